@@ -1,0 +1,33 @@
+// Package model holds the domain types that flow through the Parallax
+// pipeline: ingest -> extract -> dedupe -> nlp -> cluster -> brief -> store -> web.
+package model
+
+import "time"
+
+// Article is one news article after extraction: clean text plus metadata.
+type Article struct {
+	ID           string    `json:"id"`            // stable id: from the input, else derived from the content hash
+	URL          string    `json:"url,omitempty"` // as given by the input
+	CanonicalURL string    `json:"canonical_url,omitempty"`
+	Source       string    `json:"source,omitempty"` // outlet: a name or the URL's host
+	Title        string    `json:"title,omitempty"`
+	Byline       string    `json:"byline,omitempty"`
+	Published    time.Time `json:"published,omitempty"` // zero when unknown
+	Language     string    `json:"lang,omitempty"`      // ISO 639-1 when known
+	Text         string    `json:"text"`                // clean text: one paragraph a line ("\n" between paragraphs)
+	ContentHash  string    `json:"content_hash,omitempty"`
+	Origin       string    `json:"origin,omitempty"` // where it came from: a path (with ":LINE" for JSONL) or a URL
+	Fetched      time.Time `json:"fetched,omitempty"`
+	StoryID      string    `json:"story,omitempty"`
+	EventID      string    `json:"event,omitempty"`
+}
+
+// Stats are the store-wide counts shown by `parallax stats`.
+type Stats struct {
+	Articles   int `json:"articles"`
+	Duplicates int `json:"duplicates"`
+	Rejected   int `json:"rejected"`
+	Stories    int `json:"stories"`
+	Events     int `json:"events"`
+	Sources    int `json:"sources"`
+}

@@ -1,0 +1,23 @@
+package model
+
+import "time"
+
+// Story is a group of articles about one real-world story, as listed.
+type Story struct {
+	ID       string    `json:"id"`
+	Title    string    `json:"title"`
+	Articles int       `json:"articles"`
+	Outlets  int       `json:"outlets"`
+	First    time.Time `json:"first"`
+	Last     time.Time `json:"last"`
+}
+
+// ArticleRef is an article as listed under a story.
+type ArticleRef struct {
+	ID        string    `json:"id"`
+	URL       string    `json:"url"`
+	Source    string    `json:"source"`
+	Title     string    `json:"title"`
+	Published time.Time `json:"published"`
+	EventID   string    `json:"event,omitempty"`
+}

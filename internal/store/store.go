@@ -1,0 +1,58 @@
+// Package store defines the narrow storage contract of Parallax. The
+// embedded default is store/sqlite; every implementation must pass the
+// shared suite in store/storetest.
+package store
+
+import (
+	"context"
+	"errors"
+
+	"parallax/internal/model"
+)
+
+// ErrNotFound is returned when an article or story does not exist.
+var ErrNotFound = errors.New("store: not found")
+
+// Store is everything the pipeline and the web layer need from storage.
+// Implementations are safe for concurrent use.
+type Store interface {
+	// AddArticle stores a new article atomically. When an article with the
+	// same ID, canonical URL (if set) or content hash already exists it
+	// stores nothing and returns added=false with the existing article's id.
+	AddArticle(ctx context.Context, a *model.Article) (added bool, existingID string, err error)
+	// RecordDuplicate notes that input origin repeated article id. Recording
+	// the same (origin, id) pair again is a no-op.
+	RecordDuplicate(ctx context.Context, origin, articleID string) error
+	// RecordRejected notes an input that could not be used, with why.
+	// Recording the same (origin, reason) again is a no-op.
+	RecordRejected(ctx context.Context, origin, reason string) error
+
+	// Article returns one article with its clean text (ErrNotFound if absent).
+	Article(ctx context.Context, id string) (*model.Article, error)
+	// PendingArticles returns stored articles not yet assigned to a story,
+	// ordered by publication time, then id.
+	PendingArticles(ctx context.Context) ([]*model.Article, error)
+	// ClusteredArticles returns assigned articles in the order they were
+	// assigned, so that clustering state can be rebuilt after a restart.
+	ClusteredArticles(ctx context.Context) ([]*model.Article, error)
+	// Assign records an article's story and event (creating the story if
+	// new), updates the story's aggregates and marks its brief stale.
+	Assign(ctx context.Context, articleID, storyID, eventID string) error
+
+	// StaleStories returns ids of stories whose brief must be rebuilt.
+	StaleStories(ctx context.Context) ([]string, error)
+	// StoryArticles returns a story's articles with text, by publication time.
+	StoryArticles(ctx context.Context, storyID string) ([]*model.Article, error)
+	// SaveBrief stores a story's brief, sets its title from the brief and
+	// clears the stale mark.
+	SaveBrief(ctx context.Context, storyID string, b *model.Brief) error
+
+	// Stories lists stories, newest activity first.
+	Stories(ctx context.Context, limit, offset int) ([]model.Story, error)
+	// Story returns one story, its brief (nil if not built yet) and its articles.
+	Story(ctx context.Context, id string) (*model.Story, *model.Brief, []model.ArticleRef, error)
+	// Stats returns store-wide counts.
+	Stats(ctx context.Context) (model.Stats, error)
+
+	Close() error
+}
