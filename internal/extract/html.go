@@ -1,0 +1,56 @@
+package extract
+
+import (
+	"bytes"
+	"fmt"
+	nurl "net/url"
+	"strings"
+
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+)
+
+// maxDepth bounds element nesting; deeper elements are lifted up to this
+// depth so that recursive tree walks stay shallow.
+const maxDepth = 256
+
+// extractHTML runs the HTML path.
+func extractHTML(data []byte, opts Options) (*Result, error) {
+	page := decodeHTML(data, opts.ContentType)
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		return nil, fmt.Errorf("%w: parse html: %v", ErrNoText, err)
+	}
+	flatten(doc, maxDepth)
+	pageURL, _ := nurl.Parse(opts.URL)
+	if pageURL != nil && (pageURL.Scheme == "" || pageURL.Host == "") {
+		pageURL = nil
+	}
+	res := &Result{}
+	meta := readMeta(doc, pageURL)
+	text, tmeta, err := runTrafilatura(doc, pageURL, opts.Fallback)
+	if err != nil {
+		return nil, err
+	}
+	res.Text = text
+	mergeMeta(res, meta, tmeta)
+	if strings.TrimSpace(res.Text) == "" {
+		return res, ErrNoText
+	}
+	return res, nil
+}
+
+// runTrafilatura extracts the main text with go-trafilatura.
+func runTrafilatura(doc *html.Node, pageURL *nurl.URL, fallback bool) (string, *trafilatura.Metadata, error) {
+	topts := trafilatura.Options{
+		OriginalURL:     pageURL,
+		EnableFallback:  fallback,
+		ExcludeComments: true,
+		Focus:           trafilatura.Balanced,
+	}
+	r, err := trafilatura.ExtractDocument(doc, topts)
+	if err != nil {
+		return "", nil, fmt.Errorf("%w: %v", ErrNoText, err)
+	}
+	return nodeText(r.ContentNode), &r.Metadata, nil
+}
