@@ -1,0 +1,154 @@
+package cluster
+
+import (
+	"strconv"
+	"time"
+)
+
+// Doc is one article as the clusterer sees it.
+type Doc struct {
+	ID, Title, Text, Lang string
+	Published             time.Time
+}
+
+// Assignment names the story and the event an article belongs to.
+type Assignment struct {
+	Story, Event string
+}
+
+// story is one open or closed story.
+type story struct {
+	id     string
+	seq    int // creation order: breaks ties
+	size   int
+	lang   string
+	c      *centroid
+	recent []vector
+	last   time.Time
+	events []*event
+}
+
+// event is a sub-cluster of a story.
+type event struct {
+	id   string
+	c    *centroid
+	last time.Time
+}
+
+// Clusterer places articles into stories and events. It is not safe for
+// concurrent use.
+type Clusterer struct {
+	opts    Options
+	vocab   map[string]*vocab // per language
+	stories map[string]*story
+	index   map[string]map[int32][]*story // per language: term -> stories
+	now     time.Time                     // latest publication time seen
+	anon    int
+}
+
+// New returns an empty clusterer.
+func New(opts Options) *Clusterer {
+	return &Clusterer{
+		opts:    opts,
+		vocab:   map[string]*vocab{},
+		stories: map[string]*story{},
+		index:   map[string]map[int32][]*story{},
+	}
+}
+
+// Add places one article and returns its story and event. Callers feed
+// articles in publication-time order.
+func (c *Clusterer) Add(d Doc) Assignment {
+	d = c.normalize(d)
+	v := c.vectorize(d)
+	s := c.bestStory(d, v)
+	if s == nil {
+		s = c.newStory("s-"+d.ID, d.Lang)
+	}
+	e := s.bestEvent(v, d.Published, &c.opts)
+	if e == nil {
+		e = s.newEvent("e-" + d.ID)
+	}
+	c.place(s, e, v, d.Published)
+	return Assignment{Story: s.id, Event: e.id}
+}
+
+// Restore replays a stored assignment: the article joins the named story
+// and event (created if unknown) without any decision being made.
+func (c *Clusterer) Restore(d Doc, a Assignment) {
+	d = c.normalize(d)
+	v := c.vectorize(d)
+	s := c.stories[a.Story]
+	if s == nil {
+		s = c.newStory(a.Story, d.Lang)
+	}
+	var e *event
+	for _, x := range s.events {
+		if x.id == a.Event {
+			e = x
+		}
+	}
+	if e == nil {
+		e = s.newEvent(a.Event)
+	}
+	c.place(s, e, v, d.Published)
+}
+
+// normalize fills a missing id, language and time.
+func (c *Clusterer) normalize(d Doc) Doc {
+	if d.ID == "" {
+		c.anon++
+		d.ID = "anon-" + strconv.Itoa(c.anon)
+	}
+	if d.Lang == "" {
+		d.Lang = detectLang(d.Title + "\n" + d.Text)
+	}
+	if d.Published.IsZero() {
+		d.Published = c.now
+	}
+	if d.Published.After(c.now) {
+		c.now = d.Published
+	}
+	return d
+}
+
+func (c *Clusterer) vectorize(d Doc) vector {
+	vc := c.vocab[d.Lang]
+	if vc == nil {
+		vc = newVocab()
+		c.vocab[d.Lang] = vc
+	}
+	counts, proper := termCounts(d, &c.opts)
+	return vc.vectorize(counts, proper, c.opts.ProperBoost)
+}
+
+func (c *Clusterer) newStory(id, lang string) *story {
+	s := &story{id: id, seq: len(c.stories), lang: lang, c: newCentroid()}
+	c.stories[id] = s
+	return s
+}
+
+func (s *story) newEvent(id string) *event {
+	e := &event{id: id, c: newCentroid()}
+	s.events = append(s.events, e)
+	return e
+}
+
+// place adds the article's vector to its story and event and indexes the
+// story under the article's top terms.
+func (c *Clusterer) place(s *story, e *event, v vector, at time.Time) {
+	s.size++
+	s.c.add(v)
+	e.c.add(v)
+	s.recent = append(s.recent, v)
+	if len(s.recent) > c.opts.Recent {
+		s.recent = s.recent[len(s.recent)-c.opts.Recent:]
+	}
+	if at.After(s.last) {
+		s.last = at
+	}
+	if at.After(e.last) {
+		e.last = at
+	}
+	c.indexStory(s, v)
+}

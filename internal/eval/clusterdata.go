@@ -1,0 +1,119 @@
+package eval
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"parallax/internal/cluster"
+)
+
+// GoldArticle is one line of a clustering gold file.
+type GoldArticle struct {
+	ID        string `json:"id"`
+	URL       string `json:"url"`
+	Source    string `json:"source"`
+	Title     string `json:"title"`
+	Text      string `json:"text"`
+	Published string `json:"published"`
+	Lang      string `json:"lang"`
+	Story     string `json:"story"`
+}
+
+// ClusterSet is a clustering gold file: articles in file order.
+type ClusterSet struct {
+	Path     string
+	Articles []GoldArticle
+}
+
+// ReadClusterSet reads a JSONL clustering gold file.
+func ReadClusterSet(path string) (*ClusterSet, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("eval: %w", err)
+	}
+	defer f.Close()
+	set := &ClusterSet{Path: path}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" {
+			continue
+		}
+		var a GoldArticle
+		if err := json.Unmarshal([]byte(line), &a); err != nil {
+			return nil, fmt.Errorf("eval: %s:%d: %w", path, n, err)
+		}
+		set.Articles = append(set.Articles, a)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("eval: %s: %w", path, err)
+	}
+	return set, nil
+}
+
+// Gold returns id -> story and the ids in file order (first occurrence).
+func (s *ClusterSet) Gold() (map[string]string, []string) {
+	m := map[string]string{}
+	var ids []string
+	for _, a := range s.Articles {
+		if _, ok := m[a.ID]; !ok {
+			ids = append(ids, a.ID)
+		}
+		m[a.ID] = a.Story
+	}
+	return m, ids
+}
+
+// ParseTime reads RFC 3339 or YYYY-MM-DD; zero when empty or unreadable.
+func ParseTime(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("eval: bad time %q", s)
+	}
+	return t, nil
+}
+
+// RunCluster clusters the set's articles in publication-time order (ties
+// by id) and returns id -> assignment.
+func RunCluster(s *ClusterSet, opts cluster.Options) map[string]cluster.Assignment {
+	docs := make([]cluster.Doc, 0, len(s.Articles))
+	for _, a := range s.Articles {
+		t, _ := ParseTime(a.Published)
+		docs = append(docs, cluster.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Lang: a.Lang, Published: t})
+	}
+	sort.SliceStable(docs, func(i, j int) bool {
+		if !docs[i].Published.Equal(docs[j].Published) {
+			return docs[i].Published.Before(docs[j].Published)
+		}
+		return docs[i].ID < docs[j].ID
+	})
+	c := cluster.New(opts)
+	out := make(map[string]cluster.Assignment, len(docs))
+	for _, d := range docs {
+		out[d.ID] = c.Add(d)
+	}
+	return out
+}
+
+// ScoreCluster runs the clusterer on the set and scores its stories.
+func ScoreCluster(s *ClusterSet, opts cluster.Options) (p, r, f float64) {
+	gold, ids := s.Gold()
+	pred := map[string]string{}
+	for id, a := range RunCluster(s, opts) {
+		pred[id] = a.Story
+	}
+	return BCubedOrdered(ids, gold, pred)
+}
