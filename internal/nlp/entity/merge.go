@@ -1,0 +1,205 @@
+package entity
+
+import (
+	"sort"
+	"strings"
+)
+
+// Doc is the mentions Find returned for one document.
+type Doc struct {
+	ID       string
+	Mentions []Mention
+}
+
+// Entity is one person, organisation or place across documents.
+type Entity struct {
+	Name     string
+	Type     Type
+	Aliases  []string       // distinct surface forms, most frequent first
+	Mentions map[string]int // per document id
+}
+
+// Total returns the number of mentions over all documents.
+func (e *Entity) Total() int {
+	n := 0
+	for _, c := range e.Mentions {
+		n += c
+	}
+	return n
+}
+
+// group collects the mentions merged into one entity.
+type group struct {
+	name    string // canonical name when known
+	types   map[Type]int
+	aliases map[string]int
+	docs    map[string]int
+}
+
+func newGroup(name string) *group {
+	return &group{name: name, types: map[Type]int{}, aliases: map[string]int{}, docs: map[string]int{}}
+}
+
+func (g *group) add(m Mention, doc string) {
+	g.types[m.Type]++
+	g.aliases[clean(m.Text)]++
+	g.docs[doc]++
+}
+
+// Merge groups the mentions of docs into entities, most mentioned first.
+// Mentions of Unknown type join a person by surname or a known name, and
+// are dropped otherwise.
+func Merge(docs []Doc) []Entity {
+	groups := map[string]*group{}
+	get := func(key, name string) *group {
+		g := groups[key]
+		if g == nil {
+			g = newGroup(name)
+			groups[key] = g
+		}
+		return g
+	}
+	var persons, unknown []docMention
+	for _, d := range docs {
+		for _, m := range d.Mentions {
+			if key, name, ok := knownKey(m); ok {
+				get(key, name).add(m, d.ID)
+				continue
+			}
+			switch m.Type {
+			case Person:
+				persons = append(persons, docMention{d.ID, m})
+			case Unknown:
+				unknown = append(unknown, docMention{d.ID, m})
+			case Org:
+				get("o:"+orgKey(m.Text), "").add(m, d.ID)
+			case Place:
+				get("p:"+placeKey(m.Text), "").add(m, d.ID)
+			}
+		}
+	}
+	mergePersons(persons, unknown, get)
+	return finish(groups)
+}
+
+type docMention struct {
+	doc string
+	m   Mention
+}
+
+// knownKey returns the alias-group key of a gazetteer name.
+func knownKey(m Mention) (string, string, bool) {
+	s := clean(m.Text)
+	if m.Type == Place {
+		s = stripDirection(s)
+	}
+	if m.Type == Org {
+		s = stripCountry(s)
+	}
+	g, ok := exactKnown[s]
+	if !ok {
+		k := normKey(s)
+		if len(k) > 3 || strings.Contains(k, " ") {
+			g, ok = known[k]
+		}
+	}
+	if !ok {
+		return "", "", false
+	}
+	return "g:" + aliasGroups[g].names[0], aliasGroups[g].names[0], true
+}
+
+// clean collapses white space.
+func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func orgKey(s string) string {
+	k := normKey(stripCountry(s))
+	k = strings.ReplaceAll(k, "dept", "department")
+	return strings.TrimPrefix(k, "the ")
+}
+
+func placeKey(s string) string { return normKey(stripDirection(s)) }
+
+// stripDirection drops a leading direction word ("eastern Aleppo").
+func stripDirection(s string) string {
+	if i := strings.IndexByte(s, ' '); i > 0 && directions[s[:i]] {
+		return s[i+1:]
+	}
+	return s
+}
+
+// stripCountry drops a leading country from an organisation name when two
+// or more words remain ("US State Department" -> "State Department").
+func stripCountry(s string) string {
+	ws := strings.Fields(s)
+	if len(ws) >= 3 {
+		if t, ok := gazType(ws[0]); ok && t == Place {
+			return strings.Join(ws[1:], " ")
+		}
+	}
+	return s
+}
+
+// finish turns groups into entities: type by majority (Unknown never wins),
+// name the canonical one or the most frequent multi-word alias.
+func finish(groups map[string]*group) []Entity {
+	var out []Entity
+	for _, g := range groups {
+		if len(g.aliases) == 0 {
+			continue
+		}
+		e := Entity{Name: g.name, Type: majority(g.types), Mentions: g.docs}
+		if e.Type == Unknown {
+			continue
+		}
+		for a := range g.aliases {
+			e.Aliases = append(e.Aliases, a)
+		}
+		sort.Slice(e.Aliases, func(i, j int) bool {
+			a, b := e.Aliases[i], e.Aliases[j]
+			if g.aliases[a] != g.aliases[b] {
+				return g.aliases[a] > g.aliases[b]
+			}
+			return a < b
+		})
+		if e.Name == "" {
+			e.Name = bestName(e.Aliases, g.aliases)
+		}
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if ti, tj := out[i].Total(), out[j].Total(); ti != tj {
+			return ti > tj
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
+}
+
+func majority(types map[Type]int) Type {
+	best, n := Unknown, 0
+	for _, t := range []Type{Person, Org, Place} {
+		if types[t] > n {
+			best, n = t, types[t]
+		}
+	}
+	return best
+}
+
+// bestName prefers the most frequent alias of two or more words (without a
+// direction word or a leading country), then the shorter, then any alias.
+func bestName(aliases []string, freq map[string]int) string {
+	best := ""
+	for _, a := range aliases {
+		if !strings.Contains(a, " ") || stripDirection(a) != a || stripCountry(a) != a {
+			continue
+		}
+		if best == "" || freq[a] > freq[best] || (freq[a] == freq[best] && len(a) < len(best)) {
+			best = a
+		}
+	}
+	if best == "" {
+		best = aliases[0]
+	}
+	return best
+}
