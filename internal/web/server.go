@@ -1,0 +1,104 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"parallax/internal/store"
+)
+
+// Options configure the web layer. The zero value is usable: see the
+// defaults documented on each field.
+type Options struct {
+	Addr            string        // listen address for Run; default "127.0.0.1:8080"
+	Log             *slog.Logger  // default slog.Default()
+	PageSize        int           // stories per page on "/"; default 20
+	ShutdownTimeout time.Duration // grace period for open requests; default 10s
+}
+
+// Defaults used when an Options field is zero.
+const (
+	DefaultAddr            = "127.0.0.1:8080"
+	DefaultPageSize        = 20
+	DefaultShutdownTimeout = 10 * time.Second
+)
+
+func (o Options) withDefaults() Options {
+	if o.Addr == "" {
+		o.Addr = DefaultAddr
+	}
+	if o.Log == nil {
+		o.Log = slog.Default()
+	}
+	if o.PageSize <= 0 {
+		o.PageSize = DefaultPageSize
+	}
+	if o.ShutdownTimeout <= 0 {
+		o.ShutdownTimeout = DefaultShutdownTimeout
+	}
+	return o
+}
+
+// NewHandler returns the routes of Parallax's pages and API over st.
+func NewHandler(st store.Store, log *slog.Logger) http.Handler {
+	return New(st, Options{Log: log})
+}
+
+// Serve listens on addr and serves until ctx ends, then shuts down
+// gracefully. It logs the URL it serves on.
+func Serve(ctx context.Context, st store.Store, addr string, log *slog.Logger) error {
+	return Run(ctx, st, Options{Addr: addr, Log: log})
+}
+
+// Run is Serve with full options.
+func Run(ctx context.Context, st store.Store, opts Options) error {
+	opts = opts.withDefaults()
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		return fmt.Errorf("web: listen %s: %w", opts.Addr, err)
+	}
+	return ServeListener(ctx, st, ln, opts)
+}
+
+// ServeListener serves on an open listener (e.g. one on port 0, whose
+// address the caller already knows) until ctx ends. It closes ln.
+func ServeListener(ctx context.Context, st store.Store, ln net.Listener, opts Options) error {
+	opts = opts.withDefaults()
+	srv := newServer(New(st, opts), opts.Log)
+	opts.Log.Info("web: serving", "url", "http://"+ln.Addr().String()+"/")
+
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return fmt.Errorf("web: serve: %w", err)
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), opts.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("web: shutdown: %w", err)
+	}
+	if err := <-done; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("web: serve: %w", err)
+	}
+	opts.Log.Info("web: stopped")
+	return nil
+}
+
+func newServer(h http.Handler, log *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       15 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       60 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+}

@@ -1,0 +1,186 @@
+package web
+
+import (
+	"sort"
+	"strings"
+
+	"parallax/internal/model"
+)
+
+// storyView is everything the story page shows.
+type storyView struct {
+	Story             *model.Story
+	Title             string
+	HasBrief          bool
+	Summary           []citedText
+	Timeline          []timelineRow
+	Actors            []actorGroup
+	Quotes            []quoteRow
+	Consensus, Single []citedText
+	Outlets           []string // matrix columns
+	Matrix            []matrixRow
+	Framing           []model.OutletFraming
+	Articles          []articleRow
+}
+
+type citedText struct {
+	Text    string
+	Sources []sourceRef
+}
+
+type timelineRow struct {
+	Date    string // as stored: YYYY-MM-DD
+	Display string // per precision
+	Text    string
+	Sources []sourceRef
+}
+
+type actorGroup struct {
+	Label    string
+	Entities []model.Entity
+}
+
+type quoteRow struct {
+	Speaker, Text string
+	Source        sourceRef
+}
+
+type matrixRow struct {
+	Text   string
+	Single bool
+	Marks  []bool // one per outlet
+	Count  int
+}
+
+type articleRow struct {
+	Ref       sourceRef
+	URL       string // http(s) only, else ""
+	Published string
+}
+
+func newStoryView(s *model.Story, b *model.Brief, refs []model.ArticleRef) storyView {
+	ix := newSourceIndex(refs)
+	v := storyView{Story: s, Title: s.Title}
+	if v.Title == "" && len(refs) > 0 {
+		v.Title = refs[0].Title // until the brief names the story
+	}
+	v.Title = storyTitle(v.Title)
+	for i, a := range refs {
+		v.Articles = append(v.Articles, articleRow{Ref: ix.list[i], URL: safeURL(a.URL), Published: formatDate(a.Published)})
+	}
+	if b == nil {
+		return v
+	}
+	v.HasBrief = true
+	if strings.TrimSpace(b.Title) != "" {
+		v.Title = b.Title
+	}
+	for _, it := range b.Summary {
+		v.Summary = append(v.Summary, citedText{it.Text, ix.refs(it.Sources)})
+	}
+	for _, it := range b.Timeline {
+		v.Timeline = append(v.Timeline, timelineRow{it.Date, formatDay(it.Date, it.Precision), it.Text, ix.refs(it.Sources)})
+	}
+	v.Actors = groupActors(b.Entities)
+	for _, q := range b.Quotes {
+		v.Quotes = append(v.Quotes, quoteRow{q.Speaker, q.Text, ix.ref(q.Source)})
+	}
+	for _, f := range b.Consensus {
+		v.Consensus = append(v.Consensus, citedText{f.Text, ix.refs(f.Sources)})
+	}
+	for _, c := range b.SingleSource {
+		v.Single = append(v.Single, citedText{c.Text, ix.refs([]string{c.Source})})
+	}
+	v.Outlets, v.Matrix = sourceMatrix(ix, b)
+	v.Framing = b.Framing
+	return v
+}
+
+// sourceMatrix builds the source-by-fact matrix: one row per consensus
+// fact and single-source claim, one column per outlet cited by any row.
+func sourceMatrix(ix *sourceIndex, b *model.Brief) ([]string, []matrixRow) {
+	type row struct {
+		text    string
+		single  bool
+		outlets map[string]bool
+	}
+	var rows []row
+	for _, f := range b.Consensus {
+		rows = append(rows, row{f.Text, false, ix.outlets(f.Sources...)})
+	}
+	for _, c := range b.SingleSource {
+		rows = append(rows, row{c.Text, true, ix.outlets(c.Source)})
+	}
+	seen := map[string]bool{}
+	for _, rw := range rows {
+		for o := range rw.outlets {
+			seen[o] = true
+		}
+	}
+	cols := make([]string, 0, len(seen))
+	for o := range seen {
+		cols = append(cols, o)
+	}
+	sort.Strings(cols)
+	out := make([]matrixRow, 0, len(rows))
+	for _, rw := range rows {
+		m := matrixRow{Text: rw.text, Single: rw.single, Marks: make([]bool, len(cols))}
+		for i, o := range cols {
+			m.Marks[i] = rw.outlets[o]
+			if m.Marks[i] {
+				m.Count++
+			}
+		}
+		out = append(out, m)
+	}
+	return cols, out
+}
+
+// actorOrder and actorLabels name the entity groups, in display order.
+var (
+	actorOrder  = []string{"PERSON", "ORG", "PLACE"}
+	actorLabels = map[string]string{"PERSON": "People", "ORG": "Organisations", "PLACE": "Places"}
+)
+
+// groupActors groups entities by type: people, organisations, places,
+// then any other type by name; within a group, in the brief's order.
+func groupActors(es []model.Entity) []actorGroup {
+	byType := map[string][]model.Entity{}
+	var others []string
+	for _, e := range es {
+		if _, known := actorLabels[e.Type]; !known && byType[e.Type] == nil {
+			others = append(others, e.Type)
+		}
+		e.Aliases = otherNames(e.Name, e.Aliases)
+		byType[e.Type] = append(byType[e.Type], e)
+	}
+	sort.Strings(others)
+	var out []actorGroup
+	for _, t := range append(append([]string{}, actorOrder...), others...) {
+		if len(byType[t]) == 0 {
+			continue
+		}
+		label := actorLabels[t]
+		if label == "" {
+			label = t
+			if label == "" {
+				label = "Other"
+			}
+		}
+		out = append(out, actorGroup{label, byType[t]})
+	}
+	return out
+}
+
+// otherNames returns aliases other than name, once each (ignoring case).
+func otherNames(name string, aliases []string) []string {
+	seen := map[string]bool{strings.ToLower(name): true}
+	var out []string
+	for _, a := range aliases {
+		if k := strings.ToLower(strings.TrimSpace(a)); k != "" && !seen[k] {
+			seen[k] = true
+			out = append(out, a)
+		}
+	}
+	return out
+}

@@ -1,0 +1,94 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"strconv"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// pageNames are the page templates; each is parsed with layout.html.
+var pageNames = []string{"index", "story", "article", "error"}
+
+// pages holds one parsed template set per page.
+type pages struct {
+	byName map[string]*template.Template
+}
+
+var funcs = template.FuncMap{
+	"storyHref":   storyHref,
+	"articleHref": articleHref,
+	"plural": func(n int, one, many string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return strconv.Itoa(n) + " " + many
+	},
+	"dateRange": dateRange,
+}
+
+func mustParsePages() *pages {
+	p := &pages{byName: map[string]*template.Template{}}
+	for _, name := range pageNames {
+		t := template.New("layout.html").Funcs(funcs)
+		t = template.Must(t.ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html"))
+		p.byName[name] = t
+	}
+	return p
+}
+
+// layoutData wraps a page's data with what the layout shows.
+type layoutData struct {
+	Title string // document title prefix; "" for the home page
+	Page  any
+}
+
+// render executes a page into a buffer first, so that a template error
+// becomes a clean 500 rather than half a page.
+func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, name, title string, data any) {
+	var buf bytes.Buffer
+	t := h.pages.byName[name]
+	if err := t.Execute(&buf, layoutData{Title: title, Page: data}); err != nil {
+		h.logIfInternal(r, http.StatusInternalServerError, fmt.Errorf("render %s: %w", name, err))
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
+
+// errorView is the error page.
+type errorView struct {
+	Status  int
+	Message string
+}
+
+// fail answers an error as an HTML page with its status.
+func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
+	status, msg := statusOf(err)
+	h.logIfInternal(r, status, err)
+	h.render(w, r, status, "error", http.StatusText(status), errorView{status, msg})
+}
+
+// staticHandler serves the embedded stylesheet.
+func staticHandler() http.Handler {
+	sub, err := fs.Sub(staticFS, "static")
+	if err != nil {
+		panic(err) // embedded at build time
+	}
+	fsrv := http.StripPrefix("/static/", http.FileServerFS(sub))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		fsrv.ServeHTTP(w, r)
+	})
+}
