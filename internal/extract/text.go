@@ -1,6 +1,61 @@
 package extract
 
-// extractText runs the scraped-text path.
-func extractText(data []byte, opts Options) (*Result, error) {
-	return nil, ErrNoText
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// extractText runs the scraped-text path: split into lines, classify each,
+// keep the body lines as the text.
+func extractText(data []byte, _ Options) (*Result, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		return nil, fmt.Errorf("%w at byte %d", ErrEncoding, invalidAt(data))
+	}
+	lines := splitLines(string(data))
+	classify(lines)
+	res := &Result{Lines: lines}
+	var body []string
+	for _, l := range lines {
+		switch l.Class {
+		case Title:
+			if res.Title == "" {
+				res.Title = strings.TrimSpace(l.Text)
+			}
+		case Body:
+			body = append(body, strings.Join(strings.Fields(l.Text), " "))
+		}
+	}
+	res.Text = strings.Join(body, "\n")
+	if res.Text == "" {
+		return res, ErrNoText
+	}
+	return res, nil
+}
+
+// invalidAt returns the offset of the first invalid UTF-8 sequence.
+func invalidAt(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+// splitLines cuts text into numbered lines (LF, CRLF or CR endings).
+func splitLines(s string) []Line {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	s = strings.TrimSuffix(s, "\n")
+	parts := strings.Split(s, "\n")
+	lines := make([]Line, len(parts))
+	for i, p := range parts {
+		lines[i] = Line{N: i + 1, Text: p}
+	}
+	return lines
 }
