@@ -48,7 +48,7 @@ func (m *memStore) ClusteredArticles(context.Context) ([]*model.Article, error) 
 }
 func (m *memStore) StaleStories(context.Context) ([]string, error) { return nil, nil }
 func (m *memStore) Stats(context.Context) (model.Stats, error)     { return model.Stats{}, nil }
-func (m *memStore) Close() error                                    { return nil }
+func (m *memStore) Close() error                                   { return nil }
 
 func (m *memStore) Article(_ context.Context, id string) (*model.Article, error) {
 	m.mu.Lock()
