@@ -1,14 +1,12 @@
 package cluster
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-)
 
-// wordRE matches Python-style \w+ runs.
-var wordRE = regexp.MustCompile(`[\p{L}\p{N}_]+`)
+	"parallax/internal/nlp/token"
+)
 
 // termCounts returns the weighted term counts of a document: title terms
 // count TitleWeight times, terms among the first LeadWords words of the
@@ -25,9 +23,8 @@ func termCounts(d Doc, o *Options) (counts map[string]float64, proper map[string
 // addText adds the terms of s to counts, each worth w (leadW for the
 // first leadN words); with markProper it records proper nouns.
 func addText(s string, w, leadW float64, leadN int, counts map[string]float64, proper map[string]bool, markProper bool) {
-	locs := wordRE.FindAllStringIndex(s, -1)
-	for i, loc := range locs {
-		raw := s[loc[0]:loc[1]]
+	for i, sp := range token.Spans(s) {
+		raw := s[sp.Start:sp.End]
 		low := strings.ToLower(raw)
 		if utf8.RuneCountInString(low) < 2 || isStop(low) || isNumber(low) {
 			continue
@@ -38,7 +35,7 @@ func addText(s string, w, leadW float64, leadN int, counts map[string]float64, p
 			ww *= leadW
 		}
 		counts[t] += ww
-		if markProper && isProper(s, loc[0], raw) {
+		if markProper && isProper(s, sp.Start, raw) {
 			proper[t] = true
 		}
 	}

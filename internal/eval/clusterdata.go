@@ -117,3 +117,49 @@ func ScoreCluster(s *ClusterSet, opts cluster.Options) (p, r, f float64) {
 	}
 	return BCubedOrdered(ids, gold, pred)
 }
+
+// RunClusterIDs is RunCluster reduced to id -> story.
+func RunClusterIDs(s *ClusterSet, opts cluster.Options) map[string]string {
+	out := map[string]string{}
+	for id, a := range RunCluster(s, opts) {
+		out[id] = a.Story
+	}
+	return out
+}
+
+// ReadAssignments reads a prediction file: lines {"id", "story"} (or
+// "cluster" instead of "story", as score.py accepts).
+func ReadAssignments(path string) (map[string]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("eval: %w", err)
+	}
+	defer f.Close()
+	out := map[string]string{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" {
+			continue
+		}
+		var a struct {
+			ID      json.RawMessage `json:"id"`
+			Story   *string         `json:"story"`
+			Cluster *string         `json:"cluster"`
+		}
+		if err := json.Unmarshal([]byte(line), &a); err != nil {
+			return nil, fmt.Errorf("eval: %s:%d: %w", path, n, err)
+		}
+		id := strings.Trim(string(a.ID), `"`)
+		switch {
+		case a.Story != nil:
+			out[id] = *a.Story
+		case a.Cluster != nil:
+			out[id] = *a.Cluster
+		default:
+			out[id] = "None"
+		}
+	}
+	return out, sc.Err()
+}

@@ -1,0 +1,243 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"parallax/internal/cluster"
+	"parallax/internal/eval"
+	"parallax/internal/extract"
+	"parallax/internal/shared"
+)
+
+func init() {
+	register(command{
+		Name:    "eval",
+		Summary: "score a stage on the gold sets: eval extract|cluster|summary",
+		Run:     runEval,
+	})
+}
+
+func runEval(ctx context.Context, e *env, args []string) error {
+	if len(args) == 0 {
+		return fmt.Errorf("%w: eval extract|cluster|summary [flags]", errUsage)
+	}
+	switch args[0] {
+	case "extract":
+		return evalExtract(e, args[1:])
+	case "cluster":
+		return evalCluster(e, args[1:])
+	case "summary":
+		return evalSummary(e, args[1:])
+	}
+	return fmt.Errorf("%w: unknown stage %q (extract, cluster or summary)", errUsage, args[0])
+}
+
+// dataPath is the default path of a gold set under ../shared/data, or "".
+func dataPath(parts ...string) string {
+	p, err := shared.Data(parts...)
+	if err != nil {
+		return ""
+	}
+	return p
+}
+
+// printJSON writes v as one JSON object.
+func printJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	return enc.Encode(v)
+}
+
+func newTable(w io.Writer) *tabwriter.Writer { return tabwriter.NewWriter(w, 0, 0, 2, ' ', 0) }
+
+func evalExtract(e *env, args []string) error {
+	fs := newFlagSet(e, "eval extract", "[--dir DIR] [--text] [--out DIR] [--json]")
+	dir := fs.String("dir", dataPath("extract", "dev"), "gold set: meta.jsonl, html/, gold/")
+	text := fs.Bool("text", false, "score the scraped-text set (DIR/../dev-text) instead of HTML")
+	textDir := fs.String("text-dir", "", "scraped-text folder (default DIR/../dev-text)")
+	out := fs.String("out", "", "write predictions to OUT/EXTRACTOR/NAME.txt")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	set, err := eval.ReadExtractSet(*dir)
+	if err != nil {
+		return err
+	}
+	xs := []eval.Extractor{eval.Parallax(extract.HTML), eval.Trafilatura(false), eval.Trafilatura(true), eval.Readability()}
+	in := ""
+	if *text {
+		in = *textDir
+		if in == "" {
+			in = filepath.Join(filepath.Dir(filepath.Clean(*dir)), "dev-text")
+		}
+		xs = []eval.Extractor{eval.Parallax(extract.Text), eval.KeepAll()}
+	}
+	var scores []*eval.ExtractScore
+	for _, x := range xs {
+		od := ""
+		if *out != "" {
+			od = filepath.Join(*out, x.Name)
+			if err := os.MkdirAll(od, 0o755); err != nil {
+				return fmt.Errorf("eval: %w", err)
+			}
+		}
+		sc, err := eval.ScoreExtract(set, x, in, od)
+		if err != nil {
+			return err
+		}
+		scores = append(scores, sc)
+	}
+	if *asJSON {
+		return printJSON(e.Stdout, map[string]any{"set": *dir, "text": *text, "extractors": scores})
+	}
+	tw := newTable(e.Stdout)
+	fmt.Fprintln(tw, "extractor\tP\tR\tF1\tF1 aeb\tF1 readability\terrors\tpages/s")
+	for _, s := range scores {
+		fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%.0f\n", s.Extractor, s.All.Precision, s.All.Recall,
+			s.All.F1, s.BySource["aeb"].F1, s.BySource["readability"].F1, s.Errors, s.PagesPerS)
+	}
+	return tw.Flush()
+}
+
+// clusterBaselines are the README's baseline F1 figures.
+var clusterBaselines = map[string][3]float64{
+	"dev.jsonl":        {0.966, 0.839, 0.898},
+	"dev-topics.jsonl": {0.927, 0.853, 0.888},
+}
+
+// multiFlag collects a repeatable string flag.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }
+
+type clusterResult struct {
+	File      string  `json:"file"`
+	Articles  int     `json:"articles"`
+	Stories   int     `json:"stories"`
+	P         float64 `json:"bcubed_p"`
+	R         float64 `json:"bcubed_r"`
+	F1        float64 `json:"bcubed_f1"`
+	BaselineF float64 `json:"baseline_f1,omitempty"`
+}
+
+func evalCluster(e *env, args []string) error {
+	fs := newFlagSet(e, "eval cluster", "[--in GOLD.jsonl ...] [--pred PRED.jsonl] [--json]")
+	var ins multiFlag
+	fs.Var(&ins, "in", "gold JSONL (repeatable; default dev.jsonl and dev-topics.jsonl)")
+	pred := fs.String("pred", "", "score this prediction file ({\"id\",\"story\"} lines) instead of clustering")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if len(ins) == 0 {
+		ins = multiFlag{dataPath("cluster", "dev.jsonl"), dataPath("cluster", "dev-topics.jsonl")}
+	}
+	var res []clusterResult
+	for _, in := range ins {
+		r, err := evalClusterFile(in, *pred)
+		if err != nil {
+			return err
+		}
+		res = append(res, r)
+	}
+	if *asJSON {
+		return printJSON(e.Stdout, map[string]any{"results": res})
+	}
+	tw := newTable(e.Stdout)
+	fmt.Fprintln(tw, "file\tarticles\tstories\tP\tR\tF1\tbaseline F1")
+	for _, r := range res {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.4f\t%.4f\t%.4f\t%.3f\n", filepath.Base(r.File), r.Articles, r.Stories, r.P, r.R, r.F1, r.BaselineF)
+	}
+	return tw.Flush()
+}
+
+func evalClusterFile(in, predPath string) (clusterResult, error) {
+	set, err := eval.ReadClusterSet(in)
+	if err != nil {
+		return clusterResult{}, err
+	}
+	gold, ids := set.Gold()
+	var pred map[string]string
+	if predPath != "" {
+		if pred, err = eval.ReadAssignments(predPath); err != nil {
+			return clusterResult{}, err
+		}
+	} else {
+		pred = eval.RunClusterIDs(set, cluster.DefaultOptions())
+	}
+	stories := map[string]bool{}
+	for _, id := range ids {
+		stories[pred[id]] = true
+	}
+	p, r, f := eval.BCubedOrdered(ids, gold, pred)
+	return clusterResult{File: in, Articles: len(ids), Stories: len(stories), P: p, R: r, F1: f,
+		BaselineF: clusterBaselines[filepath.Base(in)][2]}, nil
+}
+
+// briefSummarizer builds the summary with the brief stage; nil until that
+// stage is wired.
+var briefSummarizer eval.Summarizer
+
+// summaryBaselines are the README's figures (R-1, R-2, R-L).
+var summaryBaselines = []struct {
+	Name       string
+	R1, R2, RL float64
+}{
+	{"lead (README)", 31.86, 5.81, 14.63},
+	{"TextRank (README)", 37.50, 8.28, 16.85},
+	{"best DUC 2006 (README)", 40.95, 9.57, 18.03},
+}
+
+type summaryResult struct {
+	System string `json:"system"`
+	eval.RougeScore
+}
+
+func evalSummary(e *env, args []string) error {
+	fs := newFlagSet(e, "eval summary", "[--dir DIR] [--out PRED.json] [--json]")
+	dir := fs.String("dir", dataPath("summary", "dev"), "summary set: refs.json, meta.jsonl, TOPIC/docs/*.txt")
+	out := fs.String("out", "", "write the brief's generic summaries as score.py's PRED.json")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	topics, err := eval.ReadSummarySet(*dir)
+	if err != nil {
+		return err
+	}
+	res := []summaryResult{{"lead (earliest article)", eval.ScoreSummaries(topics, eval.Summaries(topics, eval.LeadSummary, false))}}
+	if briefSummarizer == nil {
+		fmt.Fprintln(e.Stderr, "parallax eval summary: the brief stage is not wired in yet; scoring the lead baseline only")
+	} else {
+		generic := eval.Summaries(topics, briefSummarizer, false)
+		res = append(res,
+			summaryResult{"brief", eval.ScoreSummaries(topics, generic)},
+			summaryResult{"brief --query", eval.ScoreSummaries(topics, eval.Summaries(topics, briefSummarizer, true))})
+		if *out != "" {
+			b, _ := json.Marshal(generic)
+			if err := os.WriteFile(*out, b, 0o644); err != nil {
+				return fmt.Errorf("eval: %w", err)
+			}
+		}
+	}
+	if *asJSON {
+		return printJSON(e.Stdout, map[string]any{"set": *dir, "results": res, "baselines": summaryBaselines})
+	}
+	tw := newTable(e.Stdout)
+	fmt.Fprintln(tw, "system\ttopics\tR-1\tR-2\tR-L")
+	for _, r := range res {
+		fmt.Fprintf(tw, "%s\t%d\t%.2f\t%.2f\t%.2f\n", r.System, r.Topics, r.R1, r.R2, r.RL)
+	}
+	for _, b := range summaryBaselines {
+		fmt.Fprintf(tw, "%s\t\t%.2f\t%.2f\t%.2f\n", b.Name, b.R1, b.R2, b.RL)
+	}
+	return tw.Flush()
+}
