@@ -1,0 +1,135 @@
+package sqlite
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"parallax/internal/model"
+	"parallax/internal/store"
+	"parallax/internal/store/storetest"
+)
+
+func openTest(t *testing.T) *DB {
+	t.Helper()
+	db, err := Open(context.Background(), filepath.Join(t.TempDir(), "parallax.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+func TestStore(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) store.Store { return openTest(t) })
+}
+
+func TestReopen(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "dir with space?#%", "p.db")
+	if _, err := Open(ctx, path); err == nil {
+		t.Fatal("Open in a missing directory succeeded")
+	}
+	path = filepath.Join(t.TempDir(), "name with space?#%.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &model.Article{ID: "a1", Source: "one.com", Text: "text", Published: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}
+	if _, _, err := db.AddArticle(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Assign(ctx, "a1", "s1", "e1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SaveBrief(ctx, "s1", &model.Brief{Title: "Kept"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 { // reopening twice: migrations are idempotent
+		db, err = Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := db.schemaVersion(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ms, _ := migrations()
+		if v != len(ms) {
+			t.Errorf("schema version = %d, want %d", v, len(ms))
+		}
+		st, b, refs, err := db.Story(ctx, "s1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Title != "Kept" || b == nil || b.Title != "Kept" || len(refs) != 1 || refs[0].ID != "a1" {
+			t.Errorf("after reopen: story %+v, brief %+v, refs %+v", st, b, refs)
+		}
+		if err := db.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestMigrations(t *testing.T) {
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) == 0 {
+		t.Fatal("no migrations embedded")
+	}
+	db := openTest(t)
+	defer db.Close()
+	ctx := context.Background()
+	if err := migrate(ctx, db.write); err != nil {
+		t.Fatalf("second migrate: %v", err)
+	}
+	if _, err := db.write.ExecContext(ctx, `INSERT INTO schema_version (version, applied) VALUES (?, '')`, len(ms)+1); err != nil {
+		t.Fatal(err)
+	}
+	if err := migrate(ctx, db.write); !errors.Is(err, ErrSchemaTooNew) {
+		t.Errorf("migrate on a newer schema: err = %v, want ErrSchemaTooNew", err)
+	}
+}
+
+func TestRecordDuplicateUnknownArticle(t *testing.T) {
+	db := openTest(t)
+	defer db.Close()
+	if err := db.RecordDuplicate(context.Background(), "x.html", "nope"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("err = %v, want ErrNotFound", err)
+	}
+}
+
+func TestInvalid(t *testing.T) {
+	db := openTest(t)
+	defer db.Close()
+	ctx := context.Background()
+	if _, _, err := db.AddArticle(ctx, &model.Article{Text: "no id"}); !errors.Is(err, ErrInvalid) {
+		t.Errorf("AddArticle without id: err = %v", err)
+	}
+	if err := db.Assign(ctx, "a1", "", ""); !errors.Is(err, ErrInvalid) {
+		t.Errorf("Assign to empty story: err = %v", err)
+	}
+}
+
+func TestOutOfRangeDate(t *testing.T) {
+	db := openTest(t)
+	defer db.Close()
+	ctx := context.Background()
+	a := &model.Article{ID: "a1", Text: "t", Published: time.Date(20245, 1, 1, 0, 0, 0, 0, time.UTC)}
+	if _, _, err := db.AddArticle(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.Article(ctx, "a1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.Published.IsZero() {
+		t.Errorf("Published = %v, want unknown", got.Published)
+	}
+}

@@ -1,0 +1,223 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"parallax/internal/model"
+	"parallax/internal/store"
+)
+
+// storyColumns is the column list read by scanStory.
+const storyColumns = `id, title, articles, outlets, first_time, last_time`
+
+// StaleStories returns the ids of stories whose brief must be rebuilt,
+// least recently active first.
+func (db *DB) StaleStories(ctx context.Context) ([]string, error) {
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM stories WHERE stale = 1 ORDER BY activity_seq, id`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: stale stories: %w", err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("sqlite: stale stories: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// StoryArticles returns a story's articles with text, by publication time
+// then id (store.ErrNotFound if the story does not exist).
+func (db *DB) StoryArticles(ctx context.Context, storyID string) ([]*model.Article, error) {
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	if _, err := storyByID(ctx, tx, storyID); err != nil {
+		return nil, fmt.Errorf("sqlite: story articles: %w", err)
+	}
+	as, err := queryArticles(ctx, tx, `SELECT `+articleColumns+` FROM articles
+		WHERE story_id = ? ORDER BY sort_time, id`, storyID)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: story %s articles: %w", storyID, err)
+	}
+	return as, nil
+}
+
+// SaveBrief stores a story's brief as JSON, takes its title (when not
+// empty) and clears the stale mark.
+func (db *DB) SaveBrief(ctx context.Context, storyID string, b *model.Brief) error {
+	if b == nil {
+		return fmt.Errorf("%w: save brief %s: nil brief", ErrInvalid, storyID)
+	}
+	data, err := json.Marshal(b)
+	if err != nil {
+		return fmt.Errorf("sqlite: save brief %s: %w", storyID, err)
+	}
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := saveBrief(ctx, tx, storyID, b.Title, data, db.now()); err != nil {
+		return fmt.Errorf("sqlite: save brief %s: %w", storyID, err)
+	}
+	return commit(tx)
+}
+
+func saveBrief(ctx context.Context, tx *sql.Tx, storyID, title string, data []byte, now time.Time) error {
+	res, err := tx.ExecContext(ctx, `UPDATE stories SET brief = ?, brief_time = ?, stale = 0,
+		title = CASE WHEN ? <> '' THEN ? ELSE title END
+		WHERE id = ?`, string(data), formatTime(now), title, title, storyID)
+	if err != nil {
+		return err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return fmt.Errorf("story %s: %w", storyID, store.ErrNotFound)
+	}
+	return nil
+}
+
+// Stories lists stories, most recent activity (the story that last got an
+// article) first. A limit <= 0 means no limit.
+func (db *DB) Stories(ctx context.Context, limit, offset int) ([]model.Story, error) {
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	query := `SELECT ` + storyColumns + ` FROM stories ORDER BY activity_seq DESC, id`
+	var args []any
+	switch {
+	case limit > 0:
+		query += ` LIMIT ? OFFSET ?`
+		args = append(args, limit, max(offset, 0))
+	case offset > 0:
+		query += ` LIMIT -1 OFFSET ?` // no limit; PostgreSQL spells it LIMIT ALL
+		args = append(args, offset)
+	}
+	ss, err := queryStories(ctx, tx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: stories: %w", err)
+	}
+	return ss, nil
+}
+
+// Story returns one story, its brief (nil until built) and its articles by
+// publication time.
+func (db *DB) Story(ctx context.Context, id string) (*model.Story, *model.Brief, []model.ArticleRef, error) {
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	defer tx.Rollback()
+	s, err := storyByID(ctx, tx, id)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("sqlite: story: %w", err)
+	}
+	b, err := storyBrief(ctx, tx, id)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("sqlite: story %s brief: %w", id, err)
+	}
+	refs, err := articleRefs(ctx, tx, id)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("sqlite: story %s articles: %w", id, err)
+	}
+	return s, b, refs, nil
+}
+
+// storyByID reads one story, store.ErrNotFound if absent.
+func storyByID(ctx context.Context, tx *sql.Tx, id string) (*model.Story, error) {
+	ss, err := queryStories(ctx, tx, `SELECT `+storyColumns+` FROM stories WHERE id = ?`, id)
+	if err != nil {
+		return nil, err
+	}
+	if len(ss) == 0 {
+		return nil, fmt.Errorf("story %s: %w", id, store.ErrNotFound)
+	}
+	return &ss[0], nil
+}
+
+// storyBrief decodes a story's brief, nil if none.
+func storyBrief(ctx context.Context, tx *sql.Tx, id string) (*model.Brief, error) {
+	var data sql.NullString
+	err := tx.QueryRowContext(ctx, `SELECT brief FROM stories WHERE id = ?`, id).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && !data.Valid) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var b model.Brief
+	if err := json.Unmarshal([]byte(data.String), &b); err != nil {
+		return nil, err
+	}
+	return &b, nil
+}
+
+// articleRefs lists a story's articles without text.
+func articleRefs(ctx context.Context, tx *sql.Tx, storyID string) ([]model.ArticleRef, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, url, source, title, published, event_id
+		FROM articles WHERE story_id = ? ORDER BY sort_time, id`, storyID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var refs []model.ArticleRef
+	for rows.Next() {
+		var r model.ArticleRef
+		var published, event sql.NullString
+		if err := rows.Scan(&r.ID, &r.URL, &r.Source, &r.Title, &published, &event); err != nil {
+			return nil, err
+		}
+		if r.Published, err = parseTime(published); err != nil {
+			return nil, err
+		}
+		r.EventID = event.String
+		refs = append(refs, r)
+	}
+	return refs, rows.Err()
+}
+
+// queryStories runs a query selecting storyColumns.
+func queryStories(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]model.Story, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ss []model.Story
+	for rows.Next() {
+		var s model.Story
+		var first, last sql.NullString
+		if err := rows.Scan(&s.ID, &s.Title, &s.Articles, &s.Outlets, &first, &last); err != nil {
+			return nil, err
+		}
+		if s.First, err = parseTime(first); err != nil {
+			return nil, err
+		}
+		if s.Last, err = parseTime(last); err != nil {
+			return nil, err
+		}
+		ss = append(ss, s)
+	}
+	return ss, rows.Err()
+}
