@@ -90,7 +90,7 @@ func isTitleCase(toks []tok) bool {
 			c++
 		}
 	}
-	return n >= 3 && len(toks) <= 20 && c*10 >= n*8
+	return n >= 3 && len(toks) <= 20 && c == n
 }
 
 // scanLine finds runs of capitalised words in toks[from:to].

@@ -1,0 +1,106 @@
+// Package quote finds direct quotations in news text and who said them.
+//
+// A quotation is text between quote marks (curly, straight, ``TeX-style''
+// or curly single) of at least MinWords words; shorter quoted bits are
+// scare quotes. Its speaker comes from the attribution around it:
+// “...,” said X / X said / according to X after the quote, X said (that) /
+// X: before it, in the same paragraph. Pronouns ("he said") resolve to the
+// last person named before; roles ("the spokesman") to the person the text
+// names with that role ("spokesman John Kirby"); a paragraph that is only
+// a quotation inherits the speaker introduced by the paragraph before.
+package quote
+
+import (
+	"strings"
+
+	"parallax/internal/nlp/entity"
+)
+
+// MinWords is the fewest words a quotation has.
+const MinWords = 4
+
+// Quote is one direct quotation. Text is text[Start:End], without the
+// quote marks. Speaker is a name, or the role or pronoun as written when it
+// could not be resolved, or "" when no attribution was found.
+type Quote struct {
+	Start, End int
+	Text       string
+	Speaker    string
+}
+
+// Find returns the quotations in text (one paragraph a line), in order.
+func Find(text string) []Quote {
+	f := finder{text: text, mentions: entity.Find(text)}
+	var out []Quote
+	prevSpeaker := ""
+	for _, ln := range lineRanges(text) {
+		spans := quoteSpans(text, ln[0], ln[1])
+		lineSpeaker := ""
+		for _, sp := range spans {
+			q := strings.TrimSpace(strings.Trim(text[sp.start:sp.end], " ,"))
+			if wordCount(q) < MinWords {
+				continue
+			}
+			s, e := trimmed(text, sp.start, sp.end)
+			who := f.speaker(sp, ln)
+			if who == "" && onlyQuotes(text, ln, spans) {
+				who = prevSpeaker
+				if who == "" {
+					who = f.introducer(ln[0])
+				}
+			}
+			if who == "" {
+				who = lineSpeaker
+			}
+			lineSpeaker = who
+			out = append(out, Quote{Start: s, End: e, Text: text[s:e], Speaker: who})
+		}
+		if len(spans) == 0 || !onlyQuotes(text, ln, spans) {
+			prevSpeaker = ""
+		}
+		if lineSpeaker != "" {
+			prevSpeaker = lineSpeaker
+		}
+	}
+	return out
+}
+
+// lineRanges returns the [start, end) byte range of each line.
+func lineRanges(text string) [][2]int {
+	var out [][2]int
+	start := 0
+	for i := 0; i <= len(text); i++ {
+		if i == len(text) || text[i] == '\n' {
+			out = append(out, [2]int{start, i})
+			start = i + 1
+		}
+	}
+	return out
+}
+
+// trimmed returns [s, e) without surrounding spaces and trailing commas.
+func trimmed(text string, s, e int) (int, int) {
+	for s < e && text[s] == ' ' {
+		s++
+	}
+	for e > s && (text[e-1] == ' ' || text[e-1] == ',') {
+		e--
+	}
+	return s, e
+}
+
+// onlyQuotes reports whether the line holds nothing but its quotations
+// (and punctuation).
+func onlyQuotes(text string, ln [2]int, spans []span) bool {
+	if len(spans) == 0 {
+		return false
+	}
+	pos := ln[0]
+	rest := 0
+	for _, sp := range spans {
+		rest += wordCount(text[pos:sp.open])
+		pos = sp.close
+	}
+	rest += wordCount(text[pos:ln[1]])
+	return rest == 0
+}

@@ -1,0 +1,161 @@
+package quote
+
+import (
+	"regexp"
+	"strings"
+
+	"parallax/internal/nlp/entity"
+)
+
+type finder struct {
+	text     string
+	mentions []entity.Mention
+}
+
+const verbs = `said|says|say|told|tells|added|adds|stated|states|explained|noted|wrote|writes|warned|warns|declared|insisted|argued|claimed|asked|replied|continued|recalled|tweeted|announced|acknowledged|admitted|complained`
+
+var (
+	// after the quote: `, said X` / `, X said` / `, according to X`
+	verbFirst  = regexp.MustCompile(`^[\s,.;:!?—–-]*(?:` + verbs + `)\s+`)
+	accordingA = regexp.MustCompile(`^[\s,.;:!?—–-]*according to\s+`)
+	lead       = regexp.MustCompile(`^[\s,.;:!?—–-]*`)
+	verbAfter  = regexp.MustCompile(`^,?\s+(?:` + verbs + `)\b`)
+	// before the quote: `X said (that)` / `X told Y that` / `X:`
+	verbBefore = regexp.MustCompile(`\b(?:` + verbs + `)\b(?:\s+[^\s.!?]+){0,5}[\s,:]*$`)
+	anyVerb    = regexp.MustCompile(`\b(?:` + verbs + `)\b`)
+	colonEnd   = regexp.MustCompile(`:\s*$`)
+)
+
+var roles = map[string]bool{
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "minister": true, "secretary": true,
+	"envoy": true, "official": true, "officials": true, "ambassador": true, "president": true,
+	"director": true, "chairman": true, "leader": true, "commander": true, "analyst": true,
+	"general": true, "governor": true, "mayor": true, "source": true, "statement": true, "ministry": true,
+}
+
+var pronouns = map[string]bool{"he": true, "she": true, "He": true, "She": true}
+
+// speaker finds who said the quotation sp on line ln.
+func (f *finder) speaker(sp span, ln [2]int) string {
+	after := f.text[sp.close:ln[1]]
+	if m := verbFirst.FindStringIndex(after); m != nil {
+		if who := f.subjectAt(sp.close+m[1], sp.open); who != "" {
+			return who
+		}
+	}
+	if m := lead.FindStringIndex(after); m != nil {
+		pos := sp.close + m[1]
+		if who, end := f.phraseAt(pos, sp.open); who != "" && verbAfter.MatchString(f.text[end:ln[1]]) {
+			return who
+		}
+	}
+	before := f.text[ln[0]:sp.open]
+	if loc := verbBefore.FindStringIndex(before); loc != nil {
+		v := anyVerb.FindStringIndex(before[loc[0]:])
+		if who := f.subjectBefore(ln[0]+loc[0]+v[0], ln[0], sp.open); who != "" {
+			return who
+		}
+	}
+	if m := accordingA.FindStringIndex(after); m != nil {
+		if who := f.subjectAt(sp.close+m[1], sp.open); who != "" {
+			return who
+		}
+	}
+	if colonEnd.MatchString(before) {
+		end := ln[0] + strings.LastIndex(before, ":")
+		if who := f.subjectBefore(end, ln[0], sp.open); who != "" {
+			return who
+		}
+	}
+	return ""
+}
+
+// subjectAt returns the speaker written at pos, resolved.
+func (f *finder) subjectAt(pos, quoteAt int) string {
+	who, _ := f.phraseAt(pos, quoteAt)
+	return who
+}
+
+// phraseAt returns the resolved speaker of the name, pronoun or role
+// phrase starting at pos, and where it ends.
+func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
+	rest := f.text[pos:]
+	w := firstWord(rest)
+	if pronouns[w] {
+		return f.lastPerson(quoteAt), pos + len(w)
+	}
+	if w == "the" || w == "The" || roles[w] {
+		if ph, n := rolePhrase(rest); ph != "" {
+			if m, ok := f.personAt(pos + n); ok {
+				return m.Text, m.End // "analyst Rob Chen"
+			}
+			return f.resolveRole(ph, quoteAt), pos + n
+		}
+	}
+	for _, m := range f.mentions {
+		if m.Start == pos && m.Type != entity.Person {
+			// "State Department spokesman John Kirby": the person after the role.
+			if ph, n := rolePhrase(rest); ph != "" && n > len(m.Text) {
+				return f.resolveRole(ph, quoteAt), pos + n
+			}
+		}
+		if m.Start == pos {
+			return m.Text, m.End
+		}
+	}
+	return "", pos
+}
+
+// subjectBefore returns the speaker whose name, pronoun or role ends just
+// before the verb at v (within the line from lineStart).
+func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
+	head := strings.TrimRight(f.text[lineStart:v], " ,")
+	end := lineStart + len(head)
+	if w := lastWord(head); pronouns[w] || w == "they" {
+		if w == "they" {
+			return ""
+		}
+		return f.lastPerson(end)
+	}
+	for i := len(f.mentions) - 1; i >= 0; i-- {
+		m := f.mentions[i]
+		if m.End == end {
+			return m.Text
+		}
+	}
+	if roles[strings.ToLower(lastWord(head))] {
+		return f.resolveRole(roleTail(head), quoteAt)
+	}
+	return ""
+}
+
+// introducer is the person named by a paragraph ending in ":" or "…" that
+// introduces a quotation paragraph.
+func (f *finder) introducer(lineStart int) string {
+	prev := strings.TrimRight(f.text[:max(lineStart-1, 0)], " \n")
+	if !strings.HasSuffix(prev, "…") && !strings.HasSuffix(prev, ":") && !strings.HasSuffix(prev, "...") {
+		return ""
+	}
+	from := strings.LastIndexByte(prev, '\n') + 1
+	for i := len(f.mentions) - 1; i >= 0; i-- {
+		m := f.mentions[i]
+		if m.End <= len(prev) && m.Start >= from && (m.Type == entity.Person || m.Type == entity.Unknown) {
+			return m.Text
+		}
+	}
+	return ""
+}
+
+// personAt returns the person mention starting at pos, after spaces and
+// commas.
+func (f *finder) personAt(pos int) (entity.Mention, bool) {
+	for pos < len(f.text) && (f.text[pos] == ' ' || f.text[pos] == ',') {
+		pos++
+	}
+	for _, m := range f.mentions {
+		if m.Start == pos && m.Type == entity.Person {
+			return m, true
+		}
+	}
+	return entity.Mention{}, false
+}
