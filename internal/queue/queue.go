@@ -1,0 +1,53 @@
+// Package queue passes work between pipeline stages by subject, so that the
+// stages can run in one process (queue/memory) or, scaled out, on several
+// machines through NATS JetStream, without changing the stages.
+//
+// Delivery is at least once: a message whose handler fails is delivered
+// again, up to a maximum number of attempts, and then dropped with a log
+// line (dead letter). Handlers must therefore be idempotent: handling a
+// message twice must leave the same state as handling it once (the store's
+// AddArticle dedupe and repeatable Assign and SaveBrief are built for that).
+//
+// The queue is not the system of record. Durability comes from the store:
+// a message only names work whose inputs are already stored, and after a
+// crash or a dead letter the work is redone from store state (pending
+// articles, stale stories), not from the queue. An in-process queue may
+// therefore lose buffered messages on exit without losing data.
+package queue
+
+import (
+	"context"
+	"errors"
+)
+
+// ErrClosed is returned by Publish, and by Consume, once the queue is closed.
+var ErrClosed = errors.New("queue: closed")
+
+// Message is one unit of work on a subject.
+type Message struct {
+	Subject string
+	Data    []byte
+	// Attempt counts deliveries of this message: 1 the first time, more
+	// when it is redelivered after a handler error.
+	Attempt int
+}
+
+// Handler handles one message. A non-nil error asks for redelivery.
+type Handler func(ctx context.Context, m Message) error
+
+// Queue is a work queue by subject. Implementations are safe for
+// concurrent use.
+type Queue interface {
+	// Publish adds a message to subject. It may block while the subject's
+	// buffer is full (backpressure) until ctx ends.
+	Publish(ctx context.Context, subject string, data []byte) error
+	// Consume calls handle for each message on subject until ctx ends (then
+	// it returns nil) or the queue closes (ErrClosed). Several consumers of
+	// one subject share its messages, each message going to one of them; a
+	// single consumer sees a subject's messages in publication order. A
+	// message whose handler returns an error is redelivered (at least once),
+	// up to a maximum number of attempts, then dropped with a log line.
+	Consume(ctx context.Context, subject string, handle func(ctx context.Context, m Message) error) error
+	// Close stops the queue: publishing fails and consumers return.
+	Close() error
+}
