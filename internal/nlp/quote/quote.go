@@ -1,6 +1,6 @@
 // Package quote finds direct quotations in news text and who said them.
 //
-// A quotation is text between quote marks (curly, straight, ``TeX-style''
+// A quotation is text between quote marks (curly, straight, “TeX-style”
 // or curly single) of at least MinWords words; shorter quoted bits are
 // scare quotes. Its speaker comes from the attribution around it:
 // “...,” said X / X said / according to X after the quote, X said (that) /

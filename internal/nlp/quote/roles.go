@@ -38,14 +38,21 @@ func rolePhrase(s string) (string, int) {
 	return "", 0
 }
 
-// roleTail returns the role phrase that ends head: back to "the"/"The" or
-// at most maxRoleWords words.
+// roleTail returns the role phrase that ends head: back over capitalised
+// words and role modifiers to "the"/"The", at most maxRoleWords words.
 func roleTail(head string) string {
 	ws := strings.Fields(head)
-	from := max(len(ws)-maxRoleWords, 0)
-	for i := len(ws) - 1; i >= from; i-- {
-		if ws[i] == "the" || ws[i] == "The" {
-			from = i
+	from := len(ws) - 1
+	for i := len(ws) - 2; i >= 0 && len(ws)-i <= maxRoleWords; i-- {
+		w := ws[i]
+		if strings.ContainsAny(w, "\"“”‘’.,;:!?()") && !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "’s") && w != "Dept." {
+			break
+		}
+		if !unicode.IsUpper([]rune(w)[0]) && !modifiers[w] {
+			break
+		}
+		from = i
+		if w == "the" || w == "The" {
 			break
 		}
 	}

@@ -13,7 +13,7 @@ type span struct {
 }
 
 // quoteSpans returns the quotations of text[from:to] (one line): curly
-// double quotes, straight double quotes, ``TeX-style'' quotes and curly
+// double quotes, straight double quotes, “TeX-style” quotes and curly
 // single quotes around several words. An opening mark without a closing
 // one quotes to the end of the line.
 func quoteSpans(text string, from, to int) []span {

@@ -12,7 +12,7 @@ type finder struct {
 	mentions []entity.Mention
 }
 
-const verbs = `said|says|say|told|tells|added|adds|stated|states|explained|noted|wrote|writes|warned|warns|declared|insisted|argued|claimed|asked|replied|continued|recalled|tweeted|announced|acknowledged|admitted|complained`
+const verbs = `said|says|say|told|tells|added|adds|stated|states|explained|noted|wrote|writes|warned|warns|declared|insisted|argued|claimed|asked|replied|continued|recalled|tweeted|announced|acknowledged|admitted|complained|pointed out|commented`
 
 var (
 	// after the quote: `, said X` / `, X said` / `, according to X`
