@@ -2,21 +2,27 @@ package web_test
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"parallax/internal/store"
+	"parallax/internal/store/sqlite"
 	"parallax/internal/web"
 )
 
-// newTestStore returns an empty store for one test.
+// newTestStore returns an empty SQLite store for one test.
 func newTestStore(t testing.TB) store.Store {
 	t.Helper()
-	st := newMemStore()
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "parallax.db"))
+	if err != nil {
+		t.Fatalf("open store: %v", err)
+	}
 	t.Cleanup(func() { _ = st.Close() })
 	return st
 }
@@ -114,9 +120,7 @@ func checkSecurityHeaders(t *testing.T, h http.Header) {
 }
 
 func TestInternalErrorIsLoggedNotShown(t *testing.T) {
-	st := newMemStore()
-	seed(t, st)
-	st.failWith = io.ErrUnexpectedEOF
+	st := failStore{newTestStore(t), io.ErrUnexpectedEOF}
 	var logs bytes.Buffer
 	h := web.NewHandler(st, slog.New(slog.NewTextHandler(&logs, nil)))
 	for _, target := range []string{"/", "/stories/s-bridge", "/articles/a1", "/api/v1/stories", "/api/v1/stories/s-bridge", "/api/v1/articles/a1"} {

@@ -1,0 +1,85 @@
+package web_test
+
+import (
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"parallax/internal/store"
+	"parallax/internal/web"
+	"parallax/internal/web/webtest"
+)
+
+// startServer serves st on 127.0.0.1:0 until the test ends and returns
+// the base URL.
+func startServer(t *testing.T, st store.Store) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- web.ServeListener(ctx, st, ln, web.Options{Log: quietLog()}) }()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("serve: %v", err)
+			}
+		case <-time.After(15 * time.Second):
+			t.Error("server did not shut down")
+		}
+	})
+	return "http://" + ln.Addr().String()
+}
+
+func TestServeAndShutdown(t *testing.T) {
+	st := newTestStore(t)
+	seed(t, st)
+	base := startServer(t, st)
+	res, err := http.Get(base + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || strings.TrimSpace(string(body)) != "ok" {
+		t.Fatalf("healthz = %d %q", res.StatusCode, body)
+	}
+}
+
+func TestServeBadAddr(t *testing.T) {
+	err := web.Serve(context.Background(), newTestStore(t), "256.0.0.1:bad", quietLog())
+	if err == nil {
+		t.Fatal("Serve on a bad address succeeded")
+	}
+}
+
+func TestChromiumRendersStory(t *testing.T) {
+	st := newTestStore(t)
+	seed(t, st)
+	base := startServer(t, st)
+	dom := webtest.Chromium(t, base+"/stories/s-bridge")
+	for _, want := range []string{
+		"Elm Street bridge closed after cracks found",
+		"The Elm Street bridge was closed on 3 March after inspectors found cracks.",
+		"3 March 2024",
+		`href="/static/style.css"`,
+	} {
+		if !strings.Contains(dom, want) {
+			t.Errorf("rendered DOM lacks %q", want)
+		}
+	}
+	// PARALLAX_SCREENSHOT=path.png also saves a screenshot of the page.
+	if path := os.Getenv("PARALLAX_SCREENSHOT"); path != "" {
+		webtest.Screenshot(t, base+"/stories/s-bridge", path, 1200, 1600)
+		t.Logf("screenshot written to %s", path)
+	}
+}
