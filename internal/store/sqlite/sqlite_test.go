@@ -3,7 +3,10 @@ package sqlite
 import (
 	"context"
 	"errors"
+	"fmt"
+	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -47,6 +50,9 @@ func TestReopen(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path); err != nil { // the name is used as given, not as a URI
 		t.Fatal(err)
 	}
 	for range 2 { // reopening twice: migrations are idempotent
@@ -131,5 +137,55 @@ func TestOutOfRangeDate(t *testing.T) {
 	}
 	if !got.Published.IsZero() {
 		t.Errorf("Published = %v, want unknown", got.Published)
+	}
+}
+
+// TestReadWhileWriting reads from the read pool while the writer commits.
+func TestReadWhileWriting(t *testing.T) {
+	db := openTest(t)
+	defer db.Close()
+	ctx := context.Background()
+	const n = 50
+	var wg sync.WaitGroup
+	written := make(chan struct{})
+	wg.Go(func() {
+		defer close(written)
+		for i := range n {
+			id := fmt.Sprint(i)
+			if _, _, err := db.AddArticle(ctx, &model.Article{ID: id, Text: id}); err != nil {
+				t.Error(err)
+			}
+			if err := db.Assign(ctx, id, "s"+fmt.Sprint(i%5), ""); err != nil {
+				t.Error(err)
+			}
+		}
+	})
+	last := 0
+	for reading := true; reading; {
+		select {
+		case <-written:
+			reading = false
+		default:
+		}
+		st, err := db.Stats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Articles < last {
+			t.Fatalf("article count went back from %d to %d", last, st.Articles)
+		}
+		last = st.Articles
+	}
+	wg.Wait()
+	ss, err := db.Stories(ctx, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	for _, s := range ss {
+		total += s.Articles
+	}
+	if len(ss) != 5 || total != n {
+		t.Errorf("%d stories with %d articles, want 5 with %d", len(ss), total, n)
 	}
 }
