@@ -1,0 +1,97 @@
+// Package brief writes the brief of one story from its articles: a title,
+// an extractive multi-document summary whose every sentence names all the
+// articles that report it, a dated timeline, the entities and quotations,
+// the facts several outlets agree on, the claims only one makes, and how
+// each outlet frames the story.
+//
+// Sentences are compared by the cosine of their TF-IDF vectors (stemmed
+// terms, stop words removed, document frequencies over the story's
+// articles). An article supports a sentence when one of its own sentences
+// is at least SupportThreshold similar to it.
+package brief
+
+import (
+	"sort"
+	"strings"
+
+	"parallax/internal/model"
+)
+
+// Options tune Build. The zero value is ready to use.
+type Options struct {
+	// Query, when set, focuses the summary on this question or topic.
+	Query string
+	// MaxSentences bounds the summary; 0 means DefaultSentences.
+	MaxSentences int
+}
+
+// Defaults.
+const (
+	DefaultSentences = 5
+	// SupportThreshold is the cosine above which a sentence of another
+	// article counts as reporting the same fact.
+	SupportThreshold = 0.35
+)
+
+// Build writes the brief of one story. docs should have ID, Source, Title,
+// Text (one paragraph a line) and Published set; articles with no text are
+// ignored.
+func Build(docs []*model.Article, opts Options) *model.Brief {
+	var kept []*model.Article
+	for _, d := range docs {
+		if d != nil && strings.TrimSpace(d.Text) != "" {
+			kept = append(kept, d)
+		}
+	}
+	b := &model.Brief{
+		Summary: []model.SummaryItem{}, Timeline: []model.TimelineItem{}, Entities: []model.Entity{},
+		Quotes: []model.Quote{}, Consensus: []model.Fact{}, SingleSource: []model.Claim{},
+	}
+	if len(kept) == 0 {
+		return b
+	}
+	c := newCorpus(kept)
+	n := opts.MaxSentences
+	if n <= 0 {
+		n = DefaultSentences
+	}
+	sal := c.salience(opts.Query)
+	b.Title = c.title()
+	b.Summary = c.summary(sal, n)
+	b.Timeline = c.timeline()
+	ents := c.entities()
+	b.Entities = ents
+	b.Quotes = c.quotes(ents)
+	b.Consensus, b.SingleSource = c.consensus(sal)
+	b.Framing = c.framing(b.Quotes)
+	return b
+}
+
+// title is the title of the most central article, else its first sentence.
+func (c *corpus) title() string {
+	best, bestScore := "", -1.0
+	norm := mapNorm(c.centroid)
+	for _, d := range c.docs {
+		t := strings.TrimSpace(d.Title)
+		if t == "" {
+			continue
+		}
+		if s := cosMap(c.vector(termsOf(t)), c.centroid, norm); s > bestScore {
+			best, bestScore = t, s
+		}
+	}
+	if best == "" && len(c.sents) > 0 {
+		best = c.sents[c.byArt[0][0]].text
+	}
+	return best
+}
+
+// sortedIDs returns the keys of a set, sorted.
+func sortedIDs(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

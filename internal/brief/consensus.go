@@ -1,0 +1,66 @@
+package brief
+
+import (
+	"sort"
+
+	"parallax/internal/model"
+)
+
+// Consensus selection.
+const (
+	maxFacts    = 10
+	maxClaims   = 8
+	factRedund  = 0.4 // a fact this similar to a picked one repeats it
+	outletBonus = 0.05
+)
+
+// consensus returns the facts reported by two or more outlets and the
+// salient claims only one outlet makes, each non-redundant.
+func (c *corpus) consensus(sal []float64) ([]model.Fact, []model.Claim) {
+	support := make([][]int, len(c.sents))
+	var multi, single []int
+	for i := range c.sents {
+		if !c.eligible(i) {
+			continue
+		}
+		support[i] = c.support(i, SupportThreshold)
+		if c.outlets(support[i]) >= 2 {
+			multi = append(multi, i)
+		} else {
+			single = append(single, i)
+		}
+	}
+	score := func(i int) float64 { return sal[i] + outletBonus*float64(c.outlets(support[i])) }
+	facts := []model.Fact{}
+	for _, i := range c.pick(multi, score, maxFacts) {
+		facts = append(facts, model.Fact{Text: c.sents[i].text, Sources: c.ids(support[i])})
+	}
+	claims := []model.Claim{}
+	for _, i := range c.pick(single, score, maxClaims) {
+		claims = append(claims, model.Claim{Text: c.sents[i].text, Source: c.docs[c.sents[i].art].ID})
+	}
+	return facts, claims
+}
+
+// pick returns up to n of cand, best score first, skipping any too similar
+// to one already picked.
+func (c *corpus) pick(cand []int, score func(int) float64, n int) []int {
+	sort.SliceStable(cand, func(a, b int) bool { return score(cand[a]) > score(cand[b]) })
+	var out []int
+	for _, i := range cand {
+		if len(out) == n {
+			break
+		}
+		dup := false
+		for _, j := range out {
+			if cos(c.sents[i].vec, c.sents[j].vec) > factRedund || c.sents[i].text == c.sents[j].text {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, i)
+		}
+	}
+	return out
+}

@@ -1,0 +1,199 @@
+package brief
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"parallax/internal/model"
+	"parallax/internal/nlp/sentence"
+	"parallax/internal/nlp/token"
+)
+
+// sent is one sentence of one article with its TF-IDF vector.
+type sent struct {
+	art   int // index of the article in corpus.docs
+	para  int // paragraph (line) of the article
+	pos   int // position among the article's sentences
+	text  string
+	words int
+	vec   []tw // unit length, sorted by term
+}
+
+// tw is a term id and its weight.
+type tw struct {
+	t int32
+	w float64
+}
+
+// posting is a sentence holding a term with a weight.
+type posting struct {
+	s int
+	w float64
+}
+
+// corpus is one story's articles split into sentences.
+type corpus struct {
+	docs     []*model.Article
+	outlet   []string // per article: Source, else the id
+	sents    []sent
+	byArt    [][]int // sentence indices per article
+	terms    map[string]int32
+	idf      []float64
+	post     [][]posting // term id -> sentences
+	centroid map[int32]float64
+}
+
+// newCorpus splits docs into sentences and weights their terms by TF-IDF,
+// with document frequencies over articles.
+func newCorpus(docs []*model.Article) *corpus {
+	c := &corpus{docs: docs, terms: map[string]int32{}, byArt: make([][]int, len(docs))}
+	var raw [][]string
+	df := map[int32]int{}
+	for a, d := range docs {
+		c.outlet = append(c.outlet, outletOf(d))
+		seen := map[int32]bool{}
+		for i, s := range sentence.Split(d.Text) {
+			ts := token.Terms(s.Text)
+			for _, t := range ts {
+				id, ok := c.terms[t]
+				if !ok {
+					id = int32(len(c.terms))
+					c.terms[t] = id
+				}
+				if !seen[id] {
+					seen[id] = true
+					df[id]++
+				}
+			}
+			c.byArt[a] = append(c.byArt[a], len(c.sents))
+			c.sents = append(c.sents, sent{art: a, para: s.Para, pos: i, text: s.Text, words: len(token.Words(s.Text))})
+			raw = append(raw, ts)
+		}
+	}
+	n := float64(len(docs))
+	c.idf = make([]float64, len(c.terms))
+	for id, f := range df {
+		c.idf[id] = math.Log((1+n)/(1+float64(f))) + 1
+	}
+	c.post = make([][]posting, len(c.terms))
+	c.centroid = map[int32]float64{}
+	for i, ts := range raw {
+		c.sents[i].vec = c.vector(ts)
+		for _, x := range c.sents[i].vec {
+			c.post[x.t] = append(c.post[x.t], posting{i, x.w})
+			c.centroid[x.t] += x.w
+		}
+	}
+	return c
+}
+
+// outletOf names the outlet of an article: its Source, else its id.
+func outletOf(d *model.Article) string {
+	if s := strings.TrimSpace(d.Source); s != "" {
+		return s
+	}
+	return d.ID
+}
+
+// vector returns the unit TF-IDF vector of stemmed terms; unknown terms
+// are ignored.
+func (c *corpus) vector(ts []string) []tw {
+	tf := map[int32]float64{}
+	for _, t := range ts {
+		if id, ok := c.terms[t]; ok {
+			tf[id]++
+		}
+	}
+	v := make([]tw, 0, len(tf))
+	norm := 0.0
+	for id, f := range tf {
+		w := (1 + math.Log(f)) * c.idf[id]
+		v = append(v, tw{id, w})
+		norm += w * w
+	}
+	norm = math.Sqrt(norm)
+	for i := range v {
+		v[i].w /= norm
+	}
+	sort.Slice(v, func(i, j int) bool { return v[i].t < v[j].t })
+	return v
+}
+
+// cos is the cosine of two unit vectors.
+func cos(a, b []tw) float64 {
+	s := 0.0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i].t == b[j].t:
+			s += a[i].w * b[j].w
+			i++
+			j++
+		case a[i].t < b[j].t:
+			i++
+		default:
+			j++
+		}
+	}
+	return s
+}
+
+// cosMap is the cosine of a unit vector with a sparse map vector of the
+// given norm.
+func cosMap(a []tw, m map[int32]float64, norm float64) float64 {
+	if norm == 0 {
+		return 0
+	}
+	s := 0.0
+	for _, x := range a {
+		s += x.w * m[x.t]
+	}
+	return s / norm
+}
+
+// similar returns the cosine of sentence i with every sentence sharing a
+// term with it.
+func (c *corpus) similar(i int) map[int]float64 {
+	out := map[int]float64{}
+	for _, x := range c.sents[i].vec {
+		for _, p := range c.post[x.t] {
+			out[p.s] += x.w * p.w
+		}
+	}
+	return out
+}
+
+// support returns, for sentence i, the articles holding a sentence at
+// least tau similar to it (its own article always), in input order.
+func (c *corpus) support(i int, tau float64) []int {
+	has := map[int]bool{c.sents[i].art: true}
+	for j, s := range c.similar(i) {
+		if s >= tau {
+			has[c.sents[j].art] = true
+		}
+	}
+	out := make([]int, 0, len(has))
+	for a := range has {
+		out = append(out, a)
+	}
+	sort.Ints(out)
+	return out
+}
+
+// ids returns the article ids of article indices.
+func (c *corpus) ids(arts []int) []string {
+	out := make([]string, 0, len(arts))
+	for _, a := range arts {
+		out = append(out, c.docs[a].ID)
+	}
+	return out
+}
+
+// outlets counts the distinct outlets of article indices.
+func (c *corpus) outlets(arts []int) int {
+	seen := map[string]bool{}
+	for _, a := range arts {
+		seen[c.outlet[a]] = true
+	}
+	return len(seen)
+}

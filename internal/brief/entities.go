@@ -1,0 +1,27 @@
+package brief
+
+import (
+	"sort"
+
+	"parallax/internal/model"
+	"parallax/internal/nlp/entity"
+)
+
+// entities finds and merges the names of every article.
+func (c *corpus) entities() []model.Entity {
+	docs := make([]entity.Doc, 0, len(c.docs))
+	for _, d := range c.docs {
+		docs = append(docs, entity.Doc{ID: d.ID, Mentions: entity.Find(d.Text)})
+	}
+	ents := entity.Merge(docs)
+	out := make([]model.Entity, 0, len(ents))
+	for _, e := range ents {
+		src := make([]string, 0, len(e.Mentions))
+		for id := range e.Mentions {
+			src = append(src, id)
+		}
+		sort.Strings(src)
+		out = append(out, model.Entity{Name: e.Name, Type: string(e.Type), Aliases: e.Aliases, Sources: src, Mentions: e.Mentions})
+	}
+	return out
+}

@@ -1,0 +1,129 @@
+package brief
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"parallax/internal/model"
+	"parallax/internal/nlp/token"
+)
+
+// Summary selection.
+const (
+	minWords  = 6    // shorter sentences are fragments or headings
+	maxWords  = 60   // longer ones are run-ons
+	mmrLambda = 0.7  // weight of salience against redundancy
+	maxRedund = 0.5  // never pick a sentence this similar to a picked one
+	leadBonus = 0.15 // bonus of an article's first sentence, decaying
+)
+
+func termsOf(s string) []string { return token.Terms(s) }
+
+func mapNorm(m map[int32]float64) float64 {
+	n := 0.0
+	for _, w := range m {
+		n += w * w
+	}
+	return math.Sqrt(n)
+}
+
+// eligible reports whether a sentence may stand in a summary: a full
+// sentence of reasonable length, not a heading.
+func (c *corpus) eligible(i int) bool {
+	s := c.sents[i]
+	if s.words < minWords || s.words > maxWords || len(s.vec) < 3 {
+		return false
+	}
+	t := strings.TrimRight(s.text, " ")
+	return strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "”") ||
+		strings.HasSuffix(t, "\"") || strings.HasSuffix(t, "''") || strings.HasSuffix(t, ".)")
+}
+
+// salience scores every sentence: similarity to the story's centroid, a
+// bonus for leading an article, and with a query the similarity to it.
+func (c *corpus) salience(query string) []float64 {
+	norm := mapNorm(c.centroid)
+	var q []tw
+	if query != "" {
+		q = c.vector(termsOf(query))
+	}
+	out := make([]float64, len(c.sents))
+	for i, s := range c.sents {
+		v := cosMap(s.vec, c.centroid, norm) + leadBonus/float64(1+s.pos)
+		if len(q) > 0 {
+			v = 0.5*v + 0.5*cos(s.vec, q)
+		}
+		out[i] = v
+	}
+	return out
+}
+
+// summary picks up to n sentences by maximal marginal relevance and puts
+// them in story order (publication time, then position).
+func (c *corpus) summary(sal []float64, n int) []model.SummaryItem {
+	picked := c.mmr(sal, n, func(i int) bool { return c.eligible(i) })
+	c.storyOrder(picked)
+	out := make([]model.SummaryItem, 0, len(picked))
+	for _, i := range picked {
+		out = append(out, model.SummaryItem{Text: c.sents[i].text, Sources: c.ids(c.support(i, SupportThreshold))})
+	}
+	return out
+}
+
+// mmr picks up to n sentences allowed by ok, trading salience against
+// similarity to those already picked.
+func (c *corpus) mmr(sal []float64, n int, ok func(int) bool) []int {
+	var cand []int
+	for i := range c.sents {
+		if ok(i) {
+			cand = append(cand, i)
+		}
+	}
+	sort.SliceStable(cand, func(a, b int) bool { return sal[cand[a]] > sal[cand[b]] })
+	if len(cand) > 300 {
+		cand = cand[:300]
+	}
+	var picked []int
+	used := map[string]bool{}
+	for len(picked) < n {
+		best, bestScore := -1, math.Inf(-1)
+		for _, i := range cand {
+			if used[c.sents[i].text] {
+				continue
+			}
+			red := 0.0
+			for _, j := range picked {
+				red = math.Max(red, cos(c.sents[i].vec, c.sents[j].vec))
+			}
+			if red > maxRedund {
+				continue
+			}
+			if s := mmrLambda*sal[i] - (1-mmrLambda)*red; s > bestScore {
+				best, bestScore = i, s
+			}
+		}
+		if best < 0 {
+			break
+		}
+		picked = append(picked, best)
+		used[c.sents[best].text] = true
+	}
+	return picked
+}
+
+// storyOrder sorts sentence indices by article publication, then article,
+// then position.
+func (c *corpus) storyOrder(idx []int) {
+	sort.SliceStable(idx, func(a, b int) bool {
+		x, y := c.sents[idx[a]], c.sents[idx[b]]
+		if x.art != y.art {
+			px, py := c.docs[x.art].Published, c.docs[y.art].Published
+			if !px.Equal(py) {
+				return px.Before(py)
+			}
+			return x.art < y.art
+		}
+		return x.pos < y.pos
+	})
+}
