@@ -103,11 +103,11 @@ func refreshStory(ctx context.Context, tx *sql.Tx, id string, gained bool, now t
 		first, last = firstSeen, lastSeen
 	}
 	query := `UPDATE stories SET articles = ?, outlets = ?, first_time = ?, last_time = ?,
-		activity_seq = ?, stale = 1 WHERE id = ?`
+		activity_seq = ?, stale = 1, version = version + 1 WHERE id = ?`
 	args := []any{n, outlets, first, last, seq.Int64, id}
 	if gained {
 		query = `UPDATE stories SET articles = ?, outlets = ?, first_time = ?, last_time = ?,
-			activity_seq = ?, stale = 1, activity = ? WHERE id = ?`
+			activity_seq = ?, stale = 1, version = version + 1, activity = ? WHERE id = ?`
 		args = []any{n, outlets, first, last, seq.Int64, formatTime(now), id}
 	}
 	if _, err := tx.ExecContext(ctx, query, args...); err != nil {

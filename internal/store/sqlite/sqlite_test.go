@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -100,6 +101,38 @@ func TestMigrations(t *testing.T) {
 	}
 	if err := migrate(ctx, db.write); !errors.Is(err, ErrSchemaTooNew) {
 		t.Errorf("migrate on a newer schema: err = %v, want ErrSchemaTooNew", err)
+	}
+}
+
+// TestUpgrade opens a database left at schema version 1 with data in it.
+func TestUpgrade(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	raw, err := sql.Open("sqlite", dsn(path, "_txlock=immediate"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := applyMigration(ctx, raw, ms[0], len(ms)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.ExecContext(ctx, `INSERT INTO stories (id, title, activity) VALUES ('s1', 'Old', '')`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if v, err := db.schemaVersion(ctx); err != nil || v != len(ms) {
+		t.Errorf("schema version = %d, %v; want %d", v, err, len(ms))
+	}
+	if st, _, _, err := db.Story(ctx, "s1"); err != nil || st.Title != "Old" {
+		t.Errorf("old story after upgrade: %+v, %v", st, err)
 	}
 }
 

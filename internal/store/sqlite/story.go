@@ -47,7 +47,8 @@ func (db *DB) StoryArticles(ctx context.Context, storyID string) ([]*model.Artic
 		return nil, err
 	}
 	defer tx.Rollback()
-	if _, err := storyByID(ctx, tx, storyID); err != nil {
+	version, err := storyVersion(ctx, tx, storyID)
+	if err != nil {
 		return nil, fmt.Errorf("sqlite: story articles: %w", err)
 	}
 	as, err := queryArticles(ctx, tx, `SELECT `+articleColumns+` FROM articles
@@ -55,11 +56,14 @@ func (db *DB) StoryArticles(ctx context.Context, storyID string) ([]*model.Artic
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: story %s articles: %w", storyID, err)
 	}
+	db.basis.record(storyID, version)
 	return as, nil
 }
 
 // SaveBrief stores a story's brief as JSON, takes its title (when not
-// empty) and clears the stale mark.
+// empty) and clears the stale mark, unless the story changed since this
+// process last read it with StoryArticles: then the brief is stored but
+// the story stays stale, so that the newer articles get into a later brief.
 func (db *DB) SaveBrief(ctx context.Context, storyID string, b *model.Brief) error {
 	if b == nil {
 		return fmt.Errorf("%w: save brief %s: nil brief", ErrInvalid, storyID)
@@ -73,16 +77,20 @@ func (db *DB) SaveBrief(ctx context.Context, storyID string, b *model.Brief) err
 		return err
 	}
 	defer tx.Rollback()
-	if err := saveBrief(ctx, tx, storyID, b.Title, data, db.now()); err != nil {
+	version, known := db.basis.take(storyID)
+	if err := saveBrief(ctx, tx, storyID, b.Title, data, version, known, db.now()); err != nil {
 		return fmt.Errorf("sqlite: save brief %s: %w", storyID, err)
 	}
 	return commit(tx)
 }
 
-func saveBrief(ctx context.Context, tx *sql.Tx, storyID, title string, data []byte, now time.Time) error {
-	res, err := tx.ExecContext(ctx, `UPDATE stories SET brief = ?, brief_time = ?, stale = 0,
+// saveBrief stores a brief built from the given story version (any
+// version when known is false).
+func saveBrief(ctx context.Context, tx *sql.Tx, storyID, title string, data []byte, version int64, known bool, now time.Time) error {
+	res, err := tx.ExecContext(ctx, `UPDATE stories SET brief = ?, brief_time = ?,
+		stale = CASE WHEN ? = 1 AND version <> ? THEN stale ELSE 0 END,
 		title = CASE WHEN ? <> '' THEN ? ELSE title END
-		WHERE id = ?`, string(data), formatTime(now), title, title, storyID)
+		WHERE id = ?`, string(data), formatTime(now), boolInt(known), version, title, title, storyID)
 	if err != nil {
 		return err
 	}
@@ -156,6 +164,16 @@ func storyByID(ctx context.Context, tx *sql.Tx, id string) (*model.Story, error)
 	return &ss[0], nil
 }
 
+// storyVersion returns a story's version, store.ErrNotFound if absent.
+func storyVersion(ctx context.Context, tx *sql.Tx, id string) (int64, error) {
+	var v int64
+	err := tx.QueryRowContext(ctx, `SELECT version FROM stories WHERE id = ?`, id).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("story %s: %w", id, store.ErrNotFound)
+	}
+	return v, err
+}
+
 // storyBrief decodes a story's brief, nil if none.
 func storyBrief(ctx context.Context, tx *sql.Tx, id string) (*model.Brief, error) {
 	var data sql.NullString
@@ -220,4 +238,12 @@ func queryStories(ctx context.Context, tx *sql.Tx, query string, args ...any) ([
 		ss = append(ss, s)
 	}
 	return ss, rows.Err()
+}
+
+// boolInt is 1 for true, 0 for false.
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -33,6 +33,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"AssignIdempotent", testAssignIdempotent},
 		{"AssignMove", testAssignMove},
 		{"BriefRoundTrip", testBriefRoundTrip},
+		{"BriefFromOldArticles", testBriefFromOldArticles},
 		{"ClusteredOrder", testClusteredOrder},
 		{"StoriesOrder", testStoriesOrder},
 		{"Stats", testStats},
@@ -362,6 +363,40 @@ func testBriefRoundTrip(t *testing.T, s store.Store) {
 	if st, _, _, err = s.Story(ctx, "s1"); err != nil || st.Title != want.Title {
 		t.Errorf("title after Assign = %q, %v; want the brief's", st.Title, err)
 	}
+}
+
+// testBriefFromOldArticles: an article assigned while a brief is being
+// built (between StoryArticles and SaveBrief) keeps the story stale.
+func testBriefFromOldArticles(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	mustAdd(t, s, article("a1", "one.com", day), article("a2", "two.com", day.Add(time.Hour)))
+	mustAssign(t, s, "a1", "s1", "e1")
+	if _, err := s.StoryArticles(ctx, "s1"); err != nil {
+		t.Fatal(err)
+	}
+	mustAssign(t, s, "a2", "s1", "e1")
+	if err := s.SaveBrief(ctx, "s1", &model.Brief{Title: "Built from a1 only"}); err != nil {
+		t.Fatal(err)
+	}
+	stale, err := s.StaleStories(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	equalIDs(t, "StaleStories after a brief from old articles", stale, []string{"s1"})
+	if _, b, _, err := s.Story(ctx, "s1"); err != nil || b == nil || b.Title != "Built from a1 only" {
+		t.Errorf("brief from old articles not stored: %+v, %v", b, err)
+	}
+	// The next round, from the current articles, clears the mark.
+	if _, err := s.StoryArticles(ctx, "s1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveBrief(ctx, "s1", &model.Brief{Title: "Built from both"}); err != nil {
+		t.Fatal(err)
+	}
+	if stale, err = s.StaleStories(ctx); err != nil {
+		t.Fatal(err)
+	}
+	equalIDs(t, "StaleStories after a current brief", stale, nil)
 }
 
 func testClusteredOrder(t *testing.T, s store.Store) {
