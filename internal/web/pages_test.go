@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"regexp"
 	"strings"
 	"testing"
@@ -135,5 +136,25 @@ func TestIndexPagination(t *testing.T) {
 				t.Error("page beyond the end lacks its message")
 			}
 		})
+	}
+}
+
+func TestIDWithSlash(t *testing.T) {
+	st := newTestStore(t)
+	a := fixtureArticles[0]
+	a.ID, a.ContentHash = "feed/42?x=1#y", "slash"
+	mustAdd(t, st, &a)
+	if err := st.Assign(context.Background(), a.ID, "story/1", "e"); err != nil {
+		t.Fatal(err)
+	}
+	h := web.NewHandler(st, quietLog())
+	_, story := get(t, h, "GET", "/stories/story%2F1")
+	link := `href="/articles/feed%2F42%3Fx=1%23y"`
+	if !strings.Contains(story, link) {
+		t.Fatalf("story page lacks %s:\n%s", link, story)
+	}
+	res, body := get(t, h, "GET", "/articles/feed%2F42%3Fx=1%23y")
+	if res.StatusCode != 200 || !strings.Contains(body, `href="/stories/story%2F1"`) {
+		t.Errorf("article by escaped id: status %d\n%s", res.StatusCode, body)
 	}
 }
