@@ -172,3 +172,15 @@ func BenchmarkFind(b *testing.B) {
 		Find(text, ref)
 	}
 }
+
+// TestTableWordsFitMaxWord guards lex's shortcut of not lower-casing long
+// words.
+func TestTableWordsFitMaxWord(t *testing.T) {
+	for _, m := range []map[string]bool{triggers, yearLead, monthLead, futureCue} {
+		for w := range m {
+			if len(w) > maxWord {
+				t.Errorf("%q is longer than maxWord", w)
+			}
+		}
+	}
+}

@@ -1,9 +1,6 @@
 package date
 
-import (
-	"strings"
-	"time"
-)
+import "time"
 
 // finder walks the tokens of one text.
 type finder struct {
@@ -30,6 +27,10 @@ var matchers = []matcher{
 
 func (f *finder) run() []Mention {
 	for i := 0; i < len(f.toks); {
+		if t := f.toks[i]; t.kind == punct || t.kind == word && !triggers[t.lw] {
+			i++
+			continue
+		}
 		next := 0
 		for _, m := range matchers {
 			if next = m(f, i); next > 0 {
@@ -66,14 +67,15 @@ func (f *finder) isP(i int, p string) bool {
 	return t.kind == punct && t.text == p && t.end > 0
 }
 
-// isW reports whether token i is a word equal to one of ws, ignoring case.
+// isW reports whether token i is a word equal, ignoring case, to one of
+// the lower-case words ws.
 func (f *finder) isW(i int, ws ...string) bool {
 	t := f.tok(i)
 	if t.kind != word {
 		return false
 	}
 	for _, w := range ws {
-		if strings.EqualFold(t.text, w) {
+		if t.lw == w {
 			return true
 		}
 	}
@@ -82,11 +84,7 @@ func (f *finder) isW(i int, ws ...string) bool {
 
 // lower is token i lower-cased ("" unless it is a word).
 func (f *finder) lower(i int) string {
-	t := f.tok(i)
-	if t.kind != word {
-		return ""
-	}
-	return strings.ToLower(t.text)
+	return f.tok(i).lw
 }
 
 // dayNum reads a day of month (1-31) at i, with an adjacent ordinal

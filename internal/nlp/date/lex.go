@@ -1,9 +1,13 @@
 package date
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
+
+// maxWord is the byte length of the longest word in the tables.
+const maxWord = len("throughout")
 
 type kind uint8
 
@@ -19,11 +23,12 @@ type tok struct {
 	kind       kind
 	blank      bool
 	text       string
+	lw         string // text lower-cased, for words
 }
 
 // lex splits text into letter runs, digit runs and single other runes.
 func lex(text string) []tok {
-	toks := make([]tok, 0, len(text)/5)
+	toks := make([]tok, 0, len(text)/4+8)
 	blank := true
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
@@ -40,7 +45,7 @@ func lex(text string) []tok {
 			for j < len(text) && '0' <= text[j] && text[j] <= '9' {
 				j++
 			}
-			toks = append(toks, tok{i, j, num, blank, text[i:j]})
+			toks = append(toks, tok{i, j, num, blank, text[i:j], ""})
 			i = j
 		case unicode.IsLetter(r):
 			j := i + size
@@ -51,15 +56,29 @@ func lex(text string) []tok {
 				}
 				j += s2
 			}
-			toks = append(toks, tok{i, j, word, blank, text[i:j]})
+			toks = append(toks, tok{i, j, word, blank, text[i:j], lower(text[i:j])})
 			i = j
 		default:
-			toks = append(toks, tok{i, i + size, punct, blank, text[i : i+size]})
+			toks = append(toks, tok{i, i + size, punct, blank, text[i : i+size], ""})
 			i += size
 		}
 		blank = false
 	}
 	return toks
+}
+
+// lower is strings.ToLower without an allocation for lower-case ASCII;
+// words longer than any the tables hold are left as "".
+func lower(w string) string {
+	if len(w) > maxWord {
+		return ""
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return strings.ToLower(w)
+		}
+	}
+	return w
 }
 
 // value is the number a num token holds (capped to stay small).

@@ -35,6 +35,21 @@ early late mid last next this that until since`)
 // futureCue words in the few words before a weekday make it future.
 var futureCue = set(`will ll shall next upcoming scheduled due expected planned plans plan`)
 
+// triggers are the words a date expression can start with.
+var triggers = func() map[string]bool {
+	m := set("today tonight yesterday tomorrow the this last next")
+	for w := range months {
+		m[w] = true
+	}
+	for w := range weekdays {
+		m[w] = true
+	}
+	for w := range numbers {
+		m[w] = true
+	}
+	return m
+}()
+
 func set(words string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(words) {
@@ -49,7 +64,7 @@ func monthOf(t tok) (m time.Month, abbr, ok bool) {
 	if !t.isCap() || len(t.text) < 3 || len(t.text) > 9 {
 		return 0, false, false
 	}
-	lw := strings.ToLower(t.text)
+	lw := t.lw
 	m, ok = months[lw]
 	return m, ok && len(lw) < len(m.String()), ok
 }

@@ -12,7 +12,7 @@ import (
 const (
 	// sampleBytes bounds the text examined: an article's first few
 	// paragraphs are enough and keep detection cheap.
-	sampleBytes = 4096
+	sampleBytes = 1536
 	// minLetters is the least number of letters worth a guess.
 	minLetters = 12
 )
