@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -28,11 +29,28 @@ func extractText(data []byte, _ Options) (*Result, error) {
 			body = append(body, strings.Join(strings.Fields(l.Text), " "))
 		}
 	}
+	res.Byline = findByline(lines)
 	res.Text = strings.Join(body, "\n")
 	if res.Text == "" {
 		return res, ErrNoText
 	}
 	return res, nil
+}
+
+var bylineRe = regexp.MustCompile(`^(?i:by)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'’-]*){0,5})\s*$`)
+
+// findByline returns the name from the first "By NAME" line that is not
+// body text.
+func findByline(lines []Line) string {
+	for _, l := range lines {
+		if l.Class == Body || l.Class == Comment {
+			continue
+		}
+		if m := bylineRe.FindStringSubmatch(strings.TrimSpace(l.Text)); m != nil {
+			return m[1]
+		}
+	}
+	return ""
 }
 
 // invalidAt returns the offset of the first invalid UTF-8 sequence.

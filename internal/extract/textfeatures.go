@@ -65,7 +65,7 @@ func lineFeat(s string) feat {
 	f.credit = creditRe.MatchString(s) && f.words <= 25
 	f.tags = isTagList(s, f)
 	hits := len(boilerWordRe.FindAllStringIndex(s, 8))
-	f.boiler = f.tags || boilerAnyRe.MatchString(s) || hits >= 3 ||
+	f.boiler = f.tags || bylineRe.MatchString(s) || boilerAnyRe.MatchString(s) || hits >= 3 ||
 		f.words <= 25 && (hits >= 1 || boilerStartRe.MatchString(s))
 	return f
 }
