@@ -30,7 +30,7 @@ const (
 	DefaultSentences = 5
 	// SupportThreshold is the cosine above which a sentence of another
 	// article counts as reporting the same fact.
-	SupportThreshold = 0.35
+	SupportThreshold = 0.25
 )
 
 // Build writes the brief of one story. docs should have ID, Source, Title,

@@ -33,7 +33,8 @@ func (c *corpus) consensus(sal []float64) ([]model.Fact, []model.Claim) {
 	score := func(i int) float64 { return sal[i] + outletBonus*float64(c.outlets(support[i])) }
 	facts := []model.Fact{}
 	for _, i := range c.pick(multi, score, maxFacts) {
-		facts = append(facts, model.Fact{Text: c.sents[i].text, Sources: c.ids(support[i])})
+		r := c.core(i)
+		facts = append(facts, model.Fact{Text: c.sents[r].text, Sources: c.ids(c.support(r, SupportThreshold))})
 	}
 	claims := []model.Claim{}
 	for _, i := range c.pick(single, score, maxClaims) {
@@ -63,4 +64,32 @@ func (c *corpus) pick(cand []int, score func(int) float64, n int) []int {
 		}
 	}
 	return out
+}
+
+// core returns the sentence that best states the fact of sentence i: of i
+// and its closest match in each supporting article, the one most similar
+// to the others, so that a sentence adding a claim of its own to a shared
+// fact gives way to a plainer one with at least the same support.
+func (c *corpus) core(i int) int {
+	best := map[int]int{} // article -> closest sentence
+	bestSim := map[int]float64{}
+	for j, s := range c.similar(i) {
+		a := c.sents[j].art
+		if a == c.sents[i].art || !c.same(i, j, s, SupportThreshold) || !c.eligible(j) {
+			continue
+		}
+		if s > bestSim[a] {
+			best[a], bestSim[a] = j, s
+		}
+	}
+	group := []int{i}
+	for _, j := range best {
+		group = append(group, j)
+	}
+	sort.Ints(group)
+	r := c.representative(group)
+	if c.outlets(c.support(r, SupportThreshold)) < c.outlets(c.support(i, SupportThreshold)) {
+		return i
+	}
+	return r
 }

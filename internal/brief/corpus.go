@@ -54,7 +54,7 @@ func newCorpus(docs []*model.Article) *corpus {
 		c.outlet = append(c.outlet, outletOf(d))
 		seen := map[int32]bool{}
 		for i, s := range sentence.Split(d.Text) {
-			ts := token.Terms(s.Text)
+			ts := token.Terms(normalize(s.Text))
 			for _, t := range ts {
 				id, ok := c.terms[t]
 				if !ok {
@@ -163,12 +163,48 @@ func (c *corpus) similar(i int) map[int]float64 {
 	return out
 }
 
+// minShared is how many terms two sentences share at least to report the
+// same fact (fewer when a sentence has fewer terms).
+const minShared = 3
+
+// minShare is the least share of sentence i's terms that j must hold.
+const minShare = 0.25
+
+// same reports whether sentences i and j tell the same fact: cosine at
+// least tau and enough shared terms.
+func (c *corpus) same(i, j int, sim, tau float64) bool {
+	if sim < tau {
+		return false
+	}
+	a, b := c.sents[i].vec, c.sents[j].vec
+	n := common(a, b)
+	return n >= min(minShared, len(a), len(b)) && float64(n) >= minShare*float64(len(a))
+}
+
+// common counts the terms two vectors have in common.
+func common(a, b []tw) int {
+	n := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i].t == b[j].t:
+			n++
+			i++
+			j++
+		case a[i].t < b[j].t:
+			i++
+		default:
+			j++
+		}
+	}
+	return n
+}
+
 // support returns, for sentence i, the articles holding a sentence at
 // least tau similar to it (its own article always), in input order.
 func (c *corpus) support(i int, tau float64) []int {
 	has := map[int]bool{c.sents[i].art: true}
 	for j, s := range c.similar(i) {
-		if s >= tau {
+		if c.same(i, j, s, tau) {
 			has[c.sents[j].art] = true
 		}
 	}

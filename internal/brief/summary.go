@@ -18,7 +18,7 @@ const (
 	leadBonus = 0.15 // bonus of an article's first sentence, decaying
 )
 
-func termsOf(s string) []string { return token.Terms(s) }
+func termsOf(s string) []string { return token.Terms(normalize(s)) }
 
 func mapNorm(m map[int32]float64) float64 {
 	n := 0.0

@@ -1,0 +1,16 @@
+package brief
+
+import "strings"
+
+// synonyms rewrites a few news-domain variants to one form before terms
+// are taken, so that outlets wording the same fact differently still match.
+var synonyms = strings.NewReplacer(
+	"cease-fire", "ceasefire", "Cease-fire", "ceasefire", "cease fire", "ceasefire",
+	"truce", "ceasefire", "Truce", "ceasefire",
+	"cessation of hostilities", "ceasefire", "Cessation of Hostilities", "ceasefire",
+	"U.S.", "US", "United States", "US", "U.N.", "UN", "United Nations", "UN",
+	"State Dept.", "State Department",
+)
+
+// normalize applies synonyms.
+func normalize(s string) string { return synonyms.Replace(s) }
