@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"time"
@@ -33,7 +34,14 @@ func readJSONL(ctx context.Context, p string, opts Options, emit func(Item) erro
 		return emit(Item{Origin: p, Kind: Record, Err: fmt.Errorf("%s: %w", p, missing(err))})
 	}
 	defer f.Close()
-	r := bufio.NewReaderSize(f, 64<<10)
+	return ReadJSONL(ctx, f, p, opts, emit)
+}
+
+// ReadJSONL streams JSONL records from r, named name in origins and
+// errors; a bad line becomes an error Item naming NAME:LINE and the next
+// line goes on. Only ctx ending or emit failing stops it.
+func ReadJSONL(ctx context.Context, rd io.Reader, name string, opts Options, emit func(Item) error) error {
+	r := bufio.NewReaderSize(rd, 64<<10)
 	max := opts.maxBytes()
 	lines, nonEmpty := 0, 0
 	for {
@@ -42,10 +50,13 @@ func readJSONL(ctx context.Context, p string, opts Options, emit func(Item) erro
 		}
 		line, tooLong, err := readLine(r, max)
 		if len(line) == 0 && !tooLong && err != nil {
+			if err != io.EOF {
+				return emit(Item{Origin: name, Kind: Record, Err: fmt.Errorf("%s: %w", name, err)})
+			}
 			break
 		}
 		lines++
-		origin := fmt.Sprintf("%s:%d", p, lines)
+		origin := fmt.Sprintf("%s:%d", name, lines)
 		if tooLong {
 			nonEmpty++
 			if e := emit(Item{Origin: origin, Kind: Record, Err: fmt.Errorf("%s: %w: line longer than %d bytes", origin, ErrTooLarge, max)}); e != nil {
@@ -62,7 +73,7 @@ func readJSONL(ctx context.Context, p string, opts Options, emit func(Item) erro
 		}
 	}
 	if nonEmpty == 0 {
-		return emit(Item{Origin: p, Kind: Record, Err: fmt.Errorf("%s: %w", p, ErrEmpty)})
+		return emit(Item{Origin: name, Kind: Record, Err: fmt.Errorf("%s: %w", name, ErrEmpty)})
 	}
 	return nil
 }

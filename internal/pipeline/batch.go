@@ -1,0 +1,188 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sync"
+
+	"parallax/internal/ingest/files"
+	"parallax/internal/queue"
+)
+
+// SubjectInput carries input Items from the reader to the extraction
+// workers.
+const SubjectInput = "parallax.input"
+
+// Summary counts what one batch did.
+type Summary struct {
+	Read, Added, Duplicate, Rejected int
+	Clustered, Briefs                int
+	Reasons                          map[string]int // rejection reason -> count
+}
+
+func (s *Summary) add(o Outcome) {
+	s.Read++
+	switch o.Status {
+	case Added:
+		s.Added++
+	case Duplicate:
+		s.Duplicate++
+	case Rejected:
+		s.Rejected++
+		if s.Reasons == nil {
+			s.Reasons = map[string]int{}
+		}
+		s.Reasons[Reason(o.Err)]++
+	}
+}
+
+// Reason is an error's kind without the input's name: its innermost text.
+func Reason(err error) string {
+	for err != nil {
+		u := errors.Unwrap(err)
+		if u == nil {
+			break
+		}
+		err = u
+	}
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+// wireItem is an Item as it travels through a queue.
+type wireItem struct {
+	Origin string     `json:"origin"`
+	Kind   files.Kind `json:"kind"`
+	Data   []byte     `json:"data,omitempty"`
+	Rec    *files.Rec `json:"rec,omitempty"`
+	Pub    string     `json:"published,omitempty"`
+	Err    string     `json:"err,omitempty"`
+	Reason string     `json:"reason,omitempty"`
+	Warn   []string   `json:"warn,omitempty"`
+}
+
+// Ingest runs one batch: walk emits inputs, which travel through q to
+// `workers` extraction workers (extract -> dedupe -> store); once all are
+// stored, the batch is clustered in publication-time order and the briefs
+// of the stories it touched are rewritten. progress is called once per
+// input, from one goroutine at a time. Rerunning a batch adds nothing.
+func (p *Pipeline) Ingest(ctx context.Context, q queue.Queue, walk func(emit func(files.Item) error) error, workers int, progress func(Outcome)) (Summary, error) {
+	var (
+		sum      Summary
+		mu       sync.Mutex
+		pending  sync.WaitGroup
+		firstErr error
+	)
+	if workers < 1 {
+		workers = 1
+	}
+	cctx, stop := context.WithCancel(ctx)
+	defer stop()
+	var consumers sync.WaitGroup
+	for range workers {
+		consumers.Add(1)
+		go func() {
+			defer consumers.Done()
+			_ = q.Consume(cctx, SubjectInput, func(ctx context.Context, m queue.Message) error {
+				defer pending.Done()
+				it, err := decodeItem(m.Data)
+				if err != nil {
+					it = files.Item{Origin: "queue message", Err: err}
+				}
+				o, err := p.Add(ctx, it)
+				mu.Lock()
+				defer mu.Unlock()
+				if err != nil {
+					if firstErr == nil {
+						firstErr = err
+					}
+					stop()
+					return nil
+				}
+				sum.add(o)
+				if progress != nil {
+					progress(o)
+				}
+				return nil
+			})
+		}()
+	}
+	walkErr := walk(func(it files.Item) error {
+		data, err := encodeItem(it)
+		if err != nil {
+			return err
+		}
+		pending.Add(1)
+		if err := q.Publish(cctx, SubjectInput, data); err != nil {
+			pending.Done()
+			return fmt.Errorf("pipeline: queue %s: %w", it.Origin, err)
+		}
+		return nil
+	})
+	waitOrCancel(cctx, &pending)
+	stop()
+	consumers.Wait()
+	if walkErr == nil {
+		walkErr = firstErr
+	}
+	if walkErr != nil {
+		return sum, walkErr
+	}
+	var err error
+	sum.Clustered, sum.Briefs, err = p.Settle(ctx)
+	return sum, err
+}
+
+// waitOrCancel waits for wg, or for ctx to end.
+func waitOrCancel(ctx context.Context, wg *sync.WaitGroup) {
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-ctx.Done():
+	}
+}
+
+func encodeItem(it files.Item) ([]byte, error) {
+	w := wireItem{Origin: it.Origin, Kind: it.Kind, Data: it.Data, Rec: it.Rec, Warn: it.Warn}
+	if it.Err != nil {
+		w.Err, w.Reason = it.Err.Error(), Reason(it.Err)
+	}
+	if it.Rec != nil && !it.Rec.Published.IsZero() {
+		w.Pub = it.Rec.Published.Format("2006-01-02T15:04:05.999999999Z07:00")
+	}
+	return json.Marshal(w)
+}
+
+func decodeItem(b []byte) (files.Item, error) {
+	var w wireItem
+	if err := json.Unmarshal(b, &w); err != nil {
+		return files.Item{}, fmt.Errorf("pipeline: decode queued item: %w", err)
+	}
+	it := files.Item{Origin: w.Origin, Kind: w.Kind, Data: w.Data, Rec: w.Rec, Warn: w.Warn}
+	if w.Err != "" {
+		it.Err = &queuedErr{msg: w.Err, reason: errors.New(w.Reason)}
+	}
+	if w.Rec != nil && w.Pub != "" {
+		t, err := files.ParseTime(w.Pub)
+		if err != nil {
+			return it, err
+		}
+		it.Rec.Published = t
+	}
+	return it, nil
+}
+
+// queuedErr is an input error that crossed a queue: its message, and its
+// reason as the error it wraps.
+type queuedErr struct {
+	msg    string
+	reason error
+}
+
+func (e *queuedErr) Error() string { return e.msg }
+func (e *queuedErr) Unwrap() error { return e.reason }

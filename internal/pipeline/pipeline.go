@@ -1,0 +1,176 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"parallax/internal/brief"
+	"parallax/internal/cluster"
+	"parallax/internal/ingest/files"
+	"parallax/internal/model"
+	"parallax/internal/store"
+)
+
+// Options configure a Pipeline; the zero value uses the defaults.
+type Options struct {
+	Cluster cluster.Options
+	Brief   brief.Options
+	// Now is the clock (tests set it); default time.Now.
+	Now func() time.Time
+}
+
+// DefaultOptions returns the documented defaults of every stage.
+func DefaultOptions() Options {
+	return Options{Cluster: cluster.DefaultOptions(), Now: time.Now}
+}
+
+// Pipeline holds the state that outlives one article: the store and the
+// online clusterer. Add is safe for concurrent use; clustering and brief
+// writing are serialised.
+type Pipeline struct {
+	st   store.Store
+	opts Options
+	log  *slog.Logger
+
+	mu sync.Mutex // guards cl: clustering is one ordered stream
+	cl *cluster.Clusterer
+}
+
+// New builds a Pipeline over st and rebuilds the clusterer's state from the
+// assignments already stored, so that a restart resumes where it stopped.
+func New(ctx context.Context, st store.Store, opts Options, log *slog.Logger) (*Pipeline, error) {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if log == nil {
+		log = slog.Default()
+	}
+	p := &Pipeline{st: st, opts: opts, log: log, cl: cluster.New(opts.Cluster)}
+	done, err := st.ClusteredArticles(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: restore clusters: %w", err)
+	}
+	for _, a := range done {
+		p.cl.Restore(ClusterDoc(a), cluster.Assignment{Story: a.StoryID, Event: a.EventID})
+	}
+	if len(done) > 0 {
+		log.Debug("clusters restored", "articles", len(done))
+	}
+	return p, nil
+}
+
+// Status is what became of one input.
+type Status int
+
+const (
+	Added Status = iota
+	Duplicate
+	Rejected
+)
+
+func (s Status) String() string {
+	return [...]string{"added", "duplicate", "rejected"}[s]
+}
+
+// Outcome reports one input's fate.
+type Outcome struct {
+	Origin string
+	Status Status
+	ID     string // the new article, or the one it duplicates
+	Err    error  // why it was rejected
+}
+
+// Add runs extract -> dedupe -> store for one input. Rejections are
+// recorded in the store; only a store failure is returned as an error.
+func (p *Pipeline) Add(ctx context.Context, it files.Item) (Outcome, error) {
+	out := Outcome{Origin: it.Origin}
+	for _, w := range it.Warn {
+		p.log.Warn(w)
+	}
+	a, err := Prepare(it, p.opts.Now())
+	if err != nil {
+		out.Status, out.Err = Rejected, err
+		if rerr := p.st.RecordRejected(ctx, it.Origin, err.Error()); rerr != nil {
+			return out, fmt.Errorf("pipeline: record rejection of %s: %w", it.Origin, rerr)
+		}
+		return out, nil
+	}
+	added, existing, err := p.st.AddArticle(ctx, a)
+	if err != nil {
+		return out, fmt.Errorf("pipeline: store %s: %w", it.Origin, err)
+	}
+	if added {
+		out.Status, out.ID = Added, a.ID
+		return out, nil
+	}
+	out.Status, out.ID = Duplicate, existing
+	if prev, err := p.st.Article(ctx, existing); err == nil && prev.Origin == it.Origin {
+		return out, nil // the same input again: nothing to note
+	}
+	if err := p.st.RecordDuplicate(ctx, it.Origin, existing); err != nil {
+		return out, fmt.Errorf("pipeline: record duplicate %s: %w", it.Origin, err)
+	}
+	return out, nil
+}
+
+// ClusterPending places every stored article that has no story yet, in
+// publication-time order, and returns how many it placed.
+func (p *Pipeline) ClusterPending(ctx context.Context) (int, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	pending, err := p.st.PendingArticles(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("pipeline: pending articles: %w", err)
+	}
+	for i, a := range pending {
+		if err := ctx.Err(); err != nil {
+			return i, err
+		}
+		as := p.cl.Add(ClusterDoc(a))
+		if err := p.st.Assign(ctx, a.ID, as.Story, as.Event); err != nil {
+			return i, fmt.Errorf("pipeline: assign %s: %w", a.ID, err)
+		}
+	}
+	return len(pending), nil
+}
+
+// BriefStale rewrites the brief of every story that changed and returns how
+// many it wrote.
+func (p *Pipeline) BriefStale(ctx context.Context) (int, error) {
+	ids, err := p.st.StaleStories(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("pipeline: stale stories: %w", err)
+	}
+	for i, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return i, err
+		}
+		arts, err := p.st.StoryArticles(ctx, id)
+		if err != nil {
+			return i, fmt.Errorf("pipeline: story %s: %w", id, err)
+		}
+		b := brief.Build(arts, p.opts.Brief)
+		if err := p.st.SaveBrief(ctx, id, b); err != nil {
+			return i, fmt.Errorf("pipeline: save brief of %s: %w", id, err)
+		}
+	}
+	return len(ids), nil
+}
+
+// Settle runs the later stages over everything stored: cluster what is
+// pending, then rewrite stale briefs.
+func (p *Pipeline) Settle(ctx context.Context) (clustered, briefs int, err error) {
+	if clustered, err = p.ClusterPending(ctx); err != nil {
+		return clustered, 0, err
+	}
+	briefs, err = p.BriefStale(ctx)
+	return clustered, briefs, err
+}
+
+// ClusterDoc is the view of an article that clustering uses.
+func ClusterDoc(a *model.Article) cluster.Doc {
+	return cluster.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Lang: a.Language, Published: a.Published}
+}
