@@ -42,6 +42,7 @@ type Clusterer struct {
 	vocab   map[string]*vocab // per language
 	stories map[string]*story
 	index   map[string]map[int32][]*story // per language: term -> stories
+	global  map[string]*centroid          // per language: all articles
 	now     time.Time                     // latest publication time seen
 	anon    int
 }
@@ -53,6 +54,7 @@ func New(opts Options) *Clusterer {
 		vocab:   map[string]*vocab{},
 		stories: map[string]*story{},
 		index:   map[string]map[int32][]*story{},
+		global:  map[string]*centroid{},
 	}
 }
 
@@ -139,6 +141,12 @@ func (s *story) newEvent(id string) *event {
 func (c *Clusterer) place(s *story, e *event, v vector, at time.Time) {
 	s.size++
 	s.c.add(v)
+	g := c.global[s.lang]
+	if g == nil {
+		g = newCentroid()
+		c.global[s.lang] = g
+	}
+	g.add(v)
 	e.c.add(v)
 	s.recent = append(s.recent, v)
 	if len(s.recent) > c.opts.Recent {

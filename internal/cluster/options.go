@@ -12,6 +12,11 @@ type Options struct {
 	// GapPenalty raises the threshold by this much per Window of time
 	// between the article and the story's latest article.
 	GapPenalty float64
+	// Background raises the threshold by this times the article's cosine
+	// to the centroid of all articles of its language: where every story
+	// shares a domain vocabulary (local crime news), unrelated stories look
+	// alike and a match must stand out more.
+	Background float64
 	// SizeDiscount lowers the threshold of a story of n articles to
 	// Threshold * n^-SizeDiscount: a story many articles already share is
 	// an ongoing one, and ongoing stories drift.
@@ -39,18 +44,19 @@ type Options struct {
 // DefaultOptions returns the fitted defaults.
 func DefaultOptions() Options {
 	return Options{
-		Threshold:      0.20,
-		Window:         14 * 24 * time.Hour,
-		GapPenalty:     0.05,
+		Threshold:      0.03,
+		Window:         30 * 24 * time.Hour,
+		GapPenalty:     0.3,
+		Background:     0.6,
 		SizeDiscount:   0,
-		NearWeight:     0.5,
+		NearWeight:     0,
 		Recent:         8,
 		TitleWeight:    2,
 		LeadWeight:     1.5,
 		LeadWords:      60,
 		ProperBoost:    2,
 		IndexTerms:     20,
-		EventThreshold: 0.35,
+		EventThreshold: 0.2,
 		EventWindow:    3 * 24 * time.Hour,
 	}
 }

@@ -38,8 +38,12 @@ func threshold(gap time.Duration, size int, o *Options) float64 {
 func (c *Clusterer) bestStory(d Doc, v vector) *story {
 	var best *story
 	bestMargin := 0.0
+	bg := 0.0
+	if g := c.global[d.Lang]; g != nil {
+		bg = c.opts.Background * g.cosine(v)
+	}
 	for _, s := range c.candidates(d.Lang, v, d.Published) {
-		m := s.score(v, &c.opts) - threshold(d.Published.Sub(s.last), s.size, &c.opts)
+		m := s.score(v, &c.opts) - threshold(d.Published.Sub(s.last), s.size, &c.opts) - bg
 		if m >= 0 && (best == nil || m > bestMargin) {
 			best, bestMargin = s, m
 		}

@@ -64,6 +64,8 @@ func setOpt(t *testing.T, o *cluster.Options, k string, x float64) {
 		o.GapPenalty = x
 	case "SizeDiscount":
 		o.SizeDiscount = x
+	case "Background":
+		o.Background = x
 	case "NearWeight":
 		o.NearWeight = x
 	case "Recent":
