@@ -7,25 +7,31 @@ import (
 
 // commentStart returns the index where the reader comments begin, or
 // len(lines). A comment-author line ("NAME said...") starts them when it
-// ends in an ellipsis or when the page has at least two such lines.
+// ends in an ellipsis or when the page has at least two such lines; a
+// comments heading ("12 comments", "Leave a reply") starts them too. Either
+// must come after at least half of the page's body-like text, so that a
+// comment counter in the page header is not taken for the comments.
 func commentStart(lines []Line, feats []feat) int {
-	n, firstAuthor := 0, -1
+	mass := make([]float64, len(lines)+1)
 	for i, f := range feats {
+		mass[i+1] = mass[i] + max(score(f), 0)
+	}
+	late := func(i int) bool { return mass[i] >= 0.5*mass[len(lines)] && mass[i] > 0 }
+	n := 0
+	for _, f := range feats {
 		if f.author {
 			n++
-			if firstAuthor < 0 {
-				firstAuthor = i
-			}
 		}
 	}
-	if firstAuthor >= 0 {
-		t := strings.TrimSpace(lines[firstAuthor].Text)
-		if n >= 2 || strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…") {
-			return firstAuthor
+	for i, f := range feats {
+		if !late(i) {
+			continue
 		}
-	}
-	for i, l := range lines {
-		if commentHeadRe.MatchString(strings.TrimSpace(l.Text)) && i > len(lines)/3 {
+		t := strings.TrimSpace(lines[i].Text)
+		if f.author && (n >= 2 || strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…")) {
+			return i
+		}
+		if commentHeadRe.MatchString(t) {
 			return i
 		}
 	}

@@ -20,6 +20,19 @@ type feat struct {
 	tags     bool    // a comma-separated list of one- or two-word items
 }
 
+// wordWeight counts a whitespace-separated token as one word, or, for
+// scripts written without spaces (Han, Kana, Thai), as one word per two
+// characters.
+func wordWeight(w string) int {
+	n := 0
+	for _, r := range w {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai) {
+			n++
+		}
+	}
+	return max(1, (n+1)/2)
+}
+
 // isTagList reports lines like "russia, US, politics".
 func isTagList(s string, f feat) bool {
 	parts := strings.Split(s, ",")
@@ -46,7 +59,7 @@ func lineFeat(s string) feat {
 		if !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
 			continue
 		}
-		f.words++
+		f.words += wordWeight(w)
 		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "\"'“‘(["))
 		if unicode.IsUpper(r) {
 			upper++
@@ -71,7 +84,7 @@ func lineFeat(s string) feat {
 }
 
 var (
-	sentenceEndRe = regexp.MustCompile(`[.!?…"”’)\]]\s*$`)
+	sentenceEndRe = regexp.MustCompile(`[.!?…"”’)\]。！？」』]\s*$`)
 	urlRe         = regexp.MustCompile(`(?i)https?://\S+|www\.\S+\.\S+`)
 	authorRe      = regexp.MustCompile(`(?i)^\S.{0,60}\s(said|says|wrote|writes)\s*(\.\.\.|…|:)\s*$`)
 	creditRe      = regexp.MustCompile(`(?i)(©|\(c\)\s|\bphoto(graph)?s?\s*(:|by|credit)|\bimage\s*(:|by|credit)|getty images|/\s*(reuters|ap|afp|getty|shutterstock)\b|\b(reuters|afp|ap photo)\s*$|\bfile photo\b)`)
