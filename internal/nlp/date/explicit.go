@@ -79,6 +79,9 @@ func (f *finder) monthFirst(i int) int {
 		}
 		return f.inferDay(i, k, m, d)
 	}
+	if f.isW(j, "of") && !abbr {
+		j++ // "March of 1998"
+	}
 	if y, ok := f.yearAfter(j); ok {
 		return f.emit(i, y.next, day(y.year, m, 1), Month, false)
 	}
@@ -142,9 +145,10 @@ func (f *finder) dayDate(i, j, y int, m time.Month, d int) int {
 	return f.emit(i, j, day(y, m, d), Day, false)
 }
 
-// bareYear reads a four-digit year standing alone, as in "in 2015" or
-// "a 2016 law": it needs a leading word such as "in" or "a", or
-// punctuation after it.
+// bareYear reads a four-digit year standing alone, as in "in 2015", "a
+// 2016 law" or "the 1996 massacre". Without a leading word such as "in"
+// or punctuation after it, the year must be 1900-2099 and must not count
+// something ("2000 people", "1500 troops").
 func (f *finder) bareYear(i int) int {
 	y, ok := f.yearNum(i)
 	if !ok || y < 1800 || y > 2100 {
@@ -155,9 +159,19 @@ func (f *finder) bareYear(i int) int {
 		return 0
 	}
 	lead := yearLead[f.lower(i-1)] || f.isW(i-1, "s") && (f.isP(i-2, "'") || f.isP(i-2, "’"))
-	trail := next.kind == punct && next.text != "" && next.text != "$"
-	if !lead && !trail && i+1 < len(f.toks) {
+	trail := next.kind == punct && next.text != "" && next.text != "$" || i+1 >= len(f.toks)
+	if !lead && !trail && (y < 1900 || y > 2099 || next.kind != word || countsThings(next)) {
 		return 0
 	}
 	return f.emit(i, i+1, day(y, 1, 1), Year, false)
+}
+
+// countsThings reports whether a word after a number is likely what the
+// number counts: a plural or a collective noun.
+func countsThings(t tok) bool {
+	if t.kind != word || t.isCap() {
+		return false
+	}
+	w := t.text
+	return countNouns[t.lw] || len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's'
 }

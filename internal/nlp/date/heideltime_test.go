@@ -50,7 +50,9 @@ func TestHeidelTimeAgreement(t *testing.T) {
 		}
 		gold := map[string]bool{}
 		for _, d := range m.Mentioned {
-			gold[d] = true
+			if d != "" {
+				gold[d] = true
+			}
 		}
 		got := map[string]bool{}
 		for _, x := range Find(string(text), pub) {

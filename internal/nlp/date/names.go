@@ -30,7 +30,12 @@ early late mid between a an the this that its his her their our fiscal`)
 
 // monthLead are words after which a bare month name is a month.
 var monthLead = set(`in since by until till of from before after during through throughout
-early late mid last next this that until since`)
+early late mid last next this that for`)
+
+// countNouns are collective nouns a number can count: "2000 people".
+var countNouns = set(`people police staff personnel feet foot metres meters miles kilometres
+kilometers yards acres tons tonnes barrels gallons men women children cattle sq square more
+other others of to or and percent per`)
 
 // futureCue words in the few words before a weekday make it future.
 var futureCue = set(`will ll shall next upcoming scheduled due expected planned plans plan`)

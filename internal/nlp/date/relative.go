@@ -4,25 +4,22 @@ import "time"
 
 // inferDay emits month m, day d without a year over tokens [i, j): the
 // year is the one that puts the date closest to ref, days after ref
-// beyond the first three counting triple.
+// beyond the first three counting triple - or, when a future cue such as
+// "will" precedes it, days before ref counting triple.
 func (f *finder) inferDay(i, j int, m time.Month, d int) int {
 	if f.ref.IsZero() || !valid(2000, m, d) {
 		return 0
 	}
 	var best time.Time
 	bestCost := -1
+	future := f.futureCue(i)
 	for y := f.ref.Year() - 1; y <= f.ref.Year()+1; y++ {
 		if !valid(y, m, d) {
 			continue
 		}
 		c := day(y, m, d)
-		cost := int(f.ref.Sub(c).Hours() / 24)
-		if cost < -3 {
-			cost = -3 * cost
-		} else if cost < 0 {
-			cost = -cost
-		}
-		if bestCost < 0 || cost < bestCost {
+		cost := distance(int(f.ref.Sub(c).Hours()/24), 3, future)
+		if bestCost < 0 || cost < bestCost || cost == bestCost && future {
 			best, bestCost = c, cost
 		}
 	}
@@ -40,16 +37,31 @@ func (f *finder) inferMonth(i, j int, m time.Month) int {
 	}
 	refN := f.ref.Year()*12 + int(f.ref.Month()) - 1
 	best, bestCost := 0, -1
+	future := f.futureCue(i)
 	for y := f.ref.Year() - 1; y <= f.ref.Year()+1; y++ {
-		cost := refN - (y*12 + int(m) - 1)
-		if cost < 0 {
-			cost = -3 * cost
-		}
-		if bestCost < 0 || cost < bestCost {
+		cost := distance(refN-(y*12+int(m)-1), 0, future)
+		if bestCost < 0 || cost < bestCost || cost == bestCost && future {
 			best, bestCost = y, cost
 		}
 	}
 	return f.emit(i, j, day(best, m, 1), Month, true)
+}
+
+// distance weighs how far back (positive) or ahead (negative) a candidate
+// lies from ref: ahead beyond grace counts triple, or, for a future
+// expression, behind counts triple.
+func distance(back, grace int, future bool) int {
+	switch {
+	case future && back > 0:
+		return 3 * back
+	case future:
+		return -back
+	case back < -grace:
+		return -3 * back
+	case back < 0:
+		return -back
+	}
+	return back
 }
 
 // weekday reads "Wednesday", "on Monday", "last Friday", "next Tuesday".
@@ -85,10 +97,10 @@ func (f *finder) weekday(i int) int {
 	return f.emit(start, i+1, f.ref.AddDate(0, 0, delta), Day, true)
 }
 
-// futureCue reports whether a future word comes within the five words
+// futureCue reports whether a future word comes within the eight tokens
 // before token i, inside its sentence.
 func (f *finder) futureCue(i int) bool {
-	for k := i - 1; k >= 0 && k >= i-6; k-- {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
 		if f.isP(k, ".") || f.isP(k, "?") || f.isP(k, "!") {
 			return false
 		}
