@@ -9,14 +9,15 @@ import (
 // len(lines). A comment-author line ("NAME said...") starts them when it
 // ends in an ellipsis or when the page has at least two such lines; a
 // comments heading ("12 comments", "Leave a reply") starts them too. Either
-// must come after at least half of the page's body-like text, so that a
+// must come after half of the page's body-like text (or 150 words), so that a
 // comment counter in the page header is not taken for the comments.
 func commentStart(lines []Line, feats []feat) int {
 	mass := make([]float64, len(lines)+1)
 	for i, f := range feats {
 		mass[i+1] = mass[i] + max(score(f), 0)
 	}
-	late := func(i int) bool { return mass[i] >= 0.5*mass[len(lines)] && mass[i] > 0 }
+	need := max(min(0.5*mass[len(lines)], 150), 20)
+	late := func(i int) bool { return mass[i] >= need }
 	n := 0
 	for _, f := range feats {
 		if f.author {
@@ -38,7 +39,7 @@ func commentStart(lines []Line, feats []feat) int {
 	return len(lines)
 }
 
-var commentHeadRe = regexp.MustCompile(`(?i)^(\d+\s+(comments?|responses?|replies)|comments?\s*\(\d+\)|(leave|post|add) a (comment|reply)|reader comments|join the discussion|discussion)\s*:?$`)
+var commentHeadRe = regexp.MustCompile(`(?i)^(\d+\s+(comments?|responses?|replies)(\s+(to|on)\s.*)?|comments?\s*\(\d+\)|(leave|post|add) a (comment|reply)|reader comments|join the discussion|discussion)\s*:?$`)
 
 // markComments classes the comment section: author lines and text are
 // Comment, widgets are Boilerplate.

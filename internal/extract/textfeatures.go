@@ -72,7 +72,7 @@ func lineFeat(s string) feat {
 		f.stop = float64(stop) / float64(f.words)
 		f.titled = float64(upper) / float64(f.words)
 	}
-	f.sentence = sentenceEndRe.MatchString(s)
+	f.sentence = sentenceEndRe.MatchString(s) && !countEndRe.MatchString(s)
 	f.url = urlRe.MatchString(s)
 	f.author = authorRe.MatchString(s) && f.words <= 6
 	f.credit = creditRe.MatchString(s) && f.words <= 25
@@ -85,11 +85,12 @@ func lineFeat(s string) feat {
 
 var (
 	sentenceEndRe = regexp.MustCompile(`[.!?…"”’)\]。！？」』]\s*$`)
+	countEndRe    = regexp.MustCompile(`\(\d[\d,.]*\)\s*$`)
 	urlRe         = regexp.MustCompile(`(?i)https?://\S+|www\.\S+\.\S+`)
 	authorRe      = regexp.MustCompile(`(?i)^\S.{0,60}\s(said|says|wrote|writes)\s*(\.\.\.|…|:)\s*$`)
 	creditRe      = regexp.MustCompile(`(?i)(©|\(c\)\s|\bphoto(graph)?s?\s*(:|by|credit)|\bimage\s*(:|by|credit)|getty images|/\s*(reuters|ap|afp|getty|shutterstock)\b|\b(reuters|afp|ap photo)\s*$|\bfile photo\b)`)
-	boilerStartRe = regexp.MustCompile(`(?i)^(related( articles?| posts?| stories| content| coverage)?:?|popular( posts)?|most (read|popular|viewed)|recommended|read (more|next|also)|see also|more from|you (may|might) (also )?like|tags?:|filed under|posted (in|by|on)|categories|share|tweet|email|print|comments?|reply|leave a (reply|comment)|log ?in|sign (in|up)|subscribe|follow us|advertisement|sponsored|skip to|menu|search|home|next|previous|back to top|loading|notify of|view all comments|inline feedbacks|what do you think\??|article rating|\d+\s+(comments?|shares?|votes?)|\d+\s+\d+\s+votes?)\b`)
-	boilerWordRe  = regexp.MustCompile(`(?i)\b(cookies?|newsletters?|all rights reserved|copyright|terms of (use|service)|privacy policy|donat(e|ion|ions)|patreon|paypal|support (us|our)|your support|tax[- ]deductible|sign up|subscribe|unsubscribe|share (this|on)|click here|read more|min read|follow (us|@)|related articles?|popular posts|advertisement)\b`)
+	boilerStartRe = regexp.MustCompile(`(?i)^(related( articles?| posts?| stories| content| coverage)?:?|popular( posts)?|most (read|popular|viewed|commented|shared|emailed)|recommended|read (more|next|also)|see also|more from|you (may|might) (also )?like|tags?:|filed under|posted (in|by|on)|categories|share|tweet|email|print|comments?|reply|leave a (reply|comment)|log ?in|sign (in|up)|subscribe|follow us|advertisement|sponsored|skip to|menu|search|home|next|previous|back to top|loading|notify of|view all comments|inline feedbacks|what do you think\??|article rating|\d+\s+(comments?|shares?|votes?)|\d+\s+\d+\s+votes?)\b`)
+	boilerWordRe  = regexp.MustCompile(`(?i)\b(cookies?|newsletters?|all rights reserved|copyright|terms of (use|service)|privacy policy|donat(e|ion|ions)|patreon|paypal|support (us|our)|your support|tax[- ]deductible|sign up|subscribe|unsubscribe|share (this|on)|click here|click to|opens in new window|most (read|popular|viewed|commented|shared|emailed)|read more|min read|follow (us|@)|related articles?|popular posts|advertisement)\b`)
 	boilerAnyRe   = regexp.MustCompile(`(?i)(views (and|&) opinions expressed|do not necessarily (reflect|represent)|all rights reserved|this (site|website) uses cookies|by (using|continuing to use) this (site|website)|^related articles?:|^related:|^read more:|^popular posts from)`)
 )
 
