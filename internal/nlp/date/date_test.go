@@ -67,6 +67,7 @@ func TestFind(t *testing.T) {
 		{"WeekdayNoRef", "on Monday", time.Time{}, ""},
 		{"Words", "Yesterday, today and tomorrow; tonight.", ref,
 			"Yesterday=2016-10-03/day* | today=2016-10-04/day* | tomorrow=2016-10-05/day* | tonight=2016-10-04/day*"},
+		{"NamesNotDates", "USA Today said. Piers Morgan Tonight aired.", ref, ""},
 		{"DayBefore", "the day before yesterday", ref, "the day before yesterday=2016-10-02/day*"},
 		{"Parts", "this morning and last night", ref, "this morning=2016-10-04/day* | last night=2016-10-03/day*"},
 		{"Periods", "Last week, last month, this month, next year", ref,

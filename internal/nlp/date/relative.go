@@ -121,6 +121,9 @@ func (f *finder) relativeWord(i int) int {
 	r := f.ref
 	switch f.lower(i) {
 	case "today", "tonight":
+		if f.tok(i).isCap() && f.tok(i-1).isCap() {
+			return 0 // USA Today, Piers Morgan Tonight
+		}
 		return f.emit(i, i+1, r, Day, true)
 	case "yesterday":
 		return f.emit(i, i+1, r.AddDate(0, 0, -1), Day, true)
