@@ -1,0 +1,45 @@
+package poll
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// ErrNoFeed is returned by RemoveFeed for a URL that is not followed.
+var ErrNoFeed = errors.New("poll: no such feed")
+
+// Feed is a followed feed and its polling state.
+type Feed struct {
+	URL      string // the feed's address; the key
+	Title    string // from the user or OPML, else from the feed itself
+	SiteURL  string
+	Category string
+	Added    time.Time
+
+	ETag         string // validators of the last 200 response
+	LastModified string
+	LastPoll     time.Time     // zero: never polled
+	NextPoll     time.Time     // zero: due now
+	Interval     time.Duration // current adaptive interval (0: not yet set)
+	Errors       int           // consecutive failed polls
+	LastError    string        // why the last poll failed ("" after a success)
+}
+
+// FeedStore keeps the feed list, each feed's polling state and the keys of
+// the items already handed on. Implementations are safe for concurrent use.
+type FeedStore interface {
+	// Feeds returns every followed feed, ordered by URL.
+	Feeds(ctx context.Context) ([]Feed, error)
+	// SaveFeed inserts a feed or replaces the stored one with the same URL
+	// (its seen items are kept).
+	SaveFeed(ctx context.Context, f Feed) error
+	// RemoveFeed forgets a feed and its seen items; ErrNoFeed if absent.
+	RemoveFeed(ctx context.Context, url string) error
+	// SeenItems reports which of keys were marked seen for the feed.
+	SeenItems(ctx context.Context, feedURL string, keys []string) (map[string]bool, error)
+	// MarkSeen records keys as seen at time at (refreshing known ones).
+	MarkSeen(ctx context.Context, feedURL string, keys []string, at time.Time) error
+	// ForgetSeen drops the feed's keys last seen before the given time.
+	ForgetSeen(ctx context.Context, feedURL string, before time.Time) error
+}
