@@ -22,7 +22,7 @@ func classify(lines []Line) {
 	}
 	end := commentStart(lines, feats)
 	dup := duplicates(lines[:end], title)
-	s, e := bodyRegion(lines[:end], feats, dup, title)
+	s, e := bodyRegion(lines[:end], feats[:end], dup, title)
 	for i := s; i <= e && i >= 0; i++ {
 		if lines[i].Class == Blank || i == title {
 			continue
@@ -72,6 +72,11 @@ func bodyRegion(lines []Line, feats []feat, dup []bool, title int) (int, int) {
 	}
 	if bs < 0 {
 		return -1, -1
+	}
+	// The body right after the in-page headline wins over a denser block
+	// elsewhere (a site blurb, a teaser list) that does not overlap it.
+	if as, ae := anchoredRegion(feats, dup, title); as >= 0 && (ae < bs || as > be) {
+		bs, be = as, ae
 	}
 	for i := bs - 1; i > title && i >= 0; i-- {
 		f := feats[i]
@@ -123,4 +128,57 @@ func leadIn(lines []Line, i, s int) bool {
 		}
 	}
 	return true
+}
+
+// anchorSkip is how many non-blank lines may sit between an in-page
+// headline and the first body line.
+const anchorSkip = 12
+
+// anchoredRegion returns the body that follows the in-page repeat of the
+// title: the first body-like line within anchorSkip lines of it, extended
+// to its best-sum end. It returns -1 when there is no repeat or the segment
+// holds fewer than 25 words of sentences.
+func anchoredRegion(feats []feat, dup []bool, title int) (int, int) {
+	h := -1
+	for i := title + 1; i < len(feats); i++ {
+		if dup[i] && feats[i].words > 0 && i > 0 {
+			h = i
+			break
+		}
+	}
+	if h < 0 || title < 0 {
+		return -1, -1
+	}
+	start, seen := -1, 0
+	for i := h + 1; i < len(feats) && seen <= anchorSkip; i++ {
+		if feats[i].words == 0 {
+			continue
+		}
+		seen++
+		if !dup[i] && score(feats[i]) > 0 {
+			start = i
+			break
+		}
+	}
+	if start < 0 {
+		return -1, -1
+	}
+	best, end, cur := 0.0, -1, 0.0
+	for i := start; i < len(feats); i++ {
+		v := score(feats[i])
+		if dup[i] {
+			v = min(v, -2)
+		}
+		cur += v
+		if cur <= 0 {
+			break
+		}
+		if cur > best {
+			best, end = cur, i
+		}
+	}
+	if best < 25 {
+		return -1, -1
+	}
+	return start, end
 }

@@ -25,14 +25,11 @@ func commentStart(lines []Line, feats []feat) int {
 		}
 	}
 	for i, f := range feats {
-		if !late(i) {
-			continue
-		}
 		t := strings.TrimSpace(lines[i].Text)
-		if f.author && (n >= 2 || strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…")) {
+		if f.author && mass[i] >= 20 && (n >= 2 || strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…")) {
 			return i
 		}
-		if commentHeadRe.MatchString(t) {
+		if late(i) && commentHeadRe.MatchString(t) {
 			return i
 		}
 	}

@@ -17,7 +17,7 @@ func duplicates(lines []Line, title int) []bool {
 	sets := make([]map[string]bool, len(lines))
 	nonBlank := 0
 	for i, l := range lines {
-		if i != title && titleKey != "" && normKey(l.Text) == titleKey {
+		if i != title && titleKey != "" && repeatsTitle(normKey(l.Text), titleKey) {
 			dup[i] = true
 		}
 		if strings.TrimSpace(l.Text) != "" {
@@ -45,6 +45,19 @@ func duplicates(lines []Line, title int) []bool {
 		}
 	}
 	return dup
+}
+
+// repeatsTitle reports whether a line is the page title or the title's
+// head before a " - Site" or " | Site" suffix.
+func repeatsTitle(line, title string) bool {
+	if line == title {
+		return true
+	}
+	if len(strings.Fields(line)) < 3 || !strings.HasPrefix(title, line) {
+		return false
+	}
+	rest := strings.TrimSpace(title[len(line):])
+	return rest != "" && strings.ContainsAny(rest[:1], "-|–—:·•")
 }
 
 func normKey(s string) string {

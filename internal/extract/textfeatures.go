@@ -74,7 +74,8 @@ func lineFeat(s string) feat {
 	}
 	f.sentence = sentenceEndRe.MatchString(s) && !countEndRe.MatchString(s)
 	f.url = urlRe.MatchString(s)
-	f.author = authorRe.MatchString(s) && f.words <= 6
+	f.author = authorRe.MatchString(s) &&
+		(f.words <= 6 || f.words <= 14 && strings.ContainsAny(s, "0123456789"))
 	f.credit = creditRe.MatchString(s) && f.words <= 25
 	f.tags = isTagList(s, f)
 	hits := len(boilerWordRe.FindAllStringIndex(s, 8))
