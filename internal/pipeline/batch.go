@@ -55,6 +55,7 @@ func Reason(err error) string {
 
 // wireItem is an Item as it travels through a queue.
 type wireItem struct {
+	Seq    int64      `json:"seq"`
 	Origin string     `json:"origin"`
 	Kind   files.Kind `json:"kind"`
 	Data   []byte     `json:"data,omitempty"`
@@ -82,6 +83,8 @@ func (p *Pipeline) Ingest(ctx context.Context, q queue.Queue, walk func(emit fun
 	}
 	cctx, stop := context.WithCancel(ctx)
 	defer stop()
+	turn := newSequencer(cctx)
+	var seq int64
 	var consumers sync.WaitGroup
 	for range workers {
 		consumers.Add(1)
@@ -89,11 +92,18 @@ func (p *Pipeline) Ingest(ctx context.Context, q queue.Queue, walk func(emit fun
 			defer consumers.Done()
 			_ = q.Consume(cctx, SubjectInput, func(ctx context.Context, m queue.Message) error {
 				defer pending.Done()
-				it, err := decodeItem(m.Data)
+				seq, it, err := decodeItem(m.Data)
 				if err != nil {
 					it = files.Item{Origin: "queue message", Err: err}
 				}
-				o, err := p.Add(ctx, it)
+				a, perr := p.prepare(it)
+				if seq >= 0 && !turn.wait(ctx, seq) {
+					return nil
+				}
+				o, err := p.store(ctx, it, a, perr)
+				if seq >= 0 {
+					turn.done(seq)
+				}
 				mu.Lock()
 				defer mu.Unlock()
 				if err != nil {
@@ -112,7 +122,8 @@ func (p *Pipeline) Ingest(ctx context.Context, q queue.Queue, walk func(emit fun
 		}()
 	}
 	walkErr := walk(func(it files.Item) error {
-		data, err := encodeItem(it)
+		data, err := encodeItem(seq, it)
+		seq++
 		if err != nil {
 			return err
 		}
@@ -147,8 +158,8 @@ func waitOrCancel(ctx context.Context, wg *sync.WaitGroup) {
 	}
 }
 
-func encodeItem(it files.Item) ([]byte, error) {
-	w := wireItem{Origin: it.Origin, Kind: it.Kind, Data: it.Data, Rec: it.Rec, Warn: it.Warn}
+func encodeItem(seq int64, it files.Item) ([]byte, error) {
+	w := wireItem{Seq: seq, Origin: it.Origin, Kind: it.Kind, Data: it.Data, Rec: it.Rec, Warn: it.Warn}
 	if it.Err != nil {
 		w.Err, w.Reason = it.Err.Error(), Reason(it.Err)
 	}
@@ -158,10 +169,10 @@ func encodeItem(it files.Item) ([]byte, error) {
 	return json.Marshal(w)
 }
 
-func decodeItem(b []byte) (files.Item, error) {
+func decodeItem(b []byte) (int64, files.Item, error) {
 	var w wireItem
 	if err := json.Unmarshal(b, &w); err != nil {
-		return files.Item{}, fmt.Errorf("pipeline: decode queued item: %w", err)
+		return -1, files.Item{}, fmt.Errorf("pipeline: decode queued item: %w", err)
 	}
 	it := files.Item{Origin: w.Origin, Kind: w.Kind, Data: w.Data, Rec: w.Rec, Warn: w.Warn}
 	if w.Err != "" {
@@ -170,11 +181,11 @@ func decodeItem(b []byte) (files.Item, error) {
 	if w.Rec != nil && w.Pub != "" {
 		t, err := files.ParseTime(w.Pub)
 		if err != nil {
-			return it, err
+			return w.Seq, it, err
 		}
 		it.Rec.Published = t
 	}
-	return it, nil
+	return w.Seq, it, nil
 }
 
 // queuedErr is an input error that crossed a queue: its message, and its
@@ -186,3 +197,43 @@ type queuedErr struct {
 
 func (e *queuedErr) Error() string { return e.msg }
 func (e *queuedErr) Unwrap() error { return e.reason }
+
+// sequencer lets parallel workers take turns in input order.
+type sequencer struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	next int64
+	ctx  context.Context
+}
+
+func newSequencer(ctx context.Context) *sequencer {
+	s := &sequencer{ctx: ctx}
+	s.cond = sync.NewCond(&s.mu)
+	context.AfterFunc(ctx, func() {
+		s.mu.Lock()
+		s.cond.Broadcast()
+		s.mu.Unlock()
+	})
+	return s
+}
+
+// wait blocks until it is n's turn; false if the batch was cancelled.
+func (s *sequencer) wait(ctx context.Context, n int64) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for s.next != n {
+		if s.ctx.Err() != nil || ctx.Err() != nil {
+			return false
+		}
+		s.cond.Wait()
+	}
+	return true
+}
+
+// done passes the turn to n+1.
+func (s *sequencer) done(n int64) {
+	s.mu.Lock()
+	s.next = n + 1
+	s.cond.Broadcast()
+	s.mu.Unlock()
+}

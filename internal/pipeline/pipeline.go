@@ -86,14 +86,26 @@ type Outcome struct {
 // Add runs extract -> dedupe -> store for one input. Rejections are
 // recorded in the store; only a store failure is returned as an error.
 func (p *Pipeline) Add(ctx context.Context, it files.Item) (Outcome, error) {
-	out := Outcome{Origin: it.Origin}
+	a, err := p.prepare(it)
+	return p.store(ctx, it, a, err)
+}
+
+// prepare is Add's CPU-bound half: extraction, safe to run in parallel.
+func (p *Pipeline) prepare(it files.Item) (*model.Article, error) {
 	for _, w := range it.Warn {
 		p.log.Warn(w)
 	}
-	a, err := Prepare(it, p.opts.Now())
-	if err != nil {
-		out.Status, out.Err = Rejected, err
-		if rerr := p.st.RecordRejected(ctx, it.Origin, err.Error()); rerr != nil {
+	return Prepare(it, p.opts.Now())
+}
+
+// store is Add's second half: it stores a prepared article, or records why
+// there is none. Stores run in input order in a batch, so that which of two
+// identical inputs wins does not depend on timing.
+func (p *Pipeline) store(ctx context.Context, it files.Item, a *model.Article, prepErr error) (Outcome, error) {
+	out := Outcome{Origin: it.Origin}
+	if prepErr != nil {
+		out.Status, out.Err = Rejected, prepErr
+		if rerr := p.st.RecordRejected(ctx, it.Origin, prepErr.Error()); rerr != nil {
 			return out, fmt.Errorf("pipeline: record rejection of %s: %w", it.Origin, rerr)
 		}
 		return out, nil

@@ -47,6 +47,11 @@ func Prepare(it files.Item, now time.Time) (*model.Article, error) {
 		}
 	}
 	res, err := extract.Extract(data, opts)
+	if errors.Is(err, extract.ErrNoText) && opts.Mode == extract.Text {
+		// The line classifier kept nothing of a text that was given as an
+		// article: keep its lines rather than lose it.
+		res, err = &extract.Result{Text: plainLines(string(data))}, nil
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", it.Origin, err)
 	}
@@ -116,4 +121,15 @@ func host(raw string) string {
 		return ""
 	}
 	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+}
+
+// plainLines returns the non-blank lines of s, trimmed, one per line.
+func plainLines(s string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }
