@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"parallax/internal/brief"
+	"parallax/internal/model"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
@@ -182,9 +184,16 @@ func evalClusterFile(in, predPath string) (clusterResult, error) {
 		BaselineF: clusterBaselines[filepath.Base(in)][2]}, nil
 }
 
-// briefSummarizer builds the summary with the brief stage; nil until that
-// stage is wired.
-var briefSummarizer eval.Summarizer
+// briefSummarizer builds the summary with the brief stage: 15 sentences at
+// most, which the scorer truncates to DUC's 250 words.
+var briefSummarizer eval.Summarizer = func(docs []*model.Article, query string) []string {
+	b := brief.Build(docs, brief.Options{Query: query, MaxSentences: 15})
+	out := make([]string, len(b.Summary))
+	for i, s := range b.Summary {
+		out[i] = s.Text
+	}
+	return out
+}
 
 // summaryBaselines are the README's figures (R-1, R-2, R-L).
 var summaryBaselines = []struct {

@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"parallax/internal/nlp/lang"
 	"parallax/internal/nlp/stem"
 	"parallax/internal/nlp/token"
 )
@@ -9,5 +10,11 @@ func isStop(w string) bool { return token.IsStop(w) }
 
 func stemWord(w string) string { return stem.Porter(w) }
 
-// detectLang is TEMPORARY until parallax/internal/nlp/lang lands.
-func detectLang(string) string { return "und" }
+// detectLang names an article's language when the input did not; "und"
+// (undetermined) when detection is unsure.
+func detectLang(s string) string {
+	if l := lang.Detect(s); l != "" {
+		return l
+	}
+	return "und"
+}
