@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"parallax/internal/ingest/feed"
 	"parallax/internal/ingest/fetch"
 	"parallax/internal/ingest/files"
 )
@@ -356,5 +357,31 @@ func TestSourceName(t *testing.T) {
 				t.Errorf("sourceName = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestFollow(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
+	st := newMemStore()
+	n, err := FollowDefaults(ctx, st, now)
+	if err != nil || n < 6 {
+		t.Fatalf("FollowDefaults = %d, %v", n, err)
+	}
+	if n2, _ := FollowDefaults(ctx, st, now); n2 != 0 {
+		t.Errorf("defaults added again to a non-empty list: %d", n2)
+	}
+	st = newMemStore(Feed{URL: "https://a.example/rss"})
+	added, existing, err := Follow(ctx, st, []feed.Subscription{
+		{URL: "https://a.example/rss"}, {URL: " https://b.example/rss#top ", Title: "B"}, {URL: "https://b.example/rss"},
+	}, now)
+	if err != nil || added != 1 || existing != 2 {
+		t.Fatalf("Follow = %d, %d, %v", added, existing, err)
+	}
+	if f := st.feed("https://b.example/rss"); f.Title != "B" || !f.Added.Equal(now) || !f.NextPoll.IsZero() {
+		t.Errorf("stored %+v", f)
+	}
+	if _, _, err := Follow(ctx, st, []feed.Subscription{{URL: "file:///etc/passwd"}}, now); !errors.Is(err, fetch.ErrScheme) {
+		t.Errorf("file URL: err = %v", err)
 	}
 }

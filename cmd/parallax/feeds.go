@@ -1,0 +1,259 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync/atomic"
+	"text/tabwriter"
+	"time"
+
+	"parallax/internal/ingest/feed"
+	"parallax/internal/ingest/fetch"
+	"parallax/internal/ingest/files"
+	"parallax/internal/ingest/poll"
+	"parallax/internal/pipeline"
+	"parallax/internal/store"
+)
+
+func init() {
+	register(command{Name: "feeds", Summary: "manage followed feeds: add URL | list | remove URL | import FILE.opml | export", Run: runFeeds})
+	register(command{Name: "poll", Summary: "poll followed feeds and ingest new articles (once or continuously)", Run: runPoll})
+}
+
+const feedsUsage = "[--db FILE] add [--title T] [--category C] URL... | add --defaults | list | remove URL... | import FILE.opml | export"
+
+func runFeeds(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "feeds", feedsUsage)
+	db := dbFlag(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return fmt.Errorf("%w: no action given", errUsage)
+	}
+	action, rest := fs.Arg(0), fs.Args()[1:]
+	run, ok := map[string]func(context.Context, *env, poll.FeedStore, []string) error{
+		"add": feedsAdd, "list": feedsList, "remove": feedsRemove, "import": feedsImport, "export": feedsExport,
+	}[action]
+	if !ok {
+		fs.Usage()
+		return fmt.Errorf("%w: unknown action %q", errUsage, action)
+	}
+	st, fst, err := openFeedStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return run(ctx, e, fst, rest)
+}
+
+// openFeedStore opens the store and its feed list.
+func openFeedStore(ctx context.Context, path string) (store.Store, poll.FeedStore, error) {
+	st, err := openStore(ctx, path)
+	if err != nil {
+		return nil, nil, err
+	}
+	fst, ok := st.(poll.FeedStore)
+	if !ok {
+		st.Close()
+		return nil, nil, fmt.Errorf("store %s cannot keep a feed list", path)
+	}
+	return st, fst, nil
+}
+
+func feedsAdd(ctx context.Context, e *env, st poll.FeedStore, args []string) error {
+	fs := newFlagSet(e, "feeds add", "[--title T] [--category C] URL... | --defaults")
+	title := fs.String("title", "", "title shown for the feed (default: the feed's own)")
+	category := fs.String("category", "", "category (folder in OPML export)")
+	defaults := fs.Bool("defaults", false, "follow Parallax's default world-news feeds")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	var subs []feed.Subscription
+	if *defaults {
+		for _, u := range feed.DefaultFeeds() {
+			subs = append(subs, feed.Subscription{URL: u, Category: *category})
+		}
+	}
+	for _, u := range fs.Args() {
+		subs = append(subs, feed.Subscription{URL: u, Title: *title, Category: *category})
+	}
+	if len(subs) == 0 {
+		fs.Usage()
+		return fmt.Errorf("%w: no URL given", errUsage)
+	}
+	for _, s := range subs {
+		if _, err := poll.CheckFeedURL(s.URL); err != nil {
+			return fmt.Errorf("%w: %v", errUsage, err)
+		}
+	}
+	added, existing, err := poll.Follow(ctx, st, subs, time.Now())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.Stderr, "following %d new feed(s), %d already followed\n", added, existing)
+	return nil
+}
+
+func feedsList(ctx context.Context, e *env, st poll.FeedStore, args []string) error {
+	if len(args) > 0 {
+		return fmt.Errorf("%w: list takes no arguments", errUsage)
+	}
+	feeds, err := st.Feeds(ctx)
+	if err != nil {
+		return err
+	}
+	if len(feeds) == 0 {
+		fmt.Fprintln(e.Stderr, "no feeds followed: parallax feeds add URL (or add --defaults, or import FILE.opml)")
+		return nil
+	}
+	tw := tabwriter.NewWriter(e.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "URL\tTITLE\tLAST POLL\tNEXT POLL\tERRORS\tLAST ERROR")
+	for _, f := range feeds {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", f.URL, f.Title, when(f.LastPoll, "never"), when(f.NextPoll, "now"),
+			f.Errors, oneLine(errString(f.LastError)))
+	}
+	return tw.Flush()
+}
+
+func when(t time.Time, zero string) string {
+	if t.IsZero() {
+		return zero
+	}
+	return t.Local().Format("2006-01-02 15:04")
+}
+
+// errString makes an error of stored text, for oneLine.
+func errString(s string) error {
+	if s == "" {
+		return nil
+	}
+	return errors.New(s)
+}
+
+func feedsRemove(ctx context.Context, e *env, st poll.FeedStore, args []string) error {
+	if len(args) == 0 {
+		return fmt.Errorf("%w: remove needs a URL", errUsage)
+	}
+	for _, u := range args {
+		if err := st.RemoveFeed(ctx, strings.TrimSpace(u)); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.Stderr, "removed %s\n", u)
+	}
+	return nil
+}
+
+func feedsImport(ctx context.Context, e *env, st poll.FeedStore, args []string) error {
+	if len(args) != 1 {
+		return fmt.Errorf("%w: import needs one OPML file (- for standard input)", errUsage)
+	}
+	var r io.Reader = e.Stdin
+	if args[0] != "-" {
+		f, err := os.Open(args[0])
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		r = f
+	}
+	subs, err := feed.ParseOPML(r)
+	if err != nil {
+		return fmt.Errorf("import %s: %w", args[0], err)
+	}
+	added, existing, err := poll.Follow(ctx, st, subs, time.Now())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.Stderr, "imported %d feed(s) from %s, %d already followed\n", added, args[0], existing)
+	return nil
+}
+
+func feedsExport(ctx context.Context, e *env, st poll.FeedStore, args []string) error {
+	if len(args) > 0 {
+		return fmt.Errorf("%w: export takes no arguments", errUsage)
+	}
+	feeds, err := st.Feeds(ctx)
+	if err != nil {
+		return err
+	}
+	subs := make([]feed.Subscription, len(feeds))
+	for i, f := range feeds {
+		subs[i] = feed.Subscription{URL: f.URL, Title: f.Title, SiteURL: f.SiteURL, Category: f.Category}
+	}
+	return feed.WriteOPML(e.Stdout, "Parallax feeds", subs)
+}
+
+func runPoll(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "poll", "[--db FILE] [--once] [--allow-private]")
+	db := dbFlag(fs)
+	once := fs.Bool("once", false, "poll every due feed once, then exit")
+	allowPrivate := fs.Bool("allow-private", false, "allow feeds and pages on loopback/private addresses")
+	workers := fs.Int("workers", poll.DefaultOptions().Workers, "feeds polled at once")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+	}
+	st, fst, err := openFeedStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	p, err := pipeline.New(ctx, st, pipeline.DefaultOptions(), e.Log)
+	if err != nil {
+		return err
+	}
+	var added, dup, rejected atomic.Int64
+	handle := func(ctx context.Context, it files.Item) error {
+		o, err := p.Add(ctx, it)
+		if err != nil {
+			return err
+		}
+		switch o.Status {
+		case pipeline.Added:
+			added.Add(1)
+		case pipeline.Duplicate:
+			dup.Add(1)
+		case pipeline.Rejected:
+			rejected.Add(1)
+			e.Log.Debug("article rejected", "origin", o.Origin, "err", o.Err)
+		}
+		return nil
+	}
+	settle := func(ctx context.Context, s poll.Stats) {
+		clustered, briefs, err := p.Settle(ctx)
+		if err != nil && ctx.Err() == nil {
+			e.Log.Error("settle failed", "err", err)
+		}
+		if s.Feeds > 0 || clustered > 0 {
+			e.Log.Info("round done", "feeds", s.Feeds, "not_modified", s.NotModified, "failed_feeds", s.Failed,
+				"new", added.Swap(0), "duplicate", dup.Swap(0), "rejected", rejected.Swap(0),
+				"clustered", clustered, "briefs", briefs)
+		}
+	}
+	opts := poll.DefaultOptions()
+	opts.Workers, opts.Log, opts.OnRound = *workers, e.Log, settle
+	client := fetch.New(fetch.Options{AllowPrivate: *allowPrivate})
+	poller := poll.New(fst, client, handle, opts)
+	if feeds, err := fst.Feeds(ctx); err == nil && len(feeds) == 0 {
+		fmt.Fprintln(e.Stderr, "no feeds followed: parallax feeds add URL (or add --defaults, or import FILE.opml)")
+		if *once {
+			return nil
+		}
+	}
+	if !*once {
+		return poller.Run(ctx)
+	}
+	s, err := poller.Once(ctx)
+	settle(ctx, s)
+	fmt.Fprintf(e.Stderr, "polled %d feed(s): %d unchanged, %d failed; %d new item(s), %d already seen, %d article page error(s)\n",
+		s.Feeds, s.NotModified, s.Failed, s.Items, s.Seen, s.ArticleErrors)
+	return err
+}
