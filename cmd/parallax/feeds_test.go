@@ -15,7 +15,7 @@ import (
 func newsSite(t *testing.T) *httptest.Server {
 	t.Helper()
 	pages := map[string]string{
-		"/news/dam": "Engineers opened the spillway of the northern dam on Tuesday after a week of heavy rain raised the reservoir to a record level.",
+		"/news/dam":  "Engineers opened the spillway of the northern dam on Tuesday after a week of heavy rain raised the reservoir to a record level.",
 		"/news/rail": "The regional rail line between the two valley towns will close for three weeks in April while the old viaduct is strengthened.",
 	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
