@@ -1,6 +1,8 @@
 package fetch
 
 import (
+	"bufio"
+	"compress/flate"
 	"compress/gzip"
 	"compress/zlib"
 	"fmt"
@@ -32,13 +34,21 @@ func readBody(body io.Reader, encoding string, limit int64) ([]byte, error) {
 		r = zr
 	case "br":
 		r = brotli.NewReader(wire)
-	case "deflate":
-		zr, err := zlib.NewReader(wire)
-		if err != nil {
-			return nil, fmt.Errorf("%w: deflate: %v", ErrEncoding, err)
+	case "deflate": // zlib-wrapped as the RFC says, or raw as some servers send it
+		br := bufio.NewReader(wire)
+		head, _ := br.Peek(2)
+		if len(head) == 2 && head[0]&0x0f == 8 && (uint16(head[0])<<8|uint16(head[1]))%31 == 0 {
+			zr, err := zlib.NewReader(br)
+			if err != nil {
+				return nil, fmt.Errorf("%w: deflate: %v", ErrEncoding, err)
+			}
+			defer zr.Close()
+			r = zr
+		} else {
+			fr := flate.NewReader(br)
+			defer fr.Close()
+			r = fr
 		}
-		defer zr.Close()
-		r = zr
 	default:
 		return nil, fmt.Errorf("%w: unsupported %q", ErrEncoding, encoding)
 	}

@@ -20,8 +20,9 @@ var (
 )
 
 // RetryError is returned for 429 Too Many Requests and 503 Service
-// Unavailable. Wait is the server's Retry-After (0 when it gave none or an
-// unreadable one). It wraps ErrThrottled.
+// Unavailable, and for requests refused locally while a host's Retry-After
+// runs (Status 0). Wait is the server's Retry-After, or what is left of it
+// (0 when it gave none or an unreadable one). It wraps ErrThrottled.
 type RetryError struct {
 	URL    string
 	Status int
@@ -29,6 +30,9 @@ type RetryError struct {
 }
 
 func (e *RetryError) Error() string {
+	if e.Status == 0 {
+		return fmt.Sprintf("fetch %s: host paused by an earlier Retry-After, %s left", e.URL, e.Wait.Round(time.Second))
+	}
 	if e.Wait > 0 {
 		return fmt.Sprintf("fetch %s: HTTP %d, retry after %s", e.URL, e.Status, e.Wait)
 	}

@@ -24,17 +24,18 @@ const DefaultUserAgent = "Parallax/0.1 (+https://github.com/parallax-news/parall
 // Options configure a Client. A zero field takes the default given in its
 // comment (see DefaultOptions).
 type Options struct {
-	UserAgent     string        // default DefaultUserAgent
-	Timeout       time.Duration // whole request, body included; default 30s
-	DialTimeout   time.Duration // TCP connect; default 10s
-	HeaderTimeout time.Duration // wait for response headers; default 20s
-	MaxBytes      int64         // body limit, on the wire and decoded; default 16 MiB
-	MaxRedirects  int           // default 5; negative: follow none
-	HostInterval  time.Duration // min. spacing of requests to one host; default 1s; negative: no limit
-	HostBurst     int           // requests a host may get at once; default 1
-	RobotsTTL     time.Duration // how long a robots.txt is trusted; default 24h
-	IgnoreRobots  bool          // skip robots.txt (tests, or a user's own site)
-	AllowPrivate  bool          // allow loopback/private/link-local targets (tests, intranets)
+	UserAgent     string           // default DefaultUserAgent
+	Timeout       time.Duration    // whole request, body included; default 30s
+	DialTimeout   time.Duration    // TCP connect; default 10s
+	HeaderTimeout time.Duration    // wait for response headers; default 20s
+	MaxBytes      int64            // body limit, on the wire and decoded; default 16 MiB
+	MaxRedirects  int              // default 5; negative: follow none
+	HostInterval  time.Duration    // min. spacing of requests to one host; default 1s; negative: no limit
+	HostBurst     int              // requests a host may get at once; default 1
+	RobotsTTL     time.Duration    // how long a robots.txt is trusted; default 24h
+	IgnoreRobots  bool             // skip robots.txt (tests, or a user's own site)
+	AllowPrivate  bool             // allow loopback/private/link-local targets (tests, intranets)
+	Now           func() time.Time // clock for Retry-After pauses; default time.Now
 }
 
 // DefaultOptions returns the documented defaults.
@@ -49,6 +50,7 @@ func DefaultOptions() Options {
 		HostInterval:  time.Second,
 		HostBurst:     1,
 		RobotsTTL:     24 * time.Hour,
+		Now:           time.Now,
 	}
 }
 
@@ -82,8 +84,14 @@ func (o Options) withDefaults() Options {
 	if o.RobotsTTL <= 0 {
 		o.RobotsTTL = d.RobotsTTL
 	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
 	return o
 }
+
+// maxPause caps how long a Retry-After keeps a host paused.
+const maxPause = 24 * time.Hour
 
 // Conditional carries the validators of a previous response.
 type Conditional struct {
@@ -130,16 +138,21 @@ func New(opts Options) *Client {
 	}
 	c.http = &http.Client{Transport: tr, Timeout: c.opts.Timeout, CheckRedirect: c.checkRedirect(true)}
 	c.plain = &http.Client{Transport: tr, Timeout: c.opts.Timeout, CheckRedirect: c.checkRedirect(false)}
-	c.robots = &robotsCache{ttl: c.opts.RobotsTTL, get: c.getRobots, now: time.Now, hosts: map[string]*robotsEntry{}}
+	c.robots = &robotsCache{ttl: c.opts.RobotsTTL, get: c.getRobots, now: c.opts.Now, hosts: map[string]*robotsEntry{}}
 	return c
 }
 
 // Get fetches rawURL. A 304 answer to cond gives NotModified; 429 and 503
-// give a *RetryError; other non-2xx statuses a *StatusError.
+// give a *RetryError; other non-2xx statuses a *StatusError. After a
+// Retry-After, further requests to that host fail at once with a
+// *RetryError (no request is sent) until the wait is over.
 func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional) (*Response, error) {
 	u, err := checkURL(rawURL)
 	if err != nil {
 		return nil, err
+	}
+	if wait := c.hosts.pausedFor(u.Host, c.opts.Now()); wait > 0 {
+		return nil, &RetryError{URL: u.String(), Wait: wait}
 	}
 	if !c.opts.IgnoreRobots {
 		if err := c.robots.allowed(ctx, u); err != nil {
@@ -181,7 +194,12 @@ func (c *Client) read(resp *http.Response, cond Conditional) (*Response, error) 
 		r.NotModified = true
 		return r, nil
 	case s == http.StatusTooManyRequests || s == http.StatusServiceUnavailable:
-		return nil, &RetryError{URL: final, Status: s, Wait: retryAfter(resp.Header.Get("Retry-After"), time.Now())}
+		now := c.opts.Now()
+		wait := retryAfter(resp.Header.Get("Retry-After"), now)
+		if wait > 0 {
+			c.hosts.pause(resp.Request.URL.Host, now.Add(min(wait, maxPause)))
+		}
+		return nil, &RetryError{URL: final, Status: s, Wait: wait}
 	case s < 200 || s > 299:
 		return nil, &StatusError{URL: final, Status: s}
 	}

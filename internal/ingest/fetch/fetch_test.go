@@ -2,7 +2,9 @@ package fetch
 
 import (
 	"bytes"
+	"compress/flate"
 	"compress/gzip"
+	"compress/zlib"
 	"context"
 	"errors"
 	"fmt"
@@ -152,7 +154,9 @@ func TestGetEncodingsAndLimits(t *testing.T) {
 }
 
 func TestGetRetryAfter(t *testing.T) {
+	var hits atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
 		switch r.URL.Path {
 		case "/429":
 			w.Header().Set("Retry-After", "120")
@@ -160,32 +164,93 @@ func TestGetRetryAfter(t *testing.T) {
 		case "/503":
 			w.Header().Set("Retry-After", time.Now().Add(time.Hour).UTC().Format(http.TimeFormat))
 			w.WriteHeader(http.StatusServiceUnavailable)
+		case "/503bare":
+			w.WriteHeader(http.StatusServiceUnavailable)
 		case "/410":
 			w.WriteHeader(http.StatusGone)
+		default:
+			fmt.Fprint(w, "ok")
 		}
+	}))
+	defer srv.Close()
+	now := time.Now()
+	opts := testOptions()
+	opts.IgnoreRobots = true
+	opts.Now = func() time.Time { return now }
+	ctx := context.Background()
+
+	t.Run("429", func(t *testing.T) {
+		c := New(opts)
+		_, err := c.Get(ctx, srv.URL+"/429", Conditional{})
+		var re *RetryError
+		if !errors.As(err, &re) || !errors.Is(err, ErrThrottled) || re.Status != 429 || re.Wait != 2*time.Minute {
+			t.Fatalf("err = %v", err)
+		}
+		before := hits.Load()
+		_, err = c.Get(ctx, srv.URL+"/other", Conditional{})
+		if !errors.As(err, &re) || re.Status != 0 || re.Wait != 2*time.Minute || hits.Load() != before {
+			t.Fatalf("request during the pause: err = %v, server hits %d -> %d", err, before, hits.Load())
+		}
+		now = now.Add(2 * time.Minute)
+		if _, err := c.Get(ctx, srv.URL+"/other", Conditional{}); err != nil {
+			t.Fatalf("after the pause: %v", err)
+		}
+	})
+	t.Run("503Date", func(t *testing.T) {
+		now = time.Now()
+		_, err := New(opts).Get(ctx, srv.URL+"/503", Conditional{})
+		var re *RetryError
+		if !errors.As(err, &re) || re.Status != 503 || re.Wait < 58*time.Minute || re.Wait > time.Hour {
+			t.Errorf("err = %v", err)
+		}
+	})
+	t.Run("503Bare", func(t *testing.T) {
+		c := New(opts)
+		_, err := c.Get(ctx, srv.URL+"/503bare", Conditional{})
+		var re *RetryError
+		if !errors.As(err, &re) || re.Wait != 0 {
+			t.Errorf("err = %v", err)
+		}
+		if _, err := c.Get(ctx, srv.URL+"/other", Conditional{}); err != nil {
+			t.Errorf("a 503 without Retry-After must not pause the host: %v", err)
+		}
+	})
+	t.Run("410", func(t *testing.T) {
+		_, err := New(opts).Get(ctx, srv.URL+"/410", Conditional{})
+		var se *StatusError
+		if !errors.As(err, &se) || se.Status != 410 || !Permanent(err) {
+			t.Errorf("err = %v", err)
+		}
+	})
+}
+
+func TestGetRawDeflate(t *testing.T) {
+	want := strings.Repeat("deflated news ", 50)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Encoding", "deflate")
+		var buf bytes.Buffer
+		if r.URL.Path == "/zlib" {
+			zw := zlib.NewWriter(&buf)
+			zw.Write([]byte(want))
+			zw.Close()
+		} else {
+			fw, _ := flate.NewWriter(&buf, flate.BestCompression)
+			fw.Write([]byte(want))
+			fw.Close()
+		}
+		w.Write(buf.Bytes())
 	}))
 	defer srv.Close()
 	opts := testOptions()
 	opts.IgnoreRobots = true
 	c := New(opts)
-	ctx := context.Background()
-
-	_, err := c.Get(ctx, srv.URL+"/429", Conditional{})
-	var re *RetryError
-	if !errors.As(err, &re) || !errors.Is(err, ErrThrottled) {
-		t.Fatalf("429: err = %v", err)
-	}
-	if re.Status != 429 || re.Wait != 2*time.Minute {
-		t.Errorf("429: %+v", re)
-	}
-	_, err = c.Get(ctx, srv.URL+"/503", Conditional{})
-	if !errors.As(err, &re) || re.Wait < 58*time.Minute || re.Wait > time.Hour {
-		t.Errorf("503: err = %v", err)
-	}
-	_, err = c.Get(ctx, srv.URL+"/410", Conditional{})
-	var se *StatusError
-	if !errors.As(err, &se) || se.Status != 410 || !Permanent(err) {
-		t.Errorf("410: err = %v", err)
+	for _, path := range []string{"/zlib", "/raw"} {
+		t.Run(path, func(t *testing.T) {
+			r, err := c.Get(context.Background(), srv.URL+path, Conditional{})
+			if err != nil || string(r.Body) != want {
+				t.Errorf("err %v, body %d bytes", err, len(r.Body))
+			}
+		})
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/netip"
 	"syscall"
+	"time"
 )
 
 // blocked lists the address ranges a fetch may never reach unless
@@ -75,5 +76,5 @@ func (c *Client) control(network, address string, _ syscall.RawConn) error {
 
 // dialer builds the guarded dialer.
 func (c *Client) dialer() *net.Dialer {
-	return &net.Dialer{Timeout: c.opts.DialTimeout, KeepAlive: 30 * c.opts.DialTimeout, Control: c.control}
+	return &net.Dialer{Timeout: c.opts.DialTimeout, KeepAlive: 30 * time.Second, Control: c.control}
 }

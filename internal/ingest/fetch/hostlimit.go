@@ -14,12 +14,13 @@ type hostLimiter struct {
 	every time.Duration // <= 0: no limit
 	burst int
 
-	mu    sync.Mutex
-	hosts map[string]*rate.Limiter
+	mu     sync.Mutex
+	hosts  map[string]*rate.Limiter
+	paused map[string]time.Time // host -> no request before this time (Retry-After)
 }
 
 func newHostLimiter(every time.Duration, burst int) *hostLimiter {
-	return &hostLimiter{every: every, burst: max(burst, 1), hosts: map[string]*rate.Limiter{}}
+	return &hostLimiter{every: every, burst: max(burst, 1), hosts: map[string]*rate.Limiter{}, paused: map[string]time.Time{}}
 }
 
 // wait blocks until a request to host may go, or ctx ends.
@@ -36,4 +37,31 @@ func (h *hostLimiter) wait(ctx context.Context, host string) error {
 	}
 	h.mu.Unlock()
 	return l.Wait(ctx)
+}
+
+// pause holds requests to host until the given time (a server's
+// Retry-After); a later pause wins.
+func (h *hostLimiter) pause(host string, until time.Time) {
+	host = strings.ToLower(host)
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if until.After(h.paused[host]) {
+		h.paused[host] = until
+	}
+}
+
+// pausedFor returns how long requests to host must still wait (0: none).
+func (h *hostLimiter) pausedFor(host string, now time.Time) time.Duration {
+	host = strings.ToLower(host)
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	until, ok := h.paused[host]
+	if !ok {
+		return 0
+	}
+	if !now.Before(until) {
+		delete(h.paused, host)
+		return 0
+	}
+	return until.Sub(now)
 }

@@ -103,9 +103,10 @@ type harness struct {
 func newHarness(t *testing.T) *harness {
 	h := &harness{site: newSite(t), now: time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)}
 	h.st = newMemStore(Feed{URL: h.site.srv.URL + "/feed.xml", Added: h.now})
-	client := fetch.New(fetch.Options{AllowPrivate: true, HostInterval: -1, Timeout: 5 * time.Second})
+	clock := func() time.Time { h.mu.Lock(); defer h.mu.Unlock(); return h.now }
+	client := fetch.New(fetch.Options{AllowPrivate: true, HostInterval: -1, Timeout: 5 * time.Second, Now: clock})
 	opts := Options{
-		Now:           func() time.Time { h.mu.Lock(); defer h.mu.Unlock(); return h.now },
+		Now:           clock,
 		Log:           slog.New(slog.NewTextHandler(io.Discard, nil)),
 		FullTextChars: 200,
 		Workers:       2,
@@ -383,5 +384,31 @@ func TestFollow(t *testing.T) {
 	}
 	if _, _, err := Follow(ctx, st, []feed.Subscription{{URL: "file:///etc/passwd"}}, now); !errors.Is(err, fetch.ErrScheme) {
 		t.Errorf("file URL: err = %v", err)
+	}
+}
+
+func TestPollStopsFetchingPagesAfterRetryAfter(t *testing.T) {
+	h := newHarness(t)
+	h.site.set(func(s *site) {
+		s.items = []string{
+			rssItem("1", "/a/one", "Sat, 01 Mar 2025 11:00:00 GMT", ""),
+			rssItem("2", "/a/two", "Sat, 01 Mar 2025 10:00:00 GMT", ""),
+			rssItem("3", "/a/three", "Sat, 01 Mar 2025 09:00:00 GMT", "teaser"),
+		}
+		s.pageStatus["/a/one"] = http.StatusTooManyRequests
+	})
+	h.site.srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/a/one" {
+			w.Header().Set("Retry-After", "3600")
+		}
+		h.site.serve(w, r)
+	})
+	s := h.once(t)
+	if h.site.hits("/a/two") != 0 || h.site.hits("/a/three") != 0 {
+		t.Errorf("pages fetched during Retry-After: two %d, three %d", h.site.hits("/a/two"), h.site.hits("/a/three"))
+	}
+	got := h.take()
+	if s.Items != 1 || len(got) != 1 || !strings.Contains(got[0].Rec.HTML, "teaser") {
+		t.Errorf("round %+v, items %+v", s, got)
 	}
 }
