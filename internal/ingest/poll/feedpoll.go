@@ -117,7 +117,7 @@ func (p *Poller) newItems(ctx context.Context, f Feed, parsed *feed.Feed, s *Sta
 
 // save stores f, wrapping a failure.
 func (p *Poller) save(ctx context.Context, f Feed) error {
-	if err := p.st.SaveFeed(context.WithoutCancel(ctx), f); err != nil {
+	if err := p.st.UpdateFeed(context.WithoutCancel(ctx), f); err != nil {
 		return fmt.Errorf("poll %s: save state: %w", f.URL, err)
 	}
 	return nil

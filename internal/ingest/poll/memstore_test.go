@@ -46,6 +46,15 @@ func (m *memStore) SaveFeed(ctx context.Context, f Feed) error {
 	return nil
 }
 
+func (m *memStore) UpdateFeed(ctx context.Context, f Feed) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, ok := m.feeds[f.URL]; ok {
+		m.feeds[f.URL] = f
+	}
+	return nil
+}
+
 func (m *memStore) RemoveFeed(ctx context.Context, url string) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()

@@ -412,3 +412,15 @@ func TestPollStopsFetchingPagesAfterRetryAfter(t *testing.T) {
 		t.Errorf("round %+v, items %+v", s, got)
 	}
 }
+
+func TestPollDoesNotResurrectRemovedFeed(t *testing.T) {
+	h := newHarness(t)
+	h.site.set(func(s *site) { s.items = []string{rssItem("1", "/a/one", "", "")} })
+	h.p.handle = func(ctx context.Context, it files.Item) error {
+		return h.st.RemoveFeed(ctx, h.feedURL()) // the user removes the feed mid-poll
+	}
+	h.once(t)
+	if fs, _ := h.st.Feeds(context.Background()); len(fs) != 0 {
+		t.Errorf("removed feed came back: %+v", fs)
+	}
+}

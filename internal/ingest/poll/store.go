@@ -34,6 +34,9 @@ type FeedStore interface {
 	// SaveFeed inserts a feed or replaces the stored one with the same URL
 	// (its seen items are kept).
 	SaveFeed(ctx context.Context, f Feed) error
+	// UpdateFeed replaces a stored feed's fields; a feed that is not stored
+	// (removed while it was being polled) stays absent, without error.
+	UpdateFeed(ctx context.Context, f Feed) error
 	// RemoveFeed forgets a feed and its seen items; ErrNoFeed if absent.
 	RemoveFeed(ctx context.Context, url string) error
 	// SeenItems reports which of keys were marked seen for the feed.

@@ -90,6 +90,26 @@ func (db *DB) SaveFeed(ctx context.Context, f poll.Feed) error {
 	return commit(tx)
 }
 
+// UpdateFeed replaces a stored feed's fields; a feed that is not stored
+// stays absent.
+func (db *DB) UpdateFeed(ctx context.Context, f poll.Feed) error {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	_, err = tx.ExecContext(ctx, `UPDATE feeds SET
+			title = ?, site_url = ?, category = ?, added = ?, etag = ?, last_modified = ?,
+			last_poll = ?, next_poll = ?, interval_seconds = ?, errors = ?, last_error = ?
+		WHERE url = ?`,
+		f.Title, f.SiteURL, f.Category, formatTime(f.Added), f.ETag, f.LastModified,
+		nullTime(f.LastPoll), nullTime(f.NextPoll), int64(f.Interval/time.Second), f.Errors, f.LastError, f.URL)
+	if err != nil {
+		return fmt.Errorf("sqlite: update feed %s: %w", f.URL, err)
+	}
+	return commit(tx)
+}
+
 // RemoveFeed forgets a feed and its seen items (poll.ErrNoFeed if absent).
 func (db *DB) RemoveFeed(ctx context.Context, url string) error {
 	tx, err := db.beginWrite(ctx)

@@ -30,7 +30,7 @@ func TestFeeds(t *testing.T) {
 	t.Run("StateRoundTrip", func(t *testing.T) {
 		a.ETag, a.LastModified, a.Errors, a.LastError = `"x"`, "Sat, 01 Mar 2025 12:00:00 GMT", 2, "HTTP 500"
 		a.LastPoll, a.NextPoll, a.Interval = t0.Add(time.Minute), t0.Add(time.Hour), 45*time.Minute
-		if err := db.SaveFeed(ctx, a); err != nil {
+		if err := db.UpdateFeed(ctx, a); err != nil {
 			t.Fatal(err)
 		}
 		fs, _ := db.Feeds(ctx)
@@ -93,6 +93,10 @@ func TestFeeds(t *testing.T) {
 		}
 		if err := db.RemoveFeed(ctx, a.URL); !errors.Is(err, poll.ErrNoFeed) {
 			t.Errorf("second remove: err = %v", err)
+		}
+		a.Errors = 7
+		if err := db.UpdateFeed(ctx, a); err != nil {
+			t.Errorf("UpdateFeed of a removed feed: %v", err)
 		}
 		if seen, _ := db.SeenItems(ctx, a.URL, []string{"k2"}); len(seen) != 0 {
 			t.Error("seen items outlived their feed")
