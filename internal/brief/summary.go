@@ -11,11 +11,12 @@ import (
 
 // Summary selection.
 const (
-	minWords  = 6    // shorter sentences are fragments or headings
-	maxWords  = 60   // longer ones are run-ons
-	mmrLambda = 0.7  // weight of salience against redundancy
-	maxRedund = 0.5  // never pick a sentence this similar to a picked one
-	leadBonus = 0.15 // bonus of an article's first sentence, decaying
+	minWords  = 6   // shorter sentences are fragments or headings
+	maxWords  = 60  // longer ones are run-ons
+	mmrLambda = 0.7 // weight of salience against redundancy
+	maxRedund = 0.5 // never pick a sentence this similar to a picked one
+	// queryWeight weighs similarity to the query against centrality.
+	queryWeight = 0.3
 )
 
 func termsOf(s string) []string { return token.Terms(normalize(s)) }
@@ -40,8 +41,8 @@ func (c *corpus) eligible(i int) bool {
 		strings.HasSuffix(t, "\"") || strings.HasSuffix(t, "''") || strings.HasSuffix(t, ".)")
 }
 
-// salience scores every sentence: similarity to the story's centroid, a
-// bonus for leading an article, and with a query the similarity to it.
+// salience scores every sentence: its similarity to the story's centroid
+// and, with a query, to the query (weight queryWeight).
 func (c *corpus) salience(query string) []float64 {
 	norm := mapNorm(c.centroid)
 	var q []tw
@@ -50,9 +51,9 @@ func (c *corpus) salience(query string) []float64 {
 	}
 	out := make([]float64, len(c.sents))
 	for i, s := range c.sents {
-		v := cosMap(s.vec, c.centroid, norm) + leadBonus/float64(1+s.pos)
+		v := cosMap(s.vec, c.centroid, norm)
 		if len(q) > 0 {
-			v = 0.5*v + 0.5*cos(s.vec, q)
+			v = (1-queryWeight)*v + queryWeight*cos(s.vec, q)
 		}
 		out[i] = v
 	}
