@@ -2,6 +2,7 @@ package fetch
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -52,6 +53,9 @@ func (rc *robotsCache) allowed(ctx context.Context, u *url.URL) error {
 	if e.data == nil || rc.now().After(e.expires) {
 		ru := &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}
 		status, body, err := rc.get(ctx, ru)
+		if errors.Is(err, ErrForbidden) { // the host itself is refused: say so
+			return fmt.Errorf("fetch %s: %w", u, err)
+		}
 		if err != nil {
 			return fmt.Errorf("%w: %s: %w", ErrRobotsFailed, ru, err)
 		}
