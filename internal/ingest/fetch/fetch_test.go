@@ -367,6 +367,11 @@ func TestGuardRefusesLoopbackByDefault(t *testing.T) {
 	if !errors.Is(err, ErrForbidden) {
 		t.Fatalf("err = %v, want ErrForbidden", err)
 	}
+	// With robots.txt on, the robots.txt request is refused the same way.
+	_, err = New(Options{Timeout: 2 * time.Second}).Get(context.Background(), srv.URL+"/", Conditional{})
+	if !errors.Is(err, ErrForbidden) || errors.Is(err, ErrRobotsFailed) {
+		t.Fatalf("with robots.txt: err = %v, want ErrForbidden only", err)
+	}
 	// "localhost" resolves to loopback: the check is on the dialled address.
 	_, err = c.Get(context.Background(), strings.Replace(srv.URL, "127.0.0.1", "localhost", 1), Conditional{})
 	if !errors.Is(err, ErrForbidden) {
