@@ -210,6 +210,29 @@ func runPoll(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	poller := newPoller(e, fst, p, *allowPrivate, *workers)
+	if feeds, err := fst.Feeds(ctx); err == nil && len(feeds) == 0 {
+		fmt.Fprintln(e.Stderr, "no feeds followed: parallax feeds add URL (or add --defaults, or import FILE.opml)")
+		if *once {
+			return nil
+		}
+	}
+	if !*once {
+		return poller.Run(ctx)
+	}
+	s, err := poller.Once(ctx)
+	if serr := settle(ctx, e, p, s); serr != nil && err == nil {
+		err = serr
+	}
+	fmt.Fprintf(e.Stderr, "polled %d feed(s): %d unchanged, %d failed; %d new item(s), %d already seen, %d article page error(s)\n",
+		s.Feeds, s.NotModified, s.Failed, s.Items, s.Seen, s.ArticleErrors)
+	return err
+}
+
+// newPoller wires a feed poller to the pipeline: every new item goes
+// through Add, and each round ends with Settle (cluster, then briefs), so
+// new articles reach the UI without a restart.
+func newPoller(e *env, fst poll.FeedStore, p *pipeline.Pipeline, allowPrivate bool, workers int) *poll.Poller {
 	var added, dup, rejected atomic.Int64
 	handle := func(ctx context.Context, it files.Item) error {
 		o, err := p.Add(ctx, it)
@@ -227,33 +250,25 @@ func runPoll(ctx context.Context, e *env, args []string) error {
 		}
 		return nil
 	}
-	settle := func(ctx context.Context, s poll.Stats) {
-		clustered, briefs, err := p.Settle(ctx)
-		if err != nil && ctx.Err() == nil {
-			e.Log.Error("settle failed", "err", err)
-		}
-		if s.Feeds > 0 || clustered > 0 {
-			e.Log.Info("round done", "feeds", s.Feeds, "not_modified", s.NotModified, "failed_feeds", s.Failed,
-				"new", added.Swap(0), "duplicate", dup.Swap(0), "rejected", rejected.Swap(0),
-				"clustered", clustered, "briefs", briefs)
-		}
-	}
 	opts := poll.DefaultOptions()
-	opts.Workers, opts.Log, opts.OnRound = *workers, e.Log, settle
-	client := fetch.New(fetch.Options{AllowPrivate: *allowPrivate})
-	poller := poll.New(fst, client, handle, opts)
-	if feeds, err := fst.Feeds(ctx); err == nil && len(feeds) == 0 {
-		fmt.Fprintln(e.Stderr, "no feeds followed: parallax feeds add URL (or add --defaults, or import FILE.opml)")
-		if *once {
-			return nil
-		}
+	opts.Workers, opts.Log = workers, e.Log
+	opts.OnRound = func(ctx context.Context, s poll.Stats) {
+		e.Log.Info("round done", "feeds", s.Feeds, "not_modified", s.NotModified, "failed_feeds", s.Failed,
+			"new", added.Swap(0), "duplicate", dup.Swap(0), "rejected", rejected.Swap(0))
+		_ = settle(ctx, e, p, s)
 	}
-	if !*once {
-		return poller.Run(ctx)
+	return poll.New(fst, fetch.New(fetch.Options{AllowPrivate: allowPrivate}), handle, opts)
+}
+
+// settle clusters what a round stored and rewrites the briefs it changed.
+func settle(ctx context.Context, e *env, p *pipeline.Pipeline, s poll.Stats) error {
+	clustered, briefs, err := p.Settle(ctx)
+	if err != nil && ctx.Err() == nil {
+		e.Log.Error("settle failed", "err", err)
+		return err
 	}
-	s, err := poller.Once(ctx)
-	settle(ctx, s)
-	fmt.Fprintf(e.Stderr, "polled %d feed(s): %d unchanged, %d failed; %d new item(s), %d already seen, %d article page error(s)\n",
-		s.Feeds, s.NotModified, s.Failed, s.Items, s.Seen, s.ArticleErrors)
-	return err
+	if clustered > 0 {
+		e.Log.Info("stories updated", "clustered", clustered, "briefs", briefs)
+	}
+	return nil
 }

@@ -29,7 +29,7 @@ func freeAddr(t *testing.T) string {
 func startServe(t *testing.T, bin, db string) string {
 	t.Helper()
 	addr := freeAddr(t)
-	cmd := exec.Command(bin, "serve", "--db", db, "--addr", addr)
+	cmd := exec.Command(bin, "serve", "--db", db, "--addr", addr, "--no-poll")
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
