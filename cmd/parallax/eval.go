@@ -37,6 +37,8 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		return evalCluster(e, args[1:])
 	case "summary":
 		return evalSummary(e, args[1:])
+	case "timeline":
+		return evalTimeline(e, args[1:])
 	}
 	return fmt.Errorf("%w: unknown stage %q (extract, cluster or summary)", errUsage, args[0])
 }

@@ -1,15 +1,30 @@
 package brief
 
 import (
+	"regexp"
 	"sort"
+	"time"
 
 	"parallax/internal/model"
 	"parallax/internal/nlp/date"
 )
 
-// timelineMerge is the cosine above which two sentences with the same date
-// tell the same fact.
-const timelineMerge = 0.25
+// Timeline building.
+const (
+	// timelineMerge is the cosine above which two sentences with the same
+	// date tell the same fact.
+	timelineMerge = 0.25
+	// maxGroup bounds the sentences compared when picking an entry's
+	// representative, so that a date told by thousands of sentences
+	// stays linear.
+	maxGroup = 40
+	// DefaultDates bounds the dates of a brief's timeline.
+	DefaultDates = 30
+)
+
+// justNow marks a sentence telling what happened on its article's day
+// without naming the day: "has just announced", "have now agreed".
+var justNow = regexp.MustCompile(`\b(?:has|have) (?:just|now) [a-z]+ed\b`)
 
 // tlEntry is one (date, fact) with the sentences that report it.
 type tlEntry struct {
@@ -18,61 +33,147 @@ type tlEntry struct {
 	sents []int
 }
 
-// timeline dates sentences with the dates they mention (relative ones
-// resolved against their article's publication date) and merges the same
-// fact told by several articles. Without a publication date only absolute
-// dates count. Year-only dates are kept only for sentences with no finer date.
-func (c *corpus) timeline() []model.TimelineItem {
-	var entries []*tlEntry
-	for i, s := range c.sents {
-		ms := date.Find(s.text, c.docs[s.art].Published)
-		fine := false
-		for _, m := range ms {
-			fine = fine || m.Precision != date.Year
+// tlKey indexes entries by day and precision.
+type tlKey struct {
+	day  string
+	prec date.Precision
+}
+
+// dated is one date found in one sentence.
+type dated struct {
+	day  string
+	prec date.Precision
+}
+
+// sentDates returns the dates of sentence i: those it names (relative ones
+// resolved against its article's publication date; year-only ones only
+// when it names no finer date), else its article's day when it says the
+// fact has just happened. Without a publication date only absolute dates
+// count.
+func (c *corpus) sentDates(i int) []dated {
+	s := c.sents[i]
+	pub := c.docs[s.art].Published
+	ms := date.Find(s.text, pub)
+	fine := false
+	for _, m := range ms {
+		fine = fine || m.Precision != date.Year
+	}
+	var out []dated
+	seen := map[string]bool{}
+	for _, m := range ms {
+		if fine && m.Precision == date.Year {
+			continue
 		}
-		seen := map[string]bool{}
-		for _, m := range ms {
-			if fine && m.Precision == date.Year {
-				continue
-			}
-			day := m.Date.Format("2006-01-02")
-			if seen[day] {
-				continue
-			}
+		day := m.Date.Format(time.DateOnly)
+		if !seen[day] {
 			seen[day] = true
-			entries = c.addEntry(entries, day, m.Precision, i)
+			out = append(out, dated{day, m.Precision})
 		}
 	}
-	sort.SliceStable(entries, func(a, b int) bool { return entries[a].day < entries[b].day })
-	out := make([]model.TimelineItem, 0, len(entries))
-	for _, e := range entries {
-		arts := map[int]bool{}
-		for _, i := range e.sents {
-			arts[c.sents[i].art] = true
-		}
-		out = append(out, model.TimelineItem{
-			Date: e.day, Precision: e.prec.String(),
-			Text: c.sents[c.representative(e.sents)].text, Sources: c.ids(setList(arts)),
-		})
+	if len(out) == 0 && !pub.IsZero() && justNow.MatchString(s.text) {
+		out = append(out, dated{pub.Format(time.DateOnly), date.Day})
 	}
 	return out
 }
 
-// addEntry adds sentence i under day, merged into an entry of the same day
-// and precision with a similar sentence.
-func (c *corpus) addEntry(entries []*tlEntry, day string, p date.Precision, i int) []*tlEntry {
-	for _, e := range entries {
-		if e.day != day || e.prec != p {
-			continue
-		}
-		for _, j := range e.sents {
-			if cos(c.sents[i].vec, c.sents[j].vec) >= timelineMerge {
+// entries groups the dated sentences into (date, fact) entries.
+func (c *corpus) entries() []*tlEntry {
+	var out []*tlEntry
+	index := map[tlKey][]*tlEntry{}
+	for i := range c.sents {
+		for _, d := range c.sentDates(i) {
+			k := tlKey{d.day, d.prec}
+			if e := c.match(index[k], i); e != nil {
 				e.sents = append(e.sents, i)
-				return entries
+				continue
+			}
+			e := &tlEntry{day: d.day, prec: d.prec, sents: []int{i}}
+			index[k] = append(index[k], e)
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// match returns the entry whose first sentences are similar to sentence i.
+func (c *corpus) match(es []*tlEntry, i int) *tlEntry {
+	for _, e := range es {
+		for _, j := range e.sents[:min(len(e.sents), 3)] {
+			if cos(c.sents[i].vec, c.sents[j].vec) >= timelineMerge {
+				return e
 			}
 		}
 	}
-	return append(entries, &tlEntry{day: day, prec: p, sents: []int{i}})
+	return nil
+}
+
+// timeline returns the brief's timeline: every entry of the maxDates
+// dates most articles mention, in date order.
+func (c *corpus) timeline(maxDates int) []model.TimelineItem {
+	es := c.entries()
+	keep := c.topDates(es, maxDates, false)
+	out := make([]model.TimelineItem, 0, len(es))
+	for _, e := range es {
+		if keep[e.day] {
+			out = append(out, c.item(e))
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Date < out[b].Date })
+	return out
+}
+
+// item writes an entry: its representative sentence and every article
+// that reports it, dated or not, if published on or after its date.
+func (c *corpus) item(e *tlEntry) model.TimelineItem {
+	r := c.representative(e.sents[:min(len(e.sents), maxGroup)])
+	arts := map[int]bool{}
+	for _, i := range e.sents {
+		arts[c.sents[i].art] = true
+	}
+	for _, a := range c.support(r, SupportThreshold) {
+		if p := c.docs[a].Published; p.IsZero() || p.Format(time.DateOnly) >= e.day {
+			arts[a] = true
+		}
+	}
+	return model.TimelineItem{
+		Date: e.day, Precision: e.prec.String(),
+		Text: c.sents[r].text, Sources: c.ids(setList(arts)),
+	}
+}
+
+// topDates returns the n dates (all when n <= 0) reported by the most
+// articles; dayOnly drops month- and year-precision dates.
+func (c *corpus) topDates(es []*tlEntry, n int, dayOnly bool) map[string]bool {
+	arts := map[string]map[int]bool{}
+	for _, e := range es {
+		if dayOnly && e.prec != date.Day {
+			continue
+		}
+		if arts[e.day] == nil {
+			arts[e.day] = map[int]bool{}
+		}
+		for _, i := range e.sents {
+			arts[e.day][c.sents[i].art] = true
+		}
+	}
+	days := make([]string, 0, len(arts))
+	for d := range arts {
+		days = append(days, d)
+	}
+	sort.Slice(days, func(a, b int) bool {
+		if len(arts[days[a]]) != len(arts[days[b]]) {
+			return len(arts[days[a]]) > len(arts[days[b]])
+		}
+		return days[a] < days[b]
+	})
+	if n > 0 && len(days) > n {
+		days = days[:n]
+	}
+	keep := make(map[string]bool, len(days))
+	for _, d := range days {
+		keep[d] = true
+	}
+	return keep
 }
 
 // representative is the sentence most similar to the others of a group,
