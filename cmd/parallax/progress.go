@@ -1,7 +1,9 @@
 package main
 
 import (
+	"log/slog"
 	"os"
+	"time"
 
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
@@ -12,14 +14,19 @@ import (
 // progress shows a spinner with counts on a terminal and nothing
 // otherwise (rejections and the summary are printed either way).
 type progress struct {
-	bar *progressbar.ProgressBar
-	n   [3]int
+	bar  *progressbar.ProgressBar
+	log  *slog.Logger
+	last time.Time
+	n    [3]int
 }
+
+// logEvery is how often progress is logged when stderr is not a terminal.
+const logEvery = 5 * time.Second
 
 func newProgress(e *env) *progress {
 	f, ok := e.Stderr.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
-		return &progress{}
+		return &progress{log: e.Log, last: time.Now()}
 	}
 	return &progress{bar: progressbar.NewOptions(-1,
 		progressbar.OptionSetWriter(f),
@@ -35,6 +42,11 @@ func (p *progress) Add(o pipeline.Outcome) {
 	p.n[o.Status]++
 	if p.bar != nil {
 		_ = p.bar.Add(1)
+		return
+	}
+	if now := time.Now(); now.Sub(p.last) >= logEvery {
+		p.last = now
+		p.log.Info("ingest progress", "read", p.n[0]+p.n[1]+p.n[2], "new", p.n[0], "duplicate", p.n[1], "rejected", p.n[2])
 	}
 }
 
