@@ -16,16 +16,18 @@ type Assignment struct {
 	Story, Event string
 }
 
-// story is one open or closed story.
+// story is one story in memory.
 type story struct {
-	id     string
-	seq    int // creation order: breaks ties
-	size   int
-	lang   string
-	c      *centroid
-	recent []vector
-	last   time.Time
-	events []*event
+	id             string
+	seq            int // creation order: breaks ties
+	size           int
+	lang           string
+	all, ent, lead *centroid
+	recent         []*docVec
+	days           map[int32]int // mentioned days -> articles
+	last           time.Time
+	events         []*event
+	evicted        bool
 }
 
 // event is a sub-cluster of a story.
@@ -38,19 +40,23 @@ type event struct {
 // Clusterer places articles into stories and events. It is not safe for
 // concurrent use.
 type Clusterer struct {
-	opts    Options
-	vocab   map[string]*vocab // per language
-	stories map[string]*story
-	index   map[string]map[int32][]*story // per language: term -> stories
-	global  map[string]*centroid          // per language: all articles
-	now     time.Time                     // latest publication time seen
-	anon    int
+	opts      Options
+	model     *Model
+	vocab     map[string]*vocab // per language
+	stories   map[string]*story
+	index     map[string]map[int32][]*story // per language: term -> stories
+	global    map[string]*centroid          // per language: all articles
+	now       time.Time                     // latest publication time seen
+	seq, anon int
+	sweep     sweeper
+	rows      [][]float64
 }
 
 // New returns an empty clusterer.
 func New(opts Options) *Clusterer {
 	return &Clusterer{
 		opts:    opts,
+		model:   opts.model(),
 		vocab:   map[string]*vocab{},
 		stories: map[string]*story{},
 		index:   map[string]map[int32][]*story{},
@@ -63,15 +69,15 @@ func New(opts Options) *Clusterer {
 func (c *Clusterer) Add(d Doc) Assignment {
 	d = c.normalize(d)
 	v := c.vectorize(d)
-	s := c.bestStory(d, v)
+	s := c.bestStory(d.Lang, v)
 	if s == nil {
 		s = c.newStory("s-"+d.ID, d.Lang)
 	}
-	e := s.bestEvent(v, d.Published, &c.opts)
+	e := s.bestEvent(v, &c.opts)
 	if e == nil {
 		e = s.newEvent("e-" + d.ID)
 	}
-	c.place(s, e, v, d.Published)
+	c.place(s, e, v)
 	return Assignment{Story: s.id, Event: e.id}
 }
 
@@ -93,10 +99,14 @@ func (c *Clusterer) Restore(d Doc, a Assignment) {
 	if e == nil {
 		e = s.newEvent(a.Event)
 	}
-	c.place(s, e, v, d.Published)
+	c.place(s, e, v)
 }
 
-// normalize fills a missing id, language and time.
+// Active returns how many stories are in memory.
+func (c *Clusterer) Active() int { return len(c.stories) }
+
+// normalize fills a missing id, language and time, and evicts the stories
+// that left the window.
 func (c *Clusterer) normalize(d Doc) Doc {
 	if d.ID == "" {
 		c.anon++
@@ -111,21 +121,25 @@ func (c *Clusterer) normalize(d Doc) Doc {
 	if d.Published.After(c.now) {
 		c.now = d.Published
 	}
+	c.evict()
 	return d
 }
 
-func (c *Clusterer) vectorize(d Doc) vector {
+func (c *Clusterer) vectorize(d Doc) *docVec {
 	vc := c.vocab[d.Lang]
 	if vc == nil {
 		vc = newVocab()
 		c.vocab[d.Lang] = vc
 	}
-	counts, proper := termCounts(d, &c.opts)
-	return vc.vectorize(counts, proper, c.opts.ProperBoost)
+	v := vc.vectorize(termCounts(d, &c.opts), c.opts.ProperBoost)
+	v.at, v.lang = d.Published, d.Lang
+	v.days = mentionedDays(d)
+	return v
 }
 
 func (c *Clusterer) newStory(id, lang string) *story {
-	s := &story{id: id, seq: len(c.stories), lang: lang, c: newCentroid()}
+	c.seq++
+	s := &story{id: id, seq: c.seq, lang: lang, all: newCentroid(), ent: newCentroid(), lead: newCentroid(), days: map[int32]int{}}
 	c.stories[id] = s
 	return s
 }
@@ -136,27 +150,34 @@ func (s *story) newEvent(id string) *event {
 	return e
 }
 
-// place adds the article's vector to its story and event and indexes the
+// place adds the article's vectors to its story and event and indexes the
 // story under the article's top terms.
-func (c *Clusterer) place(s *story, e *event, v vector, at time.Time) {
+func (c *Clusterer) place(s *story, e *event, v *docVec) {
 	s.size++
-	s.c.add(v)
+	s.all.add(v.all)
+	s.ent.add(v.ent)
+	s.lead.add(v.lead)
+	for _, x := range v.days {
+		s.days[x]++
+	}
 	g := c.global[s.lang]
 	if g == nil {
 		g = newCentroid()
 		c.global[s.lang] = g
 	}
-	g.add(v)
-	e.c.add(v)
+	g.add(v.all)
+	if e != nil {
+		e.c.add(v.all)
+		if v.at.After(e.last) {
+			e.last = v.at
+		}
+	}
 	s.recent = append(s.recent, v)
 	if len(s.recent) > c.opts.Recent {
-		s.recent = s.recent[len(s.recent)-c.opts.Recent:]
+		s.recent = append(s.recent[:0:0], s.recent[len(s.recent)-c.opts.Recent:]...)
 	}
-	if at.After(s.last) {
-		s.last = at
+	if v.at.After(s.last) {
+		s.last = v.at
 	}
-	if at.After(e.last) {
-		e.last = at
-	}
-	c.indexStory(s, v)
+	c.indexStory(s, v.all)
 }

@@ -1,6 +1,9 @@
 package cluster
 
-import "time"
+import (
+	"sort"
+	"time"
+)
 
 // indexStory lists s under the top terms of v (once per term).
 func (c *Clusterer) indexStory(s *story, v vector) {
@@ -28,31 +31,35 @@ func appendUnique(list []*story, s *story) []*story {
 	return append(list, s)
 }
 
-// candidates returns the stories of the article's language, active within
-// the window before at, that share a top term with v, in creation order.
-// Postings of stories closed for good are dropped on the way.
+// candidates returns the stories of the article's language, within the
+// window before at, that share the most top terms with v: at most
+// MaxCandidates, by shared terms then creation order.
 func (c *Clusterer) candidates(lang string, v vector, at time.Time) []*story {
 	idx := c.index[lang]
 	if idx == nil {
 		return nil
 	}
-	seen := map[*story]bool{}
+	shared := map[*story]int{}
 	var out []*story
 	for _, t := range v.top(c.opts.IndexTerms) {
-		list := idx[t]
-		kept := list[:0]
-		for _, s := range list {
-			if at.Sub(s.last) > c.opts.Window {
-				continue // inactive for good: callers feed time order
+		for _, s := range idx[t] {
+			if s.evicted || at.Sub(s.last) > c.opts.Window {
+				continue
 			}
-			kept = append(kept, s)
-			if !seen[s] {
-				seen[s] = true
+			if shared[s] == 0 {
 				out = append(out, s)
 			}
+			shared[s]++
 		}
-		idx[t] = kept
 	}
-	sortStories(out)
+	sort.Slice(out, func(i, j int) bool {
+		if a, b := shared[out[i]], shared[out[j]]; a != b {
+			return a > b
+		}
+		return out[i].seq < out[j].seq
+	})
+	if len(out) > c.opts.MaxCandidates {
+		out = out[:c.opts.MaxCandidates]
+	}
 	return out
 }

@@ -1,68 +1,66 @@
 package cluster
 
-import (
-	"math"
-	"sort"
-	"time"
-)
+import "time"
 
-func sortStories(s []*story) {
-	sort.Slice(s, func(i, j int) bool { return s[i].seq < s[j].seq })
-}
-
-// score is how well v fits story s: centroid cosine mixed with the best
-// cosine to one of its latest articles.
-func (s *story) score(v vector, o *Options) float64 {
-	cc := s.c.cosine(v)
-	var near float64
-	for _, r := range s.recent {
-		if x := dot(v, r); x > near {
-			near = x
-		}
-	}
-	return (1-o.NearWeight)*cc + o.NearWeight*near
-}
-
-// threshold is the score needed to join a story whose latest article is
-// gap before the article.
-func threshold(gap time.Duration, size int, o *Options) float64 {
-	if gap < 0 {
-		gap = 0
-	}
-	base := o.Threshold * math.Pow(float64(max(size, 1)), -o.SizeDiscount)
-	return base + o.GapPenalty*float64(gap)/float64(o.Window)
-}
-
-// bestStory returns the best-scoring candidate story that clears the
-// threshold, or nil.
-func (c *Clusterer) bestStory(d Doc, v vector) *story {
+// bestStory returns the candidate story the model finds likeliest to hold
+// v, if that likelihood reaches JoinProb; else nil.
+func (c *Clusterer) bestStory(lang string, v *docVec) *story {
+	cands := c.candidates(lang, v.all, v.at)
+	c.rows = c.featureRows(v, cands, c.rows)
 	var best *story
-	bestMargin := 0.0
-	bg := 0.0
-	if g := c.global[d.Lang]; g != nil {
-		bg = c.opts.Background * g.cosine(v)
-	}
-	for _, s := range c.candidates(d.Lang, v, d.Published) {
-		m := s.score(v, &c.opts) - threshold(d.Published.Sub(s.last), s.size, &c.opts) - bg
-		if m >= 0 && (best == nil || m > bestMargin) {
-			best, bestMargin = s, m
+	bestP := 0.0
+	for i, s := range cands {
+		p := c.model.Prob(c.rows[i])
+		if p >= c.opts.JoinProb && (best == nil || p > bestP) {
+			best, bestP = s, p
 		}
 	}
 	return best
+}
+
+// featureRows returns the features of v against each candidate, reusing
+// rows' storage.
+func (c *Clusterer) featureRows(v *docVec, cands []*story, rows [][]float64) [][]float64 {
+	bg := c.background(v.lang, v)
+	for len(rows) < len(cands) {
+		rows = append(rows, nil)
+	}
+	rows = rows[:len(cands)]
+	for i, s := range cands {
+		rows[i] = features(v, s, bg, rows[i])
+	}
+	return rows
+}
+
+// background is the cosine of v to the centroid of its language.
+func (c *Clusterer) background(lang string, v *docVec) float64 {
+	if g := c.global[lang]; g != nil {
+		return g.cosine(v.all)
+	}
+	return 0
 }
 
 // bestEvent returns the open event of s closest to v above the event
-// threshold, or nil.
-func (s *story) bestEvent(v vector, at time.Time, o *Options) *event {
+// threshold, or nil. Events closed for good are dropped from s.
+func (s *story) bestEvent(v *docVec, o *Options) *event {
 	var best *event
 	bestSim := 0.0
+	open := s.events[:0]
 	for _, e := range s.events {
-		if at.Sub(e.last) > o.EventWindow {
+		if v.at.Sub(e.last) > o.EventWindow {
 			continue
 		}
-		if x := e.c.cosine(v); x >= o.EventThreshold && (best == nil || x > bestSim) {
+		open = append(open, e)
+		if x := e.c.cosine(v.all); x >= o.EventThreshold && (best == nil || x > bestSim) {
 			best, bestSim = e, x
 		}
 	}
+	clear(s.events[len(open):])
+	s.events = open
 	return best
+}
+
+// gapDays is the time from t to at in days, at least 0.
+func gapDays(t, at time.Time) float64 {
+	return max(0, float64(at.Sub(t))/float64(24*time.Hour))
 }

@@ -8,35 +8,42 @@ import (
 	"parallax/internal/nlp/token"
 )
 
-// termCounts returns the weighted term counts of a document: title terms
-// count TitleWeight times, terms among the first LeadWords words of the
-// text LeadWeight times. proper holds the terms written as proper nouns
-// at least once in the text.
-func termCounts(d Doc, o *Options) (counts map[string]float64, proper map[string]bool) {
-	counts = map[string]float64{}
-	proper = map[string]bool{}
-	addText(d.Title, o.TitleWeight, 0, 0, counts, proper, false)
-	addText(d.Text, 1, o.LeadWeight, o.LeadWords, counts, proper, true)
-	return counts, proper
+// terms holds the weighted term counts of one document.
+type terms struct {
+	all    map[string]float64 // title, lead and body; title and lead weigh more
+	lead   map[string]float64 // title and the first LeadWords words only
+	proper map[string]bool    // written as a proper noun at least once
 }
 
-// addText adds the terms of s to counts, each worth w (leadW for the
-// first leadN words); with markProper it records proper nouns.
-func addText(s string, w, leadW float64, leadN int, counts map[string]float64, proper map[string]bool, markProper bool) {
+// termCounts returns the weighted term counts of a document: title terms
+// count TitleWeight times, terms among the first LeadWords words of the
+// text LeadWeight times; the lead counts title and lead terms once.
+func termCounts(d Doc, o *Options) terms {
+	t := terms{all: map[string]float64{}, lead: map[string]float64{}, proper: map[string]bool{}}
+	t.add(d.Title, o.TitleWeight, o.TitleWeight, 1<<30, false)
+	t.add(d.Text, 1, o.LeadWeight, o.LeadWords, true)
+	return t
+}
+
+// add adds the terms of s, each worth w, or leadW for the first leadN
+// words, which also count in the lead. With markProper it records proper
+// nouns.
+func (t *terms) add(s string, w, leadW float64, leadN int, markProper bool) {
 	for i, sp := range token.Spans(s) {
 		raw := s[sp.Start:sp.End]
 		low := strings.ToLower(raw)
 		if utf8.RuneCountInString(low) < 2 || isStop(low) || isNumber(low) {
 			continue
 		}
-		t := stemWord(low)
-		ww := w
+		k := stemWord(low)
 		if i < leadN {
-			ww *= leadW
+			t.all[k] += leadW
+			t.lead[k]++
+		} else {
+			t.all[k] += w
 		}
-		counts[t] += ww
 		if markProper && isProper(s, sp.Start, raw) {
-			proper[t] = true
+			t.proper[k] = true
 		}
 	}
 }

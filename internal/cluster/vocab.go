@@ -3,6 +3,7 @@ package cluster
 import (
 	"math"
 	"sort"
+	"time"
 )
 
 // vocab maps terms to ids and keeps online document frequencies.
@@ -14,36 +15,55 @@ type vocab struct {
 
 func newVocab() *vocab { return &vocab{ids: map[string]int32{}} }
 
+// docVec is one article as vectors: all its terms, its proper nouns only,
+// and its title and lead only. Each is a unit TF-IDF vector.
+type docVec struct {
+	all, ent, lead vector
+	at             time.Time
+	lang           string
+	days           []int32 // days mentioned in title and lead
+}
+
 // vectorize counts the document in the frequencies, then returns its unit
-// TF-IDF vector: (1 + log tf) * idf, idf = log((n+1)/(df+1)) + 1, proper
+// TF-IDF vectors: (1 + log tf) * idf, idf = log((n+1)/(df+1)) + 1, proper
 // nouns times boost.
-func (v *vocab) vectorize(counts map[string]float64, proper map[string]bool, boost float64) vector {
-	terms := make([]string, 0, len(counts))
-	for t := range counts {
-		terms = append(terms, t)
+func (v *vocab) vectorize(t terms, boost float64) *docVec {
+	keys := make([]string, 0, len(t.all))
+	for k := range t.all {
+		keys = append(keys, k)
 	}
-	sort.Strings(terms)
+	sort.Strings(keys)
 	v.n++
-	vec := make(vector, 0, len(terms))
-	for _, t := range terms {
-		id, ok := v.ids[t]
+	for _, k := range keys {
+		id, ok := v.ids[k]
 		if !ok {
 			id = int32(len(v.df))
-			v.ids[t] = id
+			v.ids[k] = id
 			v.df = append(v.df, 0)
 		}
 		v.df[id]++
 	}
-	for _, t := range terms {
-		id := v.ids[t]
-		tf := counts[t]
-		w := (1 + math.Log(math.Max(tf, 1))) * (math.Log(float64(v.n+1)/float64(v.df[id]+1)) + 1)
-		if proper[t] {
+	d := &docVec{all: make(vector, 0, len(keys))}
+	for _, k := range keys {
+		id := v.ids[k]
+		idf := math.Log(float64(v.n+1)/float64(v.df[id]+1)) + 1
+		w := (1 + math.Log(math.Max(t.all[k], 1))) * idf
+		if t.proper[k] {
+			d.ent = append(d.ent, entry{id, w})
 			w *= boost
 		}
-		vec = append(vec, entry{id, w})
+		d.all = append(d.all, entry{id, w})
+		if lc := t.lead[k]; lc > 0 {
+			lw := (1 + math.Log(math.Max(lc, 1))) * idf
+			if t.proper[k] {
+				lw *= boost
+			}
+			d.lead = append(d.lead, entry{id, lw})
+		}
 	}
-	sort.Slice(vec, func(i, j int) bool { return vec[i].t < vec[j].t })
-	vec.normalize()
-	return vec
+	for _, x := range []vector{d.all, d.ent, d.lead} {
+		sort.Slice(x, func(i, j int) bool { return x[i].t < x[j].t })
+		x.normalize()
+	}
+	return d
 }

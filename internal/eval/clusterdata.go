@@ -86,20 +86,35 @@ func ParseTime(s string) (time.Time, error) {
 	return t, nil
 }
 
+// Docs returns the set's articles as clusterer input in publication-time
+// order (ties by id), with their gold stories.
+func (s *ClusterSet) Docs() ([]cluster.Doc, []string) {
+	idx := make([]int, len(s.Articles))
+	docs := make([]cluster.Doc, len(s.Articles))
+	for i, a := range s.Articles {
+		t, _ := ParseTime(a.Published)
+		idx[i] = i
+		docs[i] = cluster.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Lang: a.Lang, Published: t}
+	}
+	sort.SliceStable(idx, func(i, j int) bool {
+		a, b := docs[idx[i]], docs[idx[j]]
+		if !a.Published.Equal(b.Published) {
+			return a.Published.Before(b.Published)
+		}
+		return a.ID < b.ID
+	})
+	outD := make([]cluster.Doc, len(idx))
+	outG := make([]string, len(idx))
+	for k, i := range idx {
+		outD[k], outG[k] = docs[i], s.Articles[i].Story
+	}
+	return outD, outG
+}
+
 // RunCluster clusters the set's articles in publication-time order (ties
 // by id) and returns id -> assignment.
 func RunCluster(s *ClusterSet, opts cluster.Options) map[string]cluster.Assignment {
-	docs := make([]cluster.Doc, 0, len(s.Articles))
-	for _, a := range s.Articles {
-		t, _ := ParseTime(a.Published)
-		docs = append(docs, cluster.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Lang: a.Lang, Published: t})
-	}
-	sort.SliceStable(docs, func(i, j int) bool {
-		if !docs[i].Published.Equal(docs[j].Published) {
-			return docs[i].Published.Before(docs[j].Published)
-		}
-		return docs[i].ID < docs[j].ID
-	})
+	docs, _ := s.Docs()
 	c := cluster.New(opts)
 	out := make(map[string]cluster.Assignment, len(docs))
 	for _, d := range docs {

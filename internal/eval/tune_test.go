@@ -1,7 +1,9 @@
 package eval
 
 import (
+	"encoding/json"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -11,14 +13,7 @@ import (
 	"parallax/internal/shared"
 )
 
-// TestClusterTune prints the B-cubed figures on both development files for
-// the default options, then for each variant in PARALLAX_TUNE
-// ("Threshold=0.15,Window=30;Threshold=0.2" — durations in days).
-func TestClusterTune(t *testing.T) {
-	spec := os.Getenv("PARALLAX_TUNE")
-	if spec == "" {
-		t.Skip("set PARALLAX_TUNE=default or a list of variants")
-	}
+func clusterSets(t *testing.T) []*ClusterSet {
 	var sets []*ClusterSet
 	for _, name := range []string{"dev.jsonl", "dev-topics.jsonl"} {
 		set, err := ReadClusterSet(shared.TestData(t, "cluster", name))
@@ -27,6 +22,18 @@ func TestClusterTune(t *testing.T) {
 		}
 		sets = append(sets, set)
 	}
+	return sets
+}
+
+// TestClusterTune prints the B-cubed figures on both development files for
+// the default options, then for each variant in PARALLAX_TUNE
+// ("JoinProb=0.4,Window=30;JoinProb=0.6" — durations in days).
+func TestClusterTune(t *testing.T) {
+	spec := os.Getenv("PARALLAX_TUNE")
+	if spec == "" {
+		t.Skip("set PARALLAX_TUNE=default or a list of variants")
+	}
+	sets := clusterSets(t)
 	for _, variant := range strings.Split(spec, ";") {
 		o := cluster.DefaultOptions()
 		for _, kv := range strings.Split(variant, ",") {
@@ -40,14 +47,72 @@ func TestClusterTune(t *testing.T) {
 			}
 			setOpt(t, &o, k, x)
 		}
-		var fs []float64
-		line := ""
-		for _, s := range sets {
-			p, r, f := ScoreCluster(s, o)
-			fs = append(fs, f)
-			line += " | P " + ff(p) + " R " + ff(r) + " F " + ff(f)
+		t.Logf("%-40s %s", variant, scoreLine(sets, o))
+	}
+}
+
+// scoreLine scores o on the sets: the lower F1, then P, R, F1 per set.
+func scoreLine(sets []*ClusterSet, o cluster.Options) string {
+	lo := 1.0
+	line := ""
+	for _, s := range sets {
+		p, r, f := ScoreCluster(s, o)
+		lo = min(lo, f)
+		line += " | P " + ff(p) + " R " + ff(r) + " F " + ff(f)
+	}
+	return "min " + ff(lo) + line
+}
+
+// TestClusterTrain fits the pair model on both development files (each
+// file weighs the same), prints the figures for a range of JoinProb, and
+// with PARALLAX_TRAIN=write saves the model to internal/cluster/model.json.
+// Retrain after changing the features:
+//
+//	PARALLAX_TRAIN=write go test ./internal/eval -run TestClusterTrain -v
+func TestClusterTrain(t *testing.T) {
+	mode := os.Getenv("PARALLAX_TRAIN")
+	if mode == "" {
+		t.Skip("set PARALLAX_TRAIN=1 (print) or write (save model.json)")
+	}
+	sets := clusterSets(t)
+	opts := cluster.DefaultOptions()
+	var x [][]float64
+	var y, w []float64
+	for _, s := range sets {
+		docs, gold := s.Docs()
+		sx, sy := cluster.Pairs(docs, gold, opts)
+		pos := 0.0
+		for _, v := range sy {
+			pos += v
 		}
-		t.Logf("%-40s min %s%s", variant, ff(min(fs[0], fs[1])), line)
+		t.Logf("%s: %d pairs, %.0f positive", filepath.Base(s.Path), len(sx), pos)
+		for range sx {
+			w = append(w, 1/float64(len(sx)))
+		}
+		x, y = append(x, sx...), append(y, sy...)
+	}
+	for i := range w {
+		w[i] *= float64(len(w)) / 2
+	}
+	m, err := cluster.Fit(x, y, w, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Note = "logistic regression on dev.jsonl + dev-topics.jsonl pairs (TestClusterTrain), L2 1, files weighed equally"
+	for i, n := range m.Features {
+		t.Logf("%-8s %+.3f", n, m.Weights[i])
+	}
+	t.Logf("bias     %+.3f", m.Bias)
+	opts.Model = m
+	for _, jp := range []float64{0.3, 0.4, 0.5, 0.6, 0.7} {
+		opts.JoinProb = jp
+		t.Logf("JoinProb %.1f %s", jp, scoreLine(sets, opts))
+	}
+	if mode == "write" {
+		b, _ := json.MarshalIndent(m, "", " ")
+		if err := os.WriteFile("../cluster/model.json", append(b, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 
@@ -56,18 +121,10 @@ func ff(x float64) string { return strconv.FormatFloat(x, 'f', 4, 64) }
 func setOpt(t *testing.T, o *cluster.Options, k string, x float64) {
 	day := time.Duration(x * float64(24*time.Hour))
 	switch k {
-	case "Threshold":
-		o.Threshold = x
+	case "JoinProb":
+		o.JoinProb = x
 	case "Window":
 		o.Window = day
-	case "GapPenalty":
-		o.GapPenalty = x
-	case "SizeDiscount":
-		o.SizeDiscount = x
-	case "Background":
-		o.Background = x
-	case "NearWeight":
-		o.NearWeight = x
 	case "Recent":
 		o.Recent = int(x)
 	case "TitleWeight":
@@ -80,6 +137,8 @@ func setOpt(t *testing.T, o *cluster.Options, k string, x float64) {
 		o.ProperBoost = x
 	case "IndexTerms":
 		o.IndexTerms = int(x)
+	case "MaxCandidates":
+		o.MaxCandidates = int(x)
 	default:
 		t.Fatalf("unknown option %s", k)
 	}
