@@ -58,7 +58,7 @@ func Build(docs []*model.Article, opts Options) *model.Brief {
 	sal := c.salience(opts.Query)
 	b.Title = c.title()
 	b.Summary = c.summary(sal, n)
-	b.Timeline = c.timeline(DefaultDates)
+	b.Timeline = c.timeline(DefaultDates, DefaultPerDate, false)
 	ents := c.entities()
 	b.Entities = ents
 	b.Quotes = c.quotes(ents)

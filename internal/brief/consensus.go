@@ -14,30 +14,43 @@ const (
 	outletBonus = 0.05
 )
 
+// maxCandidates bounds the sentences whose support is computed: the most
+// salient eligible ones, so that a story of thousands of articles costs
+// linear time (each support is one pass over the postings of its terms).
+const maxCandidates = 400
+
 // consensus returns the facts reported by two or more outlets and the
 // salient claims only one outlet makes, each non-redundant.
 func (c *corpus) consensus(sal []float64) ([]model.Fact, []model.Claim) {
-	support := make([][]int, len(c.sents))
-	var multi, single []int
+	var cand []int
+	seen := map[string]bool{}
 	for i := range c.sents {
-		if !c.eligible(i) {
-			continue
+		if c.eligible(i) && !seen[c.sents[i].text] {
+			seen[c.sents[i].text] = true
+			cand = append(cand, i)
 		}
-		support[i] = c.support(i, SupportThreshold)
-		if c.outlets(support[i]) >= 2 {
+	}
+	sort.SliceStable(cand, func(a, b int) bool { return sal[cand[a]] > sal[cand[b]] })
+	cand = cand[:min(len(cand), maxCandidates)]
+	score := map[int]float64{}
+	var multi, single []int
+	for _, i := range cand {
+		n := c.outlets(c.support(i, SupportThreshold))
+		score[i] = sal[i] + outletBonus*float64(n)
+		if n >= 2 {
 			multi = append(multi, i)
 		} else {
 			single = append(single, i)
 		}
 	}
-	score := func(i int) float64 { return sal[i] + outletBonus*float64(c.outlets(support[i])) }
+	by := func(i int) float64 { return score[i] }
 	facts := []model.Fact{}
-	for _, i := range c.pick(multi, score, maxFacts) {
+	for _, i := range c.pick(multi, by, maxFacts) {
 		r := c.core(i)
 		facts = append(facts, model.Fact{Text: c.sents[r].text, Sources: c.ids(c.support(r, SupportThreshold))})
 	}
 	claims := []model.Claim{}
-	for _, i := range c.pick(single, score, maxClaims) {
+	for _, i := range c.pick(single, by, maxClaims) {
 		claims = append(claims, model.Claim{Text: c.sents[i].text, Source: c.docs[c.sents[i].art].ID})
 	}
 	return facts, claims
@@ -73,7 +86,8 @@ func (c *corpus) pick(cand []int, score func(int) float64, n int) []int {
 func (c *corpus) core(i int) int {
 	best := map[int]int{} // article -> closest sentence
 	bestSim := map[int]float64{}
-	for j, s := range c.similar(i) {
+	for _, m := range c.similar(i) {
+		j, s := m.s, m.sim
 		a := c.sents[j].art
 		if a == c.sents[i].art || !c.same(i, j, s, SupportThreshold) || !c.eligible(j) {
 			continue

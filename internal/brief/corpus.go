@@ -42,6 +42,7 @@ type corpus struct {
 	idf      []float64
 	post     [][]posting // term id -> sentences
 	centroid map[int32]float64
+	acc      []float64 // scratch for similar, all zero between calls
 }
 
 // newCorpus splits docs into sentences and weights their terms by TF-IDF,
@@ -151,14 +152,32 @@ func cosMap(a []tw, m map[int32]float64, norm float64) float64 {
 	return s / norm
 }
 
+// match is a sentence and its cosine with another.
+type match struct {
+	s   int
+	sim float64
+}
+
 // similar returns the cosine of sentence i with every sentence sharing a
-// term with it.
-func (c *corpus) similar(i int) map[int]float64 {
-	out := map[int]float64{}
+// term with it, accumulated in a dense scratch slice (one pass over the
+// postings of i's terms).
+func (c *corpus) similar(i int) []match {
+	if c.acc == nil {
+		c.acc = make([]float64, len(c.sents))
+	}
+	var touched []int
 	for _, x := range c.sents[i].vec {
 		for _, p := range c.post[x.t] {
-			out[p.s] += x.w * p.w
+			if c.acc[p.s] == 0 {
+				touched = append(touched, p.s)
+			}
+			c.acc[p.s] += x.w * p.w
 		}
+	}
+	out := make([]match, len(touched))
+	for k, j := range touched {
+		out[k] = match{j, c.acc[j]}
+		c.acc[j] = 0
 	}
 	return out
 }
@@ -203,9 +222,9 @@ func common(a, b []tw) int {
 // least tau similar to it (its own article always), in input order.
 func (c *corpus) support(i int, tau float64) []int {
 	has := map[int]bool{c.sents[i].art: true}
-	for j, s := range c.similar(i) {
-		if c.same(i, j, s, tau) {
-			has[c.sents[j].art] = true
+	for _, m := range c.similar(i) {
+		if c.same(i, m.s, m.sim, tau) {
+			has[c.sents[m.s].art] = true
 		}
 	}
 	out := make([]int, 0, len(has))

@@ -145,7 +145,7 @@ func syntheticStory(n int) []*model.Article {
 }
 
 func BenchmarkBuild(b *testing.B) {
-	for _, n := range []int{20, 200} {
+	for _, n := range []int{20, 200, 2000} {
 		docs := syntheticStory(n)
 		b.Run(fmt.Sprintf("%d", n), func(b *testing.B) {
 			for b.Loop() {

@@ -20,6 +20,8 @@ const (
 	maxGroup = 40
 	// DefaultDates bounds the dates of a brief's timeline.
 	DefaultDates = 30
+	// DefaultPerDate bounds the facts of one date in a brief's timeline.
+	DefaultPerDate = 4
 )
 
 // justNow marks a sentence telling what happened on its article's day
@@ -105,21 +107,6 @@ func (c *corpus) match(es []*tlEntry, i int) *tlEntry {
 		}
 	}
 	return nil
-}
-
-// timeline returns the brief's timeline: every entry of the maxDates
-// dates most articles mention, in date order.
-func (c *corpus) timeline(maxDates int) []model.TimelineItem {
-	es := c.entries()
-	keep := c.topDates(es, maxDates, false)
-	out := make([]model.TimelineItem, 0, len(es))
-	for _, e := range es {
-		if keep[e.day] {
-			out = append(out, c.item(e))
-		}
-	}
-	sort.SliceStable(out, func(a, b int) bool { return out[a].Date < out[b].Date })
-	return out
 }
 
 // item writes an entry: its representative sentence and every article

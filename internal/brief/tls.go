@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"parallax/internal/model"
+	"parallax/internal/nlp/date"
 )
 
 // TimelineOptions tune Timeline. The zero value keeps DefaultDates dates
@@ -38,12 +39,17 @@ func Timeline(docs []*model.Article, opts TimelineOptions) []model.TimelineItem 
 	if per <= 0 {
 		per = 1
 	}
-	c := newCorpus(kept)
+	return newCorpus(kept).timeline(n, per, opts.DayOnly)
+}
+
+// timeline returns the n dates most articles mention (day precision only
+// if dayOnly), each with its per best-supported entries, in date order.
+func (c *corpus) timeline(n, per int, dayOnly bool) []model.TimelineItem {
 	es := c.entries()
-	keep := c.topDates(es, n, opts.DayOnly)
+	keep := c.topDates(es, n, dayOnly)
 	byDay := map[string][]*tlEntry{}
 	for _, e := range es {
-		if keep[e.day] && (!opts.DayOnly || e.prec.String() == "day") {
+		if keep[e.day] && (!dayOnly || e.prec == date.Day) {
 			byDay[e.day] = append(byDay[e.day], e)
 		}
 	}
