@@ -28,8 +28,10 @@ func extractHTML(data []byte, opts Options) (*Result, error) {
 	}
 	res := &Result{}
 	meta := readMeta(doc, pageURL)
-	text, tmeta, err := runTrafilatura(doc, pageURL, opts.Fallback)
-	if err != nil {
+	text, tmeta, err := runTrafilatura(doc, pageURL)
+	if opts.Fallback {
+		text = vote([]candidate{{"trafilatura", text}, runReadability(doc, pageURL), runDistiller(doc, pageURL)})
+	} else if err != nil {
 		return nil, err
 	}
 	res.Text = text
@@ -40,15 +42,9 @@ func extractHTML(data []byte, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// runTrafilatura extracts the main text with go-trafilatura.
-func runTrafilatura(doc *html.Node, pageURL *nurl.URL, fallback bool) (string, *trafilatura.Metadata, error) {
-	topts := trafilatura.Options{
-		OriginalURL:     pageURL,
-		EnableFallback:  fallback,
-		ExcludeComments: true,
-		Focus:           trafilatura.Balanced,
-	}
-	r, err := trafilatura.ExtractDocument(doc, topts)
+// runTrafilatura extracts the main text and metadata with go-trafilatura.
+func runTrafilatura(doc *html.Node, pageURL *nurl.URL) (string, *trafilatura.Metadata, error) {
+	r, err := trafilatura.ExtractDocument(doc, trafilaturaOptions(pageURL))
 	if err != nil {
 		return "", nil, fmt.Errorf("%w: %v", ErrNoText, err)
 	}

@@ -1,0 +1,64 @@
+package extract
+
+import (
+	"log/slog"
+	nurl "net/url"
+
+	"github.com/go-shiori/dom"
+	readability "github.com/go-shiori/go-readability"
+	distiller "github.com/markusmobius/go-domdistiller"
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+)
+
+// candidate is one extractor's reading of the page, as plain text with
+// one paragraph per line.
+type candidate struct {
+	name string
+	text string
+}
+
+// runReadability extracts the main text with go-readability. It works on
+// its own copy of doc.
+func runReadability(doc *html.Node, pageURL *nurl.URL) (c candidate) {
+	c.name = "readability"
+	defer recoverCandidate(c.name)
+	art, err := readability.FromDocument(doc, pageURL)
+	if err != nil || art.Node == nil {
+		return c
+	}
+	c.text = nodeText(art.Node)
+	return c
+}
+
+// runDistiller extracts the main text with go-domdistiller, on a copy of
+// doc (the distiller changes the tree it reads).
+func runDistiller(doc *html.Node, pageURL *nurl.URL) (c candidate) {
+	c.name = "distiller"
+	defer recoverCandidate(c.name)
+	res, err := distiller.Apply(dom.Clone(doc, true), &distiller.Options{OriginalURL: pageURL, SkipPagination: true})
+	if err != nil || res == nil || res.Node == nil {
+		return c
+	}
+	c.text = nodeText(res.Node)
+	return c
+}
+
+// recoverCandidate turns a panic inside a third-party extractor into an
+// empty candidate.
+func recoverCandidate(name string) {
+	if r := recover(); r != nil {
+		slog.Debug("extractor panicked", "extractor", name, "panic", r)
+	}
+}
+
+// trafilaturaOptions are the options of the first extractor: recall focus
+// (the other extractors vote its extra paragraphs out), comments excluded,
+// no built-in fallback (the ensemble replaces it).
+func trafilaturaOptions(pageURL *nurl.URL) trafilatura.Options {
+	return trafilatura.Options{
+		OriginalURL:     pageURL,
+		ExcludeComments: true,
+		Focus:           trafilatura.FavorRecall,
+	}
+}
