@@ -8,11 +8,12 @@ import (
 	"strings"
 
 	"parallax/internal/ingest/files"
+	_ "parallax/internal/ingest/warc" // .warc and .warc.gz inputs
 	"parallax/internal/pipeline"
 )
 
 func init() {
-	register(command{Name: "ingest", Summary: "ingest files or folders (.html, .txt, .jsonl) through every stage", Run: runIngest})
+	register(command{Name: "ingest", Summary: "ingest files or folders (.html, .txt, .jsonl, .warc[.gz]) through every stage", Run: runIngest})
 }
 
 func runIngest(ctx context.Context, e *env, args []string) error {

@@ -75,6 +75,9 @@ func Prepare(it files.Item, now time.Time) (*model.Article, error) {
 		if !rec.Published.IsZero() {
 			a.Published = rec.Published
 		}
+		if !rec.Fetched.IsZero() {
+			a.Fetched = rec.Fetched.UTC()
+		}
 	}
 	if a.Text == "" {
 		return nil, fmt.Errorf("%s: %w", it.Origin, ErrNoText)

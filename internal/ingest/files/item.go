@@ -66,4 +66,6 @@ type Rec struct {
 	HTML      string    `json:"html"`
 	Published time.Time `json:"-"`
 	Lang      string    `json:"lang"`
+	// Fetched is when the input was captured (a WARC-Date), if known.
+	Fetched time.Time `json:"fetched,omitzero"`
 }

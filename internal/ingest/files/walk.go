@@ -106,7 +106,7 @@ func walkDir(ctx context.Context, root string, opts Options, emit func(Item) err
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if _, ok := kindOf(p); !ok {
+		if _, ok := kindOf(p); !ok && !registered(p) {
 			if skipped != nil {
 				skipped(p)
 			}
@@ -128,6 +128,9 @@ func walkDir(ctx context.Context, root string, opts Options, emit func(Item) err
 
 // readFile emits the Items of one regular file.
 func readFile(ctx context.Context, p string, fi fs.FileInfo, named bool, opts Options, emit func(Item) error) error {
+	if read, ok := formatOf(p); ok {
+		return read(ctx, p, opts, emit)
+	}
 	kind, ok := kindOf(p)
 	if !ok {
 		return emit(Item{Origin: p, Err: fmt.Errorf("%s: %w", p, ErrUnknownKind)})
