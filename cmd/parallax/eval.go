@@ -102,10 +102,10 @@ func evalExtract(e *env, args []string) error {
 		return printJSON(e.Stdout, map[string]any{"set": *dir, "text": *text, "extractors": scores})
 	}
 	tw := newTable(e.Stdout)
-	fmt.Fprintln(tw, "extractor\tP\tR\tF1\tF1 aeb\tF1 readability\terrors\tpages/s")
+	fmt.Fprintln(tw, "extractor\tP\tR\tF1\tF1 aeb\tF1 readability\ttitle=og\tdate found\terrors\tpages/s")
 	for _, s := range scores {
-		fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%.0f\n", s.Extractor, s.All.Precision, s.All.Recall,
-			s.All.F1, s.BySource["aeb"].F1, s.BySource["readability"].F1, s.Errors, s.PagesPerS)
+		fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%.0f\n", s.Extractor, s.All.Precision, s.All.Recall,
+			s.All.F1, s.BySource["aeb"].F1, s.BySource["readability"].F1, s.TitleMatch, s.DateFound, s.Errors, s.PagesPerS)
 	}
 	return tw.Flush()
 }

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
+	"unicode"
 )
 
 // PRF is a macro-averaged precision/recall/F1 over N documents.
@@ -37,6 +39,11 @@ type ExtractScore struct {
 	BySource  map[string]PRF `json:"by_source"`
 	Errors    int            `json:"errors"`
 	PagesPerS float64        `json:"pages_per_s"`
+	// TitleMatch is the share of pages whose extracted title matches the
+	// page's own title (meta.jsonl), compared word by word.
+	TitleMatch float64 `json:"title_match"`
+	// DateFound is the share of pages with a publication date found.
+	DateFound float64 `json:"date_found"`
 }
 
 // ScoreExtract runs x over every page of the set (inputs from textDir
@@ -58,11 +65,18 @@ func ScoreExtract(s *ExtractSet, x Extractor, textDir, outDir string) (*ExtractS
 			return nil, err
 		}
 		start := time.Now()
-		pred, err := x.Run(in, p)
+		o, err := x.Run(in, p)
 		spent += time.Since(start)
 		if err != nil {
 			sc.Errors++
-			pred = ""
+			o = Output{}
+		}
+		pred := o.Text
+		if p.Title != "" && o.Title != "" && SameTitle(o.Title, p.Title) {
+			sc.TitleMatch++
+		}
+		if !o.Published.IsZero() {
+			sc.DateFound++
 		}
 		if outDir != "" {
 			if err := os.WriteFile(filepath.Join(outDir, p.Name+".txt"), []byte(pred), 0o644); err != nil {
@@ -79,8 +93,25 @@ func ScoreExtract(s *ExtractSet, x Extractor, textDir, outDir string) (*ExtractS
 	for k, v := range by {
 		sc.BySource[k] = v.mean()
 	}
+	if n := float64(len(s.Pages)); n > 0 {
+		sc.TitleMatch /= n
+		sc.DateFound /= n
+	}
 	if spent > 0 {
 		sc.PagesPerS = float64(len(s.Pages)) / spent.Seconds()
 	}
 	return sc, nil
+}
+
+// SameTitle reports whether two titles hold the same words (lower-cased
+// \w+ tokens, in order), ignoring punctuation and spacing.
+func SameTitle(a, b string) bool {
+	return strings.Join(titleWords(a), " ") == strings.Join(titleWords(b), " ")
+}
+
+func titleWords(s string) []string {
+	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsNumber(r) || r == '_')
+	})
+	return f
 }

@@ -54,11 +54,17 @@ func recoverCandidate(name string) {
 
 // trafilaturaOptions are the options of the first extractor: recall focus
 // (the other extractors vote its extra paragraphs out), comments excluded,
-// no built-in fallback (the ensemble replaces it).
-func trafilaturaOptions(pageURL *nurl.URL) trafilatura.Options {
+// no built-in fallback (the ensemble replaces it). Its date search runs
+// (extensive) only when the page's own metadata gave no date.
+func trafilaturaOptions(pageURL *nurl.URL, needDate bool) trafilatura.Options {
+	dates := trafilatura.Disabled
+	if needDate {
+		dates = trafilatura.Extensive
+	}
 	return trafilatura.Options{
 		OriginalURL:     pageURL,
 		ExcludeComments: true,
 		Focus:           trafilatura.FavorRecall,
+		HtmlDateMode:    dates,
 	}
 }

@@ -28,7 +28,7 @@ func extractHTML(data []byte, opts Options) (*Result, error) {
 	}
 	res := &Result{}
 	meta := readMeta(doc, pageURL)
-	text, tmeta, err := runTrafilatura(doc, pageURL)
+	text, tmeta, err := runTrafilatura(doc, pageURL, meta.published.IsZero())
 	if opts.Fallback {
 		text = vote([]candidate{{"trafilatura", text}, runReadability(doc, pageURL), runDistiller(doc, pageURL)})
 	} else if err != nil {
@@ -43,8 +43,8 @@ func extractHTML(data []byte, opts Options) (*Result, error) {
 }
 
 // runTrafilatura extracts the main text and metadata with go-trafilatura.
-func runTrafilatura(doc *html.Node, pageURL *nurl.URL) (string, *trafilatura.Metadata, error) {
-	r, err := trafilatura.ExtractDocument(doc, trafilaturaOptions(pageURL))
+func runTrafilatura(doc *html.Node, pageURL *nurl.URL, needDate bool) (string, *trafilatura.Metadata, error) {
+	r, err := trafilatura.ExtractDocument(doc, trafilaturaOptions(pageURL, needDate))
 	if err != nil {
 		return "", nil, fmt.Errorf("%w: %v", ErrNoText, err)
 	}
