@@ -49,6 +49,7 @@ type Clusterer struct {
 	now       time.Time                     // latest publication time seen
 	seq, anon int
 	sweep     sweeper
+	boiler    boiler
 	rows      [][]float64
 }
 
@@ -122,7 +123,7 @@ func (c *Clusterer) normalize(d Doc) Doc {
 		c.now = d.Published
 	}
 	c.evict()
-	return d
+	return c.boiler.clean(d)
 }
 
 func (c *Clusterer) vectorize(d Doc) *docVec {

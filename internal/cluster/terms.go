@@ -32,17 +32,21 @@ func (t *terms) add(s string, w, leadW float64, leadN int, markProper bool) {
 	for i, sp := range token.Spans(s) {
 		raw := s[sp.Start:sp.End]
 		low := strings.ToLower(raw)
-		if utf8.RuneCountInString(low) < 2 || isStop(low) || isNumber(low) {
+		if utf8.RuneCountInString(low) < 2 || isStop(low) {
 			continue
 		}
-		k := stemWord(low)
+		num := isNumber(low)
+		k := low
+		if !num {
+			k = stemWord(low)
+		}
 		if i < leadN {
 			t.all[k] += leadW
 			t.lead[k]++
 		} else {
 			t.all[k] += w
 		}
-		if markProper && isProper(s, sp.Start, raw) {
+		if markProper && (num || isProper(s, sp.Start, raw)) {
 			t.proper[k] = true
 		}
 	}

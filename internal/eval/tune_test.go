@@ -104,7 +104,7 @@ func TestClusterTrain(t *testing.T) {
 	}
 	t.Logf("bias     %+.3f", m.Bias)
 	opts.Model = m
-	for _, jp := range []float64{0.3, 0.4, 0.5, 0.6, 0.7} {
+	for _, jp := range []float64{0.5, 0.6, 0.7, 0.8, 0.9} {
 		opts.JoinProb = jp
 		t.Logf("JoinProb %.1f %s", jp, scoreLine(sets, opts))
 	}

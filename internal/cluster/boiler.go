@@ -1,0 +1,99 @@
+package cluster
+
+import (
+	"hash/fnv"
+	"strings"
+)
+
+// Boilerplate: outlets repeat their name in titles ("... - NBC12 - WWBT -
+// Richmond, VA News On Your Side") and paywall or navigation lines in
+// texts ("Already a subscriber?"). Such text makes unrelated stories of
+// one outlet look alike. The clusterer counts title segments and text
+// lines as it goes, in a fixed-size table of hashed counters that halve
+// now and then, and drops those already seen in boilerMin earlier
+// articles. Memory stays constant however long the stream.
+const (
+	boilerBits  = 22
+	boilerMin   = 2
+	boilerDecay = 1 << 21 // halve every counter after this many counts
+)
+
+// boiler counts hashed title segments and text lines.
+type boiler struct {
+	counts []uint8
+	added  int
+}
+
+// clean returns d without the title segments and text lines seen in
+// boilerMin earlier articles, and counts d's segments and lines.
+func (b *boiler) clean(d Doc) Doc {
+	if b.counts == nil {
+		b.counts = make([]uint8, 1<<boilerBits)
+	}
+	d.Title = b.cleanTitle(d.Title)
+	lines := strings.Split(d.Text, "\n")
+	kept := lines[:0]
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" || !b.seen("p", l) {
+			kept = append(kept, l)
+		}
+	}
+	d.Text = strings.Join(kept, "\n")
+	return d
+}
+
+// cleanTitle drops seen segments of a title split at " - ", " | " and
+// dashes; the longest segment stays if all were seen.
+func (b *boiler) cleanTitle(t string) string {
+	segs := splitTitle(t)
+	if len(segs) < 2 {
+		return t
+	}
+	var kept []string
+	longest := ""
+	for _, s := range segs {
+		if len(s) > len(longest) {
+			longest = s
+		}
+		if !b.seen("t", s) {
+			kept = append(kept, s)
+		}
+	}
+	if len(kept) == 0 {
+		return longest
+	}
+	return strings.Join(kept, " ")
+}
+
+func splitTitle(t string) []string {
+	f := func(r rune) bool { return r == '|' || r == '–' || r == '—' }
+	var out []string
+	for _, a := range strings.FieldsFunc(t, f) {
+		for _, s := range strings.Split(a, " - ") {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// seen reports whether s (of kind k) was counted boilerMin times before,
+// and counts it.
+func (b *boiler) seen(k, s string) bool {
+	h := fnv.New64a()
+	h.Write([]byte(k))
+	h.Write([]byte(strings.ToLower(strings.TrimSpace(s))))
+	i := h.Sum64() & (1<<boilerBits - 1)
+	n := b.counts[i]
+	if n < 255 {
+		b.counts[i]++
+	}
+	if b.added++; b.added >= boilerDecay {
+		b.added = 0
+		for j := range b.counts {
+			b.counts[j] /= 2
+		}
+	}
+	return n >= boilerMin
+}
