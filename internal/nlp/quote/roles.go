@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -76,6 +77,9 @@ func (f *finder) resolveRole(ph string, quoteAt int) string {
 		}
 		d := quoteAt - m.Start
 		if d < 0 {
+			if strings.Contains(f.text[quoteAt:m.Start], "\n") {
+				continue // a later paragraph's spokesman may be another one
+			}
 			d = -d + len(f.text) // prefer names before the quote
 		}
 		if bestDist < 0 || d < bestDist {
@@ -89,15 +93,60 @@ func (f *finder) resolveRole(ph string, quoteAt int) string {
 	return strings.TrimRight(ph, " ,")
 }
 
-// lastPerson returns the last person named before pos.
+// lastPerson resolves a pronoun at pos: the last person named before it
+// in the pronoun's sentence or who speaks (a speech verb follows the name
+// in its sentence, as in "Karen Piurkowski, director of loyalty with Polk,
+// said"), else the last person named in the same paragraph.
 func (f *finder) lastPerson(pos int) string {
+	para := strings.LastIndexByte(f.text[:pos], '\n') + 1
+	plain := ""
 	for i := len(f.mentions) - 1; i >= 0; i-- {
 		m := f.mentions[i]
-		if m.End <= pos && m.Type == entity.Person {
-			return m.Text
+		if m.End > pos || m.Type != entity.Person {
+			continue
+		}
+		if !sentenceBreak.MatchString(f.text[m.End:pos]) {
+			return m.Text // named in the pronoun's sentence
+		}
+		if f.speaks(m, pos) {
+			return f.subjectOf(i, pos)
+		}
+		if plain == "" && m.Start >= para {
+			plain = m.Text
 		}
 	}
-	return ""
+	return plain
+}
+
+// sentenceBreak is a sentence stop followed by a new sentence, or a new
+// paragraph.
+var sentenceBreak = regexp.MustCompile(`[.!?]["”'’]?\s+["“]?[A-Z]|\n`)
+
+// subjectOf returns, of mention i (a speaker) and the persons named
+// before it in its sentence who also speak, the first: "Karen Piurkowski,
+// director of loyalty with Polk, said".
+func (f *finder) subjectOf(i, pos int) string {
+	best := f.mentions[i]
+	for j := i - 1; j >= 0; j-- {
+		m := f.mentions[j]
+		if sentenceBreak.MatchString(f.text[m.End:best.Start]) {
+			break
+		}
+		if m.Type == entity.Person && f.speaks(m, pos) {
+			best = m
+		}
+	}
+	return best.Text
+}
+
+// speaks reports whether a speech verb follows mention m in its sentence
+// (before pos).
+func (f *finder) speaks(m entity.Mention, pos int) bool {
+	rest := f.text[m.End:min(pos, m.End+160)]
+	if i := strings.IndexAny(rest, ".!?\n"); i >= 0 {
+		rest = rest[:i]
+	}
+	return anyVerb.MatchString(rest)
 }
 
 // nextWord returns the next space-separated word of s at or after pos and

@@ -119,9 +119,24 @@ func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
 	}
 	for i := len(f.mentions) - 1; i >= 0; i-- {
 		m := f.mentions[i]
-		if m.End == end {
+		if m.End != end {
+			continue
+		}
+		// "Anne Donnellan, a professor at ... Madison, said": the person
+		// the clause starts with, not the name that ends its appositive.
+		if p := f.leadName(lineStart+clauseStart(head), end); p != "" {
+			return p
+		}
+		if m.Type == entity.Person {
 			return m.Text
 		}
+		if p := f.firstPerson(lineStart+clauseStart(head), end); p != "" {
+			return p
+		}
+		if m.Type == entity.Place {
+			return ""
+		}
+		return m.Text
 	}
 	if roles[strings.ToLower(lastWord(head))] {
 		return f.resolveRole(roleTail(head), quoteAt)
@@ -158,4 +173,37 @@ func (f *finder) personAt(pos int) (entity.Mention, bool) {
 		}
 	}
 	return entity.Mention{}, false
+}
+
+// firstPerson returns the first person named in text[from:to].
+func (f *finder) firstPerson(from, to int) string {
+	for _, m := range f.mentions {
+		if m.Start >= from && m.End <= to && m.Type == entity.Person {
+			return m.Text
+		}
+	}
+	return ""
+}
+
+// clauseStart is where the last sentence of head starts.
+func clauseStart(head string) int {
+	i := strings.LastIndexAny(head, ".!?;")
+	for i > 0 && i+1 < len(head) && head[i+1] != ' ' {
+		i = strings.LastIndexAny(head[:i], ".!?;")
+	}
+	return max(i+1, 0)
+}
+
+// leadName returns the name a clause text[from:to] starts with when an
+// appositive follows it ("Anne Donnellan, a professor at ...").
+func (f *finder) leadName(from, to int) string {
+	for from < to && f.text[from] == ' ' {
+		from++
+	}
+	for _, m := range f.mentions {
+		if m.Start == from && m.End < to && f.text[m.End] == ',' && m.Type != entity.Place {
+			return m.Text
+		}
+	}
+	return ""
 }

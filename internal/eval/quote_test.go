@@ -1,0 +1,89 @@
+package eval
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"parallax/internal/nlp/quote"
+	"parallax/internal/shared"
+)
+
+// TestQuoteSpeakers scores quote.Find on the annotated dev quotations
+// (testdata/quotes_dev.tsv: 118 quotations of 21 articles of the DUC dev
+// topics, 104 with a known speaker).
+func TestQuoteSpeakers(t *testing.T) {
+	dir := shared.TestData(t, "summary", "dev")
+	gold, err := ReadQuoteGold(filepath.Join("testdata", "quotes_dev.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pred := map[string][]QuotePred{}
+	for _, g := range gold {
+		k := g.Topic + "/" + g.Doc
+		b, err := os.ReadFile(filepath.Join(dir, g.Topic, "docs", g.Doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(b)
+		if g.End > len(text) || QuoteHash(text[g.Start:g.End]) != g.Hash {
+			t.Fatalf("%s %d-%d: offsets do not match the hash", k, g.Start, g.End)
+		}
+		if _, ok := pred[k]; ok {
+			continue
+		}
+		pred[k] = []QuotePred{}
+		for _, q := range quote.Find(text) {
+			pred[k] = append(pred[k], QuotePred{Start: q.Start, End: q.End, Speaker: q.Speaker})
+		}
+	}
+	s := ScoreQuotes(gold, pred)
+	if testing.Verbose() {
+		logQuoteErrors(t, dir, gold, pred)
+	}
+	t.Logf("quote-speaker pairs: gold %d, predicted %d, correct %d, unscored %d: P %.3f R %.3f F1 %.3f",
+		s.Gold, s.Pairs, s.Correct, s.Unscored, s.P, s.R, s.F1)
+	if s.Gold < 100 {
+		t.Errorf("only %d gold quotations with a speaker", s.Gold)
+	}
+	if s.P < 0.9 {
+		t.Errorf("precision %.3f < 0.9", s.P)
+	}
+}
+
+func TestSameSpeaker(t *testing.T) {
+	for _, c := range []struct {
+		gold, pred string
+		want       bool
+	}{
+		{"Papa", "Joseph Papa", true},
+		{"report", "the JPI report", true},
+		{"Tony Blair", "Prime Minister Tony Blair", true},
+		{"Howorth", "Evans", false},
+		{"official", "", false},
+	} {
+		t.Run(c.gold+"/"+c.pred, func(t *testing.T) {
+			if got := SameSpeaker(c.gold, c.pred); got != c.want {
+				t.Errorf("SameSpeaker(%q, %q) = %v", c.gold, c.pred, got)
+			}
+		})
+	}
+}
+
+// logQuoteErrors logs each gold quotation whose predicted speaker is
+// missing or wrong.
+func logQuoteErrors(t *testing.T, dir string, gold []QuoteGold, pred map[string][]QuotePred) {
+	for _, g := range gold {
+		k := g.Topic + "/" + g.Doc
+		got := "(no quote)"
+		for _, p := range pred[k] {
+			if _, ok := onGold([]QuoteGold{g}, p); ok {
+				got = p.Speaker
+			}
+		}
+		if g.Speaker == UnclearSpeaker || SameSpeaker(g.Speaker, got) || (g.Speaker == NoSpeaker && got == "") {
+			continue
+		}
+		t.Logf("%s %d: gold %q, got %q", k, g.Start, g.Speaker, got)
+	}
+}
