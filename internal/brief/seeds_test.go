@@ -123,7 +123,14 @@ func TestSeedBrief(t *testing.T) {
 		for _, gf := range g.Timeline {
 			ok := false
 			for _, e := range b.Timeline {
-				if e.Date == gf.Date && overlap(gf.Fact, e.Text) >= 0.3 && intersects(e.Sources, gf.Sources) {
+				if overlap(gf.Fact, e.Text) < 0.3 || !intersects(e.Sources, gf.Sources) {
+					continue
+				}
+				if e.Date != gf.Date && overlap(gf.Fact, e.Text) >= 0.5 {
+					t.Errorf("timeline fact %q dated %s, want %s: %q", gf.Fact, e.Date, gf.Date, e.Text)
+					continue
+				}
+				if e.Date == gf.Date && countIn(e.Sources, gf.Sources) == len(gf.Sources) {
 					ok = true
 				}
 			}
@@ -134,6 +141,9 @@ func TestSeedBrief(t *testing.T) {
 			}
 		}
 		t.Logf("timeline facts found: %d/%d", found, len(g.Timeline))
+		if found < len(g.Timeline) {
+			t.Errorf("timeline facts found with their date and all their sources: %d/%d", found, len(g.Timeline))
+		}
 	})
 	t.Run("Consensus", func(t *testing.T) {
 		found := 0

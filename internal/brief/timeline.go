@@ -14,6 +14,12 @@ const (
 	// timelineMerge is the cosine above which two sentences with the same
 	// date tell the same fact.
 	timelineMerge = 0.25
+	// timelineShared is how many terms two sentences of the same date
+	// share at least to tell the same fact even when their wording
+	// differs ("has just announced that it is suspending ... relations
+	// with Russia over Syria", "announced Monday ... suspending its
+	// participation in bilateral channels with Russia ... in Syria").
+	timelineShared = 5
 	// maxGroup bounds the sentences compared when picking an entry's
 	// representative, so that a date told by thousands of sentences
 	// stays linear.
@@ -101,7 +107,8 @@ func (c *corpus) entries() []*tlEntry {
 func (c *corpus) match(es []*tlEntry, i int) *tlEntry {
 	for _, e := range es {
 		for _, j := range e.sents[:min(len(e.sents), 3)] {
-			if cos(c.sents[i].vec, c.sents[j].vec) >= timelineMerge {
+			a, b := c.sents[i].vec, c.sents[j].vec
+			if cos(a, b) >= timelineMerge || common(a, b) >= timelineShared {
 				return e
 			}
 		}
@@ -109,22 +116,37 @@ func (c *corpus) match(es []*tlEntry, i int) *tlEntry {
 	return nil
 }
 
-// item writes an entry: its representative sentence and every article
-// that reports it, dated or not, if published on or after its date.
+// maxVoices bounds the sentences of an entry tried as its text.
+const maxVoices = 8
+
+// item writes an entry: of its first sentences, the one the most articles
+// report (the most central on ties), with every article that reports it,
+// dated or not, if published on or after its date.
 func (c *corpus) item(e *tlEntry) model.TimelineItem {
-	r := c.representative(e.sents[:min(len(e.sents), maxGroup)])
-	arts := map[int]bool{}
-	for _, i := range e.sents {
-		arts[c.sents[i].art] = true
+	group := e.sents[:min(len(e.sents), maxGroup)]
+	central := c.representative(group)
+	best, bestArts := central, map[int]bool(nil)
+	for _, i := range append([]int{central}, group[:min(len(group), maxVoices)]...) {
+		got := map[int]bool{c.sents[i].art: true}
+		for _, a := range c.support(i, SupportThreshold) {
+			if p := c.docs[a].Published; p.IsZero() || p.Format(time.DateOnly) >= e.day {
+				got[a] = true
+			}
+		}
+		if len(got) > len(bestArts) {
+			best, bestArts = i, got
+		}
 	}
-	for _, a := range c.support(r, SupportThreshold) {
-		if p := c.docs[a].Published; p.IsZero() || p.Format(time.DateOnly) >= e.day {
-			arts[a] = true
+	for _, j := range e.sents {
+		// an article dating the fact the same day reports it when it
+		// shares enough of its terms, whatever the cosine
+		if !bestArts[c.sents[j].art] && c.same(best, j, 1, 0) {
+			bestArts[c.sents[j].art] = true
 		}
 	}
 	return model.TimelineItem{
 		Date: e.day, Precision: e.prec.String(),
-		Text: c.sents[r].text, Sources: c.ids(setList(arts)),
+		Text: c.sents[best].text, Sources: c.ids(setList(bestArts)),
 	}
 }
 
