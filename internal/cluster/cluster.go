@@ -51,6 +51,9 @@ type Clusterer struct {
 	sweep     sweeper
 	boiler    boiler
 	rows      [][]float64
+	dense     scratch
+	terms     terms
+	shared    map[*story]int
 }
 
 // New returns an empty clusterer.
@@ -132,7 +135,8 @@ func (c *Clusterer) vectorize(d Doc) *docVec {
 		vc = newVocab()
 		c.vocab[d.Lang] = vc
 	}
-	v := vc.vectorize(termCounts(d, &c.opts), c.opts.ProperBoost)
+	c.terms.count(d, &c.opts)
+	v := vc.vectorize(&c.terms, c.opts.ProperBoost)
 	v.at, v.lang = d.Published, d.Lang
 	v.days = mentionedDays(d)
 	return v

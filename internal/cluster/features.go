@@ -21,19 +21,24 @@ var FeatureNames = []string{
 	"nodate",  // both mention days, none in common
 }
 
+// scratch holds the article's vectors spread over dense arrays while its
+// candidates are scored.
+type scratch struct{ all, ent, lead dense }
+
 // features fills out with the pair's features (see FeatureNames); bg is
-// the article's cosine to its language's centroid.
-func features(d *docVec, s *story, bg float64, out []float64) []float64 {
+// the article's cosine to its language's centroid; all, ent and lead are
+// d's vectors loaded in dense arrays.
+func features(d *docVec, s *story, bg float64, all, ent, lead []float64, out []float64) []float64 {
 	out = out[:0]
 	var near, entNear float64
 	for _, r := range s.recent {
-		near = max(near, dot(d.all, r.all))
-		entNear = max(entNear, dot(d.ent, r.ent))
+		near = max(near, dotDense(r.all, all))
+		entNear = max(entNear, dotDense(r.ent, ent))
 	}
 	gap := math.Log1p(gapDays(s.last, d.at))
-	cos := s.all.cosine(d.all)
-	ent := s.ent.cosine(d.ent)
+	cos := s.all.cosineDense(d.all, all)
+	ent1 := s.ent.cosineDense(d.ent, ent)
 	match, conflict := dayOverlap(d.days, s.days)
-	return append(out, cos, near, ent, entNear, s.lead.cosine(d.lead), bg, gap,
-		math.Log(float64(max(s.size, 1))), cos*gap, ent*gap, match, conflict)
+	return append(out, cos, near, ent1, entNear, s.lead.cosineDense(d.lead, lead), bg, gap,
+		math.Log(float64(max(s.size, 1))), cos*gap, ent1*gap, match, conflict)
 }

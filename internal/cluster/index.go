@@ -39,7 +39,11 @@ func (c *Clusterer) candidates(lang string, v vector, at time.Time) []*story {
 	if idx == nil {
 		return nil
 	}
-	shared := map[*story]int{}
+	if c.shared == nil {
+		c.shared = map[*story]int{}
+	}
+	shared := c.shared
+	clear(shared)
 	var out []*story
 	for _, t := range v.top(c.opts.IndexTerms) {
 		for _, s := range idx[t] {

@@ -45,7 +45,7 @@ func DefaultOptions() Options {
 		LeadWords:      60,
 		ProperBoost:    2,
 		IndexTerms:     20,
-		MaxCandidates:  40,
+		MaxCandidates:  15,
 		EventThreshold: 0.2,
 		EventWindow:    3 * 24 * time.Hour,
 	}

@@ -26,9 +26,14 @@ func (c *Clusterer) featureRows(v *docVec, cands []*story, rows [][]float64) [][
 		rows = append(rows, nil)
 	}
 	rows = rows[:len(cands)]
+	n := len(c.vocab[v.lang].df)
+	all, ent, lead := c.dense.all.load(v.all, n), c.dense.ent.load(v.ent, n), c.dense.lead.load(v.lead, n)
 	for i, s := range cands {
-		rows[i] = features(v, s, bg, rows[i])
+		rows[i] = features(v, s, bg, all, ent, lead, rows[i])
 	}
+	c.dense.all.unload(v.all)
+	c.dense.ent.unload(v.ent)
+	c.dense.lead.unload(v.lead)
 	return rows
 }
 

@@ -13,16 +13,34 @@ type terms struct {
 	all    map[string]float64 // title, lead and body; title and lead weigh more
 	lead   map[string]float64 // title and the first LeadWords words only
 	proper map[string]bool    // written as a proper noun at least once
+	stems  map[string]string  // cache: word -> stem
 }
 
-// termCounts returns the weighted term counts of a document: title terms
+// count sets t to the weighted term counts of a document: title terms
 // count TitleWeight times, terms among the first LeadWords words of the
 // text LeadWeight times; the lead counts title and lead terms once.
-func termCounts(d Doc, o *Options) terms {
-	t := terms{all: map[string]float64{}, lead: map[string]float64{}, proper: map[string]bool{}}
+func (t *terms) count(d Doc, o *Options) {
+	if t.all == nil {
+		t.all, t.lead, t.proper, t.stems = map[string]float64{}, map[string]float64{}, map[string]bool{}, map[string]string{}
+	}
+	clear(t.all)
+	clear(t.lead)
+	clear(t.proper)
+	if len(t.stems) > 1<<18 {
+		clear(t.stems)
+	}
 	t.add(d.Title, o.TitleWeight, o.TitleWeight, 1<<30, false)
 	t.add(d.Text, 1, o.LeadWeight, o.LeadWords, true)
-	return t
+}
+
+// stem returns the cached stem of a lower-case word.
+func (t *terms) stem(w string) string {
+	if s, ok := t.stems[w]; ok {
+		return s
+	}
+	s := stemWord(w)
+	t.stems[w] = s
+	return s
 }
 
 // add adds the terms of s, each worth w, or leadW for the first leadN
@@ -38,7 +56,7 @@ func (t *terms) add(s string, w, leadW float64, leadN int, markProper bool) {
 		num := isNumber(low)
 		k := low
 		if !num {
-			k = stemWord(low)
+			k = t.stem(low)
 		}
 		if i < leadN {
 			t.all[k] += leadW

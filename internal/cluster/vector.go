@@ -69,20 +69,30 @@ func (v vector) top(k int) []int32 {
 	return out
 }
 
-// centroid is the running sum of unit document vectors.
+// centroid is the running sum of unit document vectors: its terms in
+// first-seen order, with a map from term to position for updates.
 type centroid struct {
-	w     map[int32]float64
+	pos   map[int32]int32
+	ts    []int32
+	ws    []float64
 	norm2 float64
 }
 
-func newCentroid() *centroid { return &centroid{w: map[int32]float64{}} }
+func newCentroid() *centroid { return &centroid{pos: map[int32]int32{}} }
 
-// add adds v, keeping the squared norm up to date without iterating the map.
+// add adds v, keeping the squared norm up to date.
 func (c *centroid) add(v vector) {
 	for _, e := range v {
-		old := c.w[e.t]
+		i, ok := c.pos[e.t]
+		if !ok {
+			i = int32(len(c.ts))
+			c.pos[e.t] = i
+			c.ts = append(c.ts, e.t)
+			c.ws = append(c.ws, 0)
+		}
+		old := c.ws[i]
 		nw := old + e.w
-		c.w[e.t] = nw
+		c.ws[i] = nw
 		c.norm2 += nw*nw - old*old
 	}
 }
@@ -94,7 +104,61 @@ func (c *centroid) cosine(v vector) float64 {
 	}
 	var s float64
 	for _, e := range v {
-		s += e.w * c.w[e.t]
+		if i, ok := c.pos[e.t]; ok {
+			s += e.w * c.ws[i]
+		}
 	}
 	return s / math.Sqrt(c.norm2)
+}
+
+// cosineDense is cosine with v also spread in dense (term id -> weight):
+// small centroids are summed over their own terms, with no map lookups.
+// The two paths may differ in the last bits; which one runs depends only
+// on sizes, so the same input still gives the same result.
+func (c *centroid) cosineDense(v vector, dense []float64) float64 {
+	if len(c.ts) > 4*len(v) {
+		return c.cosine(v)
+	}
+	if c.norm2 <= 0 {
+		return 0
+	}
+	var s float64
+	for i, t := range c.ts {
+		if int(t) < len(dense) {
+			s += c.ws[i] * dense[t]
+		}
+	}
+	return s / math.Sqrt(c.norm2)
+}
+
+// dense spreads vectors over term-id-indexed arrays and clears them after.
+type dense struct{ w []float64 }
+
+// load writes v into the array, growing it to n terms.
+func (d *dense) load(v vector, n int) []float64 {
+	if len(d.w) < n {
+		d.w = append(d.w, make([]float64, n-len(d.w))...)
+	}
+	for _, e := range v {
+		d.w[e.t] = e.w
+	}
+	return d.w
+}
+
+// unload zeroes v's terms.
+func (d *dense) unload(v vector) {
+	for _, e := range v {
+		d.w[e.t] = 0
+	}
+}
+
+// dotDense is the dot product of r with the vector loaded in dense.
+func dotDense(r vector, dense []float64) float64 {
+	var s float64
+	for _, e := range r {
+		if int(e.t) < len(dense) {
+			s += e.w * dense[e.t]
+		}
+	}
+	return s
 }

@@ -1,7 +1,9 @@
 package cluster
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 	"time"
 )
@@ -27,27 +29,26 @@ type docVec struct {
 // vectorize counts the document in the frequencies, then returns its unit
 // TF-IDF vectors: (1 + log tf) * idf, idf = log((n+1)/(df+1)) + 1, proper
 // nouns times boost.
-func (v *vocab) vectorize(t terms, boost float64) *docVec {
-	keys := make([]string, 0, len(t.all))
-	for k := range t.all {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+func (v *vocab) vectorize(t *terms, boost float64) *docVec {
+	var fresh []string
 	v.n++
-	for _, k := range keys {
-		id, ok := v.ids[k]
-		if !ok {
-			id = int32(len(v.df))
-			v.ids[k] = id
-			v.df = append(v.df, 0)
+	for k := range t.all {
+		if id, ok := v.ids[k]; ok {
+			v.df[id]++
+		} else {
+			fresh = append(fresh, k)
 		}
-		v.df[id]++
 	}
-	d := &docVec{all: make(vector, 0, len(keys))}
-	for _, k := range keys {
+	sort.Strings(fresh) // new ids in a fixed order
+	for _, k := range fresh {
+		v.ids[k] = int32(len(v.df))
+		v.df = append(v.df, 1)
+	}
+	d := &docVec{all: make(vector, 0, len(t.all))}
+	for k, tf := range t.all {
 		id := v.ids[k]
 		idf := math.Log(float64(v.n+1)/float64(v.df[id]+1)) + 1
-		w := (1 + math.Log(math.Max(t.all[k], 1))) * idf
+		w := (1 + math.Log(math.Max(tf, 1))) * idf
 		if t.proper[k] {
 			d.ent = append(d.ent, entry{id, w})
 			w *= boost
@@ -62,7 +63,7 @@ func (v *vocab) vectorize(t terms, boost float64) *docVec {
 		}
 	}
 	for _, x := range []vector{d.all, d.ent, d.lead} {
-		sort.Slice(x, func(i, j int) bool { return x[i].t < x[j].t })
+		slices.SortFunc(x, func(a, b entry) int { return cmp.Compare(a.t, b.t) })
 		x.normalize()
 	}
 	return d

@@ -1,0 +1,114 @@
+package cluster_test
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"testing"
+	"time"
+
+	"parallax/internal/cluster"
+	"parallax/internal/eval"
+	"parallax/internal/shared"
+)
+
+// devDocs reads a development file as clusterer input in stream order.
+func devDocs(tb testing.TB, name string) []cluster.Doc {
+	set, err := eval.ReadClusterSet(shared.TestData(tb, "cluster", name))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	docs, _ := set.Docs()
+	return docs
+}
+
+// replay yields n articles: docs over and over, each round shifted in time
+// past the previous one and with fresh ids.
+func replay(docs []cluster.Doc, n int, yield func(cluster.Doc)) {
+	span := docs[len(docs)-1].Published.Sub(docs[0].Published) + 24*time.Hour
+	for i := 0; i < n; i++ {
+		round, d := i/len(docs), docs[i%len(docs)]
+		d.ID = fmt.Sprintf("r%d-%s", round, d.ID)
+		d.Published = d.Published.Add(time.Duration(round) * span)
+		yield(d)
+	}
+}
+
+// BenchmarkCluster streams each development file through clustering alone,
+// and the README baseline beside it.
+func BenchmarkCluster(b *testing.B) {
+	for _, name := range []string{"dev.jsonl", "dev-topics.jsonl"} {
+		docs := devDocs(b, name)
+		b.Run(name, func(b *testing.B) {
+			var base time.Duration
+			var ours time.Duration
+			for b.Loop() {
+				t0 := time.Now()
+				c := cluster.New(cluster.DefaultOptions())
+				for _, d := range docs {
+					c.Add(d)
+				}
+				ours += time.Since(t0)
+				t0 = time.Now()
+				bl := newBaseline()
+				for _, d := range docs {
+					bl.add(d)
+				}
+				base += time.Since(t0)
+			}
+			n := float64(b.N * len(docs))
+			b.ReportMetric(n/ours.Seconds(), "articles/s")
+			b.ReportMetric(n/base.Seconds(), "baseline-articles/s")
+			b.ReportMetric(base.Seconds()/ours.Seconds(), "speed-vs-baseline")
+		})
+	}
+}
+
+// BenchmarkStream replays dev.jsonl (shifted times, fresh ids) through
+// clustering alone: 10k and 100k articles, and 1M with PARALLAX_BENCH_1M=1.
+// It reports articles/s, peak heap and the stories in memory at the end,
+// and the baseline's articles/s on the same stream.
+//
+//	go test ./internal/cluster -run XXX -bench Stream -benchtime 1x
+func BenchmarkStream(b *testing.B) {
+	docs := devDocs(b, "dev.jsonl")
+	sizes := []int{10_000, 100_000}
+	if os.Getenv("PARALLAX_BENCH_1M") != "" {
+		sizes = append(sizes, 1_000_000)
+	}
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
+			for b.Loop() {
+				runtime.GC()
+				var peak uint64
+				var ms runtime.MemStats
+				c := cluster.New(cluster.DefaultOptions())
+				i := 0
+				var busy time.Duration
+				t0 := time.Now()
+				replay(docs, n, func(d cluster.Doc) {
+					c.Add(d)
+					if i++; i%20_000 == 0 {
+						busy += time.Since(t0)
+						runtime.ReadMemStats(&ms)
+						peak = max(peak, ms.HeapAlloc)
+						t0 = time.Now()
+					}
+				})
+				busy += time.Since(t0)
+				runtime.ReadMemStats(&ms)
+				peak = max(peak, ms.HeapAlloc)
+				bl := newBaseline()
+				t1 := time.Now()
+				replay(docs, n, func(d cluster.Doc) { bl.add(d) })
+				base := time.Since(t1)
+				b.ReportMetric(float64(n)/busy.Seconds(), "articles/s")
+				b.ReportMetric(float64(busy.Microseconds())/float64(n), "µs/article")
+				b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+				b.ReportMetric(float64(c.Active()), "stories-in-memory")
+				b.ReportMetric(float64(n)/base.Seconds(), "baseline-articles/s")
+				b.ReportMetric(base.Seconds()/busy.Seconds(), "speed-vs-baseline")
+			}
+		})
+	}
+}
