@@ -20,6 +20,10 @@ type Article struct {
 	Fetched      time.Time `json:"fetched,omitempty"`
 	StoryID      string    `json:"story,omitempty"`
 	EventID      string    `json:"event,omitempty"`
+	// DuplicateOf is the id of the article this one is a near-duplicate of
+	// (a wire copy or syndicated repost with small edits); "" for an
+	// original. Copies count as one source with their original.
+	DuplicateOf string `json:"duplicate_of,omitempty"`
 }
 
 // Stats are the store-wide counts shown by `parallax stats`.

@@ -19,6 +19,7 @@ type Store interface {
 	// AddArticle stores a new article atomically. When an article with the
 	// same ID, canonical URL (if set) or content hash already exists it
 	// stores nothing and returns added=false with the existing article's id.
+	// Article.DuplicateOf, when set, must name a stored article.
 	AddArticle(ctx context.Context, a *model.Article) (added bool, existingID string, err error)
 	// RecordDuplicate notes that input origin repeated article id. Recording
 	// the same (origin, id) pair again is a no-op.
@@ -51,6 +52,26 @@ type Store interface {
 	Stories(ctx context.Context, limit, offset int) ([]model.Story, error)
 	// Story returns one story, its brief (nil if not built yet) and its articles.
 	Story(ctx context.Context, id string) (*model.Story, *model.Brief, []model.ArticleRef, error)
+	// NearDuplicates returns the articles stored as near-duplicates of
+	// article id (DuplicateOf == id), in the order they were stored.
+	NearDuplicates(ctx context.Context, id string) ([]*model.Article, error)
+
+	// SaveProvenance stores where an article's input came from and the
+	// input itself. Saving again for the same article keeps the first.
+	SaveProvenance(ctx context.Context, p model.Provenance) error
+	// Provenance returns an article's provenance (ErrNotFound if none).
+	Provenance(ctx context.Context, articleID string) (*model.Provenance, error)
+	// ArticleIDs returns every article id in the order they were stored.
+	ArticleIDs(ctx context.Context) ([]string, error)
+	// UpdateArticle replaces the extracted fields of a stored article (all
+	// but its id, origin, story, event and near-duplicate link), e.g. after
+	// extraction is rerun. It fails if the new canonical URL or content hash
+	// belongs to another article.
+	UpdateArticle(ctx context.Context, a *model.Article) error
+	// ResetStories forgets every story, event, brief and assignment, so that
+	// all articles are pending clustering again.
+	ResetStories(ctx context.Context) error
+
 	// Stats returns store-wide counts.
 	Stats(ctx context.Context) (model.Stats, error)
 

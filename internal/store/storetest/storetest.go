@@ -39,6 +39,10 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Stats", testStats},
 		{"NotFound", testNotFound},
 		{"ConcurrentAdd", testConcurrentAdd},
+		{"NearDuplicates", testNearDuplicates},
+		{"Provenance", testProvenance},
+		{"UpdateArticle", testUpdateArticle},
+		{"ResetStories", testResetStories},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,115 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"parallax/internal/model"
+	"parallax/internal/store"
+)
+
+// NearDuplicates returns the articles stored as near-duplicates of id.
+func (db *DB) NearDuplicates(ctx context.Context, id string) ([]*model.Article, error) {
+	return db.listArticles(ctx, "near duplicates of "+id, `SELECT `+articleColumns+` FROM articles
+		WHERE duplicate_of = ? ORDER BY seq`, id)
+}
+
+// SaveProvenance stores an article's provenance unless it has one.
+func (db *DB) SaveProvenance(ctx context.Context, p model.Provenance) error {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := articleExists(ctx, tx, p.ArticleID); err != nil {
+		return fmt.Errorf("sqlite: save provenance: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO provenance (article_id, origin, fetched, format, raw)
+		VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+		p.ArticleID, p.Origin, nullTime(p.Fetched), p.Format, p.Raw); err != nil {
+		return fmt.Errorf("sqlite: save provenance of %s: %w", p.ArticleID, err)
+	}
+	return commit(tx)
+}
+
+// Provenance returns an article's provenance.
+func (db *DB) Provenance(ctx context.Context, articleID string) (*model.Provenance, error) {
+	p := model.Provenance{ArticleID: articleID}
+	var fetched sql.NullString
+	err := db.read.QueryRowContext(ctx, `SELECT origin, fetched, format, raw FROM provenance WHERE article_id = ?`,
+		articleID).Scan(&p.Origin, &fetched, &p.Format, &p.Raw)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("sqlite: provenance of %s: %w", articleID, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: provenance of %s: %w", articleID, err)
+	}
+	if p.Fetched, err = parseTime(fetched); err != nil {
+		return nil, fmt.Errorf("sqlite: provenance of %s: %w", articleID, err)
+	}
+	return &p, nil
+}
+
+// ArticleIDs returns every article id in insertion order.
+func (db *DB) ArticleIDs(ctx context.Context) ([]string, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT id FROM articles ORDER BY seq`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: article ids: %w", err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("sqlite: article ids: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: article ids: %w", err)
+	}
+	return ids, nil
+}
+
+// UpdateArticle replaces a stored article's extracted fields.
+func (db *DB) UpdateArticle(ctx context.Context, a *model.Article) error {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := articleExists(ctx, tx, a.ID); err != nil {
+		return fmt.Errorf("sqlite: update article: %w", err)
+	}
+	published, fetched := nullTime(a.Published), nullTime(a.Fetched)
+	if _, err := tx.ExecContext(ctx, `UPDATE articles SET url = ?, canonical_url = ?, source = ?, title = ?,
+		byline = ?, published = ?, lang = ?, body = ?, content_hash = ?, fetched = COALESCE(?, fetched),
+		sort_time = COALESCE(?, ?, added)
+		WHERE id = ?`,
+		a.URL, nullString(a.CanonicalURL), a.Source, a.Title, a.Byline, published, a.Language, a.Text,
+		nullString(a.ContentHash), fetched, published, fetched, a.ID); err != nil {
+		return fmt.Errorf("sqlite: update article %s: %w", a.ID, err)
+	}
+	return commit(tx)
+}
+
+// ResetStories forgets all clustering so every article is pending again.
+func (db *DB) ResetStories(ctx context.Context) error {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, q := range []string{
+		`UPDATE articles SET story_id = NULL, event_id = NULL, assign_seq = NULL WHERE story_id IS NOT NULL OR assign_seq IS NOT NULL`,
+		`DELETE FROM events`,
+		`DELETE FROM stories`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("sqlite: reset stories: %w", err)
+		}
+	}
+	return commit(tx)
+}
