@@ -197,7 +197,7 @@ func (c *corpus) same(i, j int, sim, tau float64) bool {
 	}
 	a, b := c.sents[i].vec, c.sents[j].vec
 	n := common(a, b)
-	return n >= min(minShared, len(a), len(b)) && float64(n) >= minShare*float64(len(a))
+	return n >= min(minShared, len(a)) && float64(n) >= minShare*float64(len(a))
 }
 
 // common counts the terms two vectors have in common.

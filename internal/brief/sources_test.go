@@ -6,8 +6,10 @@ import (
 	"testing"
 	"time"
 
+	"parallax/internal/eval"
 	"parallax/internal/model"
 	"parallax/internal/nlp/sentence"
+	"parallax/internal/shared"
 )
 
 // reports says whether article d holds a sentence sharing enough terms
@@ -95,6 +97,24 @@ func TestSourcesContainSentence(t *testing.T) {
 		docs, _ := seedArticles(t)
 		checkSources(t, docs, Build(docs, Options{}))
 		checkSources(t, docs, Build(docs, Options{Query: "Why did the US suspend talks with Russia?", MaxSentences: 7}))
+	})
+	t.Run("SummaryDev", func(t *testing.T) {
+		topics, err := eval.ReadSummarySet(shared.TestData(t, "summary", "dev"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tp := range topics {
+			checkSources(t, tp.Docs, Build(tp.Docs, Options{}))
+			checkSources(t, tp.Docs, Build(tp.Docs, Options{Query: tp.Query, MaxSentences: 7}))
+		}
+	})
+	t.Run("TimelineDev", func(t *testing.T) {
+		topics, err := eval.ReadTimelineSet(shared.TestData(t, "summary", "timeline", "dev"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tp := topics[min(2, len(topics)-1)] // MJ_bbc, the smallest
+		checkSources(t, tp.Docs, &model.Brief{Timeline: Timeline(tp.Docs, TimelineOptions{Dates: 20, PerDate: 2, DayOnly: true})})
 	})
 	t.Run("Synthetic", func(t *testing.T) {
 		docs := syntheticStory(12)
