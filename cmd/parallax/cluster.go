@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"parallax/internal/cluster"
+	"parallax/internal/model"
 	"parallax/internal/pipeline"
 )
 
@@ -41,13 +42,19 @@ func runCluster(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("cluster: %w", err)
 	}
+	orig := originals(arts)
 	c := cluster.New(cluster.DefaultOptions())
 	out := make([]cluster.Assignment, len(arts))
 	for _, i := range byPublication(arts) {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("cluster: %w", err)
 		}
-		out[i] = c.Add(pipeline.ClusterDoc(arts[i]))
+		if orig[i] == i {
+			out[i] = c.Add(pipeline.ClusterDoc(arts[i]))
+		}
+	}
+	for i, o := range orig {
+		out[i] = out[o] // an exact duplicate goes where its original went
 	}
 	w := bufio.NewWriter(e.Stdout)
 	enc := json.NewEncoder(w)
@@ -57,4 +64,31 @@ func runCluster(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	return w.Flush()
+}
+
+// originals maps each article to the index of the first input with the
+// same id, canonical URL or content hash: the one the stored pipeline keeps
+// (it stores in input order). Duplicates are not clustered on their own.
+func originals(arts []*model.Article) []int {
+	orig := make([]int, len(arts))
+	first := map[string]int{}
+	for i, a := range arts {
+		orig[i] = i
+		keys := []string{"id:" + a.ID, "hash:" + a.ContentHash}
+		if a.CanonicalURL != "" {
+			keys = append(keys, "url:"+a.CanonicalURL)
+		}
+		for _, k := range keys {
+			if j, ok := first[k]; ok {
+				orig[i] = j
+				break
+			}
+		}
+		if orig[i] == i {
+			for _, k := range keys {
+				first[k] = i
+			}
+		}
+	}
+	return orig
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -103,6 +104,7 @@ func TestCrashResume(t *testing.T) {
 		t.Fatalf("clean ingest: %v\n%s", err, out)
 	}
 	want := assignments(t, clean)
+	checkClusterCommandAgrees(t, bin, in, want)
 
 	crashed := filepath.Join(dir, "crashed.db")
 	killed := 0
@@ -179,4 +181,31 @@ func partition(m map[string]string) string {
 	sort.Strings(keys)
 	b, _ := json.Marshal(keys)
 	return string(b)
+}
+
+// checkClusterCommandAgrees: `parallax cluster` (no database) puts every
+// article in the same story as the stored pipeline did.
+func checkClusterCommandAgrees(t *testing.T, bin, in string, stored map[string]string) {
+	t.Helper()
+	out, err := exec.Command(bin, "cluster", "--in", in).Output()
+	if err != nil {
+		t.Fatalf("cluster: %v", err)
+	}
+	got := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		var x struct{ ID, Story string }
+		if err := json.Unmarshal([]byte(line), &x); err != nil {
+			t.Fatalf("cluster output %q: %v", line, err)
+		}
+		got[x.ID] = x.Story
+	}
+	differ := 0
+	for id, s := range stored {
+		if got[id] != s {
+			differ++
+		}
+	}
+	if differ > 0 {
+		t.Errorf("cluster command and stored pipeline disagree on %d of %d articles (%d vs %d placed)", differ, len(stored), len(got), len(stored))
+	}
 }
