@@ -18,6 +18,7 @@ const SubjectInput = "parallax.input"
 // Summary counts what one batch did.
 type Summary struct {
 	Read, Added, Duplicate, Rejected int
+	NearDuplicate                    int // of Added, those linked to an original
 	Clustered, Briefs                int
 	Reasons                          map[string]int // rejection reason -> count
 }
@@ -27,6 +28,9 @@ func (s *Summary) add(o Outcome) {
 	switch o.Status {
 	case Added:
 		s.Added++
+		if o.DuplicateOf != "" {
+			s.NearDuplicate++
+		}
 	case Duplicate:
 		s.Duplicate++
 	case Rejected:

@@ -9,6 +9,7 @@ import (
 
 	"parallax/internal/brief"
 	"parallax/internal/cluster"
+	"parallax/internal/dedupe"
 	"parallax/internal/ingest/files"
 	"parallax/internal/model"
 	"parallax/internal/store"
@@ -18,13 +19,14 @@ import (
 type Options struct {
 	Cluster cluster.Options
 	Brief   brief.Options
+	Near    dedupe.NearOptions
 	// Now is the clock (tests set it); default time.Now.
 	Now func() time.Time
 }
 
 // DefaultOptions returns the documented defaults of every stage.
 func DefaultOptions() Options {
-	return Options{Cluster: cluster.DefaultOptions(), Now: time.Now}
+	return Options{Cluster: cluster.DefaultOptions(), Near: dedupe.DefaultNearOptions(), Now: time.Now}
 }
 
 // Pipeline holds the state that outlives one article: the store and the
@@ -37,6 +39,9 @@ type Pipeline struct {
 
 	mu sync.Mutex // guards cl: clustering is one ordered stream
 	cl *cluster.Clusterer
+
+	nearMu sync.Mutex // one near-duplicate lookup and store at a time
+	near   *dedupe.NearIndex
 }
 
 // New builds a Pipeline over st and rebuilds the clusterer's state from the
@@ -48,7 +53,7 @@ func New(ctx context.Context, st store.Store, opts Options, log *slog.Logger) (*
 	if log == nil {
 		log = slog.Default()
 	}
-	p := &Pipeline{st: st, opts: opts, log: log, cl: cluster.New(opts.Cluster)}
+	p := &Pipeline{st: st, opts: opts, log: log, cl: cluster.New(opts.Cluster), near: dedupe.NewNearIndex(opts.Near)}
 	done, err := st.ClusteredArticles(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: restore clusters: %w", err)
@@ -59,6 +64,11 @@ func New(ctx context.Context, st store.Store, opts Options, log *slog.Logger) (*
 	if len(done) > 0 {
 		log.Debug("clusters restored", "articles", len(done))
 	}
+	pending, err := st.PendingArticles(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: restore near-duplicate index: %w", err)
+	}
+	p.restoreNear(done, pending)
 	return p, nil
 }
 
@@ -81,6 +91,9 @@ type Outcome struct {
 	Status Status
 	ID     string // the new article, or the one it duplicates
 	Err    error  // why it was rejected
+	// DuplicateOf is set when an added article is a near-duplicate: the id
+	// of its original.
+	DuplicateOf string
 }
 
 // Add runs extract -> dedupe -> store for one input. Rejections are
@@ -110,17 +123,25 @@ func (p *Pipeline) store(ctx context.Context, it files.Item, a *model.Article, p
 		}
 		return out, nil
 	}
+	p.nearMu.Lock()
+	sig := p.linkNear(a)
 	added, existing, err := p.st.AddArticle(ctx, a)
+	if err == nil && added && a.DuplicateOf == "" {
+		p.near.Add(a.ID, sig)
+	}
+	p.nearMu.Unlock()
 	if err != nil {
 		return out, fmt.Errorf("pipeline: store %s: %w", it.Origin, err)
 	}
 	if added {
-		out.Status, out.ID = Added, a.ID
-		return out, nil
+		out.Status, out.ID, out.DuplicateOf = Added, a.ID, a.DuplicateOf
+		return out, p.saveProvenance(ctx, a.ID, it, a)
 	}
 	out.Status, out.ID = Duplicate, existing
 	if prev, err := p.st.Article(ctx, existing); err == nil && prev.Origin == it.Origin {
-		return out, nil // the same input again: nothing to note
+		// The same input again (a rerun, or a restart after a crash that
+		// came between storing the article and its provenance).
+		return out, p.saveProvenance(ctx, existing, it, a)
 	}
 	if err := p.st.RecordDuplicate(ctx, it.Origin, existing); err != nil {
 		return out, fmt.Errorf("pipeline: record duplicate %s: %w", it.Origin, err)

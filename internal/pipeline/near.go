@@ -1,0 +1,85 @@
+package pipeline
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"fmt"
+	"io"
+
+	"parallax/internal/dedupe"
+	"parallax/internal/ingest/files"
+	"parallax/internal/model"
+)
+
+// restoreNear rebuilds the near-duplicate index from the stored originals
+// (articles that are not themselves copies), recomputing their signatures.
+func (p *Pipeline) restoreNear(arts ...[]*model.Article) {
+	for _, as := range arts {
+		for _, a := range as {
+			if a.DuplicateOf == "" {
+				p.near.Add(a.ID, p.near.Signature(a.Text))
+			}
+		}
+	}
+}
+
+// linkNear marks a as a near-duplicate of a stored original, if it is one,
+// and returns its signature for indexing once it is stored.
+func (p *Pipeline) linkNear(a *model.Article) dedupe.Signature {
+	sig := p.near.Signature(a.Text)
+	if id, _, ok := p.near.Find(sig); ok && id != a.ID {
+		a.DuplicateOf = id
+	}
+	return sig
+}
+
+// ProvenanceFormat is how the pipeline encodes an input in
+// model.Provenance.Raw: the queued Item as JSON, gzip-compressed.
+const ProvenanceFormat = "item+json+gzip"
+
+// provenance records where an input came from and the input itself.
+func provenance(id string, it files.Item, a *model.Article) (model.Provenance, error) {
+	raw, err := encodeItem(0, it)
+	if err != nil {
+		return model.Provenance{}, err
+	}
+	var buf bytes.Buffer
+	z := gzip.NewWriter(&buf)
+	if _, err := z.Write(raw); err != nil {
+		return model.Provenance{}, err
+	}
+	if err := z.Close(); err != nil {
+		return model.Provenance{}, err
+	}
+	return model.Provenance{ArticleID: id, Origin: it.Origin, Fetched: a.Fetched, Format: ProvenanceFormat, Raw: buf.Bytes()}, nil
+}
+
+// DecodeProvenance returns the input Item stored in a provenance record.
+func DecodeProvenance(pr *model.Provenance) (files.Item, error) {
+	if pr.Format != ProvenanceFormat {
+		return files.Item{}, fmt.Errorf("pipeline: provenance of %s: unknown format %q", pr.ArticleID, pr.Format)
+	}
+	z, err := gzip.NewReader(bytes.NewReader(pr.Raw))
+	if err != nil {
+		return files.Item{}, fmt.Errorf("pipeline: provenance of %s: %w", pr.ArticleID, err)
+	}
+	raw, err := io.ReadAll(z)
+	if err != nil {
+		return files.Item{}, fmt.Errorf("pipeline: provenance of %s: %w", pr.ArticleID, err)
+	}
+	_, it, err := decodeItem(raw)
+	return it, err
+}
+
+// saveProvenance stores an article's provenance (a no-op if it has one).
+func (p *Pipeline) saveProvenance(ctx context.Context, id string, it files.Item, a *model.Article) error {
+	pr, err := provenance(id, it, a)
+	if err != nil {
+		return fmt.Errorf("pipeline: provenance of %s: %w", it.Origin, err)
+	}
+	if err := p.st.SaveProvenance(ctx, pr); err != nil {
+		return fmt.Errorf("pipeline: provenance of %s: %w", it.Origin, err)
+	}
+	return nil
+}
