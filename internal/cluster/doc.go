@@ -2,15 +2,27 @@
 // into events, online: each article is placed once, in publication-time
 // order, against the stories seen so far.
 //
-// An article is a TF-IDF vector over its title, lead and body terms, with
-// document frequencies updated as articles arrive. Proper nouns (names,
-// places) weigh more. A new article is compared, by cosine, with the
-// centroids and the latest articles of the stories active within a time
-// window; candidates come from an inverted index over each story's top
-// terms, never from a scan of all stories. It joins the best story when the
-// score clears a threshold that rises with the time gap, else it opens a
-// story of its own. Inside its story it joins the closest recent event
-// under a tighter, time-bound threshold, else it opens an event.
+// An article becomes three unit TF-IDF vectors (all terms, proper nouns
+// and numbers only, title and lead only) with document frequencies updated
+// as articles arrive, plus the days its title and lead mention. Outlet
+// boilerplate (title segments and text lines seen in earlier articles) is
+// dropped first, with constant-memory hashed counters. Candidate stories
+// come from an inverted index over each story's top terms (at most
+// MaxCandidates, by shared terms), never from a scan of all stories.
+// Each (article, candidate) pair is scored by a logistic regression over
+// the features in FeatureNames (cosines, nearest recent article, proper
+// nouns, lead, background similarity, time gap, story size, shared dates);
+// the article joins the likeliest story if its probability reaches
+// JoinProb, else it opens a story. Stories stay in memory for Window after
+// their latest article (the model weighs the gap), then are evicted.
+// Inside its story an article joins the closest open event under a
+// tighter, time-bound threshold, else it opens an event.
+//
+// The model (model.json, embedded) is trained on the development sets by
+// teacher forcing, as in Miranda et al. 2018 (see Pairs and Fit); retrain
+// after changing features with
+//
+//	PARALLAX_TRAIN=write go test ./internal/eval -run TestClusterTrain -v
 //
 // Stories never cross languages: the language is part of the key.
 // Everything is deterministic: the same articles in the same order give the
