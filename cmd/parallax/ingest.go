@@ -56,8 +56,8 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 }
 
 func printSummary(e *env, s pipeline.Summary) {
-	fmt.Fprintf(e.Stderr, "read %d, new %d, duplicate %d, rejected %d; clustered %d, briefs written %d\n",
-		s.Read, s.Added, s.Duplicate, s.Rejected, s.Clustered, s.Briefs)
+	fmt.Fprintf(e.Stderr, "read %d, new %d (near-duplicate %d), duplicate %d, rejected %d; clustered %d, briefs written %d\n",
+		s.Read, s.Added, s.NearDuplicate, s.Duplicate, s.Rejected, s.Clustered, s.Briefs)
 	reasons := make([]string, 0, len(s.Reasons))
 	for r := range s.Reasons {
 		reasons = append(reasons, r)
