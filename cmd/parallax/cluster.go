@@ -42,19 +42,9 @@ func runCluster(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("cluster: %w", err)
 	}
-	orig := originals(arts)
-	c := cluster.New(cluster.DefaultOptions())
-	out := make([]cluster.Assignment, len(arts))
-	for _, i := range byPublication(arts) {
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("cluster: %w", err)
-		}
-		if orig[i] == i {
-			out[i] = c.Add(pipeline.ClusterDoc(arts[i]))
-		}
-	}
-	for i, o := range orig {
-		out[i] = out[o] // an exact duplicate goes where its original went
+	out, err := clusterArticles(ctx, arts)
+	if err != nil {
+		return err
 	}
 	w := bufio.NewWriter(e.Stdout)
 	enc := json.NewEncoder(w)
@@ -91,4 +81,25 @@ func originals(arts []*model.Article) []int {
 		}
 	}
 	return orig
+}
+
+// clusterArticles places prepared articles as the stored pipeline does: in
+// publication order (ties by id), exact duplicates with their original. It
+// returns the assignments in input order.
+func clusterArticles(ctx context.Context, arts []*model.Article) ([]cluster.Assignment, error) {
+	orig := originals(arts)
+	c := cluster.New(cluster.DefaultOptions())
+	out := make([]cluster.Assignment, len(arts))
+	for _, i := range byPublication(arts) {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("cluster: %w", err)
+		}
+		if orig[i] == i {
+			out[i] = c.Add(pipeline.ClusterDoc(arts[i]))
+		}
+	}
+	for i, o := range orig {
+		out[i] = out[o] // an exact duplicate goes where its original went
+	}
+	return out, nil
 }

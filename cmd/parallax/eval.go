@@ -12,7 +12,6 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"parallax/internal/cluster"
 	"parallax/internal/eval"
 	"parallax/internal/extract"
 	"parallax/internal/shared"
@@ -34,7 +33,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	case "extract":
 		return evalExtract(e, args[1:])
 	case "cluster":
-		return evalCluster(e, args[1:])
+		return evalCluster(ctx, e, args[1:])
 	case "summary":
 		return evalSummary(e, args[1:])
 	case "timeline":
@@ -132,7 +131,7 @@ type clusterResult struct {
 	BaselineF float64 `json:"baseline_f1,omitempty"`
 }
 
-func evalCluster(e *env, args []string) error {
+func evalCluster(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "eval cluster", "[--in GOLD.jsonl ...] [--pred PRED.jsonl] [--json]")
 	var ins multiFlag
 	fs.Var(&ins, "in", "gold JSONL (repeatable; default dev.jsonl and dev-topics.jsonl)")
@@ -146,7 +145,7 @@ func evalCluster(e *env, args []string) error {
 	}
 	var res []clusterResult
 	for _, in := range ins {
-		r, err := evalClusterFile(in, *pred)
+		r, err := evalClusterFile(ctx, e, in, *pred)
 		if err != nil {
 			return err
 		}
@@ -163,7 +162,11 @@ func evalCluster(e *env, args []string) error {
 	return tw.Flush()
 }
 
-func evalClusterFile(in, predPath string) (clusterResult, error) {
+// evalClusterFile scores one gold file. Without a prediction file it runs
+// exactly what `parallax cluster` runs (the same preparation, order and
+// duplicate handling); inputs it rejects count as singletons, as score.py
+// counts missing predictions.
+func evalClusterFile(ctx context.Context, e *env, in, predPath string) (clusterResult, error) {
 	set, err := eval.ReadClusterSet(in)
 	if err != nil {
 		return clusterResult{}, err
@@ -175,7 +178,20 @@ func evalClusterFile(in, predPath string) (clusterResult, error) {
 			return clusterResult{}, err
 		}
 	} else {
-		pred = eval.RunClusterIDs(set, cluster.DefaultOptions())
+		quiet := *e
+		quiet.Stderr = io.Discard
+		arts, err := readArticles(ctx, &quiet, in)
+		if err != nil {
+			return clusterResult{}, err
+		}
+		as, err := clusterArticles(ctx, arts)
+		if err != nil {
+			return clusterResult{}, err
+		}
+		pred = make(map[string]string, len(arts))
+		for i, a := range arts {
+			pred[a.ID] = as[i].Story
+		}
 	}
 	stories := map[string]bool{}
 	for _, id := range ids {
