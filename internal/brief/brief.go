@@ -57,7 +57,7 @@ func Build(docs []*model.Article, opts Options) *model.Brief {
 	}
 	sal := c.salience(opts.Query)
 	b.Title = c.title()
-	b.Summary = c.summary(sal, n)
+	b.Summary = c.summary(sal, opts.Query, n)
 	b.Timeline = c.timeline(DefaultDates, DefaultPerDate, false)
 	ents := c.entities()
 	b.Entities = ents

@@ -62,14 +62,30 @@ func (c *corpus) salience(query string) []float64 {
 
 // summary picks up to n sentences by maximal marginal relevance and puts
 // them in story order (publication time, then position).
-func (c *corpus) summary(sal []float64, n int) []model.SummaryItem {
-	picked := c.mmr(sal, n, func(i int) bool { return c.eligible(i) })
+func (c *corpus) summary(sal []float64, query string, n int) []model.SummaryItem {
+	picked := c.cover(c.candidates(sal), query, n)
 	c.storyOrder(picked)
 	out := make([]model.SummaryItem, 0, len(picked))
 	for _, i := range picked {
 		out = append(out, model.SummaryItem{Text: c.sents[i].text, Sources: c.ids(c.support(i, SupportThreshold))})
 	}
 	return out
+}
+
+// maxSummaryCand bounds the sentences a summary is chosen from: the most
+// salient eligible ones.
+const maxSummaryCand = 300
+
+// candidates returns the most salient eligible sentences, best first.
+func (c *corpus) candidates(sal []float64) []int {
+	var cand []int
+	for i := range c.sents {
+		if c.eligible(i) {
+			cand = append(cand, i)
+		}
+	}
+	sort.SliceStable(cand, func(a, b int) bool { return sal[cand[a]] > sal[cand[b]] })
+	return cand[:min(len(cand), maxSummaryCand)]
 }
 
 // mmr picks up to n sentences allowed by ok, trading salience against
