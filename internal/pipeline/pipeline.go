@@ -37,8 +37,10 @@ type Pipeline struct {
 	opts Options
 	log  *slog.Logger
 
-	mu sync.Mutex // guards cl: clustering is one ordered stream
-	cl *cluster.Clusterer
+	mu   sync.Mutex // guards cl, seen and mine: clustering is one ordered stream
+	cl   *cluster.Clusterer
+	seen int64               // highest assignment sequence number the clusterer knows
+	mine map[string]struct{} // articles this process assigned since seen
 
 	nearMu sync.Mutex // one near-duplicate lookup and store at a time
 	near   *dedupe.NearIndex
@@ -54,13 +56,14 @@ func New(ctx context.Context, st store.Store, opts Options, log *slog.Logger) (*
 		log = slog.Default()
 	}
 	p := &Pipeline{st: st, opts: opts, log: log, cl: cluster.New(opts.Cluster), near: dedupe.NewNearIndex(opts.Near)}
-	done, err := st.ClusteredArticles(ctx)
+	done, last, err := st.AssignedSince(ctx, 0)
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: restore clusters: %w", err)
 	}
 	for _, a := range done {
 		p.cl.Restore(ClusterDoc(a), cluster.Assignment{Story: a.StoryID, Event: a.EventID})
 	}
+	p.seen, p.mine = last, map[string]struct{}{}
 	if len(done) > 0 {
 		log.Debug("clusters restored", "articles", len(done))
 	}
@@ -154,6 +157,9 @@ func (p *Pipeline) store(ctx context.Context, it files.Item, a *model.Article, p
 func (p *Pipeline) ClusterPending(ctx context.Context) (int, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if err := p.catchUp(ctx); err != nil {
+		return 0, err
+	}
 	pending, err := p.st.PendingArticles(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("pipeline: pending articles: %w", err)
@@ -166,8 +172,32 @@ func (p *Pipeline) ClusterPending(ctx context.Context) (int, error) {
 		if err := p.st.Assign(ctx, a.ID, as.Story, as.Event); err != nil {
 			return i, fmt.Errorf("pipeline: assign %s: %w", a.ID, err)
 		}
+		p.mine[a.ID] = struct{}{}
 	}
 	return len(pending), nil
+}
+
+// catchUp replays into the clusterer the assignments that another process
+// (an `ingest` beside a running `serve`) made in the same store since this
+// one last looked, so that both place new articles against all stories.
+func (p *Pipeline) catchUp(ctx context.Context) error {
+	arts, last, err := p.st.AssignedSince(ctx, p.seen)
+	if err != nil {
+		return fmt.Errorf("pipeline: catch up with other writers: %w", err)
+	}
+	n := 0
+	for _, a := range arts {
+		if _, ok := p.mine[a.ID]; ok {
+			continue
+		}
+		p.cl.Restore(ClusterDoc(a), cluster.Assignment{Story: a.StoryID, Event: a.EventID})
+		n++
+	}
+	if n > 0 {
+		p.log.Debug("caught up with assignments made elsewhere", "articles", n)
+	}
+	p.seen, p.mine = last, map[string]struct{}{}
+	return nil
 }
 
 // BriefStale rewrites the brief of every story that changed and returns how

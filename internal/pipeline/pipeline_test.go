@@ -206,3 +206,59 @@ func TestIngestIdempotent(t *testing.T) {
 		t.Errorf("%d briefs left stale", len(stale))
 	}
 }
+
+// TestTwoWritersShareStories: a pipeline (a running `serve`) catches up
+// with stories another one (an `ingest` beside it) made in the same store,
+// so a later article on the same story joins it instead of opening another.
+func TestTwoWritersShareStories(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	opts := DefaultOptions()
+	opts.Now = func() time.Time { return now }
+	serve, err := New(ctx, st, opts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ingest, err := New(ctx, st, opts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	story := func(id, lead string, at time.Time) files.Item {
+		return files.Item{Origin: id, Kind: files.Record, Rec: &files.Rec{ID: id, Source: id + ".example", Published: at,
+			Title: "Riverside council approves Elm Street bridge",
+			Text: lead + " The Riverside city council approved a plan to build the Elm Street bridge over the Maple river, mayor Ana Ruiz said.\n\n" +
+				"Construction of the Elm Street bridge in Riverside is expected to start next spring, according to the engineering department."}}
+	}
+	for _, it := range []files.Item{story("w1", "On Tuesday:", now), story("w2", "Big news.", now.Add(time.Hour))} {
+		if _, err := ingest.Add(ctx, it); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, _, err := ingest.Settle(ctx); err != nil {
+		t.Fatal(err)
+	}
+	w1, err := st.Article(ctx, "w1")
+	if err != nil || w1.StoryID == "" {
+		t.Fatalf("w1 not clustered: %+v %v", w1, err)
+	}
+	w3item := story("w3", "", now.Add(2*time.Hour))
+	w3item.Rec.Text = "Work on the Elm Street bridge in Riverside will begin in April, mayor Ana Ruiz told the Riverside council on Wednesday.\n\n" +
+		"The bridge over the Maple river will cost 12 million dollars, and the council expects the Elm Street crossing to open in two years."
+	if o, err := serve.Add(ctx, w3item); err != nil || o.Status != Added {
+		t.Fatalf("w3: %+v %v", o, err)
+	}
+	if _, _, err := serve.Settle(ctx); err != nil {
+		t.Fatal(err)
+	}
+	w3, err := st.Article(ctx, "w3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w3.StoryID != w1.StoryID {
+		t.Errorf("w3 in story %q, want the other writer's %q", w3.StoryID, w1.StoryID)
+	}
+}

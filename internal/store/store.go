@@ -36,6 +36,11 @@ type Store interface {
 	// ClusteredArticles returns assigned articles in the order they were
 	// assigned, so that clustering state can be rebuilt after a restart.
 	ClusteredArticles(ctx context.Context) ([]*model.Article, error)
+	// AssignedSince returns the articles assigned (or moved) after
+	// assignment sequence number seq, in assignment order, and the highest
+	// sequence number so far: how one process catches up with assignments
+	// another process made in the same store.
+	AssignedSince(ctx context.Context, seq int64) (arts []*model.Article, last int64, err error)
 	// Assign records an article's story and event (creating the story if
 	// new), updates the story's aggregates and marks its brief stale.
 	Assign(ctx context.Context, articleID, storyID, eventID string) error

@@ -35,6 +35,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"BriefRoundTrip", testBriefRoundTrip},
 		{"BriefFromOldArticles", testBriefFromOldArticles},
 		{"ClusteredOrder", testClusteredOrder},
+		{"AssignedSince", testAssignedSince},
 		{"StoriesOrder", testStoriesOrder},
 		{"Stats", testStats},
 		{"NotFound", testNotFound},
@@ -567,4 +568,36 @@ func sortedCopy(s []string) []string {
 	out := slices.Clone(s)
 	slices.Sort(out)
 	return out
+}
+
+func testAssignedSince(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	arts, last, err := s.AssignedSince(ctx, 0)
+	if err != nil || len(arts) != 0 || last != 0 {
+		t.Fatalf("empty store: %d articles, last %d, %v", len(arts), last, err)
+	}
+	mustAdd(t, s, article("a1", "one.com", day), article("a2", "two.com", day.Add(time.Hour)),
+		article("a3", "two.com", day.Add(2*time.Hour)))
+	mustAssign(t, s, "a2", "s1", "e1")
+	mustAssign(t, s, "a1", "s1", "e1")
+	arts, first, err := s.AssignedSince(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	equalIDs(t, "AssignedSince(0)", ids(arts), []string{"a2", "a1"})
+	if len(arts) == 2 && (arts[0].StoryID != "s1" || arts[0].EventID != "e1" || arts[0].Text == "") {
+		t.Errorf("AssignedSince lost story, event or text: %+v", arts[0])
+	}
+	mustAssign(t, s, "a3", "s2", "")
+	arts, last, err = s.AssignedSince(ctx, first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	equalIDs(t, "AssignedSince(first)", ids(arts), []string{"a3"})
+	if last <= first {
+		t.Errorf("last %d not after %d", last, first)
+	}
+	if arts, again, err := s.AssignedSince(ctx, last); err != nil || len(arts) != 0 || again != last {
+		t.Errorf("nothing new: %d articles, last %d (want %d), %v", len(arts), again, last, err)
+	}
 }

@@ -1,0 +1,32 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+
+	"parallax/internal/model"
+)
+
+// AssignedSince returns articles whose assignment sequence number is above
+// seq, in assignment order, and the highest sequence number, both read
+// from one snapshot.
+func (db *DB) AssignedSince(ctx context.Context, seq int64) ([]*model.Article, int64, error) {
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer tx.Rollback()
+	var last int64
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(assign_seq), 0) FROM articles`).Scan(&last); err != nil {
+		return nil, 0, fmt.Errorf("sqlite: assigned since %d: %w", seq, err)
+	}
+	if last <= seq {
+		return nil, last, nil
+	}
+	as, err := queryArticles(ctx, tx, `SELECT `+articleColumns+` FROM articles
+		WHERE assign_seq > ? ORDER BY assign_seq`, seq)
+	if err != nil {
+		return nil, 0, fmt.Errorf("sqlite: assigned since %d: %w", seq, err)
+	}
+	return as, last, nil
+}
