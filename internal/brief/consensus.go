@@ -8,9 +8,10 @@ import (
 
 // Consensus selection.
 const (
-	maxFacts    = 10
-	maxClaims   = 8
-	factRedund  = 0.4 // a fact this similar to a picked one repeats it
+	maxFacts   = 10
+	maxClaims  = 8
+	factRedund = 0.4 // a fact this similar to a picked one repeats it
+
 	outletBonus = 0.05
 )
 
@@ -45,8 +46,13 @@ func (c *corpus) consensus(sal []float64) ([]model.Fact, []model.Claim) {
 	}
 	by := func(i int) float64 { return score[i] }
 	facts := []model.Fact{}
+	var used []int
 	for _, i := range c.pick(multi, by, maxFacts) {
 		r := c.core(i)
+		if c.redundant(r, used) {
+			continue // another candidate's plainest wording was already given
+		}
+		used = append(used, r)
 		facts = append(facts, model.Fact{Text: c.sents[r].text, Sources: c.ids(c.support(r, SupportThreshold))})
 	}
 	claims := []model.Claim{}

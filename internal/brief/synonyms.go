@@ -10,6 +10,8 @@ var synonyms = strings.NewReplacer(
 	"cessation of hostilities", "ceasefire", "Cessation of Hostilities", "ceasefire",
 	"U.S.", "US", "United States", "US", "U.N.", "UN", "United Nations", "UN",
 	"State Dept.", "State Department",
+	"assaults", "attacks", "assault", "attack", "Assault", "Attack",
+	"fell apart", "collapsed", "broke down", "collapsed",
 )
 
 // normalize applies synonyms.
