@@ -133,7 +133,7 @@ func (c *corpus) item(e *tlEntry) model.TimelineItem {
 				got[a] = true
 			}
 		}
-		if len(got) > len(bestArts) {
+		if bestArts == nil || 2*len(got) >= 3*len(bestArts) {
 			best, bestArts = i, got
 		}
 	}
