@@ -162,7 +162,11 @@ func (c *corpus) topDates(es []*tlEntry, n int, dayOnly bool) map[string]bool {
 			arts[e.day] = map[int]bool{}
 		}
 		for _, i := range e.sents {
-			arts[e.day][c.sents[i].art] = true
+			a := c.sents[i].art
+			if p := c.docs[a].Published; !p.IsZero() && p.Format(time.DateOnly) < e.day {
+				continue // a plan or a forecast, not a report of the day
+			}
+			arts[e.day][a] = true
 		}
 	}
 	days := make([]string, 0, len(arts))
