@@ -15,7 +15,8 @@ const maxRoleWords = 7
 var modifiers = map[string]bool{"the": true, "of": true, "for": true, "special": true, "foreign": true,
 	"deputy": true, "senior": true, "chief": true, "top": true, "press": true, "state": true,
 	"defense": true, "defence": true, "a": true, "an": true, "an official": true, "military": true,
-	"government": true, "department": true, "'s": true}
+	"government": true, "department": true, "'s": true, "local": true, "former": true, "retired": true,
+	"veteran": true, "independent": true, "western": true, "unnamed": true, "another": true, "one": true}
 
 // rolePhrase returns the role phrase at the start of s ("the State Dept.
 // spokesman") up to and including its role word, and its byte length.
@@ -139,9 +140,15 @@ func (f *finder) subjectOf(i, pos int) string {
 	return best.Text
 }
 
+// verbJustBefore is a speech verb right before a name: "said Dunderdale".
+var verbJustBefore = regexp.MustCompile(`\b(?:` + verbs + `)\s+$`)
+
 // speaks reports whether a speech verb follows mention m in its sentence
-// (before pos).
+// (before pos), or comes right before it.
 func (f *finder) speaks(m entity.Mention, pos int) bool {
+	if verbJustBefore.MatchString(f.text[max(0, m.Start-20):m.Start]) {
+		return true
+	}
 	rest := f.text[m.End:min(pos, m.End+160)]
 	if i := strings.IndexAny(rest, ".!?\n"); i >= 0 {
 		rest = rest[:i]

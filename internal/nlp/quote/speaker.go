@@ -12,14 +12,18 @@ type finder struct {
 	mentions []entity.Mention
 }
 
-const verbs = `said|says|say|told|tells|added|adds|stated|states|explained|noted|wrote|writes|warned|warns|declared|insisted|argued|claimed|asked|replied|continued|recalled|tweeted|announced|acknowledged|admitted|complained|pointed out|commented`
+const verbs = `said|says|say|told|tells|added|adds|stated|states|explained|explains|noted|notes|wrote|writes|warned|warns|declared|declares|insisted|insists|argued|argues|claimed|claims|asked|asks|replied|replies|continued|recalled|recalls|tweeted|announced|acknowledged|admitted|complained|pointed out|commented|observed|observes|contended|contends|concluded|reported`
 
 var (
 	// after the quote: `, said X` / `, X said` / `, according to X`
 	verbFirst  = regexp.MustCompile(`^[\s,.;:!?—–-]*(?:` + verbs + `)\s+`)
 	accordingA = regexp.MustCompile(`^[\s,.;:!?—–-]*according to\s+`)
 	lead       = regexp.MustCompile(`^[\s,.;:!?—–-]*`)
-	verbAfter  = regexp.MustCompile(`^,?\s+(?:` + verbs + `)\b`)
+	// "X said", "X, a spokesman for Y, said", "X of South Carolina, one
+	// of the House managers, said"
+	verbAfter = regexp.MustCompile(`^(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?(?:,[^,"“”\n]{1,100},)?,?\s+(?:` + verbs + `)\b`)
+	// a title before a name: "Dr. Dan Geschwind", "Prime Minister Tony Blair"
+	title = regexp.MustCompile(`^(?:(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|Sec)\.\s+|(?:Prime Minister|President|Secretary|Senator|Judge|Chancellor)\s+)`)
 	// before the quote: `X said (that)` / `X told Y that` / `X:`
 	verbBefore = regexp.MustCompile(`\b(?:` + verbs + `)\b(?:\s+[^\s.!?]+){0,5}[\s,:]*$`)
 	anyVerb    = regexp.MustCompile(`\b(?:` + verbs + `)\b`)
@@ -31,6 +35,9 @@ var roles = map[string]bool{
 	"envoy": true, "official": true, "officials": true, "ambassador": true, "president": true,
 	"director": true, "chairman": true, "leader": true, "commander": true, "analyst": true,
 	"general": true, "governor": true, "mayor": true, "source": true, "statement": true, "ministry": true,
+	"diplomat": true, "farmer": true, "expert": true, "lawyer": true, "attorney": true, "professor": true,
+	"researcher": true, "scientist": true, "witness": true, "resident": true, "aide": true, "adviser": true,
+	"advisor": true, "economist": true, "prosecutor": true, "report": true,
 }
 
 var pronouns = map[string]bool{"he": true, "she": true, "He": true, "She": true}
@@ -84,12 +91,17 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 	if pronouns[w] {
 		return f.lastPerson(quoteAt), pos + len(w)
 	}
-	if w == "the" || w == "The" || roles[w] {
+	if w == "the" || w == "The" || w == "a" || w == "an" || roles[w] {
 		if ph, n := rolePhrase(rest); ph != "" {
 			if m, ok := f.personAt(pos + n); ok {
 				return m.Text, m.End // "analyst Rob Chen"
 			}
 			return f.resolveRole(ph, quoteAt), pos + n
+		}
+	}
+	if t := title.FindString(rest); t != "" {
+		if m, ok := f.mentionAt(pos + len(t)); ok && m.Type != entity.Place {
+			return m.Text, m.End
 		}
 	}
 	for _, m := range f.mentions {
@@ -137,6 +149,13 @@ func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
 			return ""
 		}
 		return m.Text
+	}
+	// "Temple Grandin, an assistant professor ... and an authority on
+	// animal behavior, said": the name the clause starts with.
+	if strings.HasSuffix(strings.TrimRight(f.text[lineStart:v], " "), ",") {
+		if p := f.leadName(lineStart+clauseStart(head), end); p != "" {
+			return p
+		}
 	}
 	if roles[strings.ToLower(lastWord(head))] {
 		return f.resolveRole(roleTail(head), quoteAt)
@@ -206,4 +225,14 @@ func (f *finder) leadName(from, to int) string {
 		}
 	}
 	return ""
+}
+
+// mentionAt returns the mention starting at pos.
+func (f *finder) mentionAt(pos int) (entity.Mention, bool) {
+	for _, m := range f.mentions {
+		if m.Start == pos {
+			return m, true
+		}
+	}
+	return entity.Mention{}, false
 }
