@@ -31,6 +31,9 @@ type Quote struct {
 // Find returns the quotations in text (one paragraph a line), in order.
 func Find(text string) []Quote {
 	f := finder{text: text, mentions: entity.Find(text)}
+	for _, ln := range lineRanges(text) {
+		f.quoted = append(f.quoted, quoteSpans(text, ln[0], ln[1])...)
+	}
 	var out []Quote
 	prevSpeaker := ""
 	for _, ln := range lineRanges(text) {

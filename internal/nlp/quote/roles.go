@@ -103,7 +103,7 @@ func (f *finder) lastPerson(pos int) string {
 	plain := ""
 	for i := len(f.mentions) - 1; i >= 0; i-- {
 		m := f.mentions[i]
-		if m.End > pos || m.Type != entity.Person {
+		if m.End > pos || m.Type != entity.Person || f.inQuote(m) {
 			continue
 		}
 		if !sentenceBreak.MatchString(f.text[m.End:pos]) {

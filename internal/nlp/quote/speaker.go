@@ -10,6 +10,21 @@ import (
 type finder struct {
 	text     string
 	mentions []entity.Mention
+	quoted   []span // every quotation of the text, in order
+}
+
+// inQuote reports whether mention m lies inside a quotation: a name
+// quoted is not a speaker to resolve a pronoun or role to.
+func (f *finder) inQuote(m entity.Mention) bool {
+	for _, sp := range f.quoted {
+		if sp.open > m.Start {
+			return false
+		}
+		if m.End <= sp.close {
+			return true
+		}
+	}
+	return false
 }
 
 const verbs = `said|says|say|told|tells|added|adds|stated|states|explained|explains|noted|notes|wrote|writes|warned|warns|declared|declares|insisted|insists|argued|argues|claimed|claims|asked|asks|replied|replies|continued|recalled|recalls|tweeted|announced|acknowledged|admitted|complained|pointed out|commented|observed|observes|contended|contends|concluded|reported`
