@@ -41,8 +41,9 @@ func evalTimeline(e *env, args []string) error {
 		run("most-mentioned dates, first sentences", eval.MostMentioned),
 		run("brief", briefTimeline),
 	}
+	dates := eval.CompareDates(topics)
 	if *asJSON {
-		return printJSON(e.Stdout, map[string]any{"set": *dir, "results": res})
+		return printJSON(e.Stdout, map[string]any{"set": *dir, "results": res, "dates_vs_heideltime": dates})
 	}
 	tw := newTable(e.Stdout)
 	fmt.Fprintln(tw, "system\ttopics\tdates\tdate F1\tconcat R-1\tconcat R-2\tagree R-1\tagree R-2\tseconds")
@@ -50,5 +51,10 @@ func evalTimeline(e *env, args []string) error {
 		fmt.Fprintf(tw, "%s\t%d\t%.1f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.1f\n", r.System, r.Topics, r.Dates,
 			r.DateF1, r.ConcatR1, r.ConcatR2, r.AgreeR1, r.AgreeR2, r.Seconds)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(e.Stdout, "date resolution vs HeidelTime, (article, date) pairs: ours %d, HeidelTime %d, agree %d: P %.2f R %.2f F1 %.2f\n",
+		dates.Pairs, dates.Heidel, dates.Agree, dates.Precision, dates.Recall, dates.F1)
+	return err
 }

@@ -18,13 +18,17 @@ type TimelineTopic struct {
 	Name string
 	Docs []*model.Article
 	Gold [][]model.TimelineItem // one or more gold timelines, entries by date
+	// HeidelTime holds, per article id, the dates HeidelTime resolved in
+	// its text ("YYYY-MM-DD"; the first day for a month or a year).
+	HeidelTime map[string][]string
 }
 
 type timelineMeta struct {
-	Topic     string `json:"topic"`
-	Doc       string `json:"doc"`
-	Published string `json:"published"`
-	Source    string `json:"source"`
+	Topic     string   `json:"topic"`
+	Doc       string   `json:"doc"`
+	Published string   `json:"published"`
+	Source    string   `json:"source"`
+	Mentioned []string `json:"mentioned_dates"`
 }
 
 // ReadTimelineSet reads a Timeline17 split DIR (timelines.json,
@@ -39,7 +43,7 @@ func ReadTimelineSet(dir string) ([]*TimelineTopic, error) {
 	if err := json.Unmarshal(b, &gold); err != nil {
 		return nil, fmt.Errorf("eval: timelines.json: %w", err)
 	}
-	docs, err := readTimelineDocs(dir)
+	docs, heidel, err := readTimelineDocs(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -47,40 +51,46 @@ func ReadTimelineSet(dir string) ([]*TimelineTopic, error) {
 	for _, name := range sortedKeys(gold) {
 		ds := docs[name]
 		sort.Slice(ds, func(a, b int) bool { return ds[a].ID < ds[b].ID })
-		out = append(out, &TimelineTopic{Name: name, Docs: ds, Gold: gold[name]})
+		out = append(out, &TimelineTopic{Name: name, Docs: ds, Gold: gold[name], HeidelTime: heidel[name]})
 	}
 	return out, nil
 }
 
-// readTimelineDocs reads every article listed in DIR/meta.jsonl, by topic.
-func readTimelineDocs(dir string) (map[string][]*model.Article, error) {
+// readTimelineDocs reads every article listed in DIR/meta.jsonl and its
+// HeidelTime dates, by topic.
+func readTimelineDocs(dir string) (map[string][]*model.Article, map[string]map[string][]string, error) {
 	f, err := os.Open(filepath.Join(dir, "meta.jsonl"))
 	if err != nil {
-		return nil, fmt.Errorf("eval: %w", err)
+		return nil, nil, fmt.Errorf("eval: %w", err)
 	}
 	defer f.Close()
 	out := map[string][]*model.Article{}
+	heidel := map[string]map[string][]string{}
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	for sc.Scan() {
 		var m timelineMeta
 		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
-			return nil, fmt.Errorf("eval: meta.jsonl: %w", err)
+			return nil, nil, fmt.Errorf("eval: meta.jsonl: %w", err)
 		}
 		text, err := os.ReadFile(filepath.Join(dir, m.Topic, "docs", m.Doc))
 		if err != nil {
-			return nil, fmt.Errorf("eval: %w", err)
+			return nil, nil, fmt.Errorf("eval: %w", err)
 		}
 		pub, err := time.Parse(time.DateOnly, m.Published)
 		if err != nil {
-			return nil, fmt.Errorf("eval: %s published: %w", m.Doc, err)
+			return nil, nil, fmt.Errorf("eval: %s published: %w", m.Doc, err)
 		}
+		if heidel[m.Topic] == nil {
+			heidel[m.Topic] = map[string][]string{}
+		}
+		heidel[m.Topic][m.Doc] = m.Mentioned
 		out[m.Topic] = append(out[m.Topic], &model.Article{
 			ID: m.Doc, Source: m.Source, Text: string(text), Published: pub,
 		})
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("eval: meta.jsonl: %w", err)
+		return nil, nil, fmt.Errorf("eval: meta.jsonl: %w", err)
 	}
-	return out, nil
+	return out, heidel, nil
 }
