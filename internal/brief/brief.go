@@ -7,7 +7,12 @@
 // Sentences are compared by the cosine of their TF-IDF vectors (stemmed
 // terms, stop words removed, document frequencies over the story's
 // articles). An article supports a sentence when one of its own sentences
-// is at least SupportThreshold similar to it.
+// is at least SupportThreshold similar to it and holds enough of its
+// terms. The summary covers greedily the word bigrams most articles share
+// (weighted up when they hold a query term), per word, without repeating
+// itself. The timeline keeps the dates the most articles report on or
+// after the day, each with its best-supported facts; dates are never
+// taken from week expressions, which name no day.
 package brief
 
 import (

@@ -99,3 +99,24 @@ func logQuoteErrors(t *testing.T, dir string, gold []QuoteGold, pred map[string]
 		t.Logf("%s %d: gold %q, got %q", k, g.Start, g.Speaker, got)
 	}
 }
+
+func FuzzReadQuoteGold(f *testing.F) {
+	f.Add("# c\nD1\tA.txt\t3\t9\tabcdef01\tJohn Doe\n")
+	f.Add("D1\tA.txt\t9\t3\th\tX\n")
+	f.Add("a\tb\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		p := filepath.Join(t.TempDir(), "gold.tsv")
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		gold, err := ReadQuoteGold(p)
+		if err != nil {
+			return
+		}
+		for _, g := range gold {
+			if g.Start < 0 || g.End < g.Start {
+				t.Fatalf("bad offsets accepted: %+v", g)
+			}
+		}
+	})
+}
