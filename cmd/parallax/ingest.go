@@ -7,20 +7,23 @@ import (
 	"sort"
 	"strings"
 
+	"parallax/internal/ingest/fetch"
 	"parallax/internal/ingest/files"
+	"parallax/internal/ingest/sitemap"
 	_ "parallax/internal/ingest/warc" // .warc and .warc.gz inputs
 	"parallax/internal/pipeline"
 )
 
 func init() {
-	register(command{Name: "ingest", Summary: "ingest files or folders (.html, .txt, .jsonl, .warc[.gz]) through every stage", Run: runIngest})
+	register(command{Name: "ingest", Summary: "ingest files or folders (.html, .txt, .jsonl, .warc[.gz]) or sitemap URLs through every stage", Run: runIngest})
 }
 
 func runIngest(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "ingest", "[--db FILE] PATH...")
+	fs := newFlagSet(e, "ingest", "[--db FILE] [--allow-private] PATH|SITEMAP-URL...")
 	db := dbFlag(fs)
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "extraction workers")
 	maxBytes := fs.Int64("max-bytes", files.DefaultMaxBytes, "largest file or JSONL line read")
+	allowPrivate := fs.Bool("allow-private", false, "allow sitemaps and pages on loopback/private addresses")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -38,10 +41,20 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	prog := newProgress(e)
+	paths, urls := splitURLs(fs.Args())
 	walk := func(emit func(files.Item) error) error {
-		return files.Walk(ctx, fs.Args(), files.Options{MaxBytes: *maxBytes}, emit, func(p string) {
+		if err := files.Walk(ctx, paths, files.Options{MaxBytes: *maxBytes}, emit, func(p string) {
 			e.Log.Debug("skipped: not an article file", "path", p)
-		})
+		}); err != nil {
+			return err
+		}
+		client := fetch.New(fetch.Options{AllowPrivate: *allowPrivate})
+		for _, u := range urls {
+			if err := sitemap.Items(ctx, client, u, sitemap.Options{}, emit); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
 	sum, err := p.Ingest(ctx, newQueue(e), walk, *workers, func(o pipeline.Outcome) {
 		if o.Status == pipeline.Rejected {
@@ -66,6 +79,18 @@ func printSummary(e *env, s pipeline.Summary) {
 	for _, r := range reasons {
 		fmt.Fprintf(e.Stderr, "  rejected %d× %s\n", s.Reasons[r], r)
 	}
+}
+
+// splitURLs separates http(s) sitemap URLs from file paths.
+func splitURLs(args []string) (paths, urls []string) {
+	for _, a := range args {
+		if l := strings.ToLower(a); strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") {
+			urls = append(urls, a)
+		} else {
+			paths = append(paths, a)
+		}
+	}
+	return paths, urls
 }
 
 // oneLine keeps an error message on one line.
