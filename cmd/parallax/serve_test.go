@@ -91,6 +91,15 @@ func TestServeStoryPageChromium(t *testing.T) {
 		Timeline []struct {
 			Date string `json:"date"`
 		} `json:"timeline"`
+		Entities []struct {
+			Name string `json:"name"`
+		} `json:"entities"`
+		Quotes []struct {
+			Speaker string `json:"speaker"`
+		} `json:"quotes"`
+		Consensus []struct {
+			Text string `json:"text"`
+		} `json:"consensus"`
 	}
 	if err := json.Unmarshal([]byte(getBody(t, base+"/api/v1/stories/"+list.Stories[0].ID)), &story); err != nil {
 		t.Fatal(err)
@@ -104,8 +113,13 @@ func TestServeStoryPageChromium(t *testing.T) {
 	if len(first) > 40 {
 		first = first[:40]
 	}
-	for _, want := range []string{"Timeline", first} {
-		if !strings.Contains(text, strings.Fields(want)[0]) || !strings.Contains(unescape(text), want) {
+	if len(story.Entities) == 0 || len(story.Quotes) == 0 || len(story.Consensus) == 0 {
+		t.Fatalf("API brief lacks entities, quotes or consensus: %d %d %d", len(story.Entities), len(story.Quotes), len(story.Consensus))
+	}
+	wants := []string{"Timeline", "Actors", "Quotes", "Source comparison", first,
+		story.Entities[0].Name, story.Quotes[0].Speaker, "28 September 2016", "3 October 2016"}
+	for _, want := range wants {
+		if want != "" && !strings.Contains(unescape(text), want) {
 			t.Errorf("rendered story page lacks %q", want)
 		}
 	}
