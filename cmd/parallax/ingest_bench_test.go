@@ -17,7 +17,8 @@ import (
 
 // replayDev returns n records made from the dev set by replaying it with
 // fresh ids and URLs; each replay round starts its texts with a line of
-// its own, so exact dedupe does not drop them (they are near-duplicates).
+// its own and its title a suffix, so exact dedupe does not drop them
+// (they are near-duplicates).
 func replayDev(t *testing.T, n int) []devRecord {
 	recs := readDevRecords(t, shared.TestData(t, "cluster", "dev.jsonl"))
 	out := make([]devRecord, 0, n)
@@ -29,6 +30,7 @@ func replayDev(t *testing.T, n int) []devRecord {
 			if k > 0 {
 				r.ID = fmt.Sprintf("%s-r%d", r.ID, k)
 				r.URL = fmt.Sprintf("https://replay%d.example/%s", k, r.ID)
+				r.Title = fmt.Sprintf("%s (edition %d)", r.Title, k)
 				r.Text = fmt.Sprintf("Replay edition %d.\n%s", k, r.Text)
 			}
 			out = append(out, r)
