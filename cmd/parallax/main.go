@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"sort"
 	"syscall"
 )
@@ -43,7 +44,9 @@ var errUsage = errors.New("usage")
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	e := &env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Log: newLogger(os.Stderr)}
+	stopProfile := startProfile(e)
 	code := run(ctx, e, os.Args[1:])
+	stopProfile()
 	stop()
 	os.Exit(code)
 }
@@ -113,4 +116,24 @@ func newFlagSet(e *env, name, args string) *flag.FlagSet {
 		fs.PrintDefaults()
 	}
 	return fs
+}
+
+// startProfile writes a CPU profile to $PARALLAX_CPUPROFILE while the
+// command runs (for `go tool pprof`); it returns the function that stops it.
+func startProfile(e *env) func() {
+	path := os.Getenv("PARALLAX_CPUPROFILE")
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		e.Log.Warn("cpu profile not written", "path", path, "err", err)
+		return func() {}
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		e.Log.Warn("cpu profile not written", "path", path, "err", err)
+		f.Close()
+		return func() {}
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }
 }
