@@ -20,4 +20,7 @@ type ArticleRef struct {
 	Title     string    `json:"title"`
 	Published time.Time `json:"published"`
 	EventID   string    `json:"event,omitempty"`
+	// DuplicateOf names the original when this article is a near-duplicate
+	// copy (a wire copy or syndicated repost) of another.
+	DuplicateOf string `json:"duplicate_of,omitempty"`
 }

@@ -42,6 +42,8 @@ type articleRefJSON struct {
 	Source    string     `json:"source"`
 	Title     string     `json:"title"`
 	Published *time.Time `json:"published"` // null when unknown
+	// DuplicateOf names the original of a near-duplicate copy.
+	DuplicateOf string `json:"duplicate_of,omitempty"`
 }
 
 type errorJSON struct {
@@ -111,7 +113,7 @@ func newStoryJSON(s *model.Story, b *model.Brief, refs []model.ArticleRef) story
 	out.SingleSource, out.Framing = nonNil(out.SingleSource), nonNil(out.Framing)
 	out.Articles = make([]articleRefJSON, 0, len(refs))
 	for _, a := range refs {
-		j := articleRefJSON{ID: a.ID, URL: a.URL, Source: a.Source, Title: a.Title}
+		j := articleRefJSON{ID: a.ID, URL: a.URL, Source: a.Source, Title: a.Title, DuplicateOf: a.DuplicateOf}
 		if !a.Published.IsZero() {
 			p := a.Published
 			j.Published = &p

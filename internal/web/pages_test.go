@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"parallax/internal/model"
 	"parallax/internal/web"
 )
 
@@ -156,5 +157,30 @@ func TestIDWithSlash(t *testing.T) {
 	res, body := get(t, h, "GET", "/articles/feed%2F42%3Fx=1%23y")
 	if res.StatusCode != 200 || !strings.Contains(body, `href="/stories/story%2F1"`) {
 		t.Errorf("article by escaped id: status %d\n%s", res.StatusCode, body)
+	}
+}
+
+// TestStoryPageNearDuplicates: a syndicated copy is shown under its
+// original as "also published by", and marked as a copy.
+func TestStoryPageNearDuplicates(t *testing.T) {
+	st := newTestStore(t)
+	seed(t, st)
+	copyArt := model.Article{ID: "a4", URL: "https://wire.example/bridge", Source: "Wire Copy", Title: "Old bridge closed after inspection",
+		Published: day(3), Language: "en", ContentHash: "h5", DuplicateOf: "a1",
+		Text: "The Elm Street bridge was closed on Sunday.\nInspectors found cracks in two piers.\nMore at wire.example."}
+	mustAdd(t, st, &copyArt)
+	if err := st.Assign(context.Background(), "a4", "s-bridge", "s-bridge-e1"); err != nil {
+		t.Fatal(err)
+	}
+	h := web.NewHandler(st, quietLog())
+	_, body := get(t, h, "GET", "/stories/s-bridge")
+	for _, want := range []string{"Also published by Wire Copy", "A copy of"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("story page lacks %q", want)
+		}
+	}
+	_, js := get(t, h, "GET", "/api/v1/stories/s-bridge")
+	if !regexp.MustCompile(`"duplicate_of":\s*"a1"`).MatchString(js) {
+		t.Errorf("API does not name the copy's original: %s", js)
 	}
 }

@@ -56,6 +56,8 @@ type articleRow struct {
 	Ref       sourceRef
 	URL       string // http(s) only, else ""
 	Published string
+	AlsoBy    []string   // outlets that published near-duplicate copies of it
+	CopyOf    *sourceRef // the original, when this article is such a copy
 }
 
 func newStoryView(s *model.Story, b *model.Brief, refs []model.ArticleRef) storyView {
@@ -65,8 +67,17 @@ func newStoryView(s *model.Story, b *model.Brief, refs []model.ArticleRef) story
 		v.Title = refs[0].Title // until the brief names the story
 	}
 	v.Title = storyTitle(v.Title)
+	byID := map[string]int{}
 	for i, a := range refs {
+		byID[a.ID] = i
 		v.Articles = append(v.Articles, articleRow{Ref: ix.list[i], URL: safeURL(a.URL), Published: formatDate(a.Published)})
+	}
+	for i, a := range refs {
+		if j, ok := byID[a.DuplicateOf]; ok && j != i {
+			orig := ix.list[j]
+			v.Articles[i].CopyOf = &orig
+			v.Articles[j].AlsoBy = append(v.Articles[j].AlsoBy, ix.list[i].Outlet)
+		}
 	}
 	if b == nil {
 		return v

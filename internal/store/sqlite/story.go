@@ -193,7 +193,7 @@ func storyBrief(ctx context.Context, tx *sql.Tx, id string) (*model.Brief, error
 
 // articleRefs lists a story's articles without text.
 func articleRefs(ctx context.Context, tx *sql.Tx, storyID string) ([]model.ArticleRef, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, url, source, title, published, event_id
+	rows, err := tx.QueryContext(ctx, `SELECT id, url, source, title, published, event_id, duplicate_of
 		FROM articles WHERE story_id = ? ORDER BY sort_time, id`, storyID)
 	if err != nil {
 		return nil, err
@@ -202,14 +202,14 @@ func articleRefs(ctx context.Context, tx *sql.Tx, storyID string) ([]model.Artic
 	var refs []model.ArticleRef
 	for rows.Next() {
 		var r model.ArticleRef
-		var published, event sql.NullString
-		if err := rows.Scan(&r.ID, &r.URL, &r.Source, &r.Title, &published, &event); err != nil {
+		var published, event, dupOf sql.NullString
+		if err := rows.Scan(&r.ID, &r.URL, &r.Source, &r.Title, &published, &event, &dupOf); err != nil {
 			return nil, err
 		}
 		if r.Published, err = parseTime(published); err != nil {
 			return nil, err
 		}
-		r.EventID = event.String
+		r.EventID, r.DuplicateOf = event.String, dupOf.String
 		refs = append(refs, r)
 	}
 	return refs, rows.Err()
