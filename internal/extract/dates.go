@@ -76,6 +76,9 @@ func (m *pageMeta) ldNode(v any, depth int) {
 		m.image = first(m.image, ldURL(x["image"]))
 		m.desc = first(m.desc, ldString(x["description"]))
 		m.lang = first(m.lang, ldString(x["inLanguage"]))
+		if b := ldString(x["articleBody"]); len(b) > len(m.body) {
+			m.body = b
+		}
 		if m.published.IsZero() {
 			m.published = parseDate(ldString(x["datePublished"]))
 		}

@@ -21,7 +21,7 @@ type devDoc struct {
 	Name, URL, Title, Source string
 }
 
-func readDevMeta(t *testing.T, dir string) []devDoc {
+func readDevMeta(t testing.TB, dir string) []devDoc {
 	t.Helper()
 	f, err := os.Open(filepath.Join(dir, "meta.jsonl"))
 	if err != nil {

@@ -226,3 +226,20 @@ func FuzzExtractText(f *testing.F) {
 		}
 	})
 }
+
+func TestExtractJSONLDOnly(t *testing.T) {
+	body := strings.Repeat("The tram line opened on Monday after ten years of work. ", 20)
+	page := `<html><head><title>Tram opens</title><script type="application/ld+json">` +
+		`{"@type":"NewsArticle","headline":"Tram opens","datePublished":"2022-05-02T10:00:00Z","articleBody":"` + body + `"}` +
+		`</script></head><body><div id="app">Loading</div></body></html>`
+	res, err := Extract([]byte(page), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(res.Text, "tram line opened on Monday") {
+		t.Errorf("text %q lacks the JSON-LD body", res.Text)
+	}
+	if res.Title != "Tram opens" || res.Published.IsZero() {
+		t.Errorf("title %q published %v", res.Title, res.Published)
+	}
+}

@@ -14,6 +14,15 @@ import (
 // depth so that recursive tree walks stay shallow.
 const maxDepth = 256
 
+// Size limits of the HTML path (decoded bytes). Larger pages skip the
+// second and third extractors (ensembleMaxBytes), or every library
+// (libraryMaxBytes) for a linear-time reading of the page's main block:
+// the libraries' heuristics are superlinear on huge trees.
+const (
+	ensembleMaxBytes = 4 << 20
+	libraryMaxBytes  = 8 << 20
+)
+
 // extractHTML runs the HTML path.
 func extractHTML(data []byte, opts Options) (*Result, error) {
 	page := decodeHTML(data, opts.ContentType)
@@ -28,13 +37,21 @@ func extractHTML(data []byte, opts Options) (*Result, error) {
 	}
 	res := &Result{}
 	meta := readMeta(doc, pageURL)
+	if len(page) > libraryMaxBytes {
+		res.Text = plainText(doc)
+		mergeMeta(res, meta, nil)
+		if res.Text == "" {
+			return res, ErrNoText
+		}
+		return res, nil
+	}
 	text, tmeta, err := runTrafilatura(doc, pageURL, meta.published.IsZero())
-	if opts.Fallback {
+	if opts.Fallback && len(page) <= ensembleMaxBytes {
 		text = vote([]candidate{{"trafilatura", text}, runReadability(doc, pageURL), runDistiller(doc, pageURL)})
 	} else if err != nil {
 		return nil, err
 	}
-	res.Text = text
+	res.Text = preferLDBody(text, meta.body)
 	mergeMeta(res, meta, tmeta)
 	if strings.TrimSpace(res.Text) == "" {
 		return res, ErrNoText
@@ -49,4 +66,15 @@ func runTrafilatura(doc *html.Node, pageURL *nurl.URL, needDate bool) (string, *
 		return "", nil, fmt.Errorf("%w: %v", ErrNoText, err)
 	}
 	return nodeText(r.ContentNode), &r.Metadata, nil
+}
+
+// preferLDBody returns the JSON-LD articleBody instead of the extracted
+// text when the page holds its article only there: the extracted text is
+// short and the JSON-LD body more than twice as long.
+func preferLDBody(text, ldBody string) string {
+	ldBody = tidyParagraphs(ldBody)
+	if len(text) < 500 && len(ldBody) > 2*len(text) {
+		return ldBody
+	}
+	return text
 }

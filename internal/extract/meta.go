@@ -14,6 +14,8 @@ import (
 type pageMeta struct {
 	title, byline, site, lang, canonical, image, desc string
 	published, modified                               time.Time
+	body                                              string // JSON-LD articleBody
+
 }
 
 // readMeta collects metadata from <meta>, <link>, <html lang>, <time>,
