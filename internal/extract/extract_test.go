@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"parallax/internal/shared"
 )
 
 func readTestdata(t testing.TB, name string) []byte {
@@ -200,6 +202,7 @@ func FuzzExtractHTML(f *testing.F) {
 		f.Add(readTestdata(f, name))
 	}
 	f.Add([]byte("<html><body><p>short</p>"))
+	addDevSeeds(f, "dev", "html", ".html")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		res, err := Extract(data, Options{Mode: HTML, Fallback: true})
 		if err == nil && strings.TrimSpace(res.Text) == "" {
@@ -211,6 +214,7 @@ func FuzzExtractHTML(f *testing.F) {
 func FuzzExtractText(f *testing.F) {
 	f.Add(readTestdata(f, "scraped.txt"))
 	f.Add([]byte("in ,\n\nTitle line here\n\nBody sentence one is here. Another one.\n"))
+	addDevSeeds(f, "dev-text", "", ".txt")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		res, err := Extract(data, Options{Mode: Text})
 		if err != nil {
@@ -241,5 +245,20 @@ func TestExtractJSONLDOnly(t *testing.T) {
 	}
 	if res.Title != "Tram opens" || res.Published.IsZero() {
 		t.Errorf("title %q published %v", res.Title, res.Published)
+	}
+}
+
+// addDevSeeds adds the first dev pages (if the shared data is present) to
+// a fuzz corpus.
+func addDevSeeds(f *testing.F, set, sub, ext string) {
+	dir, err := shared.Data("extract", set, sub)
+	if err != nil {
+		return
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, "*"+ext))
+	for _, n := range names[:min(len(names), 8)] {
+		if data, err := os.ReadFile(n); err == nil {
+			f.Add(data)
+		}
 	}
 }
