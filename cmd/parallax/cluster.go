@@ -84,11 +84,13 @@ func originals(arts []*model.Article) []int {
 }
 
 // clusterArticles places prepared articles as the stored pipeline does: in
-// publication order (ties by id), exact duplicates with their original. It
-// returns the assignments in input order.
+// publication order (ties by id), exact duplicates with their original,
+// stories merged as the clusterer merged them (as the stored pipeline moves
+// their articles). It returns the final assignments in input order.
 func clusterArticles(ctx context.Context, arts []*model.Article) ([]cluster.Assignment, error) {
 	orig := originals(arts)
 	c := cluster.New(cluster.DefaultOptions())
+	lin := cluster.Lineage{}
 	out := make([]cluster.Assignment, len(arts))
 	for _, i := range byPublication(arts) {
 		if err := ctx.Err(); err != nil {
@@ -96,10 +98,12 @@ func clusterArticles(ctx context.Context, arts []*model.Article) ([]cluster.Assi
 		}
 		if orig[i] == i {
 			out[i] = c.Add(pipeline.ClusterDoc(arts[i]))
+			lin.Record(c.Merges())
 		}
 	}
 	for i, o := range orig {
 		out[i] = out[o] // an exact duplicate goes where its original went
+		out[i].Story = lin.Resolve(out[i].Story)
 	}
 	return out, nil
 }

@@ -28,6 +28,7 @@ type story struct {
 	last           time.Time
 	events         []*event
 	evicted        bool
+	into           *story // set when merged into another story
 }
 
 // event is a sub-cluster of a story.
@@ -54,6 +55,10 @@ type Clusterer struct {
 	dense     scratch
 	terms     terms
 	shared    map[*story]int
+	termOf    map[*story]int // last index term that counted a story
+	cands     []*story       // the latest article's candidates
+	probs     []float64      // and the model's probability for each
+	merges    []Merge        // not yet drained by Merges
 }
 
 // New returns an empty clusterer.
@@ -82,6 +87,7 @@ func (c *Clusterer) Add(d Doc) Assignment {
 		e = s.newEvent("e-" + d.ID)
 	}
 	c.place(s, e, v)
+	s = c.mergeAround(s)
 	return Assignment{Story: s.id, Event: e.id}
 }
 

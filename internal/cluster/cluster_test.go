@@ -12,7 +12,7 @@ var docs = []Doc{
 	{ID: "b", Title: "Riverton flood waters rise", Text: "Flood waters rose in Riverton as Jane Okafor ordered evacuations.", Lang: "en", Published: day(1)},
 	{ID: "c", Title: "Carlsen wins in Oslo", Text: "Magnus Carlsen won the chess final in Oslo.", Lang: "en", Published: day(1)},
 	{ID: "d", Title: "Inondation à Riverton", Text: "Riverton flood Jane Okafor Riverton.", Lang: "fr", Published: day(2)},
-	{ID: "e", Title: "Riverton recovers from flood", Text: "Months later Riverton rebuilt after the flood, Jane Okafor said.", Lang: "en", Published: day(200)},
+	{ID: "e", Title: "Riverton recovers from flood", Text: "Months later Riverton rebuilt after the flood, Jane Okafor said.", Lang: "en", Published: day(400)},
 }
 
 func run(opts Options) []Assignment {
@@ -35,7 +35,7 @@ func TestAdd(t *testing.T) {
 		{"SameStory", 0, 1, true, "s-a"},
 		{"OtherTopic", 0, 2, false, "s-a"},
 		{"OtherLanguage", 0, 3, false, "s-a"},
-		{"LongGapOpensNewStory", 0, 4, false, "s-a"},
+		{"PastWindowOpensNewStory", 0, 4, false, "s-a"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

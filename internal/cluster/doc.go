@@ -15,6 +15,10 @@
 // the article joins the likeliest story if its probability reaches
 // JoinProb, else it opens a story. Stories stay in memory for Window after
 // their latest article (the model weighs the gap), then are evicted.
+// After an article joins a story, any other candidate it also fits whose
+// centroids are close to that story's is merged into the older of the two
+// (Merges reports it, Lineage follows it): early splits heal and the id a
+// reader saw first survives.
 // Inside its story an article joins the closest open event under a
 // tighter, time-bound threshold, else it opens an event.
 //

@@ -1,7 +1,10 @@
 package cluster
 
 // sweeper counts the articles since the last eviction sweep.
-type sweeper struct{ since int }
+type sweeper struct {
+	since  int
+	merged bool // a merge left forwarding postings behind
+}
 
 // evict drops the stories whose latest article is more than a window
 // before the latest time seen, and their index postings. It sweeps once
@@ -22,17 +25,13 @@ func (c *Clusterer) evict() {
 			dropped = true
 		}
 	}
-	if !dropped {
+	if !dropped && !c.sweep.merged {
 		return
 	}
+	c.sweep.merged = false
 	for _, idx := range c.index {
 		for t, list := range idx {
-			kept := list[:0]
-			for _, s := range list {
-				if !s.evicted {
-					kept = append(kept, s)
-				}
-			}
+			kept := prune(list)
 			if len(kept) == 0 {
 				delete(idx, t)
 				continue
@@ -41,4 +40,30 @@ func (c *Clusterer) evict() {
 			idx[t] = kept
 		}
 	}
+}
+
+// prune keeps the live stories of a posting list, each once, in place:
+// merged stories give way to the story they were merged into.
+func prune(list []*story) []*story {
+	kept := list[:0]
+	var seen map[*story]bool
+	for _, s := range list {
+		if s.into != nil {
+			s = s.live()
+			if seen == nil {
+				seen = make(map[*story]bool, len(list))
+				for _, k := range kept {
+					seen[k] = true
+				}
+			}
+		}
+		if s.evicted || seen[s] {
+			continue
+		}
+		if seen != nil {
+			seen[s] = true
+		}
+		kept = append(kept, s)
+	}
+	return kept
 }

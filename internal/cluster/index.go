@@ -14,7 +14,7 @@ func (c *Clusterer) indexStory(s *story, v vector) {
 	}
 	for _, t := range v.top(c.opts.IndexTerms) {
 		list := idx[t]
-		if n := len(list); n > 0 && list[n-1] == s {
+		if n := len(list); n > 0 && list[n-1].live() == s {
 			continue
 		}
 		idx[t] = appendUnique(list, s)
@@ -40,16 +40,19 @@ func (c *Clusterer) candidates(lang string, v vector, at time.Time) []*story {
 		return nil
 	}
 	if c.shared == nil {
-		c.shared = map[*story]int{}
+		c.shared, c.termOf = map[*story]int{}, map[*story]int{}
 	}
-	shared := c.shared
+	shared, termOf := c.shared, c.termOf
 	clear(shared)
+	clear(termOf)
 	var out []*story
-	for _, t := range v.top(c.opts.IndexTerms) {
+	for k, t := range v.top(c.opts.IndexTerms) {
 		for _, s := range idx[t] {
-			if s.evicted || at.Sub(s.last) > c.opts.Window {
+			s = s.live()
+			if s.evicted || at.Sub(s.last) > c.opts.Window || termOf[s] == k+1 {
 				continue
 			}
+			termOf[s] = k + 1
 			if shared[s] == 0 {
 				out = append(out, s)
 			}

@@ -32,12 +32,18 @@ type Options struct {
 	// it; EventWindow how long an event stays open after its latest article.
 	EventThreshold float64
 	EventWindow    time.Duration
+	// MergeProb, MergeCos and MergeEnt govern the merge of split stories:
+	// after an article joins a story, another candidate it fits with
+	// probability MergeProb is merged with that story when their centroids'
+	// cosine reaches MergeCos and their proper nouns' cosine MergeEnt.
+	// MergeProb 0 turns merging off.
+	MergeProb, MergeCos, MergeEnt float64
 }
 
 // DefaultOptions returns the fitted defaults.
 func DefaultOptions() Options {
 	return Options{
-		JoinProb:       0.8,
+		JoinProb:       0.5,
 		Window:         365 * 24 * time.Hour,
 		Recent:         8,
 		TitleWeight:    2,
@@ -48,6 +54,9 @@ func DefaultOptions() Options {
 		MaxCandidates:  15,
 		EventThreshold: 0.2,
 		EventWindow:    3 * 24 * time.Hour,
+		MergeProb:      0.5,
+		MergeCos:       0.5,
+		MergeEnt:       0.5,
 	}
 }
 

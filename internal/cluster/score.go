@@ -1,16 +1,21 @@
 package cluster
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // bestStory returns the candidate story the model finds likeliest to hold
 // v, if that likelihood reaches JoinProb; else nil.
 func (c *Clusterer) bestStory(lang string, v *docVec) *story {
 	cands := c.candidates(lang, v.all, v.at)
 	c.rows = c.featureRows(v, cands, c.rows)
+	c.cands, c.probs = cands, c.probs[:0]
 	var best *story
 	bestP := 0.0
 	for i, s := range cands {
 		p := c.model.Prob(c.rows[i])
+		c.probs = append(c.probs, p)
 		if p >= c.opts.JoinProb && (best == nil || p > bestP) {
 			best, bestP = s, p
 		}
@@ -37,8 +42,18 @@ func (c *Clusterer) featureRows(v *docVec, cands []*story, rows [][]float64) [][
 	return rows
 }
 
-// background is the cosine of v to the centroid of its language.
+// bgMin is how many articles of a language make a background: before
+// that, the cosine to the few seen measures the story itself, not what is
+// common to all news.
+const bgMin = 200
+
+// background is the cosine of v to the centroid of its language; the
+// model's mean (a neutral value) while the language has under bgMin
+// articles.
 func (c *Clusterer) background(lang string, v *docVec) float64 {
+	if vc := c.vocab[lang]; vc == nil || vc.n < bgMin {
+		return c.model.Mean[slices.Index(FeatureNames, "bg")]
+	}
 	if g := c.global[lang]; g != nil {
 		return g.cosine(v.all)
 	}

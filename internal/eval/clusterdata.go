@@ -112,13 +112,19 @@ func (s *ClusterSet) Docs() ([]cluster.Doc, []string) {
 }
 
 // RunCluster clusters the set's articles in publication-time order (ties
-// by id) and returns id -> assignment.
+// by id) and returns id -> assignment, with the clusterer's merges applied.
 func RunCluster(s *ClusterSet, opts cluster.Options) map[string]cluster.Assignment {
 	docs, _ := s.Docs()
 	c := cluster.New(opts)
+	lin := cluster.Lineage{}
 	out := make(map[string]cluster.Assignment, len(docs))
 	for _, d := range docs {
 		out[d.ID] = c.Add(d)
+		lin.Record(c.Merges())
+	}
+	for id, a := range out {
+		a.Story = lin.Resolve(a.Story)
+		out[id] = a
 	}
 	return out
 }

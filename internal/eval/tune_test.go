@@ -137,6 +137,14 @@ func setOpt(t *testing.T, o *cluster.Options, k string, x float64) {
 		o.ProperBoost = x
 	case "IndexTerms":
 		o.IndexTerms = int(x)
+	case "MergeProb":
+		o.MergeProb = x
+	case "MergeCos":
+		o.MergeCos = x
+	case "MergeEnt":
+		o.MergeEnt = x
+	case "EventThreshold":
+		o.EventThreshold = x
 	case "MaxCandidates":
 		o.MaxCandidates = int(x)
 	default:
