@@ -153,7 +153,9 @@ func (p *Pipeline) store(ctx context.Context, it files.Item, a *model.Article, p
 }
 
 // ClusterPending places every stored article that has no story yet, in
-// publication-time order, and returns how many it placed.
+// publication-time order, and returns how many it placed. When the
+// clusterer merges two stories, the younger one's articles move to the
+// older one and the store records the lineage (StoryAlias).
 func (p *Pipeline) ClusterPending(ctx context.Context) (int, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -173,6 +175,15 @@ func (p *Pipeline) ClusterPending(ctx context.Context) (int, error) {
 			return i, fmt.Errorf("pipeline: assign %s: %w", a.ID, err)
 		}
 		p.mine[a.ID] = struct{}{}
+		for _, m := range p.cl.Merges() { // as.Story is already the survivor
+			moved, err := p.st.MergeStory(ctx, m.From, m.Into)
+			if err != nil {
+				return i, fmt.Errorf("pipeline: merge story %s into %s: %w", m.From, m.Into, err)
+			}
+			for _, id := range moved {
+				p.mine[id] = struct{}{}
+			}
+		}
 	}
 	return len(pending), nil
 }

@@ -45,6 +45,15 @@ type Store interface {
 	// new), updates the story's aggregates and marks its brief stale.
 	Assign(ctx context.Context, articleID, storyID, eventID string) error
 
+	// MergeStory moves every article of story from (events kept) into story
+	// into, deletes the emptied story and records the lineage, atomically,
+	// so that StoryAlias(from) leads to into (and so do the ids merged into
+	// from before). It returns the ids of the moved articles.
+	MergeStory(ctx context.Context, from, into string) (moved []string, err error)
+	// StoryAlias returns the story a merged story's articles now belong to
+	// (ErrNotFound if id was never merged).
+	StoryAlias(ctx context.Context, id string) (string, error)
+
 	// StaleStories returns ids of stories whose brief must be rebuilt.
 	StaleStories(ctx context.Context) ([]string, error)
 	// StoryArticles returns a story's articles with text, by publication time.

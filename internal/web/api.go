@@ -76,6 +76,9 @@ func (h *handler) apiStory(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	story, brief, refs, err := h.st.Story(r.Context(), id)
+	if h.redirectMerged(w, r, id, err, apiStoryHref) {
+		return
+	}
 	if err != nil {
 		h.failJSON(w, r, err)
 		return

@@ -58,6 +58,9 @@ func (h *handler) story(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s, b, refs, err := h.st.Story(r.Context(), id)
+	if h.redirectMerged(w, r, id, err, storyHref) {
+		return
+	}
 	if err != nil {
 		h.fail(w, r, err)
 		return

@@ -32,6 +32,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"AssignAggregates", testAssignAggregates},
 		{"AssignIdempotent", testAssignIdempotent},
 		{"AssignMove", testAssignMove},
+		{"MergeStory", testMergeStory},
 		{"BriefRoundTrip", testBriefRoundTrip},
 		{"BriefFromOldArticles", testBriefFromOldArticles},
 		{"ClusteredOrder", testClusteredOrder},
@@ -323,6 +324,53 @@ func testAssignMove(t *testing.T, s store.Store) {
 	}
 	if got := mustStats(t, s); got.Stories != 1 || got.Events != 1 {
 		t.Errorf("Stats = %+v, want 1 story, 1 event", got)
+	}
+}
+
+func testMergeStory(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	mustAdd(t, s, article("a1", "one.com", day), article("a2", "two.com", day.Add(time.Hour)),
+		article("a3", "three.com", day.Add(2*time.Hour)))
+	mustAssign(t, s, "a1", "s1", "e1")
+	mustAssign(t, s, "a2", "s2", "e2")
+	mustAssign(t, s, "a3", "s3", "e3")
+	moved, err := s.MergeStory(ctx, "s2", "s1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(moved, []string{"a2"}) {
+		t.Errorf("moved %v, want [a2]", moved)
+	}
+	if _, err := s.MergeStory(ctx, "s1", "s3"); err != nil {
+		t.Fatal(err)
+	}
+	st, _, refs, err := s.Story(ctx, "s3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles != 3 || len(refs) != 3 {
+		t.Errorf("s3 = %+v with %d refs, want 3 articles", *st, len(refs))
+	}
+	for _, id := range []string{"s1", "s2"} {
+		if _, _, _, err := s.Story(ctx, id); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("merged story %s: err = %v, want ErrNotFound", id, err)
+		}
+		if got, err := s.StoryAlias(ctx, id); err != nil || got != "s3" {
+			t.Errorf("StoryAlias(%s) = %q, %v, want s3", id, got, err)
+		}
+	}
+	if _, err := s.StoryAlias(ctx, "s3"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("StoryAlias(s3) err = %v, want ErrNotFound", err)
+	}
+	a, err := s.Article(ctx, "a2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.StoryID != "s3" || a.EventID != "e2" {
+		t.Errorf("a2 in %s/%s, want s3/e2", a.StoryID, a.EventID)
+	}
+	if got := mustStats(t, s); got.Stories != 1 || got.Events != 3 {
+		t.Errorf("Stats = %+v, want 1 story, 3 events", got)
 	}
 }
 

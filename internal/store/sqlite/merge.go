@@ -1,0 +1,82 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"parallax/internal/store"
+)
+
+// MergeStory moves every article of story from into story into, keeping
+// their events, deletes the emptied story and records that from now
+// leads to into, all in one transaction. It returns the moved articles.
+func (db *DB) MergeStory(ctx context.Context, from, into string) ([]string, error) {
+	if from == "" || into == "" || from == into {
+		return nil, fmt.Errorf("%w: merge story %q into %q", ErrInvalid, from, into)
+	}
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	moved, err := mergeStory(ctx, tx, from, into, db)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: merge story %s into %s: %w", from, into, err)
+	}
+	return moved, commit(tx)
+}
+
+func mergeStory(ctx context.Context, tx *sql.Tx, from, into string, db *DB) ([]string, error) {
+	type row struct{ id, event string }
+	rows, err := tx.QueryContext(ctx, `SELECT id, COALESCE(event_id, '') FROM articles
+		WHERE story_id = ? ORDER BY assign_seq, id`, from)
+	if err != nil {
+		return nil, err
+	}
+	var arts []row
+	for rows.Next() {
+		var r row
+		if err := rows.Scan(&r.id, &r.event); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		arts = append(arts, r)
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return nil, err
+	}
+	now := db.now()
+	moved := make([]string, 0, len(arts))
+	for _, a := range arts {
+		if err := assign(ctx, tx, a.id, into, a.event, now); err != nil {
+			return nil, err
+		}
+		moved = append(moved, a.id)
+	}
+	stamp := formatTime(now)
+	if _, err := tx.ExecContext(ctx, `UPDATE story_aliases SET into_id = ? WHERE into_id = ?`, into, from); err != nil {
+		return nil, err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM story_aliases WHERE from_id = ?`, into); err != nil {
+		return nil, err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO story_aliases (from_id, into_id, merged) VALUES (?, ?, ?)
+		ON CONFLICT (from_id) DO UPDATE SET into_id = excluded.into_id, merged = excluded.merged`, from, into, stamp)
+	return moved, err
+}
+
+// StoryAlias returns the story that a merged story's articles now belong
+// to, or store.ErrNotFound when id was never merged.
+func (db *DB) StoryAlias(ctx context.Context, id string) (string, error) {
+	var into string
+	err := db.read.QueryRowContext(ctx, `SELECT into_id FROM story_aliases WHERE from_id = ?`, id).Scan(&into)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("sqlite: story alias %s: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return "", fmt.Errorf("sqlite: story alias %s: %w", id, err)
+	}
+	return into, nil
+}
