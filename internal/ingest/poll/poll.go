@@ -85,7 +85,7 @@ func (p *Poller) Once(ctx context.Context) (Stats, error) {
 			}
 		}()
 	}
-	for _, f := range feeds {
+	for _, f := range interleaveHosts(feeds) {
 		if f.NextPoll.After(now) {
 			continue
 		}
