@@ -36,6 +36,7 @@ type posting struct {
 type corpus struct {
 	docs     []*model.Article
 	outlet   []string // per article: Source, else the id
+	indep    []string // per article: its independent source (a copy counts as its original's)
 	sents    []sent
 	byArt    [][]int // sentence indices per article
 	terms    map[string]int32
@@ -51,6 +52,7 @@ func newCorpus(docs []*model.Article) *corpus {
 	c := &corpus{docs: docs, terms: map[string]int32{}, byArt: make([][]int, len(docs))}
 	var raw [][]string
 	df := map[int32]int{}
+	c.indep = independentSources(docs)
 	for a, d := range docs {
 		c.outlet = append(c.outlet, outletOf(d))
 		seen := map[int32]bool{}
@@ -244,11 +246,34 @@ func (c *corpus) ids(arts []int) []string {
 	return out
 }
 
-// outlets counts the distinct outlets of article indices.
+// outlets counts the distinct independent sources of article indices: a
+// near-duplicate copy (a wire copy, a syndicated repost) adds nothing to
+// its original.
 func (c *corpus) outlets(arts []int) int {
 	seen := map[string]bool{}
 	for _, a := range arts {
-		seen[c.outlet[a]] = true
+		seen[c.indep[a]] = true
 	}
 	return len(seen)
+}
+
+// independentSources names, per article, the source it stands for: its
+// outlet, or for a near-duplicate copy the outlet of its original.
+func independentSources(docs []*model.Article) []string {
+	byID := make(map[string]*model.Article, len(docs))
+	for _, d := range docs {
+		byID[d.ID] = d
+	}
+	out := make([]string, len(docs))
+	for i, d := range docs {
+		switch orig, ok := byID[d.DuplicateOf]; {
+		case d.DuplicateOf == "":
+			out[i] = outletOf(d)
+		case ok:
+			out[i] = outletOf(orig)
+		default:
+			out[i] = "copy of " + d.DuplicateOf
+		}
+	}
+	return out
 }
