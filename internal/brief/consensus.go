@@ -8,7 +8,7 @@ import (
 
 // Consensus selection.
 const (
-	maxFacts   = 10
+	maxFacts   = 12
 	maxClaims  = 8
 	factRedund = 0.4 // a fact this similar to a picked one repeats it
 
@@ -21,50 +21,82 @@ const (
 const maxCandidates = 400
 
 // consensus returns the facts reported by two or more outlets and the
-// salient claims only one outlet makes, each non-redundant.
+// salient claims only one outlet makes, each non-redundant. Both are
+// sentences or clauses of a sentence (see units).
 func (c *corpus) consensus(sal []float64) ([]model.Fact, []model.Claim) {
+	x := c.units()
 	var cand []int
 	seen := map[string]bool{}
-	for i := range c.sents {
-		if c.eligible(i) && !seen[c.sents[i].text] {
-			seen[c.sents[i].text] = true
-			cand = append(cand, i)
+	for u := range x.units {
+		if c.unitEligible(x, u) && !seen[x.units[u].text] {
+			seen[x.units[u].text] = true
+			cand = append(cand, u)
 		}
 	}
-	sort.SliceStable(cand, func(a, b int) bool { return sal[cand[a]] > sal[cand[b]] })
+	sort.SliceStable(cand, func(a, b int) bool { return sal[x.units[cand[a]].sent] > sal[x.units[cand[b]].sent] })
 	cand = cand[:min(len(cand), maxCandidates)]
 	score := map[int]float64{}
+	x.told = map[int]map[int]bool{}
 	var multi, single []int
-	for _, i := range cand {
-		n := c.outlets(c.support(i, SupportThreshold))
-		score[i] = sal[i] + outletBonus*float64(n)
+	for _, u := range cand {
+		x.told[u] = map[int]bool{}
+		for _, m := range x.matches(u) {
+			x.told[u][m.s] = true
+		}
+		n := c.outlets(x.support(u))
+		score[u] = sal[x.units[u].sent] + outletBonus*float64(n)
 		if n >= 2 {
-			multi = append(multi, i)
+			multi = append(multi, u)
 		} else {
-			single = append(single, i)
+			single = append(single, u)
 		}
 	}
-	by := func(i int) float64 { return score[i] }
+	by := func(u int) float64 { return score[u] }
 	facts := []model.Fact{}
 	var used []int
-	for _, i := range c.pick(multi, by, maxFacts) {
-		r := c.core(i)
-		if c.redundant(r, used) {
+	for _, u := range pick(x, multi, by, len(multi)) {
+		if len(facts) == maxFacts {
+			break
+		}
+		r := c.core(x, u)
+		if redundantUnit(x, r, used) {
 			continue // another candidate's plainest wording was already given
 		}
 		used = append(used, r)
-		facts = append(facts, model.Fact{Text: c.sents[r].text, Sources: c.ids(c.support(r, SupportThreshold))})
+		facts = append(facts, model.Fact{Text: x.units[r].text, Sources: c.ids(x.support(r))})
 	}
 	claims := []model.Claim{}
-	for _, i := range c.pick(single, by, maxClaims) {
-		claims = append(claims, model.Claim{Text: c.sents[i].text, Source: c.docs[c.sents[i].art].ID})
+	for _, u := range pick(x, single, by, maxClaims) {
+		claims = append(claims, model.Claim{Text: x.units[u].text, Source: c.docs[x.units[u].art].ID})
 	}
 	return facts, claims
 }
 
+// unitEligible reports whether a unit may stand as a fact or claim: of a
+// sentence that may stand in a summary, and long enough.
+func (c *corpus) unitEligible(x *unitIndex, u int) bool {
+	v := x.units[u]
+	return c.eligible(v.sent) && v.words >= minWords && len(v.vec) >= 3
+}
+
+// redundantUnit reports whether unit u is too similar to one of picked.
+func redundantUnit(x *unitIndex, u int, picked []int) bool {
+	for _, j := range picked {
+		if cos(x.units[u].vec, x.units[j].vec) > maxRedund || overlaps(x.units[u], x.units[j]) {
+			return true
+		}
+	}
+	return false
+}
+
+// overlaps reports whether two units are one sentence and a clause of it.
+func overlaps(a, b unit) bool {
+	return a.sent == b.sent && (a.clause != b.clause || a.text == b.text)
+}
+
 // pick returns up to n of cand, best score first, skipping any too similar
-// to one already picked.
-func (c *corpus) pick(cand []int, score func(int) float64, n int) []int {
+// to one already picked or telling its fact (see unitIndex.told).
+func pick(x *unitIndex, cand []int, score func(int) float64, n int) []int {
 	sort.SliceStable(cand, func(a, b int) bool { return score(cand[a]) > score(cand[b]) })
 	var out []int
 	for _, i := range cand {
@@ -73,7 +105,8 @@ func (c *corpus) pick(cand []int, score func(int) float64, n int) []int {
 		}
 		dup := false
 		for _, j := range out {
-			if cos(c.sents[i].vec, c.sents[j].vec) > factRedund || c.sents[i].text == c.sents[j].text {
+			if cos(x.units[i].vec, x.units[j].vec) > factRedund || x.units[i].text == x.units[j].text ||
+				overlaps(x.units[i], x.units[j]) || x.told[j][i] || x.told[i][j] {
 				dup = true
 				break
 			}
@@ -85,31 +118,48 @@ func (c *corpus) pick(cand []int, score func(int) float64, n int) []int {
 	return out
 }
 
-// core returns the sentence that best states the fact of sentence i: of i
-// and its closest match in each supporting article, the one most similar
-// to the others, so that a sentence adding a claim of its own to a shared
-// fact gives way to a plainer one with at least the same support.
-func (c *corpus) core(i int) int {
-	best := map[int]int{} // article -> closest sentence
+// core returns the unit that best states the fact of unit u: of u and its
+// closest match in each supporting article, the one most similar to the
+// others, so that a sentence adding a claim of its own to a shared fact
+// gives way to a plainer one with at least the same support.
+func (c *corpus) core(x *unitIndex, u int) int {
+	best := map[int]int{} // article -> closest unit
 	bestSim := map[int]float64{}
-	for _, m := range c.similar(i) {
-		j, s := m.s, m.sim
-		a := c.sents[j].art
-		if a == c.sents[i].art || !c.same(i, j, s, SupportThreshold) || !c.eligible(j) {
+	for _, m := range x.matches(u) {
+		a := x.units[m.s].art
+		if !c.unitEligible(x, m.s) {
 			continue
 		}
-		if s > bestSim[a] {
-			best[a], bestSim[a] = j, s
+		if _, ok := best[a]; !ok || m.sim > bestSim[a] {
+			best[a], bestSim[a] = m.s, m.sim
 		}
 	}
-	group := []int{i}
+	group := []int{u}
 	for _, j := range best {
 		group = append(group, j)
 	}
 	sort.Ints(group)
-	r := c.representative(group)
-	if c.outlets(c.support(r, SupportThreshold)) < c.outlets(c.support(i, SupportThreshold)) {
-		return i
+	r := representativeUnit(x, group)
+	if c.outlets(x.support(r)) < c.outlets(x.support(u)) {
+		return u
 	}
 	return r
+}
+
+// representativeUnit is the unit most similar to the others of a group,
+// the first on ties.
+func representativeUnit(x *unitIndex, group []int) int {
+	best, bestScore := group[0], -1.0
+	for _, i := range group {
+		s := 0.0
+		for _, j := range group {
+			if i != j {
+				s += cos(x.units[i].vec, x.units[j].vec)
+			}
+		}
+		if s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	return best
 }

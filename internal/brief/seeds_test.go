@@ -161,6 +161,9 @@ func TestSeedBrief(t *testing.T) {
 			}
 		}
 		t.Logf("consensus facts found: %d/%d", found, len(g.Consensus))
+		if found < 5 {
+			t.Errorf("consensus facts found: %d/%d, want at least 5", found, len(g.Consensus))
+		}
 		for _, cl := range g.Single {
 			for _, f := range b.Consensus {
 				if overlap(cl.Claim, f.Text) >= 0.6 {

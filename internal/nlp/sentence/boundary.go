@@ -33,6 +33,9 @@ func boundary(line string, i, n int) int {
 		return j
 	}
 	if !isSpaceAt(line, j) {
+		if n == 1 && j == i+1 && glued(line, i) {
+			return j // "the opposition forces.Instead of"
+		}
 		return -1 // 3.5, U.S.-led, Yahoo!Inc
 	}
 	k := j
@@ -159,3 +162,37 @@ var nameSuffix = set(`inc corp ltd co jr sr bros llc plc cos dept est approx ca 
 
 // latinAbbr never end a sentence before a capital.
 var latinAbbr = set(`e.g i.e cf viz`)
+
+// glued reports whether the period at line[i] ends a sentence that the
+// next one follows without a space, as copy-pasted text often has: a
+// lower-case word of three letters or more before it (not an
+// abbreviation or an initial) and a capitalised word of two letters or
+// more, then lower case, after it ("forces.Instead"). Domain-like runs
+// ("example.com") start in lower case and are left alone.
+func glued(line string, i int) bool {
+	k := i
+	for k > 0 {
+		r, size := utf8.DecodeLastRuneInString(line[:k])
+		if !unicode.IsLower(r) {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '/' || r == '@' {
+				return false
+			}
+			break
+		}
+		k -= size
+	}
+	if i-k < 3 {
+		return false
+	}
+	r, size := utf8.DecodeRuneInString(line[i+1:])
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	rest := line[i+1+size:]
+	r2, size2 := utf8.DecodeRuneInString(rest)
+	if !unicode.IsLower(r2) {
+		return false
+	}
+	r3, _ := utf8.DecodeRuneInString(rest[size2:])
+	return unicode.IsLower(r3)
+}
