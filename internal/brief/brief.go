@@ -11,8 +11,8 @@
 // terms. The summary covers greedily the word bigrams most articles share
 // (weighted up when they hold a query term), per word, without repeating
 // itself. The timeline keeps the dates the most articles report on or
-// after the day, each with its best-supported facts; dates are never
-// taken from week expressions, which name no day.
+// after the day, each with its best-supported facts; a week expression
+// ("last week") dates a fact at week precision (its Monday), never a day.
 package brief
 
 import (

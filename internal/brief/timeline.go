@@ -3,7 +3,6 @@ package brief
 import (
 	"regexp"
 	"sort"
-	"strings"
 	"time"
 
 	"parallax/internal/model"
@@ -34,13 +33,6 @@ const (
 // justNow marks a sentence telling what happened on its article's day
 // without naming the day: "has just announced", "have now agreed".
 var justNow = regexp.MustCompile(`\b(?:has|have) (?:just|now) [a-z]+ed\b`)
-
-// vagueWeek reports whether a date expression names a week ("last week",
-// "next week", "two weeks ago"), which date.Find resolves to one day
-// although the text gives no day: dating a fact by it would invent one.
-func vagueWeek(expr string) bool {
-	return strings.Contains(strings.ToLower(expr), "week")
-}
 
 // tlEntry is one (date, fact) with the sentences that report it.
 type tlEntry struct {
@@ -77,7 +69,7 @@ func (c *corpus) sentDates(i int) []dated {
 	var out []dated
 	seen := map[string]bool{}
 	for _, m := range ms {
-		if fine && m.Precision == date.Year || vagueWeek(m.Text) {
+		if fine && m.Precision == date.Year {
 			continue
 		}
 		day := m.Date.Format(time.DateOnly)

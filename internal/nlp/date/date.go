@@ -13,15 +13,20 @@ type Precision int
 // Precisions, finest first.
 const (
 	Day Precision = iota
+	// Week is a calendar week ("last week", "two weeks ago"): Date is its
+	// Monday, since the text names no day.
+	Week
 	Month
 	Year
 )
 
-// String returns "day", "month" or "year".
+// String returns "day", "week", "month" or "year".
 func (p Precision) String() string {
 	switch p {
 	case Day:
 		return "day"
+	case Week:
+		return "week"
 	case Month:
 		return "month"
 	case Year:
@@ -34,8 +39,8 @@ func (p Precision) String() string {
 type Mention struct {
 	Start, End int    // byte offsets: Text == text[Start:End]
 	Text       string // the expression as written
-	// Date is UTC midnight of the day, or of the first day of the month or
-	// year when Precision is coarser.
+	// Date is UTC midnight of the day, or of the first day of the week
+	// (Monday), month or year when Precision is coarser.
 	Date      time.Time
 	Precision Precision
 	// Relative is true when the date was resolved against the reference
@@ -52,6 +57,11 @@ func Find(text string, ref time.Time) []Mention {
 	}
 	f := finder{text: text, toks: lex(text), ref: ref}
 	return f.run()
+}
+
+// monday returns the Monday of the week holding t.
+func monday(t time.Time) time.Time {
+	return t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
 }
 
 // day returns UTC midnight of the given date.

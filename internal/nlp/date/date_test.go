@@ -71,10 +71,14 @@ func TestFind(t *testing.T) {
 		{"DayBefore", "the day before yesterday", ref, "the day before yesterday=2016-10-02/day*"},
 		{"Parts", "this morning and last night", ref, "this morning=2016-10-04/day* | last night=2016-10-03/day*"},
 		{"Periods", "Last week, last month, this month, next year", ref,
-			"Last week=2016-09-27/day* | last month=2016-09-01/month* | this month=2016-10-01/month* | next year=2017-01-01/year*"},
+			"Last week=2016-09-26/week* | last month=2016-09-01/month* | this month=2016-10-01/month* | next year=2017-01-01/year*"},
+		{"Weeks", "Earlier this week and next week", ref,
+			"this week=2016-10-03/week* | next week=2016-10-10/week*"},
+		{"WeekOnMonday", "last week", time.Date(2016, 10, 3, 0, 0, 0, 0, time.UTC), "last week=2016-09-26/week*"},
+		{"WeekOnSunday", "this week", time.Date(2016, 10, 9, 0, 0, 0, 0, time.UTC), "this week=2016-10-03/week*"},
 		{"PeriodJanuary", "last month", time.Date(2017, 1, 10, 0, 0, 0, 0, time.UTC), "last month=2016-12-01/month*"},
 		{"Ago", "two days ago, 3 weeks ago, a month ago, five years ago", ref,
-			"two days ago=2016-10-02/day* | 3 weeks ago=2016-09-13/day* | a month ago=2016-09-01/month* | five years ago=2011-01-01/year*"},
+			"two days ago=2016-10-02/day* | 3 weeks ago=2016-09-12/week* | a month ago=2016-09-01/month* | five years ago=2011-01-01/year*"},
 		{"YearInferencePast", "Jan. 20", ref, "Jan. 20=2016-01-20/day*"},
 		{"YearInferenceFuture", "Dec. 5", ref, "Dec. 5=2016-12-05/day*"},
 		{"YearInferenceFutureCue", "The vote will be held on Jan. 20.", ref, "Jan. 20=2017-01-20/day*"},
@@ -99,7 +103,7 @@ func TestFind(t *testing.T) {
 }
 
 func TestPrecisionString(t *testing.T) {
-	for p, want := range map[Precision]string{Day: "day", Month: "month", Year: "year", 7: "unknown"} {
+	for p, want := range map[Precision]string{Day: "day", Week: "week", Month: "month", Year: "year", 7: "unknown"} {
 		if got := p.String(); got != want {
 			t.Errorf("%d.String() = %q, want %q", p, got, want)
 		}

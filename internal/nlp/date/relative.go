@@ -153,15 +153,13 @@ func (f *finder) relativeWord(i int) int {
 }
 
 // period reads "week", "month" or "year" after "last", "this" or "next"
-// (n = -1, 0, 1). A week resolves to the day a week from ref.
+// (n = -1, 0, 1). A week resolves to its Monday at Week precision: the
+// text names no day of it.
 func (f *finder) period(i, n int) int {
 	r := f.ref
 	switch f.lower(i + 1) {
 	case "week":
-		if n == 0 {
-			return 0
-		}
-		return f.emit(i, i+2, r.AddDate(0, 0, 7*n), Day, true)
+		return f.emit(i, i+2, monday(r.AddDate(0, 0, 7*n)), Week, true)
 	case "month":
 		return f.emit(i, i+2, day(r.Year(), r.Month()+time.Month(n), 1), Month, true)
 	case "year":
@@ -188,7 +186,7 @@ func (f *finder) ago(i int) int {
 	case "day", "days":
 		return f.emit(i, i+3, r.AddDate(0, 0, -n), Day, true)
 	case "week", "weeks":
-		return f.emit(i, i+3, r.AddDate(0, 0, -7*n), Day, true)
+		return f.emit(i, i+3, monday(r.AddDate(0, 0, -7*n)), Week, true)
 	case "month", "months":
 		return f.emit(i, i+3, day(r.Year(), r.Month()-time.Month(n), 1), Month, true)
 	case "year", "years":
