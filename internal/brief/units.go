@@ -77,17 +77,6 @@ func (x *unitIndex) add(u unit) {
 	}
 }
 
-// termList returns the content terms of words, in order.
-func termList(ws []word) []string {
-	var out []string
-	for _, w := range ws {
-		if w.term != "" {
-			out = append(out, w.term)
-		}
-	}
-	return out
-}
-
 // contentTerms returns the set of content terms of words.
 func contentTerms(ws []word) map[string]bool {
 	out := map[string]bool{}
