@@ -56,6 +56,8 @@ func formatDay(d, precision string) string {
 		return t.Format("2006")
 	case "month":
 		return t.Format("January 2006")
+	case "week":
+		return "week of " + t.Format("2 January 2006")
 	}
 	return t.Format("2 January 2006")
 }

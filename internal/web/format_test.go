@@ -51,6 +51,7 @@ func TestFormatDay(t *testing.T) {
 		{"NoPrecision", "2024-03-02", "", "2 March 2024"},
 		{"Month", "2024-03-01", "month", "March 2024"},
 		{"Year", "2024-01-01", "year", "2024"},
+		{"Week", "2016-09-26", "week", "week of 26 September 2016"},
 		{"Unparsable", "sometime", "day", "sometime"},
 	}
 	for _, tc := range tests {
