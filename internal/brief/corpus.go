@@ -109,17 +109,20 @@ func (c *corpus) vector(ts []string) []tw {
 		}
 	}
 	v := make([]tw, 0, len(tf))
-	norm := 0.0
 	for id, f := range tf {
-		w := (1 + math.Log(f)) * c.idf[id]
-		v = append(v, tw{id, w})
-		norm += w * w
+		v = append(v, tw{id, (1 + math.Log(f)) * c.idf[id]})
+	}
+	// Sorted before summing: a sum in map order differs in its last bits
+	// from run to run, and ties between sentences would follow it.
+	sort.Slice(v, func(i, j int) bool { return v[i].t < v[j].t })
+	norm := 0.0
+	for _, x := range v {
+		norm += x.w * x.w
 	}
 	norm = math.Sqrt(norm)
 	for i := range v {
 		v[i].w /= norm
 	}
-	sort.Slice(v, func(i, j int) bool { return v[i].t < v[j].t })
 	return v
 }
 
