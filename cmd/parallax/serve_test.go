@@ -160,3 +160,49 @@ func unescape(s string) string {
 	r := strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&#34;", `"`, "&#39;", "'", "&quot;", `"`)
 	return r.Replace(s)
 }
+
+// TestServeFollowsFeeds: `parallax serve` polls the followed feeds and the
+// new articles reach the UI and API without a restart.
+func TestServeFollowsFeeds(t *testing.T) {
+	bin := buildBinary(t)
+	srv := newsSite(t)
+	db := filepath.Join(t.TempDir(), "p.db")
+	if out, err := exec.Command(bin, "feeds", "--db", db, "add", srv.URL+"/feed.xml").CombinedOutput(); err != nil {
+		t.Fatalf("feeds add: %v\n%s", err, out)
+	}
+	addr := freeAddr(t)
+	cmd := exec.Command(bin, "serve", "--db", db, "--addr", addr, "--allow-private")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	base := "http://" + addr
+	deadline := time.Now().Add(2 * time.Minute)
+	for time.Now().Before(deadline) {
+		time.Sleep(500 * time.Millisecond)
+		resp, err := http.Get(base + "/api/v1/stories")
+		if err != nil {
+			continue
+		}
+		var list struct {
+			Stories []struct {
+				ID       string `json:"id"`
+				Articles int    `json:"articles"`
+			} `json:"stories"`
+		}
+		err = json.NewDecoder(resp.Body).Decode(&list)
+		resp.Body.Close()
+		n := 0
+		for _, s := range list.Stories {
+			n += s.Articles
+		}
+		if err == nil && n == 2 {
+			page := getBody(t, base+"/")
+			if !strings.Contains(page, "Story /news/") {
+				t.Errorf("story list page does not show the polled articles")
+			}
+			return
+		}
+	}
+	t.Fatal("the feed's articles never reached the API")
+}
