@@ -58,12 +58,21 @@ func openFeedStore(ctx context.Context, path string) (store.Store, poll.FeedStor
 	if err != nil {
 		return nil, nil, err
 	}
-	fst, ok := st.(poll.FeedStore)
-	if !ok {
+	fst, err := feedList(st, path)
+	if err != nil {
 		st.Close()
-		return nil, nil, fmt.Errorf("store %s cannot keep a feed list", path)
+		return nil, nil, err
 	}
 	return st, fst, nil
+}
+
+// feedList is the store's feed list, if the store can keep one.
+func feedList(st store.Store, path string) (poll.FeedStore, error) {
+	fst, ok := st.(poll.FeedStore)
+	if !ok {
+		return nil, fmt.Errorf("store %s cannot keep a feed list", path)
+	}
+	return fst, nil
 }
 
 func feedsAdd(ctx context.Context, e *env, st poll.FeedStore, args []string) error {
@@ -201,12 +210,12 @@ func runPoll(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
 	}
-	st, fst, err := openFeedStore(ctx, *db)
+	st, p, err := openPipeline(ctx, e, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	p, err := pipeline.New(ctx, st, pipeline.DefaultOptions(), e.Log)
+	fst, err := feedList(st, *db)
 	if err != nil {
 		return err
 	}

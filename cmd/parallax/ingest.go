@@ -31,15 +31,11 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("%w: no PATH given", errUsage)
 	}
-	st, err := openStore(ctx, *db)
+	st, p, err := openPipeline(ctx, e, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	p, err := pipeline.New(ctx, st, pipeline.DefaultOptions(), e.Log)
-	if err != nil {
-		return err
-	}
 	prog := newProgress(e)
 	paths, urls := splitURLs(fs.Args())
 	walk := func(emit func(files.Item) error) error {

@@ -8,7 +8,6 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"parallax/internal/ingest/poll"
-	"parallax/internal/pipeline"
 	"parallax/internal/web"
 )
 
@@ -33,12 +32,12 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	st, fst, err := openFeedStore(ctx, *db)
+	st, p, err := openPipeline(ctx, e, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	p, err := pipeline.New(ctx, st, pipeline.DefaultOptions(), e.Log)
+	fst, err := feedList(st, *db)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 
+	"parallax/internal/pipeline"
 	"parallax/internal/queue"
 	"parallax/internal/queue/memory"
 	"parallax/internal/store"
@@ -32,6 +33,21 @@ func openStore(ctx context.Context, path string) (store.Store, error) {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	return st, nil
+}
+
+// openPipeline opens the store and a pipeline over it (which restores the
+// clustering state); the caller closes the store.
+func openPipeline(ctx context.Context, e *env, path string) (store.Store, *pipeline.Pipeline, error) {
+	st, err := openStore(ctx, path)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := pipeline.New(ctx, st, pipeline.DefaultOptions(), e.Log)
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return st, p, nil
 }
 
 // newQueue returns the in-process queue.
