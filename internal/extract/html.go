@@ -47,7 +47,7 @@ func extractHTML(data []byte, opts Options) (*Result, error) {
 	}
 	text, tmeta, err := runTrafilatura(doc, pageURL, meta.published.IsZero())
 	if opts.Fallback && len(page) <= ensembleMaxBytes {
-		text = vote([]candidate{{"trafilatura", text}, runReadability(doc, pageURL), runDistiller(doc, pageURL)})
+		text = ensemble(doc, pageURL, text)
 	} else if err != nil {
 		return nil, err
 	}
