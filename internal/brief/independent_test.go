@@ -40,3 +40,37 @@ func TestCopiesCountOnce(t *testing.T) {
 		t.Errorf("the fact from two independent outlets is not in consensus: %+v", b.Consensus)
 	}
 }
+
+func TestHeadline(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"Short", "Dam gates raised", "Dam gates raised"},
+		{"Spaces", "  Dam   gates raised ", "Dam gates raised"},
+		{"Long", "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen, sixteen seventeen", "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen, sixteen…"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := headline(tt.in); got != tt.want {
+				t.Errorf("headline(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestTitleWithoutArticleTitles: with no article titles the story title is
+// a short central lead sentence, and an article without sentences does not
+// break it.
+func TestTitleWithoutArticleTitles(t *testing.T) {
+	day := time.Date(2024, 5, 2, 0, 0, 0, 0, time.UTC)
+	docs := []*model.Article{
+		{ID: "empty", Source: "A", Published: day, Text: "—"},
+		{ID: "x", Source: "B", Published: day, Text: "The water authority raised the dam's spillway gates on Thursday after record rain.\nFarmers downstream moved their cattle to higher ground before the evening, officials said, while the river kept rising through the night and the roads along the valley were closed by the police."},
+		{ID: "y", Source: "C", Published: day, Text: "Spillway gates at the northern dam were raised by the water authority on Thursday.\nNo homes were flooded."},
+	}
+	b := Build(docs, Options{})
+	if n := len(strings.Fields(b.Title)); n == 0 || n > maxTitleWords+1 {
+		t.Fatalf("title %q", b.Title)
+	}
+	if !strings.Contains(strings.ToLower(b.Title), "spillway") {
+		t.Errorf("title %q is not the central lead", b.Title)
+	}
+}
