@@ -7,9 +7,11 @@
 // then statistical detection for undeclared legacy charsets such as
 // windows-125x, ISO-8859-x, KOI8-R, Shift_JIS, EUC-KR, GB18030), parsed
 // once, and elements nested deeper than 256 levels are lifted up. With
-// Options.Fallback (the default) three extractors read the same tree —
-// go-trafilatura in recall mode, go-readability and go-domdistiller — and
-// their texts are merged paragraph by paragraph: the base is the text that
+// Options.Fallback (the default) go-trafilatura in recall mode and
+// go-readability read the same tree; when their texts agree closely
+// (token-bag F1 at least .97) readability's text is kept. Otherwise
+// go-domdistiller reads the tree too and the three texts are merged
+// paragraph by paragraph: the base is the text that
 // agrees most with the others, a base paragraph is kept when at least two
 // extractors hold most of its word 3-grams, and a paragraph the base lacks
 // is added only when all three hold it. Without Fallback only
