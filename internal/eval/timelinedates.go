@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"strings"
 	"time"
 
 	"parallax/internal/model"
@@ -9,8 +10,10 @@ import (
 
 // DateAgreement compares the dates date.Find resolves in each article
 // (against its publication date) with HeidelTime's: precision, recall and
-// F1 of the distinct (article, date) pairs, in percent. Month and year
-// dates are compared as their first day, as HeidelTime's are given.
+// F1 of the distinct (article, date) pairs, in percent. Only day claims are
+// compared: our week, month and year mentions are left out, and since
+// HeidelTime gives a month or a year as its first day, dates on the 1st of a
+// month are left out on both sides (they cannot be told apart).
 type DateAgreement struct {
 	Pairs     int     `json:"pairs"`      // ours
 	Heidel    int     `json:"heideltime"` // HeidelTime's
@@ -29,7 +32,7 @@ func CompareDates(topics []*TimelineTopic) DateAgreement {
 			a.Pairs += len(ours)
 			seen := map[string]bool{}
 			for _, h := range t.HeidelTime[d.ID] {
-				if seen[h] {
+				if seen[h] || !dayClaim(h) {
 					continue
 				}
 				seen[h] = true
@@ -45,11 +48,20 @@ func CompareDates(topics []*TimelineTopic) DateAgreement {
 	return a
 }
 
-// articleDates returns the distinct dates date.Find resolves in an article.
+// articleDates returns the distinct day-precision dates date.Find resolves
+// in an article.
 func articleDates(d *model.Article) map[string]bool {
 	out := map[string]bool{}
 	for _, m := range date.Find(d.Text, d.Published) {
-		out[m.Date.Format(time.DateOnly)] = true
+		if s := m.Date.Format(time.DateOnly); m.Precision == date.Day && dayClaim(s) {
+			out[s] = true
+		}
 	}
 	return out
+}
+
+// dayClaim reports whether a "YYYY-MM-DD" date can only be a day: not the
+// 1st of a month, which HeidelTime also gives for a whole month or year.
+func dayClaim(s string) bool {
+	return len(s) == len(time.DateOnly) && !strings.HasSuffix(s, "-01")
 }
