@@ -31,6 +31,7 @@ func extractHTML(data []byte, opts Options) (*Result, error) {
 		return nil, fmt.Errorf("%w: parse html: %v", ErrNoText, err)
 	}
 	flatten(doc, maxDepth)
+	prune(doc)
 	pageURL, _ := nurl.Parse(opts.URL)
 	if pageURL != nil && (pageURL.Scheme == "" || pageURL.Host == "") {
 		pageURL = nil

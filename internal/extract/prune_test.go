@@ -1,0 +1,40 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func TestPrune(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		drop           []string
+	}{
+		{"StyleAndComment", `<p>a<style>p{color:red}</style><!-- note -->b</p>`, "ab", []string{"color", "note"}},
+		{"Svg", `<div>x<svg><text>chart label</text></svg>y</div>`, "xy", []string{"chart"}},
+		{"ScriptKept", `<p>z</p><script type="application/ld+json">{"a":1}</script>`, `z{"a":1}`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			prune(doc)
+			var b strings.Builder
+			if err := html.Render(&b, doc); err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range tt.drop {
+				if strings.Contains(b.String(), d) {
+					t.Errorf("%q still in %s", d, b.String())
+				}
+			}
+			if got := strings.ReplaceAll(textContent(doc), " ", ""); got != tt.want {
+				t.Errorf("text %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
