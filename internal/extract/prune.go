@@ -1,15 +1,18 @@
 package extract
 
 import (
+	"strings"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
 // pruneAtoms are elements none of the extractors reads text from; they
 // are removed once, before the extractors each clone and walk the tree.
-// Scripts stay (JSON-LD metadata and date search read them).
+// Scripts go too, except JSON ones (JSON-LD metadata, date search).
 var pruneAtoms = map[atom.Atom]bool{
 	atom.Style: true, atom.Svg: true, atom.Math: true, atom.Template: true,
+	atom.Noscript: true, atom.Iframe: true, atom.Object: true, atom.Embed: true, atom.Canvas: true,
 }
 
 // prune removes comments and pruneAtoms elements under root.
@@ -19,7 +22,7 @@ func prune(root *html.Node) {
 	for len(stack) > 0 {
 		n := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		if n.Type == html.CommentNode || n.Type == html.ElementNode && pruneAtoms[n.DataAtom] {
+		if n.Type == html.CommentNode || n.Type == html.ElementNode && (pruneAtoms[n.DataAtom] || codeScript(n)) {
 			drop = append(drop, n)
 			continue
 		}
@@ -30,4 +33,10 @@ func prune(root *html.Node) {
 	for _, n := range drop {
 		n.Parent.RemoveChild(n)
 	}
+}
+
+// codeScript reports whether n is a script element holding code rather
+// than JSON data.
+func codeScript(n *html.Node) bool {
+	return n.DataAtom == atom.Script && !strings.Contains(strings.ToLower(attr(n, "type")), "json")
 }

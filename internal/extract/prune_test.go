@@ -14,7 +14,8 @@ func TestPrune(t *testing.T) {
 	}{
 		{"StyleAndComment", `<p>a<style>p{color:red}</style><!-- note -->b</p>`, "ab", []string{"color", "note"}},
 		{"Svg", `<div>x<svg><text>chart label</text></svg>y</div>`, "xy", []string{"chart"}},
-		{"ScriptKept", `<p>z</p><script type="application/ld+json">{"a":1}</script>`, `z{"a":1}`, nil},
+		{"CodeScript", `<p>q</p><script>var x = 1</script><noscript>enable js</noscript>`, "q", []string{"var x", "enable"}},
+		{"JSONScriptKept", `<p>z</p><script type="application/ld+json">{"a":1}</script>`, `z{"a":1}`, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
