@@ -26,15 +26,41 @@ func (f *finder) chunk(a, b, lineEnd int) {
 		return
 	case n == 1 && allCaps(first) && len(first) <= 6:
 		f.emit(a, b, Org)
+	case n == 1 && f.placeBefore(a):
+		return // "at Madison, said": a place, not a speaker
+	case n >= 2:
+		f.multi(a, b, lineEnd)
 	case f.personCue(a, b, lineEnd):
 		f.emit(a, b, Person)
-	case n == 1:
-		if f.toks[a].initial && !f.midCap[first] {
-			return
-		}
+	case f.toks[a].initial && !f.midCap[first]:
+		return
+	default:
 		f.emit(a, b, Unknown)
-	case n <= 4 && personShaped(f.words(a, b)):
+	}
+}
+
+// multi types a stretch of two words or more: by its head word, then as a
+// person when a first name or a cue says so; other person-shaped names stay
+// Unknown (Merge adopts them into a person of the same surname).
+func (f *finder) multi(a, b, lineEnd int) {
+	if t, emit, ok := f.nameCue(a, b, lineEnd); ok {
+		if emit {
+			f.emit(a, b, t)
+		}
+		return
+	}
+	ws := f.words(a, b)
+	if len(ws) >= 3 && personCues[strings.ToLower(ws[0])] && personShaped(ws[1:]) && hasFirstName(ws[1:]) {
+		f.emit(a+1, b, Person) // "Comedian Jonathan Winters"
+		return
+	}
+	switch {
+	case f.personCue(a, b, lineEnd) && !f.placeBefore(a):
 		f.emit(a, b, Person)
+	case len(ws) <= 4 && personShaped(ws) && hasFirstName(ws):
+		f.emit(a, b, Person)
+	case len(ws) <= 4 && personShaped(ws) && !f.placeBefore(a):
+		f.emit(a, b, Unknown)
 	}
 }
 

@@ -101,6 +101,18 @@ func (f *finder) person(a, b int) {
 	for a < b && demonyms[f.toks[a].text] {
 		a++
 	}
+	if a < b && connectors[f.toks[a].text] {
+		// "Secretary for Legislative Affairs Barbara Larkin": the name
+		// starts at the first given name or initial.
+		k := a
+		for k < b && !firstNames[f.toks[k].text] && !isInitial(f.toks[k].text) {
+			k++
+		}
+		if b-k < 2 {
+			return
+		}
+		a = k
+	}
 	if a < b {
 		f.emit(a, b, Person)
 	}

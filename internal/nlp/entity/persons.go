@@ -16,6 +16,7 @@ type person struct {
 // then attaches single-word names (and Unknown mentions) to the cluster of
 // that surname.
 func mergePersons(persons, unknown []docMention, get func(key, name string) *group) {
+	persons, unknown = promoteNames(persons, unknown)
 	// Full names first, longest first, so that single words find them.
 	sort.SliceStable(persons, func(i, j int) bool {
 		return len(strings.Fields(persons[i].m.Text)) > len(strings.Fields(persons[j].m.Text))
@@ -60,7 +61,11 @@ func mergePersons(persons, unknown []docMention, get func(key, name string) *gro
 		hit.g.add(dm.m, dm.doc)
 	}
 	for _, dm := range unknown {
-		sur := surname(dm.m.Text)
+		ws := nameWords(dm.m.Text)
+		if len(ws) == 0 {
+			continue
+		}
+		sur := surname(ws[len(ws)-1])
 		if c := bySurname(sur); c != nil {
 			dm.m.Type = Person
 			c.g.add(dm.m, dm.doc)
@@ -131,4 +136,29 @@ func oneApart(a, b string) bool {
 		}
 	}
 	return d == 1
+}
+
+// promoteNames makes a person of each Unknown name of two words or more
+// whose last word a document also uses alone ("Maureen Palmer" ...
+// "Palmer's knee"), the way news writing names people.
+func promoteNames(persons, unknown []docMention) ([]docMention, []docMention) {
+	alone := map[[2]string]bool{}
+	for _, dms := range [][]docMention{persons, unknown} {
+		for _, dm := range dms {
+			if ws := nameWords(dm.m.Text); len(ws) == 1 {
+				alone[[2]string{dm.doc, ws[0]}] = true
+			}
+		}
+	}
+	var rest []docMention
+	for _, dm := range unknown {
+		ws := nameWords(dm.m.Text)
+		if len(ws) >= 2 && alone[[2]string{dm.doc, ws[len(ws)-1]}] && !alone[[2]string{dm.doc, ws[0]}] {
+			dm.m.Type = Person
+			persons = append(persons, dm)
+			continue
+		}
+		rest = append(rest, dm)
+	}
+	return persons, rest
 }
