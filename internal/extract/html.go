@@ -31,7 +31,6 @@ func extractHTML(data []byte, opts Options) (*Result, error) {
 		return nil, fmt.Errorf("%w: parse html: %v", ErrNoText, err)
 	}
 	flatten(doc, maxDepth)
-	prune(doc)
 	pageURL, _ := nurl.Parse(opts.URL)
 	if pageURL != nil && (pageURL.Scheme == "" || pageURL.Host == "") {
 		pageURL = nil
@@ -46,7 +45,14 @@ func extractHTML(data []byte, opts Options) (*Result, error) {
 		}
 		return res, nil
 	}
-	text, tmeta, err := runTrafilatura(doc, pageURL, meta.published.IsZero())
+	// Navigation and footers go before trafilatura unless its date
+	// search needs them, and before the other extractors in any case.
+	needDate := meta.published.IsZero()
+	prune(doc, !needDate)
+	text, tmeta, err := runTrafilatura(doc, pageURL, needDate)
+	if needDate {
+		prune(doc, true)
+	}
 	if opts.Fallback && len(page) <= ensembleMaxBytes {
 		text = ensemble(doc, pageURL, text)
 	} else if err != nil {

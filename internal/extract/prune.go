@@ -15,14 +15,20 @@ var pruneAtoms = map[atom.Atom]bool{
 	atom.Noscript: true, atom.Iframe: true, atom.Object: true, atom.Embed: true, atom.Canvas: true,
 }
 
-// prune removes comments and pruneAtoms elements under root.
-func prune(root *html.Node) {
+// navAtoms are navigation and footers. The extractors drop them anyway,
+// but trafilatura's date search reads them: when it runs, they are
+// removed only after trafilatura.
+var navAtoms = map[atom.Atom]bool{atom.Nav: true, atom.Footer: true}
+
+// prune removes comments, code scripts and pruneAtoms elements under root,
+// and navAtoms elements too when nav is set.
+func prune(root *html.Node, nav bool) {
 	var drop []*html.Node
 	stack := []*html.Node{root}
 	for len(stack) > 0 {
 		n := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		if n.Type == html.CommentNode || n.Type == html.ElementNode && (pruneAtoms[n.DataAtom] || codeScript(n)) {
+		if n.Type == html.CommentNode || n.Type == html.ElementNode && (pruneAtoms[n.DataAtom] || codeScript(n) || nav && navAtoms[n.DataAtom]) {
 			drop = append(drop, n)
 			continue
 		}

@@ -11,11 +11,14 @@ func TestPrune(t *testing.T) {
 	tests := []struct {
 		name, in, want string
 		drop           []string
+		nav            bool
 	}{
-		{"StyleAndComment", `<p>a<style>p{color:red}</style><!-- note -->b</p>`, "ab", []string{"color", "note"}},
-		{"Svg", `<div>x<svg><text>chart label</text></svg>y</div>`, "xy", []string{"chart"}},
-		{"CodeScript", `<p>q</p><script>var x = 1</script><noscript>enable js</noscript>`, "q", []string{"var x", "enable"}},
-		{"JSONScriptKept", `<p>z</p><script type="application/ld+json">{"a":1}</script>`, `z{"a":1}`, nil},
+		{"StyleAndComment", `<p>a<style>p{color:red}</style><!-- note -->b</p>`, "ab", []string{"color", "note"}, false},
+		{"Svg", `<div>x<svg><text>chart label</text></svg>y</div>`, "xy", []string{"chart"}, false},
+		{"CodeScript", `<p>q</p><script>var x = 1</script><noscript>enable js</noscript>`, "q", []string{"var x", "enable"}, false},
+		{"NavKept", `<nav>menu</nav><p>r</p><footer>foot</footer>`, "menurfoot", nil, false},
+		{"NavDropped", `<nav>menu</nav><p>r</p><footer>foot</footer>`, "r", []string{"menu", "foot"}, true},
+		{"JSONScriptKept", `<p>z</p><script type="application/ld+json">{"a":1}</script>`, `z{"a":1}`, nil, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -23,7 +26,7 @@ func TestPrune(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			prune(doc)
+			prune(doc, tt.nav)
 			var b strings.Builder
 			if err := html.Render(&b, doc); err != nil {
 				t.Fatal(err)
