@@ -13,6 +13,7 @@ import (
 var pruneAtoms = map[atom.Atom]bool{
 	atom.Style: true, atom.Svg: true, atom.Math: true, atom.Template: true,
 	atom.Noscript: true, atom.Iframe: true, atom.Object: true, atom.Embed: true, atom.Canvas: true,
+	atom.Select: true, atom.Button: true, atom.Input: true, atom.Textarea: true,
 }
 
 // navAtoms are navigation and footers. The extractors drop them anyway,
