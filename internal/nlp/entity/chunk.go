@@ -50,7 +50,7 @@ func (f *finder) multi(a, b, lineEnd int) {
 		return
 	}
 	ws := f.words(a, b)
-	if len(ws) >= 3 && personCues[strings.ToLower(ws[0])] && personShaped(ws[1:]) && hasFirstName(ws[1:]) {
+	if len(ws) >= 3 && personCues[strings.ToLower(ws[0])] && capitalized(ws[1]) && personShaped(ws[1:]) {
 		f.emit(a+1, b, Person) // "Comedian Jonathan Winters"
 		return
 	}
@@ -77,7 +77,8 @@ func (f *finder) personCue(a, b, lineEnd int) bool {
 	}
 	if b < lineEnd {
 		gap := f.text[f.toks[b-1].end:f.toks[b].start]
-		if speechVerbs[f.toks[b].text] && (gap == " " || gap == ", ") {
+		// "with Polk, said": a comma after one word ends an apposition.
+		if speechVerbs[f.toks[b].text] && (gap == " " || gap == ", " && b-a >= 2) {
 			return true
 		}
 	}

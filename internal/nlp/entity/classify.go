@@ -22,6 +22,10 @@ func (f *finder) run(a, b, lineEnd int) {
 		f.emit(a, b, Org)
 		return
 	}
+	if b-a >= 2 && placeHeads[f.toks[b-1].text] && !weakHeads[f.toks[b-1].text] && !f.titleCase {
+		f.emit(a, b, Place) // "King County", not King + "County"
+		return
+	}
 	if ta, tb := f.findTitle(a, b); ta >= 0 {
 		f.gazetteer(a, ta, lineEnd)
 		if tb < b {
@@ -109,6 +113,10 @@ func (f *finder) person(a, b int) {
 			k++
 		}
 		if b-k < 2 {
+			// No given name: the last two words, left to Merge.
+			if b-a >= 4 && personShaped(f.words(b-2, b)) {
+				f.emit(b-2, b, Unknown)
+			}
 			return
 		}
 		a = k

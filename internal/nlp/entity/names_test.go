@@ -18,6 +18,8 @@ func TestNameCues(t *testing.T) {
 		{"PlaceBeforeSpeechVerb", "A researcher at the University of Maine at Orono, said it works.", nil, []string{"Orono"}},
 		{"RoleWord", "Comedian Jonathan Pratt joked about it.", map[string]Type{"Jonathan Pratt": Person}, []string{"Comedian Jonathan Pratt"}},
 		{"TitleThenConnector", "Assistant Secretary for Legislative Affairs Barbara Larkin wrote.", map[string]Type{"Barbara Larkin": Person}, []string{"for Legislative Affairs Barbara Larkin"}},
+		{"TitleWordPlace", "Jo Ann Reyes, director of the Disabilities Division, King County, objected.", map[string]Type{"King County": Place}, []string{"County"}},
+		{"CommaAppositionSpeaker", "Lena Marsh, director of research with Tolbert, said sales fell.", nil, []string{"Tolbert"}},
 		{"StateAbbreviation", "He lives in Wheeling, W. Va. now.", nil, []string{"W. Va"}},
 	}
 	for _, tc := range tests {
