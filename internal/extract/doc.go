@@ -6,7 +6,10 @@
 // The page is decoded to UTF-8 (BOM, Content-Type, <meta>, valid UTF-8,
 // then statistical detection for undeclared legacy charsets such as
 // windows-125x, ISO-8859-x, KOI8-R, Shift_JIS, EUC-KR, GB18030), parsed
-// once, and elements nested deeper than 256 levels are lifted up. With
+// once, and elements nested deeper than 256 levels are lifted up. Nodes
+// no extractor reads (comments, code scripts, styles, SVG, embeds, form
+// controls, and nav and footer, these after trafilatura's date search
+// when it runs) are removed once before the extractors clone the tree. With
 // Options.Fallback (the default) go-trafilatura in recall mode and
 // go-readability read the same tree; when their texts agree closely
 // (token-bag F1 at least .97) readability's text is kept. Otherwise
