@@ -50,6 +50,16 @@ func (f *finder) multi(a, b, lineEnd int) {
 		return
 	}
 	ws := f.words(a, b)
+	for k := 2; k+1 < len(ws); k++ {
+		if ws[k] == "of" && hasFirstName(ws[:k]) && personShaped(ws[:k]) {
+			f.emit(a, a+k, Person) // "Paul Beaver of Jane's"
+			f.chunk(a+k+1, b, lineEnd)
+			return
+		}
+	}
+	if startsWithHead(ws) {
+		return // "Prison Leyhill", "County Durham"
+	}
 	if len(ws) >= 3 && personCues[strings.ToLower(ws[0])] && capitalized(ws[1]) && personShaped(ws[1:]) {
 		f.emit(a+1, b, Person) // "Comedian Jonathan Winters"
 		return
@@ -90,6 +100,9 @@ func (f *finder) personCue(a, b, lineEnd int) bool {
 // common word.
 func personShaped(ws []string) bool {
 	for _, w := range ws {
+		if w == "of" || w == "on" || w == "for" {
+			return false // "Bill for Relief"
+		}
 		if connectors[w] {
 			continue
 		}
@@ -104,4 +117,11 @@ func personShaped(ws []string) bool {
 		}
 	}
 	return true
+}
+
+// startsWithHead reports whether a name starts with an organisation or
+// place head word, which a personal name does not.
+func startsWithHead(ws []string) bool {
+	w := ws[0]
+	return orgHeads[w] || placeHeads[w] && !weakHeads[w] || businessHeads[w] || w == "Prison" || w == "Camp" || w == "Fort" || w == "Lake" || w == "Mount"
 }

@@ -20,6 +20,8 @@ func TestNameCues(t *testing.T) {
 		{"TitleThenConnector", "Assistant Secretary for Legislative Affairs Barbara Larkin wrote.", map[string]Type{"Barbara Larkin": Person}, []string{"for Legislative Affairs Barbara Larkin"}},
 		{"TitleWordPlace", "Jo Ann Reyes, director of the Disabilities Division, King County, objected.", map[string]Type{"King County": Place}, []string{"County"}},
 		{"CommaAppositionSpeaker", "Lena Marsh, director of research with Tolbert, said sales fell.", nil, []string{"Tolbert"}},
+		{"NameOfPlace", "The group hired Paul Kesh of Baxter, who runs it.", map[string]Type{"Paul Kesh": Person}, []string{"Paul Kesh of Baxter"}},
+		{"HeadFirst", "He was moved to Prison Ravenhill last year.", nil, []string{"Prison Ravenhill"}},
 		{"StateAbbreviation", "He lives in Wheeling, W. Va. now.", nil, []string{"W. Va"}},
 	}
 	for _, tc := range tests {
