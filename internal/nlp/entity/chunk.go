@@ -65,7 +65,7 @@ func (f *finder) multi(a, b, lineEnd int) {
 		return
 	}
 	switch {
-	case f.personCue(a, b, lineEnd) && !f.placeBefore(a):
+	case f.personCue(a, b, lineEnd) && !f.placeBefore(a) && personShaped(ws):
 		f.emit(a, b, Person)
 	case len(ws) <= 4 && personShaped(ws) && hasFirstName(ws):
 		f.emit(a, b, Person)
@@ -109,7 +109,7 @@ func personShaped(ws []string) bool {
 		if !capitalized(w) && !strings.HasPrefix(w, "al-") && !strings.HasPrefix(w, "el-") {
 			return false
 		}
-		if allCaps(w) && !(len(w) == 2 && strings.HasSuffix(w, ".")) {
+		if allCaps(w) && !initials(w) {
 			return false
 		}
 		if common[w] || calendar[w] {
@@ -124,4 +124,17 @@ func personShaped(ws []string) bool {
 func startsWithHead(ws []string) bool {
 	w := ws[0]
 	return orgHeads[w] || placeHeads[w] && !weakHeads[w] || businessHeads[w] || w == "Prison" || w == "Camp" || w == "Fort" || w == "Lake" || w == "Mount"
+}
+
+// initials reports whether w is one or more initials: "F.", "J.K.".
+func initials(w string) bool {
+	if len(w) < 2 || len(w)%2 != 0 {
+		return false
+	}
+	for i := 0; i < len(w); i += 2 {
+		if w[i] < 'A' || w[i] > 'Z' || w[i+1] != '.' {
+			return false
+		}
+	}
+	return true
 }

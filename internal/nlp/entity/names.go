@@ -14,11 +14,11 @@ var weakHeads = words(`Lane|Park|Hall|Hill|Hills|Beach|Bay|Brook|Springs|Garden|
 
 // businessHeads are last words that make a name a business or publisher
 // ("Square Books", "Oxford Press").
-var businessHeads = words(`Book|Books|Bookstore|Press|Publishing|Publishers|Records|Shop|Store|Market|Restaurant|Cafe|Hotel|Theater|Theatre|Bakery|Brewery|Farms|Partners|Associates|Holdings|Capital|Ventures|Co`)
+var businessHeads = words(`Book|Books|Bookstore|Press|Publishing|Publishers|Records|Shop|Store|Market|Restaurant|Cafe|Hotel|Theater|Theatre|Bakery|Brewery|Farms|Partners|Associates|Holdings|Capital|Ventures|Co|Securities|Health|Pharmaceuticals|Sciences|Winery|Vineyards|High`)
 
 // thingHeads are last words that make a name an event, a law, a work or an
 // era: not an entity Find types ("Clean Air Act", "Cold War").
-var thingHeads = words(`Festival|Awards|Award|Prize|Act|Law|Treaty|Accord|Plan|Program|Programme|Project|Show|Series|Games|Cup|Championship|Tournament|Conference|Summit|Report|Index|Survey|Generation|Age|Era|War|Revolution|Day|Week|Year|Prize`)
+var thingHeads = words(`Festival|Awards|Award|Prize|Act|Law|Treaty|Accord|Plan|Program|Programme|Project|Show|Series|Games|Cup|Championship|Tournament|Conference|Summit|Report|Index|Survey|Generation|Age|Era|War|Revolution|Day|Week|Year|Box`)
 
 // placeContext are lower-case words that, right before a name, make it a
 // place or an organisation, not a person ("in Polk", "at Madison").
@@ -61,10 +61,13 @@ func (f *finder) possessiveOrg(b, lineEnd int) bool {
 // hasFirstName reports whether ws starts like a personal name: a common
 // given name, an initial ("J. Smith"), or a middle initial ("Chris E. Biggs").
 func hasFirstName(ws []string) bool {
+	if initials(ws[len(ws)-1]) {
+		return false // "James E.P."
+	}
 	if firstNames[ws[0]] {
 		return true
 	}
-	if isInitial(ws[0]) && ws[0] != "A." && ws[0] != "I." && len(ws[len(ws)-1]) >= 3 {
+	if initials(ws[0]) && ws[0] != "A." && ws[0] != "I." && len(ws[len(ws)-1]) >= 3 {
 		return true // "J. Smith", not "W. Va" or a list's "A."
 	}
 	for _, w := range ws[1 : len(ws)-1] {

@@ -22,6 +22,8 @@ func TestNameCues(t *testing.T) {
 		{"CommaAppositionSpeaker", "Lena Marsh, director of research with Tolbert, said sales fell.", nil, []string{"Tolbert"}},
 		{"NameOfPlace", "The group hired Paul Kesh of Baxter, who runs it.", map[string]Type{"Paul Kesh": Person}, []string{"Paul Kesh of Baxter"}},
 		{"HeadFirst", "He was moved to Prison Ravenhill last year.", nil, []string{"Prison Ravenhill"}},
+		{"Initials", "Fans waited for J.K. Rowling, who said nothing.", map[string]Type{"J.K. Rowling": Person}, nil},
+		{"CueNeedsPersonShape", "The data firm KPX Health said sales fell.", nil, []string{"KPX Health"}},
 		{"StateAbbreviation", "He lives in Wheeling, W. Va. now.", nil, []string{"W. Va"}},
 	}
 	for _, tc := range tests {

@@ -153,7 +153,7 @@ func promoteNames(persons, unknown []docMention) ([]docMention, []docMention) {
 	var rest []docMention
 	for _, dm := range unknown {
 		ws := nameWords(dm.m.Text)
-		if len(ws) >= 2 && alone[[2]string{dm.doc, ws[len(ws)-1]}] && !alone[[2]string{dm.doc, ws[0]}] {
+		if len(ws) >= 2 && personShaped(ws) && !startsWithHead(ws) && alone[[2]string{dm.doc, ws[len(ws)-1]}] && !alone[[2]string{dm.doc, ws[0]}] {
 			dm.m.Type = Person
 			persons = append(persons, dm)
 			continue
