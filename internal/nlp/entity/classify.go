@@ -121,6 +121,12 @@ func (f *finder) person(a, b int) {
 		}
 		a = k
 	}
+	for k := a + 2; k < b; k++ {
+		if f.toks[k].text == "of" {
+			b = k // "Gov. George W. Bush of Texas"
+			break
+		}
+	}
 	if a < b {
 		f.emit(a, b, Person)
 	}

@@ -24,6 +24,7 @@ func TestNameCues(t *testing.T) {
 		{"HeadFirst", "He was moved to Prison Ravenhill last year.", nil, []string{"Prison Ravenhill"}},
 		{"Initials", "Fans waited for J.K. Rowling, who said nothing.", map[string]Type{"J.K. Rowling": Person}, nil},
 		{"CueNeedsPersonShape", "The data firm KPX Health said sales fell.", nil, []string{"KPX Health"}},
+		{"TitledNameOfPlace", "Gov. Lyle P. Hanson of Idaho spoke.", map[string]Type{"Lyle P. Hanson": Person}, []string{"Lyle P. Hanson of Idaho"}},
 		{"StateAbbreviation", "He lives in Wheeling, W. Va. now.", nil, []string{"W. Va"}},
 	}
 	for _, tc := range tests {
