@@ -107,39 +107,7 @@ func TestCrashResume(t *testing.T) {
 	checkClusterCommandAgrees(t, bin, in, want)
 
 	crashed := filepath.Join(dir, "crashed.db")
-	killed := 0
-	for _, at := range []int{len(want) / 4, len(want) * 3 / 4} {
-		cmd := exec.Command(bin, "ingest", "--db", crashed, in)
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
-		deadline := time.Now().Add(5 * time.Minute)
-	wait:
-		for time.Now().Before(deadline) {
-			select {
-			case <-done:
-				break wait
-			case <-time.After(50 * time.Millisecond):
-			}
-			if _, err := os.Stat(crashed); err != nil {
-				continue
-			}
-			if s := statsOf(t, bin, crashed); s.Articles >= at {
-				_ = cmd.Process.Signal(syscall.SIGKILL)
-				<-done
-				killed++
-				break
-			}
-		}
-	}
-	if killed == 0 {
-		t.Fatal("ingest finished before it could be killed: the test proves nothing")
-	}
-	if out, err := exec.Command(bin, "ingest", "--db", crashed, in).CombinedOutput(); err != nil {
-		t.Fatalf("resumed ingest: %v\n%s", err, out)
-	}
+	killAndResume(t, bin, crashed, in, []int{len(want) / 4, len(want) * 3 / 4})
 	got := assignments(t, crashed)
 	if len(got) != len(want) {
 		t.Fatalf("resumed store has %d articles, clean run %d", len(got), len(want))
@@ -163,7 +131,7 @@ func TestCrashResume(t *testing.T) {
 	if cs.Articles != rs.Articles || cs.Stories != rs.Stories {
 		t.Errorf("stats differ: clean %+v, resumed %+v", cs, rs)
 	}
-	t.Logf("killed %d times; %d articles, %d stories, as the clean run", killed, rs.Articles, rs.Stories)
+	t.Logf("after the kills: %d articles, %d stories, as the clean run", rs.Articles, rs.Stories)
 }
 
 // partition renders a clustering as a canonical string of sorted groups.
@@ -207,5 +175,45 @@ func checkClusterCommandAgrees(t *testing.T, bin, in string, stored map[string]s
 	}
 	if differ > 0 {
 		t.Errorf("cluster command and stored pipeline disagree on %d of %d articles (%d vs %d placed)", differ, len(stored), len(got), len(stored))
+	}
+}
+
+// killAndResume runs `parallax ingest --db db in` once per threshold,
+// SIGKILLing it as soon as the store holds that many articles, then runs it
+// to the end. It fails the test if no run could be killed.
+func killAndResume(t *testing.T, bin, db, in string, thresholds []int) {
+	t.Helper()
+	killed := 0
+	for _, at := range thresholds {
+		cmd := exec.Command(bin, "ingest", "--db", db, in)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		deadline := time.Now().Add(5 * time.Minute)
+	wait:
+		for time.Now().Before(deadline) {
+			select {
+			case <-done:
+				break wait
+			case <-time.After(50 * time.Millisecond):
+			}
+			if _, err := os.Stat(db); err != nil {
+				continue
+			}
+			if s := statsOf(t, bin, db); s.Articles >= at {
+				_ = cmd.Process.Signal(syscall.SIGKILL)
+				<-done
+				killed++
+				break
+			}
+		}
+	}
+	if killed == 0 {
+		t.Fatal("ingest finished before it could be killed: the test proves nothing")
+	}
+	if out, err := exec.Command(bin, "ingest", "--db", db, in).CombinedOutput(); err != nil {
+		t.Fatalf("resumed ingest: %v\n%s", err, out)
 	}
 }

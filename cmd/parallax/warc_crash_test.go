@@ -6,13 +6,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -129,40 +127,7 @@ func TestWARCCrashResume(t *testing.T) {
 	want := assignments(t, clean)
 
 	crashed := filepath.Join(dir, "crashed.db")
-	killed := 0
-	for _, at := range []int{len(want) / 3, len(want) * 2 / 3} {
-		cmd := exec.Command(bin, "ingest", "--db", crashed, in)
-		cmd.Stderr = io.Discard
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
-		deadline := time.Now().Add(5 * time.Minute)
-	wait:
-		for time.Now().Before(deadline) {
-			select {
-			case <-done:
-				break wait
-			case <-time.After(50 * time.Millisecond):
-			}
-			if _, err := os.Stat(crashed); err != nil {
-				continue
-			}
-			if s := statsOf(t, bin, crashed); s.Articles >= at {
-				_ = cmd.Process.Signal(syscall.SIGKILL)
-				<-done
-				killed++
-				break
-			}
-		}
-	}
-	if killed == 0 {
-		t.Fatal("ingest finished before it could be killed: the test proves nothing")
-	}
-	if out, err := exec.Command(bin, "ingest", "--db", crashed, in).CombinedOutput(); err != nil {
-		t.Fatalf("resumed ingest: %v\n%s", err, out)
-	}
+	killAndResume(t, bin, crashed, in, []int{len(want) / 3, len(want) * 2 / 3})
 	got := assignments(t, crashed)
 	if len(got) != len(want) {
 		t.Fatalf("resumed store has %d articles, clean run %d", len(got), len(want))
@@ -189,5 +154,5 @@ func TestWARCCrashResume(t *testing.T) {
 	if cs.Articles != rs.Articles || cs.Stories != rs.Stories {
 		t.Errorf("stats differ: clean %+v, resumed %+v", cs, rs)
 	}
-	t.Logf("killed %d times; %d articles, %d stories, as the clean run", killed, rs.Articles, rs.Stories)
+	t.Logf("after the kills: %d articles, %d stories, as the clean run", rs.Articles, rs.Stories)
 }
