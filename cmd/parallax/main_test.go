@@ -40,26 +40,17 @@ type seedGold struct {
 // dates, as a JSONL file and returns its path, the gold and the raw lines.
 func seedsJSONL(t *testing.T) (string, seedGold, map[string][]string) {
 	t.Helper()
-	dir := shared.TestData(t, "seeds")
-	raw, err := os.ReadFile(filepath.Join(dir, "GOLD.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	seeds, raw := shared.Seeds(t)
 	var g seedGold
 	if err := json.Unmarshal(raw, &g); err != nil {
 		t.Fatal(err)
 	}
 	lines := map[string][]string{}
 	var b strings.Builder
-	for _, d := range g.Documents {
-		text, err := os.ReadFile(filepath.Join(dir, d.File))
-		if err != nil {
-			t.Fatal(err)
-		}
-		id := d.File[:3]
-		lines[id] = strings.Split(string(text), "\n")
+	for _, d := range seeds {
+		lines[d.ID] = d.Lines
 		rec, _ := json.Marshal(map[string]string{
-			"id": id, "source": "outlet-" + id, "text": string(text), "published": d.Published,
+			"id": d.ID, "source": "outlet-" + d.ID, "text": strings.Join(d.Lines, "\n"), "published": d.Published,
 		})
 		b.Write(rec)
 		b.WriteByte('\n')

@@ -2,8 +2,6 @@ package brief
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -39,37 +37,19 @@ type seedGold struct {
 // seedArticles builds the seed articles from their GOLD body lines: ids
 // "000".."004", one outlet each.
 func seedArticles(t testing.TB) ([]*model.Article, seedGold) {
-	dir := shared.TestData(t, "seeds")
-	raw, err := os.ReadFile(filepath.Join(dir, "GOLD.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	seeds, raw := shared.Seeds(t)
 	var g seedGold
 	if err := json.Unmarshal(raw, &g); err != nil {
 		t.Fatal(err)
 	}
 	var docs []*model.Article
-	for _, d := range g.Documents {
-		b, err := os.ReadFile(filepath.Join(dir, d.File))
-		if err != nil {
-			t.Fatal(err)
-		}
-		ls := strings.Split(string(b), "\n")
-		var body []string
-		for _, r := range d.BodyLines {
-			for i := r[0]; i <= r[1] && i <= len(ls); i++ {
-				if s := strings.TrimSpace(ls[i-1]); s != "" {
-					body = append(body, s)
-				}
-			}
-		}
+	for k, d := range seeds {
 		pub, err := time.Parse("2006-01-02", d.Published)
 		if err != nil {
 			t.Fatal(err)
 		}
-		id := d.File[:3]
-		docs = append(docs, &model.Article{ID: id, Source: "outlet-" + id, Title: strings.TrimSpace(ls[d.TitleLine-1]),
-			Text: strings.Join(body, "\n"), Published: pub})
+		title := strings.TrimSpace(d.Lines[g.Documents[k].TitleLine-1])
+		docs = append(docs, &model.Article{ID: d.ID, Source: "outlet-" + d.ID, Title: title, Text: d.Body, Published: pub})
 	}
 	return docs, g
 }

@@ -2,8 +2,6 @@ package entity
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -21,31 +19,14 @@ type seedGold struct {
 
 // seedBodies returns the body text of each seed document by id ("000"...).
 func seedBodies(t *testing.T) (map[string]string, seedGold) {
-	dir := shared.TestData(t, "seeds")
-	raw, err := os.ReadFile(filepath.Join(dir, "GOLD.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs, raw := shared.Seeds(t)
 	var g seedGold
 	if err := json.Unmarshal(raw, &g); err != nil {
 		t.Fatal(err)
 	}
 	out := map[string]string{}
-	for _, d := range g.Documents {
-		b, err := os.ReadFile(filepath.Join(dir, d.File))
-		if err != nil {
-			t.Fatal(err)
-		}
-		ls := strings.Split(string(b), "\n")
-		var body []string
-		for _, r := range d.BodyLines {
-			for i := r[0]; i <= r[1] && i <= len(ls); i++ {
-				if s := strings.TrimSpace(ls[i-1]); s != "" {
-					body = append(body, s)
-				}
-			}
-		}
-		out[d.File[:3]] = strings.Join(body, "\n")
+	for _, d := range docs {
+		out[d.ID] = d.Body
 	}
 	return out, g
 }

@@ -1,9 +1,6 @@
 package quote
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -12,36 +9,10 @@ import (
 
 // seedBodies returns the GOLD body text of each seed document by id.
 func seedBodies(t *testing.T) map[string]string {
-	dir := shared.TestData(t, "seeds")
-	raw, err := os.ReadFile(filepath.Join(dir, "GOLD.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var g struct {
-		Documents []struct {
-			File      string   `json:"file"`
-			BodyLines [][2]int `json:"body_lines"`
-		} `json:"documents"`
-	}
-	if err := json.Unmarshal(raw, &g); err != nil {
-		t.Fatal(err)
-	}
+	docs, _ := shared.Seeds(t)
 	out := map[string]string{}
-	for _, d := range g.Documents {
-		b, err := os.ReadFile(filepath.Join(dir, d.File))
-		if err != nil {
-			t.Fatal(err)
-		}
-		ls := strings.Split(string(b), "\n")
-		var body []string
-		for _, r := range d.BodyLines {
-			for i := r[0]; i <= r[1] && i <= len(ls); i++ {
-				if s := strings.TrimSpace(ls[i-1]); s != "" {
-					body = append(body, s)
-				}
-			}
-		}
-		out[d.File[:3]] = strings.Join(body, "\n")
+	for _, d := range docs {
+		out[d.ID] = d.Body
 	}
 	return out
 }
