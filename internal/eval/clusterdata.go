@@ -1,10 +1,8 @@
 package eval
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 	"time"
@@ -32,27 +30,13 @@ type ClusterSet struct {
 
 // ReadClusterSet reads a JSONL clustering gold file.
 func ReadClusterSet(path string) (*ClusterSet, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("eval: %w", err)
-	}
-	defer f.Close()
 	set := &ClusterSet{Path: path}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" {
-			continue
-		}
-		var a GoldArticle
-		if err := json.Unmarshal([]byte(line), &a); err != nil {
-			return nil, fmt.Errorf("eval: %s:%d: %w", path, n, err)
-		}
+	err := readJSONL(path, func(a GoldArticle) error {
 		set.Articles = append(set.Articles, a)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("eval: %s: %w", path, err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return set, nil
 }
@@ -151,27 +135,13 @@ func RunClusterIDs(s *ClusterSet, opts cluster.Options) map[string]string {
 // ReadAssignments reads a prediction file: lines {"id", "story"} (or
 // "cluster" instead of "story", as score.py accepts).
 func ReadAssignments(path string) (map[string]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("eval: %w", err)
+	type assignment struct {
+		ID      json.RawMessage `json:"id"`
+		Story   *string         `json:"story"`
+		Cluster *string         `json:"cluster"`
 	}
-	defer f.Close()
 	out := map[string]string{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" {
-			continue
-		}
-		var a struct {
-			ID      json.RawMessage `json:"id"`
-			Story   *string         `json:"story"`
-			Cluster *string         `json:"cluster"`
-		}
-		if err := json.Unmarshal([]byte(line), &a); err != nil {
-			return nil, fmt.Errorf("eval: %s:%d: %w", path, n, err)
-		}
+	err := readJSONL(path, func(a assignment) error {
 		id := strings.Trim(string(a.ID), `"`)
 		switch {
 		case a.Story != nil:
@@ -181,6 +151,7 @@ func ReadAssignments(path string) (map[string]string, error) {
 		default:
 			out[id] = "None"
 		}
-	}
-	return out, sc.Err()
+		return nil
+	})
+	return out, err
 }

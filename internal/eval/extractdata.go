@@ -1,13 +1,10 @@
 package eval
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 )
 
 // Page is one document of an extraction gold set.
@@ -27,27 +24,13 @@ type ExtractSet struct {
 // ReadExtractSet reads DIR/meta.jsonl; pages are sorted by name, as
 // score.py walks the gold folder.
 func ReadExtractSet(dir string) (*ExtractSet, error) {
-	f, err := os.Open(filepath.Join(dir, "meta.jsonl"))
-	if err != nil {
-		return nil, fmt.Errorf("eval: %w", err)
-	}
-	defer f.Close()
 	set := &ExtractSet{Dir: dir}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" {
-			continue
-		}
-		var p Page
-		if err := json.Unmarshal([]byte(line), &p); err != nil {
-			return nil, fmt.Errorf("eval: meta.jsonl:%d: %w", n, err)
-		}
+	err := readJSONL(filepath.Join(dir, "meta.jsonl"), func(p Page) error {
 		set.Pages = append(set.Pages, p)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("eval: meta.jsonl: %w", err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	sort.Slice(set.Pages, func(i, j int) bool { return set.Pages[i].Name < set.Pages[j].Name })
 	return set, nil

@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -56,24 +55,12 @@ func ReadSummarySet(dir string) ([]*Topic, error) {
 }
 
 func readSummaryMeta(path string) (map[string]summaryMeta, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("eval: %w", err)
-	}
-	defer f.Close()
 	out := map[string]summaryMeta{}
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var m summaryMeta
-		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
-			return nil, fmt.Errorf("eval: %s:%d: %w", path, n, err)
-		}
+	err := readJSONL(path, func(m summaryMeta) error {
 		out[m.Topic+"/"+m.Doc] = m
-	}
-	return out, sc.Err()
+		return nil
+	})
+	return out, err
 }
 
 // readTopic reads one topic's docs (first line headline, then one

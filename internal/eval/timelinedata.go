@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -59,27 +58,16 @@ func ReadTimelineSet(dir string) ([]*TimelineTopic, error) {
 // readTimelineDocs reads every article listed in DIR/meta.jsonl and its
 // HeidelTime dates, by topic.
 func readTimelineDocs(dir string) (map[string][]*model.Article, map[string]map[string][]string, error) {
-	f, err := os.Open(filepath.Join(dir, "meta.jsonl"))
-	if err != nil {
-		return nil, nil, fmt.Errorf("eval: %w", err)
-	}
-	defer f.Close()
 	out := map[string][]*model.Article{}
 	heidel := map[string]map[string][]string{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		var m timelineMeta
-		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
-			return nil, nil, fmt.Errorf("eval: meta.jsonl: %w", err)
-		}
+	err := readJSONL(filepath.Join(dir, "meta.jsonl"), func(m timelineMeta) error {
 		text, err := os.ReadFile(filepath.Join(dir, m.Topic, "docs", m.Doc))
 		if err != nil {
-			return nil, nil, fmt.Errorf("eval: %w", err)
+			return err
 		}
 		pub, err := time.Parse(time.DateOnly, m.Published)
 		if err != nil {
-			return nil, nil, fmt.Errorf("eval: %s published: %w", m.Doc, err)
+			return fmt.Errorf("%s published: %w", m.Doc, err)
 		}
 		if heidel[m.Topic] == nil {
 			heidel[m.Topic] = map[string][]string{}
@@ -88,9 +76,10 @@ func readTimelineDocs(dir string) (map[string][]*model.Article, map[string]map[s
 		out[m.Topic] = append(out[m.Topic], &model.Article{
 			ID: m.Doc, Source: m.Source, Text: string(text), Published: pub,
 		})
-	}
-	if err := sc.Err(); err != nil {
-		return nil, nil, fmt.Errorf("eval: meta.jsonl: %w", err)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
 	}
 	return out, heidel, nil
 }
