@@ -170,19 +170,26 @@ func (c *corpus) similar(i int) []match {
 	if c.acc == nil {
 		c.acc = make([]float64, len(c.sents))
 	}
+	return dotAll(c.sents[i].vec, c.post, c.acc)
+}
+
+// dotAll returns the dot product of vec with every item in the postings
+// that shares a term with it, accumulated in acc (all zero before and
+// after the call).
+func dotAll(vec []tw, post [][]posting, acc []float64) []match {
 	var touched []int
-	for _, x := range c.sents[i].vec {
-		for _, p := range c.post[x.t] {
-			if c.acc[p.s] == 0 {
+	for _, x := range vec {
+		for _, p := range post[x.t] {
+			if acc[p.s] == 0 {
 				touched = append(touched, p.s)
 			}
-			c.acc[p.s] += x.w * p.w
+			acc[p.s] += x.w * p.w
 		}
 	}
 	out := make([]match, len(touched))
 	for k, j := range touched {
-		out[k] = match{j, c.acc[j]}
-		c.acc[j] = 0
+		out[k] = match{j, acc[j]}
+		acc[j] = 0
 	}
 	return out
 }

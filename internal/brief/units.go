@@ -114,21 +114,7 @@ func (c *corpus) demonyms() map[string]string {
 
 // similar returns the cosine of unit u with every unit sharing a term.
 func (x *unitIndex) similar(u int) []match {
-	var touched []int
-	for _, t := range x.units[u].vec {
-		for _, p := range x.post[t.t] {
-			if x.acc[p.s] == 0 {
-				touched = append(touched, p.s)
-			}
-			x.acc[p.s] += t.w * p.w
-		}
-	}
-	out := make([]match, len(touched))
-	for k, j := range touched {
-		out[k] = match{j, x.acc[j]}
-		x.acc[j] = 0
-	}
-	return out
+	return dotAll(x.units[u].vec, x.post, x.acc)
 }
 
 // same reports whether units u and v tell the same fact: similar wording
