@@ -151,17 +151,8 @@ func TestSequencerOrder(t *testing.T) {
 // first input.
 func TestIngestIdempotent(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	opts := DefaultOptions()
-	opts.Now = func() time.Time { return now }
-	p, err := New(ctx, st, opts, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := openTestStore(t)
+	p := newTestPipeline(t, st)
 	items := []files.Item{
 		{Origin: "b:1", Kind: files.Record, Rec: &files.Rec{ID: "one", Text: body, Published: now}},
 		{Origin: "b:2", Kind: files.Record, Rec: &files.Rec{ID: "copy", Text: strings.ToUpper(body), Published: now}},
@@ -212,21 +203,8 @@ func TestIngestIdempotent(t *testing.T) {
 // so a later article on the same story joins it instead of opening another.
 func TestTwoWritersShareStories(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	opts := DefaultOptions()
-	opts.Now = func() time.Time { return now }
-	serve, err := New(ctx, st, opts, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ingest, err := New(ctx, st, opts, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := openTestStore(t)
+	serve, ingest := newTestPipeline(t, st), newTestPipeline(t, st)
 	story := func(id, lead string, at time.Time) files.Item {
 		return files.Item{Origin: id, Kind: files.Record, Rec: &files.Rec{ID: id, Source: id + ".example", Published: at,
 			Title: "Riverside council approves Elm Street bridge",
@@ -261,4 +239,28 @@ func TestTwoWritersShareStories(t *testing.T) {
 	if w3.StoryID != w1.StoryID {
 		t.Errorf("w3 in story %q, want the other writer's %q", w3.StoryID, w1.StoryID)
 	}
+}
+
+// openTestStore opens a SQLite store in a temporary folder, closed at the
+// end of the test.
+func openTestStore(t *testing.T) *sqlite.DB {
+	t.Helper()
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// newTestPipeline builds a pipeline over st whose clock stands at now.
+func newTestPipeline(t *testing.T, st *sqlite.DB) *Pipeline {
+	t.Helper()
+	opts := DefaultOptions()
+	opts.Now = func() time.Time { return now }
+	p, err := New(context.Background(), st, opts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
