@@ -9,7 +9,11 @@
 // once, and elements nested deeper than 256 levels are lifted up. Nodes
 // no extractor reads (comments, code scripts, styles, SVG, embeds, form
 // controls, and nav and footer, these after trafilatura's date search
-// when it runs) are removed once before the extractors clone the tree. With
+// when it runs) are removed once before the extractors clone the tree.
+// Once trafilatura has read the tree, captions, photo credits, bylines and
+// datelines (figcaption, or a small block whose class or id names one)
+// go too: readability and the distiller keep them inside the article
+// block, while news article bodies leave them out. With
 // Options.Fallback (the default) go-trafilatura in recall mode and
 // go-readability read the same tree; when their texts agree closely
 // (token-bag F1 at least .97) readability's text is kept. Otherwise
