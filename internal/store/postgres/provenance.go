@@ -1,0 +1,108 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"parallax/internal/model"
+	"parallax/internal/store"
+)
+
+// NearDuplicates returns the articles stored as near-duplicates of id.
+func (db *DB) NearDuplicates(ctx context.Context, id string) ([]*model.Article, error) {
+	return db.listArticles(ctx, "near duplicates of "+id, `SELECT `+articleColumns+` FROM articles
+		WHERE duplicate_of = $1 ORDER BY seq`, id)
+}
+
+// SaveProvenance stores an article's provenance unless it has one.
+func (db *DB) SaveProvenance(ctx context.Context, p model.Provenance) error {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return err
+	}
+	defer rollback(ctx, tx)
+	if err := articleExists(ctx, tx, p.ArticleID); err != nil {
+		return fmt.Errorf("postgres: save provenance: %w", err)
+	}
+	raw := p.Raw
+	if raw == nil {
+		raw = []byte{} // NOT NULL, as in SQLite where an empty blob is not NULL
+	}
+	if _, err := tx.Exec(ctx, `INSERT INTO provenance (article_id, origin, fetched, format, raw)
+		VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+		p.ArticleID, p.Origin, nullTime(p.Fetched), p.Format, raw); err != nil {
+		return fmt.Errorf("postgres: save provenance of %s: %w", p.ArticleID, err)
+	}
+	return commit(ctx, tx)
+}
+
+// Provenance returns an article's provenance.
+func (db *DB) Provenance(ctx context.Context, articleID string) (*model.Provenance, error) {
+	p := model.Provenance{ArticleID: articleID}
+	var fetched *string
+	err := db.pool.QueryRow(ctx, `SELECT origin, fetched, format, raw FROM provenance WHERE article_id = $1`,
+		articleID).Scan(&p.Origin, &fetched, &p.Format, &p.Raw)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, fmt.Errorf("postgres: provenance of %s: %w", articleID, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("postgres: provenance of %s: %w", articleID, err)
+	}
+	if p.Fetched, err = parseTime(fetched); err != nil {
+		return nil, fmt.Errorf("postgres: provenance of %s: %w", articleID, err)
+	}
+	return &p, nil
+}
+
+// ArticleIDs returns every article id in insertion order.
+func (db *DB) ArticleIDs(ctx context.Context) ([]string, error) {
+	rows, err := db.pool.Query(ctx, `SELECT id FROM articles ORDER BY seq`)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: article ids: %w", err)
+	}
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, fmt.Errorf("postgres: article ids: %w", err)
+	}
+	return ids, nil
+}
+
+// UpdateArticle replaces a stored article's extracted fields.
+func (db *DB) UpdateArticle(ctx context.Context, a *model.Article) error {
+	published, fetched := nullTime(a.Published), nullTime(a.Fetched)
+	tag, err := db.pool.Exec(ctx, `UPDATE articles SET url = $1, canonical_url = $2, source = $3, title = $4,
+		byline = $5, published = $6, lang = $7, body = $8, content_hash = $9, fetched = COALESCE($10, fetched),
+		sort_time = COALESCE($6, $10, added)
+		WHERE id = $11`,
+		a.URL, nullString(a.CanonicalURL), a.Source, a.Title, a.Byline, published, a.Language, a.Text,
+		nullString(a.ContentHash), fetched, a.ID)
+	if err != nil {
+		return fmt.Errorf("postgres: update article %s: %w", a.ID, err)
+	}
+	if tag.RowsAffected() == 0 {
+		return fmt.Errorf("postgres: update article: article %s: %w", a.ID, store.ErrNotFound)
+	}
+	return nil
+}
+
+// ResetStories forgets all clustering so every article is pending again.
+func (db *DB) ResetStories(ctx context.Context) error {
+	tx, err := db.beginCluster(ctx)
+	if err != nil {
+		return err
+	}
+	defer rollback(ctx, tx)
+	for _, q := range []string{
+		`UPDATE articles SET story_id = NULL, event_id = NULL, assign_seq = NULL WHERE story_id IS NOT NULL OR assign_seq IS NOT NULL`,
+		`DELETE FROM events`,
+		`DELETE FROM stories`,
+	} {
+		if _, err := tx.Exec(ctx, q); err != nil {
+			return fmt.Errorf("postgres: reset stories: %w", err)
+		}
+	}
+	return commit(ctx, tx)
+}

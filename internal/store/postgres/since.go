@@ -1,0 +1,34 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+
+	"parallax/internal/model"
+)
+
+// AssignedSince returns articles whose assignment sequence number is above
+// seq, in assignment order, and the highest sequence number, both read
+// from one snapshot. Assignments commit in sequence order (they hold the
+// membership lock), so a caller that passes the last number it saw never
+// misses one.
+func (db *DB) AssignedSince(ctx context.Context, seq int64) ([]*model.Article, int64, error) {
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rollback(ctx, tx)
+	var last int64
+	if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(assign_seq), 0) FROM articles`).Scan(&last); err != nil {
+		return nil, 0, fmt.Errorf("postgres: assigned since %d: %w", seq, err)
+	}
+	if last <= seq {
+		return nil, last, nil
+	}
+	as, err := queryArticles(ctx, tx, `SELECT `+articleColumns+` FROM articles
+		WHERE assign_seq > $1 ORDER BY assign_seq`, seq)
+	if err != nil {
+		return nil, 0, fmt.Errorf("postgres: assigned since %d: %w", seq, err)
+	}
+	return as, last, nil
+}

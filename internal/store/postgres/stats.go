@@ -1,0 +1,26 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+
+	"parallax/internal/model"
+)
+
+// Stats returns store-wide counts, from one snapshot (one statement).
+// Sources counts the distinct non-empty Article.Source values.
+func (db *DB) Stats(ctx context.Context) (model.Stats, error) {
+	var s model.Stats
+	err := db.pool.QueryRow(ctx, `SELECT
+		(SELECT COUNT(*) FROM articles),
+		(SELECT COUNT(*) FROM duplicates),
+		(SELECT COUNT(*) FROM rejected),
+		(SELECT COUNT(*) FROM stories),
+		(SELECT COUNT(*) FROM events),
+		(SELECT COUNT(DISTINCT source) FROM articles WHERE source <> '')`).
+		Scan(&s.Articles, &s.Duplicates, &s.Rejected, &s.Stories, &s.Events, &s.Sources)
+	if err != nil {
+		return s, fmt.Errorf("postgres: stats: %w", err)
+	}
+	return s, nil
+}
