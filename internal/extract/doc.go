@@ -18,8 +18,10 @@
 // go-readability read the same tree; when their texts agree closely
 // (token-bag F1 at least .97) readability's text is kept. Otherwise
 // go-domdistiller reads the tree too and the three texts are merged
-// paragraph by paragraph: the base is the text that
-// agrees most with the others, a base paragraph is kept when at least two
+// paragraph by paragraph: a text that shares less than half its words
+// (token-bag F1 under .5) with every other text has read another block of
+// the page and is left out (of two texts left, trafilatura's wins); the base is the text that agrees most with
+// the others, a base paragraph is kept when at least two
 // extractors hold most of its word 3-grams, and a paragraph the base lacks
 // is added only when all three hold it. Without Fallback only
 // go-trafilatura runs. Metadata comes from the page itself (JSON-LD,

@@ -88,6 +88,7 @@ func vote(cands []candidate) string {
 			vs = append(vs, newVoter(c))
 		}
 	}
+	vs = dropOutliers(vs)
 	switch len(vs) {
 	case 0:
 		return ""
@@ -129,6 +130,32 @@ func vote(cands []candidate) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// outlierF1 is the token-bag F1 below which a reading that agrees this
+// little with every other reading is left out of the vote: it has read a
+// different block of the page (a caption, a teaser, a sidebar).
+const outlierF1 = 0.5
+
+// dropOutliers removes the voters that agree with no other voter, when
+// there are three or more.
+func dropOutliers(vs []*voter) []*voter {
+	if len(vs) < 3 {
+		return vs
+	}
+	var out []*voter
+	for _, a := range vs {
+		for _, b := range vs {
+			if a != b && bagF1(a.bag, b.bag) >= outlierF1 {
+				out = append(out, a)
+				break
+			}
+		}
+	}
+	if len(out) == 0 {
+		return vs
+	}
+	return out
 }
 
 func countVotes(vs []*voter, ws []string, grams []uint64) int {
