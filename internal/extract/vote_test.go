@@ -50,3 +50,12 @@ func TestVote(t *testing.T) {
 		})
 	}
 }
+
+func TestIntersect(t *testing.T) {
+	rd := "The council voted to close the bridge.\nEngineers found cracks in two piers.\nAbout the author\nJane Roe covers city hall for the paper since 2010."
+	traf := "The council voted to close the bridge.\nEngineers found cracks in two piers."
+	want := "The council voted to close the bridge.\nEngineers found cracks in two piers."
+	if got := intersect(rd, traf); got != want {
+		t.Errorf("intersect = %q, want %q", got, want)
+	}
+}
