@@ -25,6 +25,7 @@ type story struct {
 	all, ent, lead *centroid
 	recent         []*docVec
 	days           map[int32]int // mentioned days -> articles
+	names          map[int32]int // proper-noun pairs -> articles
 	last           time.Time
 	events         []*event
 	evicted        bool
@@ -54,7 +55,7 @@ type Clusterer struct {
 	rows      [][]float64
 	dense     scratch
 	terms     terms
-	shared    map[*story]int
+	shared    map[*story]float64
 	termOf    map[*story]int // last index term that counted a story
 	cands     []*story       // the latest article's candidates
 	probs     []float64      // and the model's probability for each
@@ -150,7 +151,7 @@ func (c *Clusterer) vectorize(d Doc) *docVec {
 
 func (c *Clusterer) newStory(id, lang string) *story {
 	c.seq++
-	s := &story{id: id, seq: c.seq, lang: lang, all: newCentroid(), ent: newCentroid(), lead: newCentroid(), days: map[int32]int{}}
+	s := &story{id: id, seq: c.seq, lang: lang, all: newCentroid(), ent: newCentroid(), lead: newCentroid(), days: map[int32]int{}, names: map[int32]int{}}
 	c.stories[id] = s
 	return s
 }
@@ -170,6 +171,9 @@ func (c *Clusterer) place(s *story, e *event, v *docVec) {
 	s.lead.add(v.lead)
 	for _, x := range v.days {
 		s.days[x]++
+	}
+	for _, x := range v.names {
+		s.names[x]++
 	}
 	g := c.global[s.lang]
 	if g == nil {

@@ -2,25 +2,63 @@ package cluster
 
 import (
 	"math"
+	"slices"
 )
 
 // FeatureNames names the features that score an (article, story) pair, in
 // the order the model's weights follow.
 var FeatureNames = []string{
-	"cos",       // cosine of the article to the story centroid (all terms)
-	"near",      // best cosine to one of the story's latest articles
-	"ent",       // cosine of proper nouns to the story's proper-noun centroid
-	"entnear",   // best proper-noun cosine to one of the latest articles
-	"lead",      // cosine of title and lead to the story's title-and-lead centroid
-	"bg",        // cosine of the article to all articles of its language
-	"gap",       // log(1 + days since the story's latest article)
-	"size",      // log(articles in the story)
-	"cos_gap",   // cos * gap: a long gap asks for a closer match
-	"ent_gap",   // ent * gap
-	"date",      // the article mentions a day the story mentions
-	"nodate",    // both mention days, none in common
-	"cos_size",  // cos * log(1 + articles): big stories are diverse
-	"near_size", // near * log(1 + articles)
+	"cos",         // cosine of the article to the story centroid (all terms)
+	"near",        // best cosine to one of the story's latest articles
+	"ent",         // cosine of proper nouns to the story's proper-noun centroid
+	"entnear",     // best proper-noun cosine to one of the latest articles
+	"lead",        // cosine of title and lead to the story's title-and-lead centroid
+	"bg",          // cosine of the article to all articles of its language
+	"gap",         // log(1 + days since the story's latest article)
+	"size",        // log(articles in the story)
+	"cos_gap",     // cos * gap: a long gap asks for a closer match
+	"ent_gap",     // ent * gap
+	"date",        // the article mentions a day the story mentions
+	"nodate",      // both mention days, none in common
+	"cos_size",    // cos * log(1 + articles): big stories are diverse
+	"near_size",   // near * log(1 + articles)
+	"rare1",       // rarest proper noun shared with the story: idf / max idf
+	"rare2",       // the second rarest
+	"index",       // summed weight of the article's top terms that index the story
+	"name1",       // rarest proper-noun pair ("Robert Adams") shared with the story: idf / max idf
+	"names",       // log(1 + proper-noun pairs shared with the story)
+	"near_margin", // near minus the best near among the other candidates
+	"ent_margin",  // entnear minus the best entnear among the other candidates
+}
+
+// marginOf lists, per margin feature, the feature it is the margin of.
+var marginOf = [][2]int{
+	{slices.Index(FeatureNames, "near_margin"), slices.Index(FeatureNames, "near")},
+	{slices.Index(FeatureNames, "ent_margin"), slices.Index(FeatureNames, "entnear")},
+}
+
+// margins fills the margin features of rows: how far each candidate is
+// ahead of (or behind) the best of the others, which tells a clear match
+// from one among many look-alikes (the same city, the same outlet).
+func margins(rows [][]float64) {
+	for _, m := range marginOf {
+		to, from := m[0], m[1]
+		best, second := 0.0, 0.0
+		for _, r := range rows {
+			if x := r[from]; x > best {
+				best, second = x, best
+			} else if x > second {
+				second = x
+			}
+		}
+		for _, r := range rows {
+			other := best
+			if r[from] == best {
+				other = second
+			}
+			r[to] = r[from] - other
+		}
+	}
 }
 
 // scratch holds the article's vectors spread over dense arrays while its
@@ -30,7 +68,7 @@ type scratch struct{ all, ent, lead dense }
 // features fills out with the pair's features (see FeatureNames); bg is
 // the article's cosine to its language's centroid; all, ent and lead are
 // d's vectors loaded in dense arrays.
-func features(d *docVec, s *story, bg float64, all, ent, lead []float64, out []float64) []float64 {
+func features(d *docVec, s *story, vc *vocab, bg, index float64, all, ent, lead []float64, out []float64) []float64 {
 	out = out[:0]
 	var near, entNear float64
 	for _, r := range s.recent {
@@ -43,6 +81,42 @@ func features(d *docVec, s *story, bg float64, all, ent, lead []float64, out []f
 	match, conflict := dayOverlap(d.days, s.days)
 	size := math.Log(float64(max(s.size, 1)))
 	big := math.Log1p(float64(s.size))
+	r1, r2 := rareShared(d.ent, s.ent, vc)
+	n1, nn := sharedNames(d.names, s.names, vc)
 	return append(out, cos, near, ent1, entNear, s.lead.cosineDense(d.lead, lead), bg, gap,
-		size, cos*gap, ent1*gap, match, conflict, cos*big, near*big)
+		size, cos*gap, ent1*gap, match, conflict, cos*big, near*big, r1, r2, index, n1, nn, 0, 0)
+}
+
+// sharedNames returns the highest idf, over the largest idf possible, of
+// the proper-noun pairs of the article the story also holds, and the log
+// of 1 + how many it holds.
+func sharedNames(names []int32, story map[int32]int, vc *vocab) (rarest, count float64) {
+	top := math.Log(float64(vc.n+1)) + 1
+	n := 0
+	for _, t := range names {
+		if story[t] == 0 {
+			continue
+		}
+		n++
+		rarest = max(rarest, (math.Log(float64(vc.n+1)/float64(vc.df[t]+1))+1)/top)
+	}
+	return rarest, math.Log1p(float64(n))
+}
+
+// rareShared returns the two highest idfs, over the largest idf possible,
+// of the proper nouns of v that the centroid c also holds.
+func rareShared(v vector, c *centroid, vc *vocab) (r1, r2 float64) {
+	top := math.Log(float64(vc.n+1)) + 1
+	for _, e := range v {
+		if _, ok := c.pos[e.t]; !ok {
+			continue
+		}
+		x := (math.Log(float64(vc.n+1)/float64(vc.df[e.t]+1)) + 1) / top
+		if x > r1 {
+			r1, r2 = x, r1
+		} else if x > r2 {
+			r2 = x
+		}
+	}
+	return r1, r2
 }

@@ -12,7 +12,8 @@ func (c *Clusterer) indexStory(s *story, v vector) {
 		idx = map[int32][]*story{}
 		c.index[s.lang] = idx
 	}
-	for _, t := range v.top(c.opts.IndexTerms) {
+	for _, e := range v.top(c.opts.IndexTerms) {
+		t := e.t
 		list := idx[t]
 		if n := len(list); n > 0 && list[n-1].live() == s {
 			continue
@@ -32,22 +33,23 @@ func appendUnique(list []*story, s *story) []*story {
 }
 
 // candidates returns the stories of the article's language, within the
-// window before at, that share the most top terms with v: at most
-// MaxCandidates, by shared terms then creation order.
+// window before at, that share the heaviest top terms with v: at most
+// MaxCandidates, by the summed weight in v of the shared terms, then
+// creation order.
 func (c *Clusterer) candidates(lang string, v vector, at time.Time) []*story {
 	idx := c.index[lang]
 	if idx == nil {
 		return nil
 	}
 	if c.shared == nil {
-		c.shared, c.termOf = map[*story]int{}, map[*story]int{}
+		c.shared, c.termOf = map[*story]float64{}, map[*story]int{}
 	}
 	shared, termOf := c.shared, c.termOf
 	clear(shared)
 	clear(termOf)
 	var out []*story
-	for k, t := range v.top(c.opts.IndexTerms) {
-		for _, s := range idx[t] {
+	for k, e := range v.top(c.opts.IndexTerms) {
+		for _, s := range idx[e.t] {
 			s = s.live()
 			if s.evicted || at.Sub(s.last) > c.opts.Window || termOf[s] == k+1 {
 				continue
@@ -56,7 +58,7 @@ func (c *Clusterer) candidates(lang string, v vector, at time.Time) []*story {
 			if shared[s] == 0 {
 				out = append(out, s)
 			}
-			shared[s]++
+			shared[s] += e.w
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {

@@ -58,6 +58,9 @@ func (c *Clusterer) mergeStories(into, from *story) {
 	for d, n := range from.days {
 		into.days[d] += n
 	}
+	for x, n := range from.names {
+		into.names[x] += n
+	}
 	into.recent = append(into.recent, from.recent...)
 	slices.SortStableFunc(into.recent, func(a, b *docVec) int { return a.at.Compare(b.at) })
 	if n := len(into.recent); n > c.opts.Recent {

@@ -1,9 +1,6 @@
 package cluster
 
-import (
-	"slices"
-	"time"
-)
+import "time"
 
 // bestStory returns the candidate story the model finds likeliest to hold
 // v, if that likelihood reaches JoinProb; else nil.
@@ -31,11 +28,13 @@ func (c *Clusterer) featureRows(v *docVec, cands []*story, rows [][]float64) [][
 		rows = append(rows, nil)
 	}
 	rows = rows[:len(cands)]
-	n := len(c.vocab[v.lang].df)
+	vc := c.vocab[v.lang]
+	n := len(vc.df)
 	all, ent, lead := c.dense.all.load(v.all, n), c.dense.ent.load(v.ent, n), c.dense.lead.load(v.lead, n)
 	for i, s := range cands {
-		rows[i] = features(v, s, bg, all, ent, lead, rows[i])
+		rows[i] = features(v, s, vc, bg, c.shared[s], all, ent, lead, rows[i])
 	}
+	margins(rows)
 	c.dense.all.unload(v.all)
 	c.dense.ent.unload(v.ent)
 	c.dense.lead.unload(v.lead)
@@ -47,12 +46,15 @@ func (c *Clusterer) featureRows(v *docVec, cands []*story, rows [][]float64) [][
 // common to all news.
 const bgMin = 200
 
-// background is the cosine of v to the centroid of its language; the
-// model's mean (a neutral value) while the language has under bgMin
-// articles.
+// bgNeutral is the background similarity assumed before bgMin articles:
+// about the mean seen on the development sets.
+const bgNeutral = 0.2
+
+// background is the cosine of v to the centroid of its language;
+// bgNeutral while the language has under bgMin articles.
 func (c *Clusterer) background(lang string, v *docVec) float64 {
 	if vc := c.vocab[lang]; vc == nil || vc.n < bgMin {
-		return c.model.Mean[slices.Index(FeatureNames, "bg")]
+		return bgNeutral
 	}
 	if g := c.global[lang]; g != nil {
 		return g.cosine(v.all)

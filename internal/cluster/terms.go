@@ -13,6 +13,7 @@ type terms struct {
 	all    map[string]float64 // title, lead and body; title and lead weigh more
 	lead   map[string]float64 // title and the first LeadWords words only
 	proper map[string]bool    // written as a proper noun at least once
+	names  map[string]bool    // two proper nouns in a row ("robert adam"), in the text
 	stems  map[string]string  // cache: word -> stem
 }
 
@@ -22,10 +23,12 @@ type terms struct {
 func (t *terms) count(d Doc, o *Options) {
 	if t.all == nil {
 		t.all, t.lead, t.proper, t.stems = map[string]float64{}, map[string]float64{}, map[string]bool{}, map[string]string{}
+		t.names = map[string]bool{}
 	}
 	clear(t.all)
 	clear(t.lead)
 	clear(t.proper)
+	clear(t.names)
 	if len(t.stems) > 1<<18 {
 		clear(t.stems)
 	}
@@ -47,10 +50,12 @@ func (t *terms) stem(w string) string {
 // words, which also count in the lead. With markProper it records proper
 // nouns.
 func (t *terms) add(s string, w, leadW float64, leadN int, markProper bool) {
+	prev, prevEnd := "", -1 // the previous proper noun and where it ended
 	for i, sp := range token.Spans(s) {
 		raw := s[sp.Start:sp.End]
 		low := strings.ToLower(raw)
 		if utf8.RuneCountInString(low) < 2 || isStop(low) {
+			prev = ""
 			continue
 		}
 		num := isNumber(low)
@@ -66,8 +71,21 @@ func (t *terms) add(s string, w, leadW float64, leadN int, markProper bool) {
 		}
 		if markProper && (num || isProper(s, sp.Start, raw)) {
 			t.proper[k] = true
+			if !num {
+				if prev != "" && onlySpace(s[prevEnd:sp.Start]) {
+					t.names[prev+" "+k] = true
+				}
+				prev, prevEnd = k, sp.End
+				continue
+			}
 		}
+		prev = ""
 	}
+}
+
+// onlySpace reports whether s is one or more spaces and nothing else.
+func onlySpace(s string) bool {
+	return s != "" && strings.Trim(s, " ") == ""
 }
 
 // isProper reports whether the word starting at s[at:] is capitalized

@@ -49,8 +49,8 @@ func dot(a, b vector) float64 {
 	return s
 }
 
-// top returns the ids of the k heaviest terms of v (ties by id).
-func (v vector) top(k int) []int32 {
+// top returns the k heaviest terms of v, heaviest first (ties by id).
+func (v vector) top(k int) vector {
 	s := make(vector, len(v))
 	copy(s, v)
 	sort.Slice(s, func(i, j int) bool {
@@ -62,11 +62,7 @@ func (v vector) top(k int) []int32 {
 	if len(s) > k {
 		s = s[:k]
 	}
-	out := make([]int32, len(s))
-	for i, e := range s {
-		out[i] = e.t
-	}
-	return out
+	return s
 }
 
 // centroid is the running sum of unit document vectors: its terms in

@@ -24,6 +24,7 @@ type docVec struct {
 	at             time.Time
 	lang           string
 	days           []int32 // days mentioned in title and lead
+	names          []int32 // proper-noun pairs, sorted (ids in the vocab, not in the vectors)
 }
 
 // vectorize counts the document in the frequencies, then returns its unit
@@ -33,6 +34,13 @@ func (v *vocab) vectorize(t *terms, boost float64) *docVec {
 	var fresh []string
 	v.n++
 	for k := range t.all {
+		if id, ok := v.ids[k]; ok {
+			v.df[id]++
+		} else {
+			fresh = append(fresh, k)
+		}
+	}
+	for k := range t.names {
 		if id, ok := v.ids[k]; ok {
 			v.df[id]++
 		} else {
@@ -62,6 +70,10 @@ func (v *vocab) vectorize(t *terms, boost float64) *docVec {
 			d.lead = append(d.lead, entry{id, lw})
 		}
 	}
+	for k := range t.names {
+		d.names = append(d.names, v.ids[k])
+	}
+	slices.Sort(d.names)
 	for _, x := range []vector{d.all, d.ent, d.lead} {
 		slices.SortFunc(x, func(a, b entry) int { return cmp.Compare(a.t, b.t) })
 		x.normalize()

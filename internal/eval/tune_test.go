@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -10,16 +11,47 @@ import (
 	"time"
 
 	"parallax/internal/cluster"
+	"parallax/internal/ingest/files"
+	"parallax/internal/model"
+	"parallax/internal/pipeline"
 	"parallax/internal/shared"
 )
 
+// clusterSets reads both development files with each article's title,
+// text and language as the product prepares them (pipeline.Prepare, as
+// `parallax cluster` and ingest do), so that tuning and training see what
+// the clusterer sees in use. Articles Prepare rejects are left out.
 func clusterSets(t *testing.T) []*ClusterSet {
 	var sets []*ClusterSet
 	for _, name := range []string{"dev.jsonl", "dev-topics.jsonl"} {
-		set, err := ReadClusterSet(shared.TestData(t, "cluster", name))
+		path := shared.TestData(t, "cluster", name)
+		set, err := ReadClusterSet(path)
 		if err != nil {
 			t.Fatal(err)
 		}
+		prepared := map[string]*model.Article{}
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = files.ReadJSONL(context.Background(), f, path, files.Options{}, func(it files.Item) error {
+			if a, err := pipeline.Prepare(it, time.Now()); err == nil {
+				prepared[a.ID] = a
+			}
+			return nil
+		})
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		kept := set.Articles[:0]
+		for _, a := range set.Articles {
+			if p := prepared[a.ID]; p != nil {
+				a.Title, a.Text, a.Lang = p.Title, p.Text, p.Language
+				kept = append(kept, a)
+			}
+		}
+		set.Articles = kept
 		sets = append(sets, set)
 	}
 	return sets
@@ -66,7 +98,8 @@ func scoreLine(sets []*ClusterSet, o cluster.Options) string {
 // TestClusterTrain fits the pair model on both development files (each
 // file weighs the same), prints the figures for a range of JoinProb, and
 // with PARALLAX_TRAIN=write saves the model to internal/cluster/model.json.
-// Retrain after changing the features:
+// PARALLAX_TRAIN_OPTS ("MaxCandidates=40,IndexTerms=30") trains and scores
+// with other options. Retrain after changing the features:
 //
 //	PARALLAX_TRAIN=write go test ./internal/eval -run TestClusterTrain -v
 func TestClusterTrain(t *testing.T) {
@@ -76,6 +109,19 @@ func TestClusterTrain(t *testing.T) {
 	}
 	sets := clusterSets(t)
 	opts := cluster.DefaultOptions()
+	for _, kv := range strings.Split(os.Getenv("PARALLAX_TRAIN_OPTS"), ",") {
+		if k, v, ok := strings.Cut(kv, "="); ok {
+			x, err := strconv.ParseFloat(v, 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			setOpt(t, &opts, k, x)
+		}
+	}
+	// Pairs needs no model: a blank one lets features change before the
+	// new model.json exists.
+	n := len(cluster.FeatureNames)
+	opts.Model = &cluster.Model{Features: cluster.FeatureNames, Mean: make([]float64, n), Scale: make([]float64, n), Weights: make([]float64, n)}
 	var x [][]float64
 	var y, w []float64
 	for _, s := range sets {
