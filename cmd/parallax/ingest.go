@@ -19,8 +19,9 @@ func init() {
 }
 
 func runIngest(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "ingest", "[--db FILE] [--allow-private] PATH|SITEMAP-URL...")
+	fs := newFlagSet(e, "ingest", "[--db FILE|URL] [--queue nats://HOST:4222] [--allow-private] PATH|SITEMAP-URL...")
 	db := dbFlag(fs)
+	queueAddr := queueFlag(fs)
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "extraction workers")
 	maxBytes := fs.Int64("max-bytes", files.DefaultMaxBytes, "largest file or JSONL line read")
 	allowPrivate := fs.Bool("allow-private", false, "allow sitemaps and pages on loopback/private addresses")
@@ -36,6 +37,11 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	q, err := openQueue(ctx, e, *queueAddr)
+	if err != nil {
+		return err
+	}
+	defer q.Close()
 	prog := newProgress(e)
 	paths, urls := splitURLs(fs.Args())
 	walk := func(emit func(files.Item) error) error {
@@ -52,7 +58,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		}
 		return nil
 	}
-	sum, err := p.Ingest(ctx, newQueue(e), walk, *workers, func(o pipeline.Outcome) {
+	sum, err := p.Ingest(ctx, q, walk, *workers, func(o pipeline.Outcome) {
 		if o.Status == pipeline.Rejected {
 			prog.Clear()
 			fmt.Fprintf(e.Stderr, "rejected: %v\n", oneLine(o.Err))

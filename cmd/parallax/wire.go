@@ -2,14 +2,20 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"flag"
 	"fmt"
+	"net/url"
 	"os"
+	"strings"
 
 	"parallax/internal/pipeline"
 	"parallax/internal/queue"
 	"parallax/internal/queue/memory"
+	"parallax/internal/queue/natsq"
 	"parallax/internal/store"
+	"parallax/internal/store/postgres"
 	"parallax/internal/store/sqlite"
 )
 
@@ -23,22 +29,49 @@ func dbFlag(fs *flag.FlagSet) *string {
 	if v := os.Getenv("PARALLAX_DB"); v != "" {
 		def = v
 	}
-	return fs.String("db", def, "SQLite database file (env PARALLAX_DB)")
+	return fs.String("db", def, "store: a SQLite database file, or a postgres:// URL for PostgreSQL (env PARALLAX_DB)")
 }
 
-// openStore opens the embedded SQLite store.
-func openStore(ctx context.Context, path string) (store.Store, error) {
-	st, err := sqlite.Open(ctx, path)
+// isPostgres tells a PostgreSQL URL from a SQLite file name.
+func isPostgres(db string) bool {
+	l := strings.ToLower(db)
+	return strings.HasPrefix(l, "postgres://") || strings.HasPrefix(l, "postgresql://")
+}
+
+// redact hides the password of a store URL, for messages.
+func redact(db string) string {
+	if !isPostgres(db) {
+		return db
+	}
+	u, err := url.Parse(db)
 	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", path, err)
+		return "postgres://…"
+	}
+	return u.Redacted()
+}
+
+// openStore opens the store --db names: the embedded SQLite file by
+// default, PostgreSQL for a postgres:// URL.
+func openStore(ctx context.Context, db string) (store.Store, error) {
+	var (
+		st  store.Store
+		err error
+	)
+	if isPostgres(db) {
+		st, err = postgres.Open(ctx, db)
+	} else {
+		st, err = sqlite.Open(ctx, db)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", redact(db), err)
 	}
 	return st, nil
 }
 
 // openPipeline opens the store and a pipeline over it (which restores the
 // clustering state); the caller closes the store.
-func openPipeline(ctx context.Context, e *env, path string) (store.Store, *pipeline.Pipeline, error) {
-	st, err := openStore(ctx, path)
+func openPipeline(ctx context.Context, e *env, db string) (store.Store, *pipeline.Pipeline, error) {
+	st, err := openStore(ctx, db)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -50,5 +83,31 @@ func openPipeline(ctx context.Context, e *env, path string) (store.Store, *pipel
 	return st, p, nil
 }
 
-// newQueue returns the in-process queue.
-func newQueue(e *env) queue.Queue { return memory.New(memory.Options{Logger: e.Log}) }
+// queueFlag registers --queue with its PARALLAX_QUEUE equivalent.
+func queueFlag(fs *flag.FlagSet) *string {
+	return fs.String("queue", os.Getenv("PARALLAX_QUEUE"),
+		"work queue: empty for in-process, or a nats:// URL for NATS JetStream (env PARALLAX_QUEUE)")
+}
+
+// openQueue returns the in-process queue, or for a nats:// URL a queue on
+// NATS JetStream. A batch gets a stream of its own, deleted when the queue
+// closes, so that what a crashed batch left in it never reaches the next
+// one (the store, not the queue, remembers what was done). The caller
+// closes the queue.
+func openQueue(ctx context.Context, e *env, addr string) (queue.Queue, error) {
+	if addr == "" {
+		return memory.New(memory.Options{Logger: e.Log}), nil
+	}
+	if l := strings.ToLower(addr); !strings.HasPrefix(l, "nats://") && !strings.HasPrefix(l, "tls://") {
+		return nil, fmt.Errorf("%w: --queue %q: want a nats:// URL", errUsage, addr)
+	}
+	var id [6]byte
+	_, _ = rand.Read(id[:])
+	opts := natsq.DefaultOptions()
+	opts.Stream, opts.Temporary, opts.Logger = "parallax_batch_"+hex.EncodeToString(id[:]), true, e.Log
+	q, err := natsq.Dial(ctx, addr, opts)
+	if err != nil {
+		return nil, fmt.Errorf("open queue: %w", err)
+	}
+	return q, nil
+}
