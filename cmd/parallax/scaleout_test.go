@@ -20,7 +20,8 @@ import (
 // PostgreSQL through NATS JetStream (real servers) and checks that the
 // outcome is the embedded default's: the same counts as SQLite with the
 // in-process queue, one story of five articles, nothing added on a second
-// run, and no stream left behind on the NATS server.
+// run, `serve` listing the story, and no stream left behind on the NATS
+// server.
 func TestScaleOut(t *testing.T) {
 	in, _, _ := seedsJSONL(t)
 	data, err := os.ReadFile(in)
@@ -50,6 +51,17 @@ func TestScaleOut(t *testing.T) {
 	}
 	if again := ingestStats(t, "ingest", "--db", db, "--queue", ns.URL, in); again != got {
 		t.Errorf("second run changed stats: %+v -> %+v", got, again)
+	}
+
+	base := startServe(t, buildBinary(t), db)
+	var list struct {
+		Stories []model.Story `json:"stories"`
+	}
+	if err := json.Unmarshal([]byte(getBody(t, base+"/api/v1/stories")), &list); err != nil {
+		t.Fatal(err)
+	}
+	if len(list.Stories) != 1 || list.Stories[0].Articles != 5 {
+		t.Errorf("serve on PostgreSQL lists %+v, want one story of 5 articles", list.Stories)
 	}
 
 	t.Setenv("PARALLAX_DB", db) // the environment names the store too

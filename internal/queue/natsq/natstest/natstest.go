@@ -35,6 +35,9 @@ type Server struct {
 // nats-server on $PATH, else Debian's /usr/sbin/nats-server.
 func Binary() (string, error) {
 	if p := os.Getenv("PARALLAX_NATS_SERVER"); p != "" {
+		if fi, err := os.Stat(p); err != nil || fi.Mode()&0o111 == 0 {
+			return "", fmt.Errorf("natstest: PARALLAX_NATS_SERVER=%s is not an executable", p)
+		}
 		return p, nil
 	}
 	if p, err := exec.LookPath("nats-server"); err == nil {
