@@ -37,7 +37,12 @@ func TestDeterministicDev(t *testing.T) {
 // TestModelFits: the embedded model matches the features.
 func TestModelFits(t *testing.T) {
 	m := cluster.DefaultModel()
-	if len(m.Weights) != len(cluster.FeatureNames) {
-		t.Fatalf("model has %d weights, features %d", len(m.Weights), len(cluster.FeatureNames))
+	n := len(cluster.FeatureNames)
+	want := n
+	if m.Pairs {
+		want += n * (n - 1) / 2
+	}
+	if len(m.Weights) != want {
+		t.Fatalf("model has %d weights, want %d for %d features (pairs %v)", len(m.Weights), want, n, m.Pairs)
 	}
 }

@@ -8,33 +8,36 @@ import (
 // FeatureNames names the features that score an (article, story) pair, in
 // the order the model's weights follow.
 var FeatureNames = []string{
-	"cos",         // cosine of the article to the story centroid (all terms)
-	"near",        // best cosine to one of the story's latest articles
-	"ent",         // cosine of proper nouns to the story's proper-noun centroid
-	"entnear",     // best proper-noun cosine to one of the latest articles
-	"lead",        // cosine of title and lead to the story's title-and-lead centroid
-	"bg",          // cosine of the article to all articles of its language
-	"gap",         // log(1 + days since the story's latest article)
-	"size",        // log(articles in the story)
-	"cos_gap",     // cos * gap: a long gap asks for a closer match
-	"ent_gap",     // ent * gap
-	"date",        // the article mentions a day the story mentions
-	"nodate",      // both mention days, none in common
-	"cos_size",    // cos * log(1 + articles): big stories are diverse
-	"near_size",   // near * log(1 + articles)
-	"rare1",       // rarest proper noun shared with the story: idf / max idf
-	"rare2",       // the second rarest
-	"index",       // summed weight of the article's top terms that index the story
-	"name1",       // rarest proper-noun pair ("Robert Adams") shared with the story: idf / max idf
-	"names",       // log(1 + proper-noun pairs shared with the story)
-	"near_margin", // near minus the best near among the other candidates
-	"ent_margin",  // entnear minus the best entnear among the other candidates
+	"cos",          // cosine of the article to the story centroid (all terms)
+	"near",         // best cosine to one of the story's latest articles
+	"ent",          // cosine of proper nouns to the story's proper-noun centroid
+	"entnear",      // best proper-noun cosine to one of the latest articles
+	"lead",         // cosine of title and lead to the story's title-and-lead centroid
+	"bg",           // cosine of the article to all articles of its language
+	"gap",          // log(1 + days since the story's latest article)
+	"size",         // log(articles in the story)
+	"cos_gap",      // cos * gap: a long gap asks for a closer match
+	"ent_gap",      // ent * gap
+	"date",         // the article mentions a day the story mentions
+	"nodate",       // both mention days, none in common
+	"cos_size",     // cos * log(1 + articles): big stories are diverse
+	"near_size",    // near * log(1 + articles)
+	"rare1",        // rarest proper noun shared with the story: idf / max idf
+	"rare2",        // the second rarest
+	"index",        // summed weight of the article's top terms that index the story
+	"name1",        // rarest proper-noun pair ("Robert Adams") shared with the story: idf / max idf
+	"names",        // log(1 + proper-noun pairs shared with the story)
+	"near_margin",  // near minus the best near among the other candidates
+	"ent_margin",   // entnear minus the best entnear among the other candidates
+	"titlenear",    // best cosine of the title to one of the latest articles' titles
+	"title_margin", // titlenear minus the best titlenear among the other candidates
 }
 
 // marginOf lists, per margin feature, the feature it is the margin of.
 var marginOf = [][2]int{
 	{slices.Index(FeatureNames, "near_margin"), slices.Index(FeatureNames, "near")},
 	{slices.Index(FeatureNames, "ent_margin"), slices.Index(FeatureNames, "entnear")},
+	{slices.Index(FeatureNames, "title_margin"), slices.Index(FeatureNames, "titlenear")},
 }
 
 // margins fills the margin features of rows: how far each candidate is
@@ -70,10 +73,11 @@ type scratch struct{ all, ent, lead dense }
 // d's vectors loaded in dense arrays.
 func features(d *docVec, s *story, vc *vocab, bg, index float64, all, ent, lead []float64, out []float64) []float64 {
 	out = out[:0]
-	var near, entNear float64
+	var near, entNear, titleNear float64
 	for _, r := range s.recent {
 		near = max(near, dotDense(r.all, all))
 		entNear = max(entNear, dotDense(r.ent, ent))
+		titleNear = max(titleNear, dot(r.title, d.title))
 	}
 	gap := math.Log1p(gapDays(s.last, d.at))
 	cos := s.all.cosineDense(d.all, all)
@@ -84,7 +88,7 @@ func features(d *docVec, s *story, vc *vocab, bg, index float64, all, ent, lead 
 	r1, r2 := rareShared(d.ent, s.ent, vc)
 	n1, nn := sharedNames(d.names, s.names, vc)
 	return append(out, cos, near, ent1, entNear, s.lead.cosineDense(d.lead, lead), bg, gap,
-		size, cos*gap, ent1*gap, match, conflict, cos*big, near*big, r1, r2, index, n1, nn, 0, 0)
+		size, cos*gap, ent1*gap, match, conflict, cos*big, near*big, r1, r2, index, n1, nn, 0, 0, titleNear, 0)
 }
 
 // sharedNames returns the highest idf, over the largest idf possible, of

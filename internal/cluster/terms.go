@@ -12,6 +12,7 @@ import (
 type terms struct {
 	all    map[string]float64 // title, lead and body; title and lead weigh more
 	lead   map[string]float64 // title and the first LeadWords words only
+	title  map[string]float64 // title only
 	proper map[string]bool    // written as a proper noun at least once
 	names  map[string]bool    // two proper nouns in a row ("robert adam"), in the text
 	stems  map[string]string  // cache: word -> stem
@@ -23,8 +24,9 @@ type terms struct {
 func (t *terms) count(d Doc, o *Options) {
 	if t.all == nil {
 		t.all, t.lead, t.proper, t.stems = map[string]float64{}, map[string]float64{}, map[string]bool{}, map[string]string{}
-		t.names = map[string]bool{}
+		t.names, t.title = map[string]bool{}, map[string]float64{}
 	}
+	clear(t.title)
 	clear(t.all)
 	clear(t.lead)
 	clear(t.proper)
@@ -33,6 +35,9 @@ func (t *terms) count(d Doc, o *Options) {
 		clear(t.stems)
 	}
 	t.add(d.Title, o.TitleWeight, o.TitleWeight, 1<<30, false)
+	for k, n := range t.lead {
+		t.title[k] = n
+	}
 	t.add(d.Text, 1, o.LeadWeight, o.LeadWords, true)
 }
 

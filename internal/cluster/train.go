@@ -37,18 +37,23 @@ func Pairs(docs []Doc, gold []string, opts Options) (x [][]float64, y []float64)
 
 // Fit trains a logistic regression on standardized features by Newton's
 // method with an L2 penalty l2; weight[i] weighs example i (nil: all 1).
-func Fit(x [][]float64, y, weight []float64, l2 float64) (*Model, error) {
+// With pairs it also weighs the product of every two features (Model.Pairs).
+func Fit(x [][]float64, y, weight []float64, l2 float64, pairs bool) (*Model, error) {
 	if len(x) == 0 {
 		return nil, fmt.Errorf("cluster: fit: no examples")
 	}
-	n := len(x[0])
-	m := &Model{Features: FeatureNames, Mean: make([]float64, n), Scale: make([]float64, n), Weights: make([]float64, n)}
-	if n != len(FeatureNames) {
-		return nil, fmt.Errorf("cluster: fit: %d features, want %d", n, len(FeatureNames))
+	nf := len(x[0])
+	if nf != len(FeatureNames) {
+		return nil, fmt.Errorf("cluster: fit: %d features, want %d", nf, len(FeatureNames))
 	}
+	n := nf
+	if pairs {
+		n += nf * (nf - 1) / 2
+	}
+	m := &Model{Features: FeatureNames, Mean: make([]float64, nf), Scale: make([]float64, nf), Weights: make([]float64, n), Pairs: pairs}
 	standardize(x, m)
 	w := make([]float64, n+1) // bias last
-	z := make([]float64, n+1)
+	z := make([]float64, 0, n+1)
 	for iter := 0; iter < 50; iter++ {
 		g := make([]float64, n+1)
 		h := make([][]float64, n+1)
@@ -60,10 +65,14 @@ func Fit(x [][]float64, y, weight []float64, l2 float64) (*Model, error) {
 			}
 		}
 		for i, row := range x {
-			for j := range n {
-				z[j] = (row[j] - m.Mean[j]) / m.Scale[j]
+			z = z[:0]
+			for j := range nf {
+				z = append(z, clip((row[j]-m.Mean[j])/m.Scale[j]))
 			}
-			z[n] = 1
+			if pairs {
+				z = expand(z, nf)
+			}
+			z = append(z, 1)
 			s := 0.0
 			for j := range z {
 				s += w[j] * z[j]
@@ -73,11 +82,18 @@ func Fit(x [][]float64, y, weight []float64, l2 float64) (*Model, error) {
 			if weight != nil {
 				c = weight[i]
 			}
-			for j := range z {
-				g[j] += c * (p - y[i]) * z[j]
-				for k := range z {
-					h[j][k] += c * p * (1 - p) * z[j] * z[k]
+			q := c * p * (1 - p)
+			for j, zj := range z {
+				g[j] += c * (p - y[i]) * zj
+				hj, qz := h[j], q*zj
+				for k := j; k < len(z); k++ { // upper triangle; mirrored below
+					hj[k] += qz * z[k]
 				}
+			}
+		}
+		for j := range h {
+			for k := 0; k < j; k++ {
+				h[j][k] = h[k][j]
 			}
 		}
 		step, err := solve(h, g)

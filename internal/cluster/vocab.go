@@ -21,6 +21,7 @@ func newVocab() *vocab { return &vocab{ids: map[string]int32{}} }
 // and its title and lead only. Each is a unit TF-IDF vector.
 type docVec struct {
 	all, ent, lead vector
+	title          vector // title only
 	at             time.Time
 	lang           string
 	days           []int32 // days mentioned in title and lead
@@ -70,11 +71,15 @@ func (v *vocab) vectorize(t *terms, boost float64) *docVec {
 			d.lead = append(d.lead, entry{id, lw})
 		}
 	}
+	for k, n := range t.title {
+		id := v.ids[k]
+		d.title = append(d.title, entry{id, (1 + math.Log(n)) * (math.Log(float64(v.n+1)/float64(v.df[id]+1)) + 1)})
+	}
 	for k := range t.names {
 		d.names = append(d.names, v.ids[k])
 	}
 	slices.Sort(d.names)
-	for _, x := range []vector{d.all, d.ent, d.lead} {
+	for _, x := range []vector{d.all, d.ent, d.lead, d.title} {
 		slices.SortFunc(x, func(a, b entry) int { return cmp.Compare(a.t, b.t) })
 		x.normalize()
 	}

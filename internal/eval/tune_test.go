@@ -140,11 +140,11 @@ func TestClusterTrain(t *testing.T) {
 	for i := range w {
 		w[i] *= float64(len(w)) / 2
 	}
-	m, err := cluster.Fit(x, y, w, 1)
+	m, err := cluster.Fit(x, y, w, 1, true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m.Note = "logistic regression on dev.jsonl + dev-topics.jsonl pairs (TestClusterTrain), L2 1, files weighed equally"
+	m.Note = "logistic regression with pairwise feature products on dev.jsonl + dev-topics.jsonl pairs as pipeline.Prepare gives them (TestClusterTrain), L2 1, files weighed equally"
 	for i, n := range m.Features {
 		t.Logf("%-8s %+.3f", n, m.Weights[i])
 	}
