@@ -2,7 +2,6 @@ package extract
 
 import (
 	nurl "net/url"
-	"strings"
 
 	"golang.org/x/net/html"
 )
@@ -19,34 +18,13 @@ const agreeSkip = 0.97
 // readability first, the distiller and the paragraph vote only when the
 // two disagree.
 func ensemble(doc *html.Node, pageURL *nurl.URL, traf string) string {
-	rd := runReadability(doc, pageURL)
-	if traf != "" && rd.text != "" && bagF1(bagOf(traf), bagOf(rd.text)) >= agreeSkip {
-		return intersect(rd.text, traf)
+	tv := newVoter(candidate{"trafilatura", traf})
+	rv := newVoter(runReadability(doc, pageURL))
+	if !tv.empty() && !rv.empty() && bagF1(tv.bag, rv.bag) >= agreeSkip {
+		// What readability alone adds around an agreed article is its
+		// container's furniture: author boxes, newsletter prompts,
+		// related links.
+		return intersect(rv, tv)
 	}
-	return vote([]candidate{{"trafilatura", traf}, rd, runDistiller(doc, pageURL)})
-}
-
-// bagOf counts the words of s.
-func bagOf(s string) map[string]int {
-	bag := map[string]int{}
-	for _, w := range words(s) {
-		bag[w]++
-	}
-	return bag
-}
-
-// intersect keeps the paragraphs of base that other holds (most of their
-// word 3-grams). What readability alone adds around an agreed article is
-// its container's furniture: author boxes, newsletter prompts, related
-// links.
-func intersect(base, other string) string {
-	v := newVoter(candidate{text: other})
-	var out []string
-	for _, p := range strings.Split(base, "\n") {
-		ws := words(p)
-		if g := shingles(ws); len(g) > 0 && v.holds(ws, g) {
-			out = append(out, p)
-		}
-	}
-	return strings.Join(out, "\n")
+	return vote([]*voter{tv, rv, newVoter(runDistiller(doc, pageURL))})
 }

@@ -36,56 +36,93 @@ func shingles(ws []string) []uint64 {
 		return nil
 	}
 	if len(ws) < 3 {
-		return []uint64{maphash.String(seed, strings.Join(ws, " "))}
+		return []uint64{hashWords(ws, nil)}
 	}
 	out := make([]uint64, 0, len(ws)-2)
+	var buf []byte
 	for i := 0; i+3 <= len(ws); i++ {
-		out = append(out, maphash.String(seed, ws[i]+" "+ws[i+1]+" "+ws[i+2]))
+		out = append(out, hashWords(ws[i:i+3], &buf))
 	}
 	return out
 }
 
-// voter is one candidate prepared for voting.
+// hashWords hashes the words of ws joined by spaces, building the key in
+// *buf when given (reused across calls).
+func hashWords(ws []string, buf *[]byte) uint64 {
+	var b []byte
+	if buf != nil {
+		b = (*buf)[:0]
+	}
+	for i, w := range ws {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, w...)
+	}
+	if buf != nil {
+		*buf = b
+	}
+	return maphash.Bytes(seed, b)
+}
+
+// para is one paragraph of a candidate with its words and 3-grams.
+type para struct {
+	text  string
+	ws    []string
+	grams []uint64
+}
+
+// voter is one candidate prepared for voting: its paragraphs, and the
+// 3-grams, joined words and word bag of its whole text.
 type voter struct {
 	candidate
+	paras  []para
 	grams  map[uint64]bool
 	joined string // " w1 w2 ... " for short-paragraph lookups
 	bag    map[string]int
 }
 
 func newVoter(c candidate) *voter {
-	ws := words(c.text)
 	v := &voter{candidate: c, grams: map[uint64]bool{}, bag: map[string]int{}}
-	for _, g := range shingles(ws) {
+	var all []string
+	for _, line := range strings.Split(c.text, "\n") {
+		ws := words(line)
+		v.paras = append(v.paras, para{line, ws, shingles(ws)})
+		all = append(all, ws...)
+	}
+	for _, g := range shingles(all) {
 		v.grams[g] = true
 	}
-	v.joined = " " + strings.Join(ws, " ") + " "
-	for _, w := range ws {
+	v.joined = " " + strings.Join(all, " ") + " "
+	for _, w := range all {
 		v.bag[w]++
 	}
 	return v
 }
 
+// empty reports whether the candidate has no text.
+func (v *voter) empty() bool { return strings.TrimSpace(v.text) == "" }
+
 // holds reports whether v contains most of a paragraph.
-func (v *voter) holds(ws []string, grams []uint64) bool {
-	if len(ws) < 3 {
-		return strings.Contains(v.joined, " "+strings.Join(ws, " ")+" ")
+func (v *voter) holds(p para) bool {
+	if len(p.ws) < 3 {
+		return strings.Contains(v.joined, " "+strings.Join(p.ws, " ")+" ")
 	}
 	n := 0
-	for _, g := range grams {
+	for _, g := range p.grams {
 		if v.grams[g] {
 			n++
 		}
 	}
-	return float64(n) >= voteShare*float64(len(grams))
+	return float64(n) >= voteShare*float64(len(p.grams))
 }
 
-// vote merges the candidates' texts paragraph by paragraph.
-func vote(cands []candidate) string {
+// vote merges the voters' texts paragraph by paragraph.
+func vote(all []*voter) string {
 	var vs []*voter
-	for _, c := range cands {
-		if strings.TrimSpace(c.text) != "" {
-			vs = append(vs, newVoter(c))
+	for _, v := range all {
+		if !v.empty() {
+			vs = append(vs, v)
 		}
 	}
 	vs = dropOutliers(vs)
@@ -98,16 +135,14 @@ func vote(cands []candidate) string {
 	base := medoid(vs)
 	var out []string
 	covered := map[uint64]bool{}
-	for _, p := range strings.Split(base.text, "\n") {
-		ws := words(p)
-		grams := shingles(ws)
-		if len(grams) == 0 {
+	for _, p := range base.paras {
+		if len(p.grams) == 0 {
 			continue
 		}
-		if countVotes(vs, ws, grams) >= voteKeep {
-			out = append(out, p)
+		if countVotes(vs, p) >= voteKeep {
+			out = append(out, p.text)
 		}
-		for _, g := range grams {
+		for _, g := range p.grams {
 			covered[g] = true
 		}
 	}
@@ -115,18 +150,28 @@ func vote(cands []candidate) string {
 		if v == base {
 			continue
 		}
-		for _, p := range strings.Split(v.text, "\n") {
-			ws := words(p)
-			grams := shingles(ws)
-			if len(grams) == 0 || coveredShare(covered, grams) >= 0.5 {
+		for _, p := range v.paras {
+			if len(p.grams) == 0 || coveredShare(covered, p.grams) >= 0.5 {
 				continue
 			}
-			if countVotes(vs, ws, grams) >= voteAdd {
-				out = append(out, p)
-				for _, g := range grams {
+			if countVotes(vs, p) >= voteAdd {
+				out = append(out, p.text)
+				for _, g := range p.grams {
 					covered[g] = true
 				}
 			}
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// intersect keeps the paragraphs of base that other holds (most of their
+// word 3-grams).
+func intersect(base, other *voter) string {
+	var out []string
+	for _, p := range base.paras {
+		if len(p.grams) > 0 && other.holds(p) {
+			out = append(out, p.text)
 		}
 	}
 	return strings.Join(out, "\n")
@@ -158,10 +203,10 @@ func dropOutliers(vs []*voter) []*voter {
 	return out
 }
 
-func countVotes(vs []*voter, ws []string, grams []uint64) int {
+func countVotes(vs []*voter, p para) int {
 	n := 0
 	for _, v := range vs {
-		if v.holds(ws, grams) {
+		if v.holds(p) {
 			n++
 		}
 	}

@@ -32,11 +32,11 @@ func TestVote(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var cs []candidate
+			var vs []*voter
 			for i, c := range tt.cands {
-				cs = append(cs, candidate{name: string(rune('a' + i)), text: c})
+				vs = append(vs, newVoter(candidate{name: string(rune('a' + i)), text: c}))
 			}
-			got := vote(cs)
+			got := vote(vs)
 			for _, w := range tt.want {
 				if !strings.Contains(got, w) {
 					t.Errorf("lost %q in %q", w, got)
@@ -55,7 +55,7 @@ func TestIntersect(t *testing.T) {
 	rd := "The council voted to close the bridge.\nEngineers found cracks in two piers.\nAbout the author\nJane Roe covers city hall for the paper since 2010."
 	traf := "The council voted to close the bridge.\nEngineers found cracks in two piers."
 	want := "The council voted to close the bridge.\nEngineers found cracks in two piers."
-	if got := intersect(rd, traf); got != want {
+	if got := intersect(newVoter(candidate{"rd", rd}), newVoter(candidate{"traf", traf})); got != want {
 		t.Errorf("intersect = %q, want %q", got, want)
 	}
 }
