@@ -12,10 +12,17 @@ import (
 // lines as it goes, in a fixed-size table of hashed counters that halve
 // now and then, and drops those already seen in boilerMin earlier
 // articles. Memory stays constant however long the stream.
+//
+// A long line (a paragraph) seen only a few times is more likely a copy of
+// an article (wire copy, syndication) than boilerplate: it is dropped only
+// once seen in boilerLong articles, so that the third outlet to run a wire
+// story keeps its text.
 const (
-	boilerBits  = 22
-	boilerMin   = 2
-	boilerDecay = 1 << 21 // halve every counter after this many counts
+	boilerBits   = 22
+	boilerMin    = 2
+	boilerLong   = 8
+	boilerLongAt = 100     // bytes from which a line counts as long
+	boilerDecay  = 1 << 21 // halve every counter after this many counts
 )
 
 // boiler counts hashed title segments and text lines.
@@ -34,7 +41,11 @@ func (b *boiler) clean(d Doc) Doc {
 	lines := strings.Split(d.Text, "\n")
 	kept := lines[:0]
 	for _, l := range lines {
-		if strings.TrimSpace(l) == "" || !b.seen("p", l) {
+		need := boilerMin
+		if len(l) >= boilerLongAt {
+			need = boilerLong
+		}
+		if strings.TrimSpace(l) == "" || b.seen("p", l) < need {
 			kept = append(kept, l)
 		}
 	}
@@ -55,7 +66,7 @@ func (b *boiler) cleanTitle(t string) string {
 		if len(s) > len(longest) {
 			longest = s
 		}
-		if !b.seen("t", s) {
+		if b.seen("t", s) < boilerMin {
 			kept = append(kept, s)
 		}
 	}
@@ -78,9 +89,9 @@ func splitTitle(t string) []string {
 	return out
 }
 
-// seen reports whether s (of kind k) was counted boilerMin times before,
-// and counts it.
-func (b *boiler) seen(k, s string) bool {
+// seen returns how many times s (of kind k) was counted before, and
+// counts it.
+func (b *boiler) seen(k, s string) int {
 	h := fnv.New64a()
 	h.Write([]byte(k))
 	h.Write([]byte(strings.ToLower(strings.TrimSpace(s))))
@@ -95,5 +106,5 @@ func (b *boiler) seen(k, s string) bool {
 			b.counts[j] /= 2
 		}
 	}
-	return n >= boilerMin
+	return int(n)
 }

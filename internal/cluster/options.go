@@ -43,7 +43,7 @@ type Options struct {
 // DefaultOptions returns the fitted defaults.
 func DefaultOptions() Options {
 	return Options{
-		JoinProb:       0.7,
+		JoinProb:       0.6,
 		Window:         365 * 24 * time.Hour,
 		Recent:         8,
 		TitleWeight:    2,
