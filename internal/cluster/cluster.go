@@ -30,6 +30,11 @@ type story struct {
 	events         []*event
 	evicted        bool
 	into           *story // set when merged into another story
+	// Set by the latest candidate search that found the story: its number,
+	// the last index term that counted the story, and the summed weight of
+	// the article's index terms the story shares.
+	search, term int
+	shared       float64
 }
 
 // event is a sub-cluster of a story.
@@ -47,7 +52,7 @@ type Clusterer struct {
 	vocab     map[string]*vocab // per language
 	stories   map[string]*story
 	index     map[string]map[int32][]*story // per language: term -> stories
-	global    map[string]*centroid          // per language: all articles
+	global    map[string]*denseSum          // per language: all articles
 	now       time.Time                     // latest publication time seen
 	seq, anon int
 	sweep     sweeper
@@ -55,11 +60,11 @@ type Clusterer struct {
 	rows      [][]float64
 	dense     scratch
 	terms     terms
-	shared    map[*story]float64
-	termOf    map[*story]int // last index term that counted a story
-	cands     []*story       // the latest article's candidates
-	probs     []float64      // and the model's probability for each
-	merges    []Merge        // not yet drained by Merges
+	search    int       // candidate searches so far: marks the stories one search found
+	found     []*story  // scratch for candidates
+	cands     []*story  // the latest article's candidates
+	probs     []float64 // and the model's probability for each
+	merges    []Merge   // not yet drained by Merges
 }
 
 // New returns an empty clusterer.
@@ -70,7 +75,7 @@ func New(opts Options) *Clusterer {
 		vocab:   map[string]*vocab{},
 		stories: map[string]*story{},
 		index:   map[string]map[int32][]*story{},
-		global:  map[string]*centroid{},
+		global:  map[string]*denseSum{},
 	}
 }
 
@@ -146,6 +151,7 @@ func (c *Clusterer) vectorize(d Doc) *docVec {
 	v := vc.vectorize(&c.terms, c.opts.ProperBoost)
 	v.at, v.lang = d.Published, d.Lang
 	v.days = mentionedDays(d)
+	v.top = v.all.top(c.opts.IndexTerms)
 	return v
 }
 
@@ -177,7 +183,7 @@ func (c *Clusterer) place(s *story, e *event, v *docVec) {
 	}
 	g := c.global[s.lang]
 	if g == nil {
-		g = newCentroid()
+		g = &denseSum{}
 		c.global[s.lang] = g
 	}
 	g.add(v.all)
@@ -194,5 +200,5 @@ func (c *Clusterer) place(s *story, e *event, v *docVec) {
 	if v.at.After(s.last) {
 		s.last = v.at
 	}
-	c.indexStory(s, v.all)
+	c.indexStory(s, v.top)
 }

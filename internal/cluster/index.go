@@ -5,14 +5,14 @@ import (
 	"time"
 )
 
-// indexStory lists s under the top terms of v (once per term).
-func (c *Clusterer) indexStory(s *story, v vector) {
+// indexStory lists s under an article's top terms (once per term).
+func (c *Clusterer) indexStory(s *story, top vector) {
 	idx := c.index[s.lang]
 	if idx == nil {
 		idx = map[int32][]*story{}
 		c.index[s.lang] = idx
 	}
-	for _, e := range v.top(c.opts.IndexTerms) {
+	for _, e := range top {
 		t := e.t
 		list := idx[t]
 		if n := len(list); n > 0 && list[n-1].live() == s {
@@ -36,33 +36,33 @@ func appendUnique(list []*story, s *story) []*story {
 // window before at, that share the heaviest top terms with v: at most
 // MaxCandidates, by the summed weight in v of the shared terms, then
 // creation order.
-func (c *Clusterer) candidates(lang string, v vector, at time.Time) []*story {
+func (c *Clusterer) candidates(lang string, top vector, at time.Time) []*story {
 	idx := c.index[lang]
 	if idx == nil {
 		return nil
 	}
-	if c.shared == nil {
-		c.shared, c.termOf = map[*story]float64{}, map[*story]int{}
-	}
-	shared, termOf := c.shared, c.termOf
-	clear(shared)
-	clear(termOf)
-	var out []*story
-	for k, e := range v.top(c.opts.IndexTerms) {
+	c.search++
+	out := c.found[:0]
+	for k, e := range top {
 		for _, s := range idx[e.t] {
 			s = s.live()
-			if s.evicted || at.Sub(s.last) > c.opts.Window || termOf[s] == k+1 {
+			if s.search == c.search && s.term == k+1 {
+				continue // already counted for this term
+			}
+			if s.evicted || at.Sub(s.last) > c.opts.Window {
 				continue
 			}
-			termOf[s] = k + 1
-			if shared[s] == 0 {
+			if s.search != c.search {
+				s.search, s.shared = c.search, 0
 				out = append(out, s)
 			}
-			shared[s] += e.w
+			s.term = k + 1
+			s.shared += e.w
 		}
 	}
+	c.found = out
 	sort.Slice(out, func(i, j int) bool {
-		if a, b := shared[out[i]], shared[out[j]]; a != b {
+		if a, b := out[i].shared, out[j].shared; a != b {
 			return a > b
 		}
 		return out[i].seq < out[j].seq
@@ -70,5 +70,5 @@ func (c *Clusterer) candidates(lang string, v vector, at time.Time) []*story {
 	if len(out) > c.opts.MaxCandidates {
 		out = out[:c.opts.MaxCandidates]
 	}
-	return out
+	return append([]*story(nil), out...)
 }

@@ -5,7 +5,7 @@ import "time"
 // bestStory returns the candidate story the model finds likeliest to hold
 // v, if that likelihood reaches JoinProb; else nil.
 func (c *Clusterer) bestStory(lang string, v *docVec) *story {
-	cands := c.candidates(lang, v.all, v.at)
+	cands := c.candidates(lang, v.top, v.at)
 	c.rows = c.featureRows(v, cands, c.rows)
 	c.cands, c.probs = cands, c.probs[:0]
 	var best *story
@@ -32,7 +32,7 @@ func (c *Clusterer) featureRows(v *docVec, cands []*story, rows [][]float64) [][
 	n := len(vc.df)
 	all, ent, lead := c.dense.all.load(v.all, n), c.dense.ent.load(v.ent, n), c.dense.lead.load(v.lead, n)
 	for i, s := range cands {
-		rows[i] = features(v, s, vc, bg, c.shared[s], all, ent, lead, rows[i])
+		rows[i] = features(v, s, vc, bg, s.shared, all, ent, lead, rows[i])
 	}
 	margins(rows)
 	c.dense.all.unload(v.all)

@@ -10,45 +10,85 @@ import (
 
 // terms holds the weighted term counts of one document.
 type terms struct {
-	all    map[string]float64 // title, lead and body; title and lead weigh more
-	lead   map[string]float64 // title and the first LeadWords words only
-	title  map[string]float64 // title only
-	proper map[string]bool    // written as a proper noun at least once
-	names  map[string]bool    // two proper nouns in a row ("robert adam"), in the text
-	stems  map[string]string  // cache: word -> stem
+	stats []termStat       // the document's terms in first-seen order
+	slot  map[string]int32 // term -> index in stats, for this document
+	names map[string]bool  // two proper nouns in a row ("robert adam"), in the text
+	words map[string]*word // cache over documents: word as written -> what it counts as
+	doc   int              // documents counted: tells a word's slot of this document from an older one
 }
+
+// termStat is one term's counts in a document.
+type termStat struct {
+	key              string
+	all, lead, title float64 // weighted count in all; counts in the lead and the title
+	proper           bool    // written as a proper noun at least once (in the text)
+}
+
+// word is what one written word counts as: its term (stem or number), or
+// nothing (stop word, single character), and its slot in the latest
+// document that used it.
+type word struct {
+	key       string
+	skip      bool
+	num       bool
+	doc       int
+	slotOfDoc int32
+}
+
+// maxWords bounds the word cache; it is emptied when it grows past.
+const maxWords = 1 << 18
 
 // count sets t to the weighted term counts of a document: title terms
 // count TitleWeight times, terms among the first LeadWords words of the
 // text LeadWeight times; the lead counts title and lead terms once.
 func (t *terms) count(d Doc, o *Options) {
-	if t.all == nil {
-		t.all, t.lead, t.proper, t.stems = map[string]float64{}, map[string]float64{}, map[string]bool{}, map[string]string{}
-		t.names, t.title = map[string]bool{}, map[string]float64{}
+	if t.slot == nil {
+		t.slot, t.names, t.words = map[string]int32{}, map[string]bool{}, map[string]*word{}
 	}
-	clear(t.title)
-	clear(t.all)
-	clear(t.lead)
-	clear(t.proper)
+	t.stats = t.stats[:0]
+	clear(t.slot)
 	clear(t.names)
-	if len(t.stems) > 1<<18 {
-		clear(t.stems)
+	if len(t.words) > maxWords {
+		clear(t.words)
 	}
+	t.doc++
 	t.add(d.Title, o.TitleWeight, o.TitleWeight, 1<<30, false)
-	for k, n := range t.lead {
-		t.title[k] = n
+	for i := range t.stats {
+		t.stats[i].title = t.stats[i].lead
 	}
 	t.add(d.Text, 1, o.LeadWeight, o.LeadWords, true)
 }
 
-// stem returns the cached stem of a lower-case word.
-func (t *terms) stem(w string) string {
-	if s, ok := t.stems[w]; ok {
-		return s
+// lookup returns what a written word counts as, with its slot in this
+// document's stats (-1 when it counts as nothing).
+func (t *terms) lookup(raw string) (*word, int32) {
+	w := t.words[raw]
+	if w == nil {
+		low := strings.ToLower(raw)
+		w = &word{key: low, doc: -1}
+		switch {
+		case utf8.RuneCountInString(low) < 2 || isStop(low):
+			w.skip = true
+		case isNumber(low):
+			w.num = true
+		default:
+			w.key = stemWord(low)
+		}
+		t.words[strings.Clone(raw)] = w
 	}
-	s := stemWord(w)
-	t.stems[w] = s
-	return s
+	if w.skip {
+		return w, -1
+	}
+	if w.doc != t.doc {
+		i, ok := t.slot[w.key]
+		if !ok {
+			i = int32(len(t.stats))
+			t.stats = append(t.stats, termStat{key: w.key})
+			t.slot[w.key] = i
+		}
+		w.doc, w.slotOfDoc = t.doc, i
+	}
+	return w, w.slotOfDoc
 }
 
 // add adds the terms of s, each worth w, or leadW for the first leadN
@@ -56,36 +96,34 @@ func (t *terms) stem(w string) string {
 // nouns.
 func (t *terms) add(s string, w, leadW float64, leadN int, markProper bool) {
 	prev, prevEnd := "", -1 // the previous proper noun and where it ended
-	for i, sp := range token.Spans(s) {
-		raw := s[sp.Start:sp.End]
-		low := strings.ToLower(raw)
-		if utf8.RuneCountInString(low) < 2 || isStop(low) {
+	i := -1
+	token.Each(s, func(start, end int) {
+		i++
+		raw := s[start:end]
+		wd, slot := t.lookup(raw)
+		if slot < 0 {
 			prev = ""
-			continue
+			return
 		}
-		num := isNumber(low)
-		k := low
-		if !num {
-			k = t.stem(low)
-		}
+		st := &t.stats[slot]
 		if i < leadN {
-			t.all[k] += leadW
-			t.lead[k]++
+			st.all += leadW
+			st.lead++
 		} else {
-			t.all[k] += w
+			st.all += w
 		}
-		if markProper && (num || isProper(s, sp.Start, raw)) {
-			t.proper[k] = true
-			if !num {
-				if prev != "" && onlySpace(s[prevEnd:sp.Start]) {
-					t.names[prev+" "+k] = true
+		if markProper && (wd.num || isProper(s, start, raw)) {
+			st.proper = true
+			if !wd.num {
+				if prev != "" && onlySpace(s[prevEnd:start]) {
+					t.names[prev+" "+wd.key] = true
 				}
-				prev, prevEnd = k, sp.End
-				continue
+				prev, prevEnd = wd.key, end
+				return
 			}
 		}
 		prev = ""
-	}
+	})
 }
 
 // onlySpace reports whether s is one or more spaces and nothing else.

@@ -16,7 +16,7 @@ func Pairs(docs []Doc, gold []string, opts Options) (x [][]float64, y []float64)
 	for i, d := range docs {
 		d = c.normalize(d)
 		v := c.vectorize(d)
-		cands := c.candidates(d.Lang, v.all, v.at)
+		cands := c.candidates(d.Lang, v.top, v.at)
 		for k, f := range c.featureRows(v, cands, nil) {
 			s := cands[k]
 			x = append(x, f)

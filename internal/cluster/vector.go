@@ -2,7 +2,6 @@ package cluster
 
 import (
 	"math"
-	"sort"
 )
 
 // entry is one weighted term of a sparse vector.
@@ -51,16 +50,20 @@ func dot(a, b vector) float64 {
 
 // top returns the k heaviest terms of v, heaviest first (ties by id).
 func (v vector) top(k int) vector {
-	s := make(vector, len(v))
-	copy(s, v)
-	sort.Slice(s, func(i, j int) bool {
-		if s[i].w != s[j].w {
-			return s[i].w > s[j].w
+	heavier := func(a, b entry) bool { return a.w > b.w || a.w == b.w && a.t < b.t }
+	s := make(vector, 0, min(k, len(v)))
+	for _, e := range v {
+		if len(s) == k && !heavier(e, s[k-1]) {
+			continue
 		}
-		return s[i].t < s[j].t
-	})
-	if len(s) > k {
-		s = s[:k]
+		if len(s) < k {
+			s = append(s, e)
+		} else {
+			s[k-1] = e
+		}
+		for i := len(s) - 1; i > 0 && heavier(s[i], s[i-1]); i-- { // insertion
+			s[i], s[i-1] = s[i-1], s[i]
+		}
 	}
 	return s
 }
@@ -157,4 +160,33 @@ func dotDense(r vector, dense []float64) float64 {
 		}
 	}
 	return s
+}
+
+// denseSum is a running sum of unit vectors held densely (term id ->
+// weight): the centroid of every article of a language, which holds most
+// terms, without map lookups.
+type denseSum struct {
+	w     []float64
+	norm2 float64
+}
+
+// add adds v, keeping the squared norm up to date.
+func (d *denseSum) add(v vector) {
+	for _, e := range v {
+		if int(e.t) >= len(d.w) {
+			d.w = append(d.w, make([]float64, int(e.t)+1-len(d.w))...)
+		}
+		old := d.w[e.t]
+		nw := old + e.w
+		d.w[e.t] = nw
+		d.norm2 += nw*nw - old*old
+	}
+}
+
+// cosine is the cosine between unit vector v and the sum.
+func (d *denseSum) cosine(v vector) float64 {
+	if d.norm2 <= 0 {
+		return 0
+	}
+	return dotDense(v, d.w) / math.Sqrt(d.norm2)
 }

@@ -26,6 +26,7 @@ type docVec struct {
 	lang           string
 	days           []int32 // days mentioned in title and lead
 	names          []int32 // proper-noun pairs, sorted (ids in the vocab, not in the vectors)
+	top            vector  // the heaviest terms of all (Options.IndexTerms), heaviest first
 }
 
 // vectorize counts the document in the frequencies, then returns its unit
@@ -34,11 +35,11 @@ type docVec struct {
 func (v *vocab) vectorize(t *terms, boost float64) *docVec {
 	var fresh []string
 	v.n++
-	for k := range t.all {
-		if id, ok := v.ids[k]; ok {
+	for i := range t.stats {
+		if id, ok := v.ids[t.stats[i].key]; ok {
 			v.df[id]++
 		} else {
-			fresh = append(fresh, k)
+			fresh = append(fresh, t.stats[i].key)
 		}
 	}
 	for k := range t.names {
@@ -53,27 +54,27 @@ func (v *vocab) vectorize(t *terms, boost float64) *docVec {
 		v.ids[k] = int32(len(v.df))
 		v.df = append(v.df, 1)
 	}
-	d := &docVec{all: make(vector, 0, len(t.all))}
-	for k, tf := range t.all {
-		id := v.ids[k]
+	d := &docVec{all: make(vector, 0, len(t.stats))}
+	for i := range t.stats {
+		st := &t.stats[i]
+		id := v.ids[st.key]
 		idf := math.Log(float64(v.n+1)/float64(v.df[id]+1)) + 1
-		w := (1 + math.Log(math.Max(tf, 1))) * idf
-		if t.proper[k] {
+		w := (1 + math.Log(math.Max(st.all, 1))) * idf
+		if st.proper {
 			d.ent = append(d.ent, entry{id, w})
 			w *= boost
 		}
 		d.all = append(d.all, entry{id, w})
-		if lc := t.lead[k]; lc > 0 {
+		if lc := st.lead; lc > 0 {
 			lw := (1 + math.Log(math.Max(lc, 1))) * idf
-			if t.proper[k] {
+			if st.proper {
 				lw *= boost
 			}
 			d.lead = append(d.lead, entry{id, lw})
 		}
-	}
-	for k, n := range t.title {
-		id := v.ids[k]
-		d.title = append(d.title, entry{id, (1 + math.Log(n)) * (math.Log(float64(v.n+1)/float64(v.df[id]+1)) + 1)})
+		if n := st.title; n > 0 {
+			d.title = append(d.title, entry{id, (1 + math.Log(n)) * idf})
+		}
 	}
 	for k := range t.names {
 		d.names = append(d.names, v.ids[k])

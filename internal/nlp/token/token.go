@@ -21,6 +21,10 @@ func isWord(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsNumber(r)
 }
 
+// Each calls fn with the byte offsets of each maximal run of word
+// characters in s, in order: Spans without the slice.
+func Each(s string, fn func(start, end int)) { scan(s, fn) }
+
 // Spans returns the maximal runs of word characters in s.
 func Spans(s string) []Span {
 	var out []Span
