@@ -8,8 +8,9 @@
 // windows-125x, ISO-8859-x, KOI8-R, Shift_JIS, EUC-KR, GB18030), parsed
 // once, and elements nested deeper than 256 levels are lifted up. Nodes
 // no extractor reads (comments, code scripts, styles, SVG, embeds, form
-// controls, and nav and footer, these after trafilatura's date search
-// when it runs) are removed once before the extractors clone the tree.
+// controls, elements hidden by the hidden attribute or an inline style,
+// and nav, footer and aside, these after trafilatura's date search when
+// it runs) are removed once before the extractors clone the tree.
 // Once trafilatura has read the tree, captions, photo credits, bylines and
 // datelines (figcaption, or a small block whose class or id names one)
 // go too: readability and the distiller keep them inside the article

@@ -18,6 +18,9 @@ func TestPrune(t *testing.T) {
 		{"CodeScript", `<p>q</p><script>var x = 1</script><noscript>enable js</noscript>`, "q", []string{"var x", "enable"}, false},
 		{"NavKept", `<nav>menu</nav><p>r</p><footer>foot</footer>`, "menurfoot", nil, false},
 		{"NavDropped", `<nav>menu</nav><p>r</p><footer>foot</footer>`, "r", []string{"menu", "foot"}, true},
+		{"Hidden", `<p>a</p><div hidden>menu</div><div style="Display: none">popup</div><p style="visibility:hidden">x</p><p>b</p>`, "ab", []string{"menu", "popup"}, false},
+		{"AsideWithNav", `<aside>related</aside><p>c</p>`, "c", []string{"related"}, true},
+		{"AsideKeptForDates", `<aside>related</aside><p>c</p>`, "relatedc", nil, false},
 		{"JSONScriptKept", `<p>z</p><script type="application/ld+json">{"a":1}</script>`, `z{"a":1}`, nil, false},
 	}
 	for _, tt := range tests {
