@@ -4,11 +4,10 @@ import (
 	"log/slog"
 	nurl "net/url"
 
-	readability "github.com/go-shiori/go-readability"
+	readability "codeberg.org/readeck/go-readability/v2"
 	distiller "github.com/markusmobius/go-domdistiller"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 // candidate is one extractor's reading of the page, as plain text with
@@ -18,65 +17,17 @@ type candidate struct {
 	text string
 }
 
-// readabilityCharThreshold is the article length (characters) under which
-// readability retries with looser rules, one more pass over the page
-// each time. Its default is 500; trafilatura already reads short
-// articles, so retrying only below 200 saves passes at no cost in F1 on
-// the dev set.
-const readabilityCharThreshold = 200
-
-// runReadability extracts the main text with go-readability. It works on
-// its own copy of doc.
+// runReadability extracts the main text with readability (readeck's
+// maintained fork of go-readability). It works on its own copy of doc.
 func runReadability(doc *html.Node, pageURL *nurl.URL) (c candidate) {
 	c.name = "readability"
 	defer recoverCandidate(c.name)
-	defer primeByline(doc)()
-	ps := readability.NewParser()
-	ps.CharThresholds = readabilityCharThreshold
-	art, err := ps.ParseDocument(doc, pageURL)
+	art, err := readability.FromDocument(doc, pageURL)
 	if err != nil || art.Node == nil {
 		return c
 	}
 	c.text = nodeText(art.Node)
 	return c
-}
-
-// primeByline puts an empty author link at the top of doc's body and
-// returns the function that removes it. Readability computes the text of
-// every element it visits until it has found a byline, which is
-// quadratic in the depth of the page; the primer ends that search at
-// once. Readability removes the byline it finds, so the primer never
-// reaches its output (bylines themselves are already pruned, see
-// pruneFurniture).
-func primeByline(doc *html.Node) func() {
-	body := findElement(doc, atom.Body)
-	if body == nil {
-		return func() {}
-	}
-	m := &html.Node{Type: html.ElementNode, Data: "a", DataAtom: atom.A, Attr: []html.Attribute{{Key: "rel", Val: "author"}}}
-	m.AppendChild(&html.Node{Type: html.TextNode, Data: "-"})
-	body.InsertBefore(m, body.FirstChild)
-	return func() {
-		if m.Parent != nil {
-			m.Parent.RemoveChild(m)
-		}
-	}
-}
-
-// findElement returns the first element of type a under n, searching
-// the top levels of the tree (html, head, body) only.
-func findElement(n *html.Node, a atom.Atom) *html.Node {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && c.DataAtom == a {
-			return c
-		}
-		if c.Type == html.ElementNode && c.DataAtom == atom.Html {
-			if f := findElement(c, a); f != nil {
-				return f
-			}
-		}
-	}
-	return nil
 }
 
 // runDistiller extracts the main text with go-domdistiller. The

@@ -16,7 +16,8 @@
 // go too: readability and the distiller keep them inside the article
 // block, while news article bodies leave them out. With
 // Options.Fallback (the default) go-trafilatura in recall mode and
-// go-readability read the same tree; when their texts agree closely
+// readability (readeck's maintained go-readability fork) read the same
+// tree; when their texts agree closely
 // (token-bag F1 at least .90) readability's paragraphs that trafilatura
 // also holds are kept. Otherwise
 // go-domdistiller reads the tree too and the three texts are merged
