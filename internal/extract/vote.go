@@ -21,13 +21,11 @@ var seed = maphash.MakeSeed()
 
 // words splits s into lower-cased \w+ tokens.
 func words(s string) []string {
-	f := strings.FieldsFunc(s, func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsNumber(r) || r == '_')
-	})
-	for i, w := range f {
-		f[i] = strings.ToLower(w)
-	}
-	return f
+	return strings.FieldsFunc(strings.ToLower(s), notWordRune)
+}
+
+func notWordRune(r rune) bool {
+	return !(unicode.IsLetter(r) || unicode.IsNumber(r) || r == '_')
 }
 
 // shingles hashes the word 3-grams of ws (the whole run when shorter).
@@ -73,28 +71,45 @@ type para struct {
 }
 
 // voter is one candidate prepared for voting: its paragraphs, and the
-// 3-grams, joined words and word bag of its whole text.
+// word bag of its whole text; the set of its 3-grams and its joined words
+// are built on first use (holds).
 type voter struct {
 	candidate
 	paras  []para
-	grams  map[uint64]bool
+	all    []string // the words of the whole text
+	shing  []uint64 // the 3-grams of all
+	grams  map[uint64]struct{}
 	joined string // " w1 w2 ... " for short-paragraph lookups
 	bag    map[string]int
 }
 
+// newVoter splits c into paragraphs and words and hashes its 3-grams
+// once; a paragraph's 3-grams are a slice of the whole text's.
 func newVoter(c candidate) *voter {
-	v := &voter{candidate: c, grams: map[uint64]bool{}, bag: map[string]int{}}
-	var all []string
-	for _, line := range strings.Split(c.text, "\n") {
-		ws := words(line)
-		v.paras = append(v.paras, para{line, ws, shingles(ws)})
-		all = append(all, ws...)
+	v := &voter{candidate: c}
+	type span struct{ from, to int }
+	lines := strings.Split(c.text, "\n")
+	spans := make([]span, len(lines))
+	for i, line := range lines {
+		from := len(v.all)
+		v.all = append(v.all, words(line)...)
+		spans[i] = span{from, len(v.all)}
 	}
-	for _, g := range shingles(all) {
-		v.grams[g] = true
+	v.shing = shingles(v.all)
+	v.paras = make([]para, len(lines))
+	for i, line := range lines {
+		ws := v.all[spans[i].from:spans[i].to:spans[i].to]
+		p := para{text: line, ws: ws}
+		switch {
+		case len(ws) >= 3 && len(v.all) >= 3:
+			p.grams = v.shing[spans[i].from : spans[i].to-2 : spans[i].to-2]
+		case len(ws) > 0:
+			p.grams = shingles(ws)
+		}
+		v.paras[i] = p
 	}
-	v.joined = " " + strings.Join(all, " ") + " "
-	for _, w := range all {
+	v.bag = make(map[string]int, len(v.all)/2)
+	for _, w := range v.all {
 		v.bag[w]++
 	}
 	return v
@@ -105,12 +120,19 @@ func (v *voter) empty() bool { return strings.TrimSpace(v.text) == "" }
 
 // holds reports whether v contains most of a paragraph.
 func (v *voter) holds(p para) bool {
+	if v.grams == nil {
+		v.grams = make(map[uint64]struct{}, len(v.shing))
+		for _, g := range v.shing {
+			v.grams[g] = struct{}{}
+		}
+		v.joined = " " + strings.Join(v.all, " ") + " "
+	}
 	if len(p.ws) < 3 {
 		return strings.Contains(v.joined, " "+strings.Join(p.ws, " ")+" ")
 	}
 	n := 0
 	for _, g := range p.grams {
-		if v.grams[g] {
+		if _, ok := v.grams[g]; ok {
 			n++
 		}
 	}
