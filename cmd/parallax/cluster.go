@@ -24,6 +24,9 @@ type clusterOutput struct {
 	ID    string `json:"id"`
 	Story string `json:"story"`
 	Event string `json:"event"`
+	// Passages, for a roundup of several stories, are the byte ranges of
+	// the extracted text that belong to Story; absent when all of it does.
+	Passages []cluster.Passage `json:"passages,omitempty"`
 }
 
 // runCluster prepares each input line as `parallax ingest` does, clusters
@@ -42,14 +45,14 @@ func runCluster(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("cluster: %w", err)
 	}
-	out, err := clusterArticles(ctx, arts)
+	out, passages, err := clusterArticles(ctx, arts)
 	if err != nil {
 		return err
 	}
 	w := bufio.NewWriter(e.Stdout)
 	enc := json.NewEncoder(w)
 	for i, a := range arts {
-		if err := enc.Encode(clusterOutput{ID: a.ID, Story: out[i].Story, Event: out[i].Event}); err != nil {
+		if err := enc.Encode(clusterOutput{ID: a.ID, Story: out[i].Story, Event: out[i].Event, Passages: passages[i]}); err != nil {
 			return fmt.Errorf("cluster: %w", err)
 		}
 	}
@@ -86,24 +89,27 @@ func originals(arts []*model.Article) []int {
 // clusterArticles places prepared articles as the stored pipeline does: in
 // publication order (ties by id), exact duplicates with their original,
 // stories merged as the clusterer merged them (as the stored pipeline moves
-// their articles). It returns the final assignments in input order.
-func clusterArticles(ctx context.Context, arts []*model.Article) ([]cluster.Assignment, error) {
+// their articles). It returns the final assignments in input order, and
+// for roundups the passages that belong to the story (cluster.Passages).
+func clusterArticles(ctx context.Context, arts []*model.Article) ([]cluster.Assignment, [][]cluster.Passage, error) {
 	orig := originals(arts)
 	c := cluster.New(cluster.DefaultOptions())
 	lin := cluster.Lineage{}
 	out := make([]cluster.Assignment, len(arts))
+	passages := make([][]cluster.Passage, len(arts))
 	for _, i := range byPublication(arts) {
 		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("cluster: %w", err)
+			return nil, nil, fmt.Errorf("cluster: %w", err)
 		}
 		if orig[i] == i {
 			out[i] = c.Add(pipeline.ClusterDoc(arts[i]))
+			passages[i] = c.Passages()
 			lin.Record(c.Merges())
 		}
 	}
 	for i, o := range orig {
-		out[i] = out[o] // an exact duplicate goes where its original went
+		out[i], passages[i] = out[o], passages[o] // an exact duplicate goes where its original went
 		out[i].Story = lin.Resolve(out[i].Story)
 	}
-	return out, nil
+	return out, passages, nil
 }

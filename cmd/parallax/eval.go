@@ -184,7 +184,7 @@ func evalClusterFile(ctx context.Context, e *env, in, predPath string) (clusterR
 		if err != nil {
 			return clusterResult{}, err
 		}
-		as, err := clusterArticles(ctx, arts)
+		as, _, err := clusterArticles(ctx, arts)
 		if err != nil {
 			return clusterResult{}, err
 		}

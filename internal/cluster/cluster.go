@@ -65,6 +65,7 @@ type Clusterer struct {
 	cands     []*story  // the latest article's candidates
 	probs     []float64 // and the model's probability for each
 	merges    []Merge   // not yet drained by Merges
+	passages  []Passage // the latest article\'s passages (Passages)
 }
 
 // New returns an empty clusterer.
@@ -82,11 +83,15 @@ func New(opts Options) *Clusterer {
 // Add places one article and returns its story and event. Callers feed
 // articles in publication-time order.
 func (c *Clusterer) Add(d Doc) Assignment {
+	text := d.Text
 	d = c.normalize(d)
 	v := c.vectorize(d)
 	s := c.bestStory(d.Lang, v)
+	c.passages = nil
 	if s == nil {
 		s = c.newStory("s-"+d.ID, d.Lang)
+	} else {
+		c.passages = c.roundup(text, d.Lang, s)
 	}
 	e := s.bestEvent(v, &c.opts)
 	if e == nil {

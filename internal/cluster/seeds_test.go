@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -15,14 +16,18 @@ import (
 
 type seedGold struct {
 	Documents []struct {
-		File      string `json:"file"`
-		Published string `json:"published"`
-		Event     string `json:"event"`
+		File      string  `json:"file"`
+		Published string  `json:"published"`
+		Event     string  `json:"event"`
+		OnStory   [][]int `json:"on_story_lines"`
+		OffStory  [][]int `json:"off_story_lines"`
 	} `json:"documents"`
 }
 
 // TestSeeds: the five seed articles, as clean text, are one story with
-// two events (the 28 Sep threat; the 3 Oct suspension).
+// two events (the 28 Sep threat; the 3 Oct suspension), and of the
+// roundup (GOLD's off_story_lines) only the on-story passages belong to
+// the story.
 func TestSeeds(t *testing.T) {
 	dir := shared.TestData(t, "seeds")
 	b, err := os.ReadFile(filepath.Join(dir, "GOLD.json"))
@@ -51,6 +56,38 @@ func TestSeeds(t *testing.T) {
 			t.Fatal(err)
 		}
 		got[d.File] = c.Add(cluster.Doc{ID: d.File, Title: res.Title, Text: res.Text, Lang: "en", Published: pub})
+		passages := c.Passages()
+		if len(d.OffStory) == 0 {
+			if passages != nil {
+				t.Errorf("%s: passages %v, want the whole text", d.File, passages)
+			}
+			continue
+		}
+		inStory := func(line string) bool {
+			for _, p := range passages {
+				if strings.Contains(res.Text[p.Start:p.End], line) {
+					return true
+				}
+			}
+			return false
+		}
+		lines := strings.Split(string(raw), "\n")
+		for _, kind := range []struct {
+			ranges [][]int
+			want   bool
+		}{{d.OnStory, true}, {d.OffStory, false}} {
+			for _, r := range kind.ranges {
+				for n := r[0]; n <= r[1]; n++ {
+					l := strings.TrimSpace(lines[n-1])
+					if len(l) < 40 || !strings.Contains(res.Text, l) {
+						continue // blank, a heading or a line extraction dropped
+					}
+					if inStory(l) != kind.want {
+						t.Errorf("%s line %d in the story's passages: %v, want %v (%.60q)", d.File, n, !kind.want, kind.want, l)
+					}
+				}
+			}
+		}
 	}
 	for _, a := range docs {
 		for _, b := range docs {

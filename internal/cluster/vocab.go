@@ -86,3 +86,26 @@ func (v *vocab) vectorize(t *terms, boost float64) *docVec {
 	}
 	return d
 }
+
+// weigh returns the unit TF-IDF vector of counted terms without counting
+// them in the frequencies; terms never seen are left out (no story holds
+// them).
+func (v *vocab) weigh(t *terms, boost float64) vector {
+	out := make(vector, 0, len(t.stats))
+	for i := range t.stats {
+		st := &t.stats[i]
+		id, ok := v.ids[st.key]
+		if !ok {
+			continue
+		}
+		idf := math.Log(float64(v.n+1)/float64(v.df[id]+1)) + 1
+		w := (1 + math.Log(math.Max(st.all, 1))) * idf
+		if st.proper {
+			w *= boost
+		}
+		out = append(out, entry{id, w})
+	}
+	slices.SortFunc(out, func(a, b entry) int { return cmp.Compare(a.t, b.t) })
+	out.normalize()
+	return out
+}

@@ -1,0 +1,160 @@
+package cluster
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Roundups: an article that covers several stories (a daily digest, a blog
+// roundup with a heading per topic) joins the story its text fits best,
+// but only the sections about that story belong there. After an article
+// joins an existing story its text is cut into sections at heading lines;
+// each section is scored against the story's centroid as it stood before
+// the article; the sections that come close to the best one fit, and so
+// does any section close to those (one long article's other parts). When
+// the sections that fit hold under roundupShare of the words, and at
+// least roundupOffSections sections with roundupOff words do not fit, the
+// article is a roundup and Passages returns the sections that fit. The
+// rules are conservative: a long single-story article whose parts drift
+// from the story's wording should keep all its text.
+const (
+	roundupMinSections = 3    // fewer sections: not a roundup
+	roundupShare       = 0.75 // the story's sections hold less of the words
+	roundupOff         = 60   // words outside the story's sections, at least
+	roundupOffSections = 2    // and sections outside it, at least
+	roundupRel         = 0.75 // a section fits when its cosine reaches this share of the best section's
+	roundupAbs         = 0.08 // and at least this cosine
+	roundupCohesion    = 0.2  // a section this close to those that fit fits too
+	headingMaxWords    = 14
+	sectionMinWords    = 40 // shorter sections join the next one
+)
+
+// Passage is a byte range [Start, End) of an article's text as given to Add.
+type Passage struct{ Start, End int }
+
+// Passages returns the parts of the latest added article's text that
+// belong to its story when the article is a roundup of several stories,
+// in text order; nil when all of it belongs (the usual case).
+func (c *Clusterer) Passages() []Passage { return c.passages }
+
+// roundup returns the sections of text about story s, or nil when the
+// text is not a roundup with sections about other stories.
+func (c *Clusterer) roundup(text, lang string, s *story) []Passage {
+	secs := sections(text)
+	if len(secs) < roundupMinSections || s.size == 0 {
+		return nil
+	}
+	vc := c.vocab[lang]
+	vecs := make([]vector, len(secs))
+	cos := make([]float64, len(secs))
+	words := make([]int, len(secs))
+	best, total := 0.0, 0
+	for i, p := range secs {
+		part := text[p.Start:p.End]
+		words[i] = len(strings.Fields(part))
+		total += words[i]
+		c.terms.count(Doc{Text: part}, &c.opts)
+		vecs[i] = vc.weigh(&c.terms, c.opts.ProperBoost)
+		cos[i] = s.all.cosine(vecs[i])
+		best = max(best, cos[i])
+	}
+	fits := make([]bool, len(secs))
+	core := newCentroid() // the sections that fit
+	for i := range secs {
+		if fits[i] = cos[i] >= roundupAbs && cos[i] >= roundupRel*best; fits[i] {
+			core.add(vecs[i])
+		}
+	}
+	// A section close to those that fit is about the same story (another
+	// part of one long article), whatever its cosine to the story.
+	for i := range secs {
+		if !fits[i] && core.cosine(vecs[i]) >= roundupCohesion {
+			fits[i] = true
+		}
+	}
+	var on []Passage
+	onWords, off := 0, 0
+	for i, p := range secs {
+		if !fits[i] {
+			off++
+		}
+		if fits[i] {
+			onWords += words[i]
+			if n := len(on); n > 0 && on[n-1].End == p.Start {
+				on[n-1].End = p.End
+			} else {
+				on = append(on, p)
+			}
+		}
+	}
+	if len(on) == 0 || off < roundupOffSections || float64(onWords) >= roundupShare*float64(total) || total-onWords < roundupOff {
+		return nil
+	}
+	return on
+}
+
+// sections cuts text into sections, each starting at a heading line (a
+// short line that does not end a sentence, followed by a longer one) or
+// at the text's start; a section of fewer than sectionMinWords words joins
+// the next. Sections cover the text without gaps.
+func sections(text string) []Passage {
+	type line struct {
+		start, end, words int
+	}
+	var lines []line
+	for at := 0; at < len(text); {
+		end := strings.IndexByte(text[at:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += at + 1
+		}
+		if l := strings.TrimSpace(text[at:end]); l != "" {
+			lines = append(lines, line{at, end, len(strings.Fields(l))})
+		}
+		at = end
+	}
+	var out []Passage
+	open := 0 // start of the section being built
+	for i, l := range lines {
+		if i == 0 || i+1 >= len(lines) {
+			continue
+		}
+		if isHeading(strings.TrimSpace(text[l.start:l.end]), l.words, lines[i+1].words) {
+			out = append(out, Passage{open, l.start})
+			open = l.start
+		}
+	}
+	if len(lines) > 0 {
+		out = append(out, Passage{open, len(text)})
+	}
+	// Fold short sections into the next one.
+	kept := out[:0]
+	carry := -1
+	for i, p := range out {
+		if carry >= 0 {
+			p.Start, carry = carry, -1
+		}
+		if i+1 < len(out) && len(strings.Fields(text[p.Start:p.End])) < sectionMinWords {
+			carry = p.Start
+			continue
+		}
+		kept = append(kept, p)
+	}
+	return kept
+}
+
+// isHeading reports whether a line of n words, followed by a line of next
+// words, reads as a section heading.
+func isHeading(l string, n, next int) bool {
+	if n == 0 || n > headingMaxWords || next <= n {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(l)
+	if strings.ContainsRune(".!?:;,\"”'’…", last) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(l)
+	return unicode.IsUpper(first) || unicode.IsDigit(first)
+}
