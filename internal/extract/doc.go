@@ -11,26 +11,27 @@
 // controls, elements hidden by the hidden attribute or an inline style,
 // and nav, footer and aside, these after trafilatura's date search when
 // it runs) are removed once before the extractors clone the tree.
-// Once trafilatura has read the tree, captions, photo credits, bylines and
-// datelines (figcaption, or a small block whose class or id names one)
-// go too: readability and the distiller keep them inside the article
-// block, while news article bodies leave them out. With
-// Options.Fallback (the default) go-trafilatura in recall mode and
-// readability (readeck's maintained go-readability fork) read the same
-// tree; when their texts agree closely
-// (token-bag F1 at least .90) readability's paragraphs that trafilatura
-// also holds are kept. Otherwise
-// go-domdistiller reads the tree too and the three texts are merged
-// paragraph by paragraph: a text that shares less than half its words
-// (token-bag F1 under .5) with every other text has read another block of
-// the page and is left out (of two texts left, trafilatura's wins); the base is the text that agrees most with
-// the others, a base paragraph is kept when at least two
-// extractors hold most of its word 3-grams, and a paragraph the base lacks
-// is added only when all three hold it. Without Fallback only
-// go-trafilatura runs. Metadata comes from the page itself (JSON-LD,
-// OpenGraph, <meta>, <time>, <link rel=canonical>, the URL) and then from
-// go-trafilatura; its extensive date search runs only when the page gave
-// no date.
+//
+// With Options.Fallback (the default) go-trafilatura reads the tree in
+// recall mode. Then captions, photo credits, bylines and datelines go
+// (figcaption, or a small block whose class or id names one): readability
+// and the distiller keep them inside the article block, news article
+// bodies leave them out. Readability (readeck's maintained fork of
+// go-readability) reads the tree next; when its text and trafilatura's
+// agree closely (token-bag F1 at least .90), readability's paragraphs
+// that trafilatura also holds are the text. Otherwise go-domdistiller
+// reads the tree too and the three texts are merged paragraph by
+// paragraph: a text that shares less than half its words (token-bag F1
+// under .5) with every other text has read another block of the page and
+// is left out (of two texts left, trafilatura's wins); the base is the
+// text that agrees most with the others; a base paragraph is kept when at
+// least two extractors hold most of its word 3-grams, and a paragraph the
+// base lacks is added only when all three hold it. Without Fallback only
+// go-trafilatura runs.
+//
+// Metadata comes from the page itself (JSON-LD, OpenGraph, <meta>,
+// <time>, <link rel=canonical>, the URL) and then from go-trafilatura; its
+// extensive date search runs only when the page gave no date.
 //
 // Special pages:
 //   - AMP pages are read as ordinary HTML (amp-* elements are kept as
