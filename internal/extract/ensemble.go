@@ -16,8 +16,10 @@ const agreeSkip = 0.90
 
 // ensemble merges trafilatura's text with the other extractors' readings:
 // readability first, the distiller and the paragraph vote only when the
-// two disagree.
+// two disagree. Captions and the like are pruned before either reads the
+// tree.
 func ensemble(doc *html.Node, pageURL *nurl.URL, traf string) string {
+	pruneFurniture(doc)
 	tv := newVoter(candidate{"trafilatura", traf})
 	rv := newVoter(runReadability(doc, pageURL))
 	if !tv.empty() && !rv.empty() && bagF1(tv.bag, rv.bag) >= agreeSkip {

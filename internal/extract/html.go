@@ -53,7 +53,6 @@ func extractHTML(data []byte, opts Options) (*Result, error) {
 	if needDate {
 		prune(doc, true)
 	}
-	pruneFurniture(doc)
 	if opts.Fallback && len(page) <= ensembleMaxBytes {
 		text = ensemble(doc, pageURL, text)
 	} else if err != nil {
