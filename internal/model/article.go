@@ -24,6 +24,10 @@ type Article struct {
 	// (a wire copy or syndicated repost with small edits); "" for an
 	// original. Copies count as one source with their original.
 	DuplicateOf string `json:"duplicate_of,omitempty"`
+	// Passages, set by clustering, are the parts of Text about StoryID
+	// when the article is a roundup of several stories; nil when all of
+	// the text is about it (the usual case).
+	Passages []Passage `json:"passages,omitempty"`
 }
 
 // Stats are the store-wide counts shown by `parallax stats`.

@@ -23,4 +23,7 @@ type ArticleRef struct {
 	// DuplicateOf names the original when this article is a near-duplicate
 	// copy (a wire copy or syndicated repost) of another.
 	DuplicateOf string `json:"duplicate_of,omitempty"`
+	// Passages are the parts of the article's text about this story when
+	// it is a roundup of several stories; nil when all of it is.
+	Passages []Passage `json:"passages,omitempty"`
 }

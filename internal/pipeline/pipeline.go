@@ -153,7 +153,8 @@ func (p *Pipeline) store(ctx context.Context, it files.Item, a *model.Article, p
 }
 
 // ClusterPending places every stored article that has no story yet, in
-// publication-time order, and returns how many it placed. When the
+// publication-time order, with the passages about its story when it is a
+// roundup of several, and returns how many it placed. When the
 // clusterer merges two stories, the younger one's articles move to the
 // older one and the store records the lineage (StoryAlias).
 func (p *Pipeline) ClusterPending(ctx context.Context) (int, error) {
@@ -171,7 +172,7 @@ func (p *Pipeline) ClusterPending(ctx context.Context) (int, error) {
 			return i, err
 		}
 		as := p.cl.Add(ClusterDoc(a))
-		if err := p.st.Assign(ctx, a.ID, as.Story, as.Event); err != nil {
+		if err := p.st.Assign(ctx, a.ID, as.Story, as.Event, passages(p.cl.Passages())); err != nil {
 			return i, fmt.Errorf("pipeline: assign %s: %w", a.ID, err)
 		}
 		p.mine[a.ID] = struct{}{}
@@ -244,7 +245,21 @@ func (p *Pipeline) Settle(ctx context.Context) (clustered, briefs int, err error
 	return clustered, briefs, err
 }
 
-// ClusterDoc is the view of an article that clustering uses.
+// passages converts the clusterer's roundup passages to the model's (nil
+// when all of the text belongs).
+func passages(ps []cluster.Passage) []model.Passage {
+	if len(ps) == 0 {
+		return nil
+	}
+	out := make([]model.Passage, len(ps))
+	for i, p := range ps {
+		out[i] = model.Passage{Start: p.Start, End: p.End}
+	}
+	return out
+}
+
+// ClusterDoc is the view of an article that clustering uses; Doc.Text is
+// the text that roundup passages index (Article.Text).
 func ClusterDoc(a *model.Article) cluster.Doc {
 	return cluster.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Lang: a.Language, Published: a.Published}
 }

@@ -42,13 +42,17 @@ type Store interface {
 	// another process made in the same store.
 	AssignedSince(ctx context.Context, seq int64) (arts []*model.Article, last int64, err error)
 	// Assign records an article's story and event (creating the story if
-	// new), updates the story's aggregates and marks its brief stale.
-	Assign(ctx context.Context, articleID, storyID, eventID string) error
+	// new) with the passages of its text that are about the story (nil:
+	// all of it; see model.Article.Passages), updates the story's
+	// aggregates and marks its brief stale. Passages must be valid
+	// (model.ValidPassages). Articles read back carry their passages.
+	Assign(ctx context.Context, articleID, storyID, eventID string, passages []model.Passage) error
 
-	// MergeStory moves every article of story from (events kept) into story
-	// into, deletes the emptied story and records the lineage, atomically,
-	// so that StoryAlias(from) leads to into (and so do the ids merged into
-	// from before). It returns the ids of the moved articles.
+	// MergeStory moves every article of story from (events and passages
+	// kept) into story into, deletes the emptied story and records the
+	// lineage, atomically, so that StoryAlias(from) leads to into (and so
+	// do the ids merged into from before). It returns the ids of the moved
+	// articles.
 	MergeStory(ctx context.Context, from, into string) (moved []string, err error)
 	// StoryAlias returns the story a merged story's articles now belong to
 	// (ErrNotFound if id was never merged).
@@ -79,11 +83,12 @@ type Store interface {
 	ArticleIDs(ctx context.Context) ([]string, error)
 	// UpdateArticle replaces the extracted fields of a stored article (all
 	// but its id, origin, story, event and near-duplicate link), e.g. after
-	// extraction is rerun. It fails if the new canonical URL or content hash
+	// extraction is rerun; a new text drops the passages, which pointed
+	// into the old one. It fails if the new canonical URL or content hash
 	// belongs to another article.
 	UpdateArticle(ctx context.Context, a *model.Article) error
-	// ResetStories forgets every story, event, brief and assignment, so that
-	// all articles are pending clustering again.
+	// ResetStories forgets every story, event, brief and assignment (with
+	// its passages), so that all articles are pending clustering again.
 	ResetStories(ctx context.Context) error
 
 	// Stats returns store-wide counts.

@@ -14,7 +14,7 @@ import (
 
 // articleColumns is the column list read by scanArticle.
 const articleColumns = `id, url, canonical_url, source, title, byline, published, lang, body,
-	content_hash, origin, fetched, story_id, event_id, duplicate_of`
+	content_hash, origin, fetched, story_id, event_id, duplicate_of, passages`
 
 // AddArticle stores a new article unless one with the same id, canonical
 // URL or content hash exists; then it returns that article's id. The
@@ -171,16 +171,19 @@ func scanArticle(row pgx.CollectableRow) (*model.Article, error) {
 	var (
 		a                             model.Article
 		canonical, hash, story, event *string
-		duplicateOf                   *string
+		duplicateOf, passages         *string
 		published, fetched            *string
 		err                           error
 	)
 	if err = row.Scan(&a.ID, &a.URL, &canonical, &a.Source, &a.Title, &a.Byline, &published, &a.Language,
-		&a.Text, &hash, &a.Origin, &fetched, &story, &event, &duplicateOf); err != nil {
+		&a.Text, &hash, &a.Origin, &fetched, &story, &event, &duplicateOf, &passages); err != nil {
 		return nil, err
 	}
 	a.CanonicalURL, a.ContentHash, a.StoryID, a.EventID = str(canonical), str(hash), str(story), str(event)
 	a.DuplicateOf = str(duplicateOf)
+	if a.Passages, err = store.DecodePassages(str(passages)); err != nil {
+		return nil, err
+	}
 	if a.Published, err = parseTime(published); err != nil {
 		return nil, err
 	}

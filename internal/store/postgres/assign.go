@@ -8,42 +8,53 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"parallax/internal/model"
 	"parallax/internal/store"
 )
 
-// Assign puts an article in a story and event. It creates the story on
-// first use (titled after the article until a brief sets the title),
-// refreshes the aggregates of the story (and of the story the article
-// leaves, which is deleted when it becomes empty) and marks them stale.
-// Repeating an assignment is a no-op. An empty eventID means no event.
-func (db *DB) Assign(ctx context.Context, articleID, storyID, eventID string) error {
+// Assign puts an article in a story and event, with the passages of its
+// text about the story (nil: all of it). It creates the story on first
+// use (titled after the article until a brief sets the title), refreshes
+// the aggregates of the story (and of the story the article leaves, which
+// is deleted when it becomes empty) and marks them stale. Repeating an
+// assignment is a no-op. An empty eventID means no event.
+func (db *DB) Assign(ctx context.Context, articleID, storyID, eventID string, passages []model.Passage) error {
 	if storyID == "" {
 		return fmt.Errorf("%w: assign %s: empty story id", ErrInvalid, articleID)
+	}
+	if !model.ValidPassages(passages) {
+		return fmt.Errorf("%w: assign %s: passages %v out of order", ErrInvalid, articleID, passages)
 	}
 	tx, err := db.beginCluster(ctx)
 	if err != nil {
 		return err
 	}
 	defer rollback(ctx, tx)
-	if err := assign(ctx, tx, articleID, storyID, eventID, db.now()); err != nil {
+	if err := assign(ctx, tx, articleID, storyID, eventID, passages, db.now()); err != nil {
 		return fmt.Errorf("postgres: assign %s to %s: %w", articleID, storyID, err)
 	}
 	return commit(ctx, tx)
 }
 
-// assign does Assign's work in tx, which holds the membership lock.
-func assign(ctx context.Context, tx pgx.Tx, articleID, storyID, eventID string, now time.Time) error {
-	var oldStory, oldEvent *string
+// assign does Assign's work in tx, which holds the membership lock;
+// passages have been checked for order.
+func assign(ctx context.Context, tx pgx.Tx, articleID, storyID, eventID string, passages []model.Passage, now time.Time) error {
+	var oldStory, oldEvent, oldPassages *string
 	var title string
-	err := tx.QueryRow(ctx, `SELECT story_id, event_id, title FROM articles WHERE id = $1`, articleID).
-		Scan(&oldStory, &oldEvent, &title)
+	var size int
+	err := tx.QueryRow(ctx, `SELECT story_id, event_id, title, passages, octet_length(body)
+		FROM articles WHERE id = $1`, articleID).Scan(&oldStory, &oldEvent, &title, &oldPassages, &size)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return fmt.Errorf("article %s: %w", articleID, store.ErrNotFound)
 	}
 	if err != nil {
 		return err
 	}
-	if str(oldStory) == storyID && str(oldEvent) == eventID {
+	if n := len(passages); n > 0 && passages[n-1].End > size {
+		return fmt.Errorf("%w: passage %v past the end of the text (%d bytes)", ErrInvalid, passages[n-1], size)
+	}
+	ps := store.EncodePassages(passages)
+	if str(oldStory) == storyID && str(oldEvent) == eventID && str(oldPassages) == ps {
 		return nil
 	}
 	if err := ensureStory(ctx, tx, storyID, title, now); err != nil {
@@ -51,11 +62,12 @@ func assign(ctx context.Context, tx pgx.Tx, articleID, storyID, eventID string, 
 	}
 	event := nullString(eventID)
 	if str(oldStory) == storyID {
-		_, err = tx.Exec(ctx, `UPDATE articles SET event_id = $1 WHERE id = $2`, event, articleID)
+		_, err = tx.Exec(ctx, `UPDATE articles SET event_id = $1, passages = $2 WHERE id = $3`,
+			event, nullString(ps), articleID)
 	} else {
-		_, err = tx.Exec(ctx, `UPDATE articles SET story_id = $1, event_id = $2,
+		_, err = tx.Exec(ctx, `UPDATE articles SET story_id = $1, event_id = $2, passages = $3,
 			assign_seq = (SELECT COALESCE(MAX(assign_seq), 0) + 1 FROM articles)
-			WHERE id = $3`, storyID, event, articleID)
+			WHERE id = $4`, storyID, event, nullString(ps), articleID)
 	}
 	if err != nil {
 		return err

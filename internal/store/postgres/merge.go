@@ -7,6 +7,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"parallax/internal/model"
 	"parallax/internal/store"
 )
 
@@ -30,15 +31,24 @@ func (db *DB) MergeStory(ctx context.Context, from, into string) ([]string, erro
 }
 
 func (db *DB) mergeStory(ctx context.Context, tx pgx.Tx, from, into string) ([]string, error) {
-	type row struct{ id, event string }
-	rows, err := tx.Query(ctx, `SELECT id, COALESCE(event_id, '') FROM articles
+	type row struct {
+		id, event string
+		passages  []model.Passage
+	}
+	rows, err := tx.Query(ctx, `SELECT id, COALESCE(event_id, ''), COALESCE(passages, '') FROM articles
 		WHERE story_id = $1 ORDER BY assign_seq, id`, from)
 	if err != nil {
 		return nil, err
 	}
 	arts, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (row, error) {
 		var a row
-		return a, r.Scan(&a.id, &a.event)
+		var ps string
+		if err := r.Scan(&a.id, &a.event, &ps); err != nil {
+			return a, err
+		}
+		var err error
+		a.passages, err = store.DecodePassages(ps)
+		return a, err
 	})
 	if err != nil {
 		return nil, err
@@ -46,7 +56,7 @@ func (db *DB) mergeStory(ctx context.Context, tx pgx.Tx, from, into string) ([]s
 	now := db.now()
 	moved := make([]string, 0, len(arts))
 	for _, a := range arts {
-		if err := assign(ctx, tx, a.id, into, a.event, now); err != nil {
+		if err := assign(ctx, tx, a.id, into, a.event, a.passages, now); err != nil {
 			return nil, err
 		}
 		moved = append(moved, a.id)

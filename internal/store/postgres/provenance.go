@@ -70,12 +70,13 @@ func (db *DB) ArticleIDs(ctx context.Context) ([]string, error) {
 	return ids, nil
 }
 
-// UpdateArticle replaces a stored article's extracted fields.
+// UpdateArticle replaces a stored article's extracted fields; a new text
+// drops the article's passages, which pointed into the old one.
 func (db *DB) UpdateArticle(ctx context.Context, a *model.Article) error {
 	published, fetched := nullTime(a.Published), nullTime(a.Fetched)
 	tag, err := db.pool.Exec(ctx, `UPDATE articles SET url = $1, canonical_url = $2, source = $3, title = $4,
 		byline = $5, published = $6, lang = $7, body = $8, content_hash = $9, fetched = COALESCE($10, fetched),
-		sort_time = COALESCE($6, $10, added)
+		sort_time = COALESCE($6, $10, added), passages = CASE WHEN body = $8 THEN passages END
 		WHERE id = $11`,
 		a.URL, nullString(a.CanonicalURL), a.Source, a.Title, a.Byline, published, a.Language, a.Text,
 		nullString(a.ContentHash), fetched, a.ID)
@@ -96,7 +97,8 @@ func (db *DB) ResetStories(ctx context.Context) error {
 	}
 	defer rollback(ctx, tx)
 	for _, q := range []string{
-		`UPDATE articles SET story_id = NULL, event_id = NULL, assign_seq = NULL WHERE story_id IS NOT NULL OR assign_seq IS NOT NULL`,
+		`UPDATE articles SET story_id = NULL, event_id = NULL, assign_seq = NULL, passages = NULL
+			WHERE story_id IS NOT NULL OR assign_seq IS NOT NULL OR passages IS NOT NULL`,
 		`DELETE FROM events`,
 		`DELETE FROM stories`,
 	} {

@@ -143,20 +143,23 @@ func storyBrief(ctx context.Context, tx pgx.Tx, id string) (*model.Brief, error)
 	return &b, nil
 }
 
-// articleRefs lists a story's articles without text.
+// articleRefs lists a story's articles without text, with their passages.
 func articleRefs(ctx context.Context, tx pgx.Tx, storyID string) ([]model.ArticleRef, error) {
-	rows, err := tx.Query(ctx, `SELECT id, url, source, title, published, event_id, duplicate_of
+	rows, err := tx.Query(ctx, `SELECT id, url, source, title, published, event_id, duplicate_of, passages
 		FROM articles WHERE story_id = $1 ORDER BY sort_time, id`, storyID)
 	if err != nil {
 		return nil, err
 	}
 	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (model.ArticleRef, error) {
 		var r model.ArticleRef
-		var published, event, dupOf *string
-		if err := row.Scan(&r.ID, &r.URL, &r.Source, &r.Title, &published, &event, &dupOf); err != nil {
+		var published, event, dupOf, passages *string
+		if err := row.Scan(&r.ID, &r.URL, &r.Source, &r.Title, &published, &event, &dupOf, &passages); err != nil {
 			return r, err
 		}
 		var err error
+		if r.Passages, err = store.DecodePassages(str(passages)); err != nil {
+			return r, err
+		}
 		r.Published, err = parseTime(published)
 		r.EventID, r.DuplicateOf = str(event), str(dupOf)
 		return r, err

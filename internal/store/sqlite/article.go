@@ -13,7 +13,7 @@ import (
 
 // articleColumns is the column list read by scanArticle.
 const articleColumns = `id, url, canonical_url, source, title, byline, published, lang, body,
-	content_hash, origin, fetched, story_id, event_id, duplicate_of`
+	content_hash, origin, fetched, story_id, event_id, duplicate_of, passages`
 
 // AddArticle stores a new article unless one with the same id, canonical
 // URL or content hash exists; then it returns that article's id. The check
@@ -194,16 +194,19 @@ func scanArticle(rows *sql.Rows) (*model.Article, error) {
 	var (
 		a                             model.Article
 		canonical, hash, story, event sql.NullString
-		duplicateOf                   sql.NullString
+		duplicateOf, passages         sql.NullString
 		published, fetched            sql.NullString
 		err                           error
 	)
 	if err = rows.Scan(&a.ID, &a.URL, &canonical, &a.Source, &a.Title, &a.Byline, &published, &a.Language,
-		&a.Text, &hash, &a.Origin, &fetched, &story, &event, &duplicateOf); err != nil {
+		&a.Text, &hash, &a.Origin, &fetched, &story, &event, &duplicateOf, &passages); err != nil {
 		return nil, err
 	}
 	a.CanonicalURL, a.ContentHash, a.StoryID, a.EventID = canonical.String, hash.String, story.String, event.String
 	a.DuplicateOf = duplicateOf.String
+	if a.Passages, err = store.DecodePassages(passages.String); err != nil {
+		return nil, err
+	}
 	if a.Published, err = parseTime(published); err != nil {
 		return nil, err
 	}

@@ -7,41 +7,52 @@ import (
 	"fmt"
 	"time"
 
+	"parallax/internal/model"
 	"parallax/internal/store"
 )
 
-// Assign puts an article in a story and event. It creates the story on
-// first use (titled after the article until a brief sets the title),
-// refreshes the aggregates of the story (and of the story the article
-// leaves, which is deleted when it becomes empty) and marks them stale.
-// Repeating an assignment is a no-op. An empty eventID means no event.
-func (db *DB) Assign(ctx context.Context, articleID, storyID, eventID string) error {
+// Assign puts an article in a story and event, with the passages of its
+// text about the story (nil: all of it). It creates the story on first
+// use (titled after the article until a brief sets the title), refreshes
+// the aggregates of the story (and of the story the article leaves, which
+// is deleted when it becomes empty) and marks them stale. Repeating an
+// assignment is a no-op. An empty eventID means no event.
+func (db *DB) Assign(ctx context.Context, articleID, storyID, eventID string, passages []model.Passage) error {
 	if storyID == "" {
 		return fmt.Errorf("%w: assign %s: empty story id", ErrInvalid, articleID)
+	}
+	if !model.ValidPassages(passages) {
+		return fmt.Errorf("%w: assign %s: passages %v out of order", ErrInvalid, articleID, passages)
 	}
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	if err := assign(ctx, tx, articleID, storyID, eventID, db.now()); err != nil {
+	if err := assign(ctx, tx, articleID, storyID, eventID, passages, db.now()); err != nil {
 		return fmt.Errorf("sqlite: assign %s to %s: %w", articleID, storyID, err)
 	}
 	return commit(tx)
 }
 
-func assign(ctx context.Context, tx *sql.Tx, articleID, storyID, eventID string, now time.Time) error {
-	var oldStory, oldEvent sql.NullString
+// assign does Assign's work in tx; passages have been checked for order.
+func assign(ctx context.Context, tx *sql.Tx, articleID, storyID, eventID string, passages []model.Passage, now time.Time) error {
+	var oldStory, oldEvent, oldPassages sql.NullString
 	var title string
-	err := tx.QueryRowContext(ctx, `SELECT story_id, event_id, title FROM articles WHERE id = ?`, articleID).
-		Scan(&oldStory, &oldEvent, &title)
+	var size int
+	err := tx.QueryRowContext(ctx, `SELECT story_id, event_id, title, passages, length(CAST(body AS BLOB))
+		FROM articles WHERE id = ?`, articleID).Scan(&oldStory, &oldEvent, &title, &oldPassages, &size)
 	if errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("article %s: %w", articleID, store.ErrNotFound)
 	}
 	if err != nil {
 		return err
 	}
-	if oldStory.String == storyID && oldEvent.String == eventID {
+	if n := len(passages); n > 0 && passages[n-1].End > size {
+		return fmt.Errorf("%w: passage %v past the end of the text (%d bytes)", ErrInvalid, passages[n-1], size)
+	}
+	ps := store.EncodePassages(passages)
+	if oldStory.String == storyID && oldEvent.String == eventID && oldPassages.String == ps {
 		return nil
 	}
 	if err := ensureStory(ctx, tx, storyID, title, now); err != nil {
@@ -49,11 +60,12 @@ func assign(ctx context.Context, tx *sql.Tx, articleID, storyID, eventID string,
 	}
 	event := nullString(eventID)
 	if oldStory.String == storyID {
-		_, err = tx.ExecContext(ctx, `UPDATE articles SET event_id = ? WHERE id = ?`, event, articleID)
+		_, err = tx.ExecContext(ctx, `UPDATE articles SET event_id = ?, passages = ? WHERE id = ?`,
+			event, nullString(ps), articleID)
 	} else {
-		_, err = tx.ExecContext(ctx, `UPDATE articles SET story_id = ?, event_id = ?,
+		_, err = tx.ExecContext(ctx, `UPDATE articles SET story_id = ?, event_id = ?, passages = ?,
 			assign_seq = (SELECT COALESCE(MAX(assign_seq), 0) + 1 FROM articles)
-			WHERE id = ?`, storyID, event, articleID)
+			WHERE id = ?`, storyID, event, nullString(ps), articleID)
 	}
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 
+	"parallax/internal/model"
 	"parallax/internal/store"
 )
 
@@ -29,8 +30,11 @@ func (db *DB) MergeStory(ctx context.Context, from, into string) ([]string, erro
 }
 
 func mergeStory(ctx context.Context, tx *sql.Tx, from, into string, db *DB) ([]string, error) {
-	type row struct{ id, event string }
-	rows, err := tx.QueryContext(ctx, `SELECT id, COALESCE(event_id, '') FROM articles
+	type row struct {
+		id, event string
+		passages  []model.Passage
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, COALESCE(event_id, ''), COALESCE(passages, '') FROM articles
 		WHERE story_id = ? ORDER BY assign_seq, id`, from)
 	if err != nil {
 		return nil, err
@@ -38,7 +42,12 @@ func mergeStory(ctx context.Context, tx *sql.Tx, from, into string, db *DB) ([]s
 	var arts []row
 	for rows.Next() {
 		var r row
-		if err := rows.Scan(&r.id, &r.event); err != nil {
+		var ps string
+		if err := rows.Scan(&r.id, &r.event, &ps); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if r.passages, err = store.DecodePassages(ps); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -50,7 +59,7 @@ func mergeStory(ctx context.Context, tx *sql.Tx, from, into string, db *DB) ([]s
 	now := db.now()
 	moved := make([]string, 0, len(arts))
 	for _, a := range arts {
-		if err := assign(ctx, tx, a.id, into, a.event, now); err != nil {
+		if err := assign(ctx, tx, a.id, into, a.event, a.passages, now); err != nil {
 			return nil, err
 		}
 		moved = append(moved, a.id)

@@ -73,7 +73,8 @@ func (db *DB) ArticleIDs(ctx context.Context) ([]string, error) {
 	return ids, nil
 }
 
-// UpdateArticle replaces a stored article's extracted fields.
+// UpdateArticle replaces a stored article's extracted fields; a new text
+// drops the article's passages, which pointed into the old one.
 func (db *DB) UpdateArticle(ctx context.Context, a *model.Article) error {
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
@@ -86,10 +87,10 @@ func (db *DB) UpdateArticle(ctx context.Context, a *model.Article) error {
 	published, fetched := nullTime(a.Published), nullTime(a.Fetched)
 	if _, err := tx.ExecContext(ctx, `UPDATE articles SET url = ?, canonical_url = ?, source = ?, title = ?,
 		byline = ?, published = ?, lang = ?, body = ?, content_hash = ?, fetched = COALESCE(?, fetched),
-		sort_time = COALESCE(?, ?, added)
+		sort_time = COALESCE(?, ?, added), passages = CASE WHEN body = ? THEN passages END
 		WHERE id = ?`,
 		a.URL, nullString(a.CanonicalURL), a.Source, a.Title, a.Byline, published, a.Language, a.Text,
-		nullString(a.ContentHash), fetched, published, fetched, a.ID); err != nil {
+		nullString(a.ContentHash), fetched, published, fetched, a.Text, a.ID); err != nil {
 		return fmt.Errorf("sqlite: update article %s: %w", a.ID, err)
 	}
 	return commit(tx)
@@ -103,7 +104,8 @@ func (db *DB) ResetStories(ctx context.Context) error {
 	}
 	defer tx.Rollback()
 	for _, q := range []string{
-		`UPDATE articles SET story_id = NULL, event_id = NULL, assign_seq = NULL WHERE story_id IS NOT NULL OR assign_seq IS NOT NULL`,
+		`UPDATE articles SET story_id = NULL, event_id = NULL, assign_seq = NULL, passages = NULL
+			WHERE story_id IS NOT NULL OR assign_seq IS NOT NULL OR passages IS NOT NULL`,
 		`DELETE FROM events`,
 		`DELETE FROM stories`,
 	} {

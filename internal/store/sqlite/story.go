@@ -191,9 +191,9 @@ func storyBrief(ctx context.Context, tx *sql.Tx, id string) (*model.Brief, error
 	return &b, nil
 }
 
-// articleRefs lists a story's articles without text.
+// articleRefs lists a story's articles without text, with their passages.
 func articleRefs(ctx context.Context, tx *sql.Tx, storyID string) ([]model.ArticleRef, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, url, source, title, published, event_id, duplicate_of
+	rows, err := tx.QueryContext(ctx, `SELECT id, url, source, title, published, event_id, duplicate_of, passages
 		FROM articles WHERE story_id = ? ORDER BY sort_time, id`, storyID)
 	if err != nil {
 		return nil, err
@@ -202,8 +202,11 @@ func articleRefs(ctx context.Context, tx *sql.Tx, storyID string) ([]model.Artic
 	var refs []model.ArticleRef
 	for rows.Next() {
 		var r model.ArticleRef
-		var published, event, dupOf sql.NullString
-		if err := rows.Scan(&r.ID, &r.URL, &r.Source, &r.Title, &published, &event, &dupOf); err != nil {
+		var published, event, dupOf, passages sql.NullString
+		if err := rows.Scan(&r.ID, &r.URL, &r.Source, &r.Title, &published, &event, &dupOf, &passages); err != nil {
+			return nil, err
+		}
+		if r.Passages, err = store.DecodePassages(passages.String); err != nil {
 			return nil, err
 		}
 		if r.Published, err = parseTime(published); err != nil {

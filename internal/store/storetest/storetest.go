@@ -45,6 +45,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Provenance", testProvenance},
 		{"UpdateArticle", testUpdateArticle},
 		{"ResetStories", testResetStories},
+		{"Passages", testPassages},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -89,7 +90,7 @@ func mustAdd(t *testing.T, s store.Store, as ...*model.Article) {
 
 func mustAssign(t *testing.T, s store.Store, articleID, storyID, eventID string) {
 	t.Helper()
-	if err := s.Assign(context.Background(), articleID, storyID, eventID); err != nil {
+	if err := s.Assign(context.Background(), articleID, storyID, eventID, nil); err != nil {
 		t.Fatalf("Assign(%s, %s, %s): %v", articleID, storyID, eventID, err)
 	}
 }
@@ -542,7 +543,7 @@ func testNotFound(t *testing.T, s store.Store) {
 		{"Article", func() error { _, err := s.Article(ctx, "nope"); return err }},
 		{"Story", func() error { _, _, _, err := s.Story(ctx, "nope"); return err }},
 		{"StoryArticles", func() error { _, err := s.StoryArticles(ctx, "nope"); return err }},
-		{"AssignArticle", func() error { return s.Assign(ctx, "nope", "s1", "") }},
+		{"AssignArticle", func() error { return s.Assign(ctx, "nope", "s1", "", nil) }},
 		{"SaveBrief", func() error { return s.SaveBrief(ctx, "nope", &model.Brief{Title: "x"}) }},
 	}
 	for _, tt := range tests {

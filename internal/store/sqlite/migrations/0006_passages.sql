@@ -1,0 +1,8 @@
+-- 0006: roundup passages. An article that covers several stories (a
+-- daily digest, a blog roundup) belongs to its story only through some
+-- parts of its text: passages holds them as a JSON list of [start, end]
+-- byte ranges of body, NULL when all of the text belongs (the usual case).
+-- It goes with the assignment: MergeStory keeps it, ResetStories and a
+-- new body clear it.
+
+ALTER TABLE articles ADD COLUMN passages TEXT;
