@@ -39,15 +39,11 @@ const (
 )
 
 // Build writes the brief of one story. docs should have ID, Source, Title,
-// Text (one paragraph a line) and Published set; articles with no text are
+// Text (one paragraph a line) and Published set; of a roundup (an article
+// with Passages) only the passages are read; articles with no text are
 // ignored.
 func Build(docs []*model.Article, opts Options) *model.Brief {
-	var kept []*model.Article
-	for _, d := range docs {
-		if d != nil && strings.TrimSpace(d.Text) != "" {
-			kept = append(kept, d)
-		}
-	}
+	kept := storyDocs(docs)
 	b := &model.Brief{
 		Summary: []model.SummaryItem{}, Timeline: []model.TimelineItem{}, Entities: []model.Entity{},
 		Quotes: []model.Quote{}, Consensus: []model.Fact{}, SingleSource: []model.Claim{},
@@ -70,6 +66,27 @@ func Build(docs []*model.Article, opts Options) *model.Brief {
 	b.Consensus, b.SingleSource = c.consensus(sal)
 	b.Framing = c.framing(b.Quotes)
 	return b
+}
+
+// storyDocs returns the articles with text about the story: of a roundup
+// a copy whose Text is only its passages (the one place the brief reads
+// an article's text from), without the articles left with no text.
+func storyDocs(docs []*model.Article) []*model.Article {
+	var kept []*model.Article
+	for _, d := range docs {
+		if d == nil {
+			continue
+		}
+		if len(d.Passages) > 0 {
+			c := *d
+			c.Text, c.Passages = d.StoryText(), nil
+			d = &c
+		}
+		if strings.TrimSpace(d.Text) != "" {
+			kept = append(kept, d)
+		}
+	}
+	return kept
 }
 
 // maxTitleWords bounds a story title; a longer one is cut at a word.

@@ -2,7 +2,6 @@ package brief
 
 import (
 	"sort"
-	"strings"
 
 	"parallax/internal/model"
 	"parallax/internal/nlp/date"
@@ -23,12 +22,7 @@ type TimelineOptions struct {
 // most articles mention, each with the sentences of its best-supported
 // entries (those reported by the most articles first), in date order.
 func Timeline(docs []*model.Article, opts TimelineOptions) []model.TimelineItem {
-	var kept []*model.Article
-	for _, d := range docs {
-		if d != nil && strings.TrimSpace(d.Text) != "" {
-			kept = append(kept, d)
-		}
-	}
+	kept := storyDocs(docs)
 	if len(kept) == 0 {
 		return []model.TimelineItem{}
 	}
