@@ -32,6 +32,7 @@ type seedGold struct {
 		Body      [][]int `json:"body_lines"`
 		Boiler    [][]int `json:"boilerplate_lines"`
 		Comments  [][]int `json:"comment_lines"`
+		OnStory   [][]int `json:"on_story_lines"`
 		OffStory  [][]int `json:"off_story_lines"`
 	} `json:"documents"`
 }

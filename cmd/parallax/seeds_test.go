@@ -140,23 +140,7 @@ func checkSeedBrief(t *testing.T, b *model.Brief, lines map[string][]string) {
 			}
 		}
 	}
-	var texts []string
-	for _, s := range b.Summary {
-		texts = append(texts, s.Text)
-	}
-	for _, s := range b.Timeline {
-		texts = append(texts, s.Text)
-	}
-	for _, s := range b.Consensus {
-		texts = append(texts, s.Text)
-	}
-	for _, s := range b.SingleSource {
-		texts = append(texts, s.Text)
-	}
-	for _, s := range b.Quotes {
-		texts = append(texts, s.Text)
-	}
-	for _, text := range texts {
+	for _, text := range briefTexts(b) {
 		key := norm(text)
 		if len(key) > 60 {
 			key = key[:60]
