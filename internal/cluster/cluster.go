@@ -47,25 +47,26 @@ type event struct {
 // Clusterer places articles into stories and events. It is not safe for
 // concurrent use.
 type Clusterer struct {
-	opts      Options
-	model     *Model
-	vocab     map[string]*vocab // per language
-	stories   map[string]*story
-	index     map[string]map[int32][]*story // per language: term -> stories
-	global    map[string]*denseSum          // per language: all articles
-	now       time.Time                     // latest publication time seen
-	seq, anon int
-	sweep     sweeper
-	boiler    boiler
-	rows      [][]float64
-	dense     scratch
-	terms     terms
-	search    int       // candidate searches so far: marks the stories one search found
-	found     []*story  // scratch for candidates
-	cands     []*story  // the latest article's candidates
-	probs     []float64 // and the model's probability for each
-	merges    []Merge   // not yet drained by Merges
-	passages  []Passage // the latest article\'s passages (Passages)
+	opts        Options
+	model       *Model
+	vocab       map[string]*vocab // per language
+	stories     map[string]*story
+	index       map[string]map[int32][]*story // per language: term -> stories
+	global      map[string]*denseSum          // per language: all articles
+	now         time.Time                     // latest publication time seen
+	seq, anon   int
+	sinceReview int // articles added since the last review pass
+	sweep       sweeper
+	boiler      boiler
+	rows        [][]float64
+	dense       scratch
+	terms       terms
+	search      int       // candidate searches so far: marks the stories one search found
+	found       []*story  // scratch for candidates
+	cands       []*story  // the latest article's candidates
+	probs       []float64 // and the model's probability for each
+	merges      []Merge   // not yet drained by Merges
+	passages    []Passage // the latest article\'s passages (Passages)
 }
 
 // New returns an empty clusterer.
@@ -99,7 +100,8 @@ func (c *Clusterer) Add(d Doc) Assignment {
 	}
 	c.place(s, e, v)
 	s = c.mergeAround(s)
-	return Assignment{Story: s.id, Event: e.id}
+	c.maybeReview()
+	return Assignment{Story: s.live().id, Event: e.id}
 }
 
 // Restore replays a stored assignment: the article joins the named story
@@ -152,7 +154,7 @@ func (c *Clusterer) vectorize(d Doc) *docVec {
 		vc = newVocab()
 		c.vocab[d.Lang] = vc
 	}
-	c.terms.count(d, &c.opts)
+	c.terms.count(d, &c.opts, vc)
 	v := vc.vectorize(&c.terms, c.opts.ProperBoost)
 	v.at, v.lang = d.Published, d.Lang
 	v.days = mentionedDays(d)

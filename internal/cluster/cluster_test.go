@@ -79,3 +79,32 @@ func TestEmptyDoc(t *testing.T) {
 		t.Errorf("empty doc got %+v", a)
 	}
 }
+
+// TestReviewMergesSplit: two articles on one event that were not joined
+// on arrival (JoinProb above 1) are merged by the review pass into the
+// older story, which Merges reports and the assignment follows.
+func TestReviewMergesSplit(t *testing.T) {
+	opts := DefaultOptions()
+	opts.JoinProb, opts.MergeProb, opts.ReviewProb = 1.01, 0, 0.5 // no joins, no merges on arrival
+	for _, review := range []bool{false, true} {
+		if !review {
+			opts.ReviewEvery = 0
+		} else {
+			opts.ReviewEvery = 2
+		}
+		c := New(opts)
+		a := c.Add(docs[0])
+		c.Merges()
+		b := c.Add(docs[1])
+		ms := c.Merges()
+		if !review {
+			if b.Story == a.Story || len(ms) != 0 {
+				t.Fatalf("without review: %+v %+v merges %v", a, b, ms)
+			}
+			continue
+		}
+		if b.Story != a.Story || len(ms) != 1 || ms[0] != (Merge{From: "s-b", Into: "s-a"}) {
+			t.Fatalf("with review: %+v %+v merges %v", a, b, ms)
+		}
+	}
+}

@@ -38,6 +38,17 @@ type Options struct {
 	// cosine reaches MergeCos and their proper nouns' cosine MergeEnt.
 	// MergeProb 0 turns merging off.
 	MergeProb, MergeCos, MergeEnt float64
+	// ReviewEvery, ReviewWindow and ReviewProb govern the review pass
+	// (see review.go): every ReviewEvery articles, a story active in the
+	// last ReviewWindow is merged with the other story most of its latest
+	// articles would now join with probability ReviewProb. ReviewEvery 0
+	// turns it off.
+	ReviewEvery  int
+	ReviewWindow time.Duration
+	ReviewProb   float64
+	// ReviewCos and ReviewEnt are the least centroid cosines (all terms,
+	// proper nouns) of two stories the review pass merges.
+	ReviewCos, ReviewEnt float64
 }
 
 // DefaultOptions returns the fitted defaults.
@@ -57,6 +68,11 @@ func DefaultOptions() Options {
 		MergeProb:      0.5,
 		MergeCos:       0.5,
 		MergeEnt:       0.5,
+		ReviewEvery:    20,
+		ReviewWindow:   7 * 24 * time.Hour,
+		ReviewProb:     0.8,
+		ReviewCos:      0.3,
+		ReviewEnt:      0.3,
 	}
 }
 

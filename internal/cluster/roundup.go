@@ -54,7 +54,7 @@ func (c *Clusterer) roundup(text, lang string, s *story) []Passage {
 		part := text[p.Start:p.End]
 		words[i] = len(strings.Fields(part))
 		total += words[i]
-		c.terms.count(Doc{Text: part}, &c.opts)
+		c.terms.count(Doc{Text: part}, &c.opts, vc)
 		vecs[i] = vc.weigh(&c.terms, c.opts.ProperBoost)
 		cos[i] = s.all.cosine(vecs[i])
 		best = max(best, cos[i])

@@ -10,46 +10,50 @@ import (
 
 // terms holds the weighted term counts of one document.
 type terms struct {
-	stats []termStat       // the document's terms in first-seen order
-	slot  map[string]int32 // term -> index in stats, for this document
-	names map[string]bool  // two proper nouns in a row ("robert adam"), in the text
-	words map[string]*word // cache over documents: word as written -> what it counts as
-	doc   int              // documents counted: tells a word's slot of this document from an older one
+	stats []termStat      // the document's terms in first-seen order
+	names map[string]bool // two proper nouns in a row ("robert adam"), in the text
+	vc    *vocab          // the document's language's vocabulary
+	doc   int             // documents counted: tells this document's slots from older ones
+	// slotDoc[id] == doc when term id has a slot in this document: slot[id].
+	slotDoc []int
+	slot    []int32
 }
 
 // termStat is one term's counts in a document.
 type termStat struct {
+	id               int32
 	key              string
 	all, lead, title float64 // weighted count in all; counts in the lead and the title
 	proper           bool    // written as a proper noun at least once (in the text)
 }
 
-// word is what one written word counts as: its term (stem or number), or
-// nothing (stop word, single character), and its slot in the latest
-// document that used it.
+// word is what one written word counts as in a language: its term (stem
+// or number) and the term's id, or nothing (stop word, single
+// character); and its slot in the latest document that used it.
 type word struct {
 	key       string
-	skip      bool
-	num       bool
+	id        int32
+	skip, num bool
 	doc       int
 	slotOfDoc int32
 }
 
-// maxWords bounds the word cache; it is emptied when it grows past.
+// maxWords bounds a language's word cache; it is emptied when it grows past.
 const maxWords = 1 << 18
 
-// count sets t to the weighted term counts of a document: title terms
-// count TitleWeight times, terms among the first LeadWords words of the
-// text LeadWeight times; the lead counts title and lead terms once.
-func (t *terms) count(d Doc, o *Options) {
-	if t.slot == nil {
-		t.slot, t.names, t.words = map[string]int32{}, map[string]bool{}, map[string]*word{}
+// count sets t to the weighted term counts of a document in vocabulary
+// vc: title terms count TitleWeight times, terms among the first
+// LeadWords words of the text LeadWeight times; the lead counts title and
+// lead terms once. Terms new to vc get ids (with no documents yet).
+func (t *terms) count(d Doc, o *Options, vc *vocab) {
+	if t.names == nil {
+		t.names = map[string]bool{}
 	}
+	t.vc = vc
 	t.stats = t.stats[:0]
-	clear(t.slot)
 	clear(t.names)
-	if len(t.words) > maxWords {
-		clear(t.words)
+	if len(vc.words) > maxWords {
+		clear(vc.words)
 	}
 	t.doc++
 	t.add(d.Title, o.TitleWeight, o.TitleWeight, 1<<30, false)
@@ -62,7 +66,7 @@ func (t *terms) count(d Doc, o *Options) {
 // lookup returns what a written word counts as, with its slot in this
 // document's stats (-1 when it counts as nothing).
 func (t *terms) lookup(raw string) (*word, int32) {
-	w := t.words[raw]
+	w := t.vc.words[raw]
 	if w == nil {
 		low := strings.ToLower(raw)
 		w = &word{key: low, doc: -1}
@@ -74,19 +78,24 @@ func (t *terms) lookup(raw string) (*word, int32) {
 		default:
 			w.key = stemWord(low)
 		}
-		t.words[strings.Clone(raw)] = w
+		if !w.skip {
+			w.id = t.vc.id(w.key)
+		}
+		t.vc.words[strings.Clone(raw)] = w
 	}
 	if w.skip {
 		return w, -1
 	}
 	if w.doc != t.doc {
-		i, ok := t.slot[w.key]
-		if !ok {
-			i = int32(len(t.stats))
-			t.stats = append(t.stats, termStat{key: w.key})
-			t.slot[w.key] = i
+		for int(w.id) >= len(t.slotDoc) {
+			t.slotDoc = append(t.slotDoc, make([]int, len(t.slotDoc)+1024)...)
+			t.slot = append(t.slot, make([]int32, len(t.slot)+1024)...)
 		}
-		w.doc, w.slotOfDoc = t.doc, i
+		if t.slotDoc[w.id] != t.doc {
+			t.slotDoc[w.id], t.slot[w.id] = t.doc, int32(len(t.stats))
+			t.stats = append(t.stats, termStat{id: w.id, key: w.key})
+		}
+		w.doc, w.slotOfDoc = t.doc, t.slot[w.id]
 	}
 	return w, w.slotOfDoc
 }

@@ -8,14 +8,28 @@ import (
 	"time"
 )
 
-// vocab maps terms to ids and keeps online document frequencies.
+// vocab maps terms to ids and keeps online document frequencies; words
+// caches what each written word counts as.
 type vocab struct {
-	ids map[string]int32
-	df  []int
-	n   int
+	ids   map[string]int32
+	df    []int
+	n     int
+	words map[string]*word
 }
 
-func newVocab() *vocab { return &vocab{ids: map[string]int32{}} }
+func newVocab() *vocab { return &vocab{ids: map[string]int32{}, words: map[string]*word{}} }
+
+// id returns the id of term k, giving a new term the next id (ids follow
+// first sight, so the same stream gives the same ids).
+func (v *vocab) id(k string) int32 {
+	id, ok := v.ids[k]
+	if !ok {
+		id = int32(len(v.df))
+		v.ids[k] = id
+		v.df = append(v.df, 0)
+	}
+	return id
+}
 
 // docVec is one article as vectors: all its terms, its proper nouns only,
 // and its title and lead only. Each is a unit TF-IDF vector.
@@ -33,31 +47,26 @@ type docVec struct {
 // TF-IDF vectors: (1 + log tf) * idf, idf = log((n+1)/(df+1)) + 1, proper
 // nouns times boost.
 func (v *vocab) vectorize(t *terms, boost float64) *docVec {
-	var fresh []string
 	v.n++
 	for i := range t.stats {
-		if id, ok := v.ids[t.stats[i].key]; ok {
-			v.df[id]++
-		} else {
-			fresh = append(fresh, t.stats[i].key)
-		}
+		v.df[t.stats[i].id]++
 	}
+	names := make([]string, 0, len(t.names))
 	for k := range t.names {
-		if id, ok := v.ids[k]; ok {
-			v.df[id]++
-		} else {
-			fresh = append(fresh, k)
-		}
+		names = append(names, k)
 	}
-	sort.Strings(fresh) // new ids in a fixed order
-	for _, k := range fresh {
-		v.ids[k] = int32(len(v.df))
-		v.df = append(v.df, 1)
+	sort.Strings(names) // new ids in a fixed order
+	d := &docVec{}
+	for _, k := range names {
+		id := v.id(k)
+		v.df[id]++
+		d.names = append(d.names, id)
 	}
-	d := &docVec{all: make(vector, 0, len(t.stats))}
+	slices.Sort(d.names)
+	d.all = make(vector, 0, len(t.stats))
 	for i := range t.stats {
 		st := &t.stats[i]
-		id := v.ids[st.key]
+		id := st.id
 		idf := math.Log(float64(v.n+1)/float64(v.df[id]+1)) + 1
 		w := (1 + math.Log(math.Max(st.all, 1))) * idf
 		if st.proper {
@@ -76,10 +85,6 @@ func (v *vocab) vectorize(t *terms, boost float64) *docVec {
 			d.title = append(d.title, entry{id, (1 + math.Log(n)) * idf})
 		}
 	}
-	for k := range t.names {
-		d.names = append(d.names, v.ids[k])
-	}
-	slices.Sort(d.names)
 	for _, x := range []vector{d.all, d.ent, d.lead, d.title} {
 		slices.SortFunc(x, func(a, b entry) int { return cmp.Compare(a.t, b.t) })
 		x.normalize()
@@ -94,9 +99,9 @@ func (v *vocab) weigh(t *terms, boost float64) vector {
 	out := make(vector, 0, len(t.stats))
 	for i := range t.stats {
 		st := &t.stats[i]
-		id, ok := v.ids[st.key]
-		if !ok {
-			continue
+		id := st.id
+		if v.df[id] == 0 {
+			continue // no article holds it
 		}
 		idf := math.Log(float64(v.n+1)/float64(v.df[id]+1)) + 1
 		w := (1 + math.Log(math.Max(st.all, 1))) * idf

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -140,7 +141,24 @@ func TestClusterTrain(t *testing.T) {
 	for i := range w {
 		w[i] *= float64(len(w)) / 2
 	}
-	m, err := cluster.Fit(x, y, w, 1, true)
+	// Ablation: PARALLAX_TRAIN_DROP="gap,size" trains without those
+	// features (held at 0, their weights stay 0); "pairs" drops the
+	// pairwise products.
+	pairs := true
+	for _, name := range strings.Split(os.Getenv("PARALLAX_TRAIN_DROP"), ",") {
+		if name == "pairs" {
+			pairs = false
+			continue
+		}
+		if j := slices.Index(cluster.FeatureNames, name); j >= 0 {
+			for _, row := range x {
+				row[j] = 0
+			}
+		} else if name != "" {
+			t.Fatalf("PARALLAX_TRAIN_DROP: unknown feature %q", name)
+		}
+	}
+	m, err := cluster.Fit(x, y, w, 1, pairs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,6 +209,16 @@ func setOpt(t *testing.T, o *cluster.Options, k string, x float64) {
 		o.MergeEnt = x
 	case "EventThreshold":
 		o.EventThreshold = x
+	case "ReviewEvery":
+		o.ReviewEvery = int(x)
+	case "ReviewWindow":
+		o.ReviewWindow = day
+	case "ReviewProb":
+		o.ReviewProb = x
+	case "ReviewCos":
+		o.ReviewCos = x
+	case "ReviewEnt":
+		o.ReviewEnt = x
 	case "MaxCandidates":
 		o.MaxCandidates = int(x)
 	default:

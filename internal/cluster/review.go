@@ -1,0 +1,87 @@
+package cluster
+
+import (
+	"slices"
+	"sort"
+)
+
+// The review pass fixes splits that no single article bridges: two stories
+// opened for one event by articles that each fitted neither well enough
+// (different outlets' wording, a follow-up before the first report). Every
+// ReviewEvery articles, each story active in the last ReviewWindow asks,
+// for each of its latest articles, which other story the model would now
+// place it in (at probability ReviewProb or more): a story most of them
+// would join is merged with it, into the older of the two, as a bridging
+// article's merge is (Merges reports it; the older id survives). Stories
+// that grew since their first articles arrived can now be recognized.
+// Splitting a story is not done: an article once shown in a story stays
+// there.
+
+// maybeReview runs the review pass when ReviewEvery articles have been
+// added since the last one.
+func (c *Clusterer) maybeReview() {
+	if c.opts.ReviewEvery <= 0 {
+		return
+	}
+	if c.sinceReview++; c.sinceReview < c.opts.ReviewEvery {
+		return
+	}
+	c.sinceReview = 0
+	c.review()
+}
+
+// review merges the recent stories that turned out to be one.
+func (c *Clusterer) review() {
+	var recent []*story
+	for _, s := range c.stories {
+		if s.into == nil && !s.evicted && c.now.Sub(s.last) <= c.opts.ReviewWindow {
+			recent = append(recent, s)
+		}
+	}
+	sort.Slice(recent, func(i, j int) bool { return recent[i].seq < recent[j].seq })
+	for _, s := range recent {
+		s = s.live()
+		t := c.belongsTo(s)
+		if t == nil || centroidCos(s.all, t.all) < c.opts.ReviewCos || centroidCos(s.ent, t.ent) < c.opts.ReviewEnt {
+			continue
+		}
+		into, from := s, t
+		if t.seq < s.seq {
+			into, from = t, s
+		}
+		c.mergeStories(into, from)
+	}
+}
+
+// belongsTo returns the other story that most of s's latest articles
+// would now join (model probability at least ReviewProb, the likeliest of
+// their candidates other than s), or nil.
+func (c *Clusterer) belongsTo(s *story) *story {
+	votes := map[*story]int{}
+	var best *story
+	for _, v := range s.recent {
+		cands := c.candidates(s.lang, v.top, v.at)
+		cands = slices.DeleteFunc(cands, func(x *story) bool { return x.live() == s })
+		if len(cands) == 0 {
+			continue
+		}
+		c.rows = c.featureRows(v, cands, c.rows)
+		var pick *story
+		bestP := c.opts.ReviewProb
+		for i, t := range cands {
+			if p := c.model.Prob(c.rows[i]); p >= bestP {
+				pick, bestP = t.live(), p
+			}
+		}
+		if pick != nil {
+			votes[pick]++
+			if best == nil || votes[pick] > votes[best] || votes[pick] == votes[best] && pick.seq < best.seq {
+				best = pick
+			}
+		}
+	}
+	if best == nil || 2*votes[best] <= len(s.recent) {
+		return nil
+	}
+	return best
+}
