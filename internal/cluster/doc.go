@@ -2,29 +2,44 @@
 // into events, online: each article is placed once, in publication-time
 // order, against the stories seen so far.
 //
-// An article becomes three unit TF-IDF vectors (all terms, proper nouns
-// and numbers only, title and lead only) with document frequencies updated
-// as articles arrive, plus the days its title and lead mention. Outlet
-// boilerplate (title segments and text lines seen in earlier articles) is
+// An article becomes four unit TF-IDF vectors (all terms, proper nouns
+// and numbers only, title and lead, title only) with document frequencies
+// updated as articles arrive, plus the days its title and lead mention and
+// the proper-noun pairs of its text ("Robert Adams"). Outlet boilerplate
+// (title segments and short text lines seen in earlier articles; long
+// lines only once seen in many, so that wire copies keep their text) is
 // dropped first, with constant-memory hashed counters. Candidate stories
 // come from an inverted index over each story's top terms (at most
-// MaxCandidates, by shared terms), never from a scan of all stories.
-// Each (article, candidate) pair is scored by a logistic regression over
-// the features in FeatureNames (cosines, nearest recent article, proper
-// nouns, lead, background similarity, time gap, story size, shared dates);
-// the article joins the likeliest story if its probability reaches
-// JoinProb, else it opens a story. Stories stay in memory for Window after
-// their latest article (the model weighs the gap), then are evicted.
-// After an article joins a story, any other candidate it also fits whose
-// centroids are close to that story's is merged into the older of the two
-// (Merges reports it, Lineage follows it): early splits heal and the id a
-// reader saw first survives.
+// MaxCandidates, by the summed weight of the shared terms), never from a
+// scan of all stories. Each (article, candidate) pair is scored by a
+// logistic regression over the features in FeatureNames (cosines, nearest
+// recent article and title, proper nouns, the rarest shared names, lead,
+// background similarity, time gap, story size, shared dates, and how far
+// the candidate is ahead of the others) and the products of every two of
+// them (standardized and clipped at 3 sd, so that values unseen in
+// training cannot run away); the article joins the likeliest story if its
+// probability reaches JoinProb, else it opens a story. Stories stay in
+// memory for Window after their latest article (the model weighs the
+// gap), then are evicted.
+//
+// Early mistakes are fixed in two ways, both by merging into the older
+// story (Merges reports each merge, Lineage follows it, and the id a
+// reader saw first survives): after an article joins a story, any other
+// candidate it also fits whose centroids are close to that story's is
+// merged with it; and every ReviewEvery articles a review pass asks, for
+// each recently active story, which other story most of its latest
+// articles would now join (review.go). Stories are never split.
+//
+// An article that joins a story may be a roundup of several stories; its
+// sections are then scored against the story and Passages names those
+// that belong (roundup.go).
+//
 // Inside its story an article joins the closest open event under a
 // tighter, time-bound threshold, else it opens an event.
 //
-// The model (model.json, embedded) is trained on the development sets by
-// teacher forcing, as in Miranda et al. 2018 (see Pairs and Fit); retrain
-// after changing features with
+// The model (model.json, embedded) is trained on the development sets, as
+// pipeline.Prepare gives them, by teacher forcing as in Miranda et al.
+// 2018 (see Pairs and Fit); retrain after changing features with
 //
 //	PARALLAX_TRAIN=write go test ./internal/eval -run TestClusterTrain -v
 //
