@@ -44,6 +44,8 @@ type articleRefJSON struct {
 	Published *time.Time `json:"published"` // null when unknown
 	// DuplicateOf names the original of a near-duplicate copy.
 	DuplicateOf string `json:"duplicate_of,omitempty"`
+	// Passages are the byte ranges of a roundup's text about this story.
+	Passages []model.Passage `json:"passages,omitempty"`
 }
 
 type errorJSON struct {
@@ -116,7 +118,8 @@ func newStoryJSON(s *model.Story, b *model.Brief, refs []model.ArticleRef) story
 	out.SingleSource, out.Framing = nonNil(out.SingleSource), nonNil(out.Framing)
 	out.Articles = make([]articleRefJSON, 0, len(refs))
 	for _, a := range refs {
-		j := articleRefJSON{ID: a.ID, URL: a.URL, Source: a.Source, Title: a.Title, DuplicateOf: a.DuplicateOf}
+		j := articleRefJSON{ID: a.ID, URL: a.URL, Source: a.Source, Title: a.Title, DuplicateOf: a.DuplicateOf,
+			Passages: a.Passages}
 		if !a.Published.IsZero() {
 			p := a.Published
 			j.Published = &p

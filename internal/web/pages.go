@@ -78,6 +78,7 @@ type articleView struct {
 	Published  string
 	ISO        string
 	StoryHref  string
+	Roundup    bool // Paragraphs are only the passages about the story
 }
 
 func (h *handler) article(w http.ResponseWriter, r *http.Request) {
@@ -91,8 +92,8 @@ func (h *handler) article(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	v := articleView{A: a, Title: a.Title, Paragraphs: paragraphs(a.Text), URL: safeURL(a.URL),
-		Published: formatDate(a.Published), ISO: isoDate(a.Published)}
+	v := articleView{A: a, Title: a.Title, Paragraphs: paragraphs(a.StoryText()), URL: safeURL(a.URL),
+		Published: formatDate(a.Published), ISO: isoDate(a.Published), Roundup: len(a.Passages) > 0}
 	if v.Title == "" {
 		v.Title = "Untitled article"
 	}

@@ -23,7 +23,7 @@ type handler struct {
 //	GET /static/style.css       stylesheet
 //	GET /api/v1/stories         {"stories":[...]} (?limit=&offset=)
 //	GET /api/v1/stories/{id}    brief, id and articles
-//	GET /api/v1/articles/{id}   article with its clean text
+//	GET /api/v1/articles/{id}   article with its clean text (and a roundup's passages)
 //	GET /healthz                "ok"
 func New(st store.Store, opts Options) http.Handler {
 	opts = opts.withDefaults()

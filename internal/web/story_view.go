@@ -58,6 +58,7 @@ type articleRow struct {
 	Published string
 	AlsoBy    []string   // outlets that published near-duplicate copies of it
 	CopyOf    *sourceRef // the original, when this article is such a copy
+	Roundup   bool       // only passages of it are about this story
 }
 
 func newStoryView(s *model.Story, b *model.Brief, refs []model.ArticleRef) storyView {
@@ -70,7 +71,8 @@ func newStoryView(s *model.Story, b *model.Brief, refs []model.ArticleRef) story
 	byID := map[string]int{}
 	for i, a := range refs {
 		byID[a.ID] = i
-		v.Articles = append(v.Articles, articleRow{Ref: ix.list[i], URL: safeURL(a.URL), Published: formatDate(a.Published)})
+		v.Articles = append(v.Articles, articleRow{Ref: ix.list[i], URL: safeURL(a.URL), Published: formatDate(a.Published),
+			Roundup: len(a.Passages) > 0})
 	}
 	for i, a := range refs {
 		if j, ok := byID[a.DuplicateOf]; ok && j != i {
