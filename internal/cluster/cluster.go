@@ -35,6 +35,7 @@ type story struct {
 	// the article's index terms the story shares.
 	search, term int
 	shared       float64
+	reviewed     int // the review pass that last listed it in touched (see review.go)
 }
 
 // event is a sub-cluster of a story.
@@ -55,7 +56,9 @@ type Clusterer struct {
 	global      map[string]*denseSum          // per language: all articles
 	now         time.Time                     // latest publication time seen
 	seq, anon   int
-	sinceReview int // articles added since the last review pass
+	sinceReview int      // articles added since the last review pass
+	reviews     int      // review passes so far
+	touched     []*story // stories that gained an article since the last pass
 	sweep       sweeper
 	boiler      boiler
 	rows        [][]float64
@@ -100,6 +103,10 @@ func (c *Clusterer) Add(d Doc) Assignment {
 	}
 	c.place(s, e, v)
 	s = c.mergeAround(s)
+	if c.opts.ReviewEvery > 0 && s.reviewed != c.reviews+1 {
+		s.reviewed = c.reviews + 1
+		c.touched = append(c.touched, s)
+	}
 	c.maybeReview()
 	return Assignment{Story: s.live().id, Event: e.id}
 }

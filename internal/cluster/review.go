@@ -8,7 +8,8 @@ import (
 // The review pass fixes splits that no single article bridges: two stories
 // opened for one event by articles that each fitted neither well enough
 // (different outlets' wording, a follow-up before the first report). Every
-// ReviewEvery articles, each story active in the last ReviewWindow asks,
+// ReviewEvery articles, each story that gained an article since the last
+// pass (and is active within ReviewWindow) asks,
 // for each of its latest articles, which other story the model would now
 // place it in (at probability ReviewProb or more): a story most of them
 // would join is merged with it, into the older of the two, as a bridging
@@ -16,6 +17,9 @@ import (
 // that grew since their first articles arrived can now be recognized.
 // Splitting a story is not done: an article once shown in a story stays
 // there.
+
+// reviewVoters is how many of a story's latest articles vote.
+const reviewVoters = 3
 
 // maybeReview runs the review pass when ReviewEvery articles have been
 // added since the last one.
@@ -27,20 +31,21 @@ func (c *Clusterer) maybeReview() {
 		return
 	}
 	c.sinceReview = 0
+	c.reviews++
 	c.review()
 }
 
 // review merges the recent stories that turned out to be one.
 func (c *Clusterer) review() {
-	var recent []*story
-	for _, s := range c.stories {
-		if s.into == nil && !s.evicted && c.now.Sub(s.last) <= c.opts.ReviewWindow {
-			recent = append(recent, s)
-		}
-	}
+	recent := c.touched
+	c.touched = c.touched[:0]
 	sort.Slice(recent, func(i, j int) bool { return recent[i].seq < recent[j].seq })
 	for _, s := range recent {
+		s.reviewed = c.reviews
 		s = s.live()
+		if s.evicted || c.now.Sub(s.last) > c.opts.ReviewWindow {
+			continue
+		}
 		t := c.belongsTo(s)
 		if t == nil || centroidCos(s.all, t.all) < c.opts.ReviewCos || centroidCos(s.ent, t.ent) < c.opts.ReviewEnt {
 			continue
@@ -59,7 +64,8 @@ func (c *Clusterer) review() {
 func (c *Clusterer) belongsTo(s *story) *story {
 	votes := map[*story]int{}
 	var best *story
-	for _, v := range s.recent {
+	latest := s.recent[max(0, len(s.recent)-reviewVoters):]
+	for _, v := range latest {
 		cands := c.candidates(s.lang, v.top, v.at)
 		cands = slices.DeleteFunc(cands, func(x *story) bool { return x.live() == s })
 		if len(cands) == 0 {
@@ -80,7 +86,7 @@ func (c *Clusterer) belongsTo(s *story) *story {
 			}
 		}
 	}
-	if best == nil || 2*votes[best] <= len(s.recent) {
+	if best == nil || 2*votes[best] <= len(latest) {
 		return nil
 	}
 	return best
