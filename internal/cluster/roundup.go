@@ -91,6 +91,11 @@ func (c *Clusterer) roundup(text, lang string, s *story) []Passage {
 	if len(on) == 0 || off < roundupOffSections || float64(onWords) >= roundupShare*float64(total) || total-onWords < roundupOff {
 		return nil
 	}
+	// A roundup may move to its next topic without a heading: trailing
+	// paragraphs of a passage that do not fit the story are cut off.
+	for i := range on {
+		on[i].End = c.trimTail(text, on[i], lang, s, roundupRel*best)
+	}
 	return on
 }
 
@@ -157,4 +162,25 @@ func isHeading(l string, n, next int) bool {
 	}
 	first, _ := utf8.DecodeRuneInString(l)
 	return unicode.IsUpper(first) || unicode.IsDigit(first)
+}
+
+// trimTail returns where passage p ends once its trailing paragraphs
+// (lines) whose cosine to story s is under min are cut off; the first
+// paragraph always stays.
+func (c *Clusterer) trimTail(text string, p Passage, lang string, s *story, min float64) int {
+	end := p.End
+	for end > p.Start {
+		body := strings.TrimRight(text[p.Start:end], " \t\r\n")
+		cut := strings.LastIndexByte(body, '\n')
+		if cut < 0 {
+			break // the first paragraph
+		}
+		cut += p.Start + 1
+		c.terms.count(Doc{Text: text[cut:end]}, &c.opts, c.vocab[lang])
+		if s.all.cosine(c.vocab[lang].weigh(&c.terms, c.opts.ProperBoost)) >= min {
+			break
+		}
+		end = cut
+	}
+	return end
 }

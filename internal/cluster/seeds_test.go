@@ -63,9 +63,10 @@ func TestSeeds(t *testing.T) {
 			}
 			continue
 		}
+		norm := func(s string) string { return strings.Join(strings.Fields(s), " ") } // NBSP and all
 		inStory := func(line string) bool {
 			for _, p := range passages {
-				if strings.Contains(res.Text[p.Start:p.End], line) {
+				if strings.Contains(norm(res.Text[p.Start:p.End]), line) {
 					return true
 				}
 			}
@@ -78,8 +79,8 @@ func TestSeeds(t *testing.T) {
 		}{{d.OnStory, true}, {d.OffStory, false}} {
 			for _, r := range kind.ranges {
 				for n := r[0]; n <= r[1]; n++ {
-					l := strings.TrimSpace(lines[n-1])
-					if len(l) < 40 || !strings.Contains(res.Text, l) {
+					l := norm(lines[n-1])
+					if len(l) < 40 || !strings.Contains(norm(res.Text), l) {
 						continue // blank, a heading or a line extraction dropped
 					}
 					if inStory(l) != kind.want {
