@@ -1,9 +1,6 @@
 package cluster
 
-import (
-	"hash/fnv"
-	"strings"
-)
+import "strings"
 
 // Boilerplate: outlets repeat their name in titles ("... - NBC12 - WWBT -
 // Richmond, VA News On Your Side") and paywall or navigation lines in
@@ -92,10 +89,7 @@ func splitTitle(t string) []string {
 // seen returns how many times s (of kind k) was counted before, and
 // counts it.
 func (b *boiler) seen(k, s string) int {
-	h := fnv.New64a()
-	h.Write([]byte(k))
-	h.Write([]byte(strings.ToLower(strings.TrimSpace(s))))
-	i := h.Sum64() & (1<<boilerBits - 1)
+	i := hashLine(k, strings.TrimSpace(s)) & (1<<boilerBits - 1)
 	n := b.counts[i]
 	if n < 255 {
 		b.counts[i]++
@@ -107,4 +101,22 @@ func (b *boiler) seen(k, s string) int {
 		}
 	}
 	return int(n)
+}
+
+// hashLine is the 64-bit FNV-1a hash of kind followed by line with ASCII
+// letters lower-cased, computed without copying the line.
+func hashLine(kind, line string) uint64 {
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(kind); i++ {
+		h = (h ^ uint64(kind[i])) * prime
+	}
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint64(c)) * prime
+	}
+	return h
 }

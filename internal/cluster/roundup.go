@@ -52,7 +52,7 @@ func (c *Clusterer) roundup(text, lang string, s *story) []Passage {
 	best, total := 0.0, 0
 	for i, p := range secs {
 		part := text[p.Start:p.End]
-		words[i] = len(strings.Fields(part))
+		words[i] = countWords(part)
 		total += words[i]
 		c.terms.count(Doc{Text: part}, &c.opts, vc)
 		vecs[i] = vc.weigh(&c.terms, c.opts.ProperBoost)
@@ -115,8 +115,8 @@ func sections(text string) []Passage {
 		} else {
 			end += at + 1
 		}
-		if l := strings.TrimSpace(text[at:end]); l != "" {
-			lines = append(lines, line{at, end, len(strings.Fields(l))})
+		if n := countWords(text[at:end]); n > 0 {
+			lines = append(lines, line{at, end, n})
 		}
 		at = end
 	}
@@ -141,7 +141,7 @@ func sections(text string) []Passage {
 		if carry >= 0 {
 			p.Start, carry = carry, -1
 		}
-		if i+1 < len(out) && len(strings.Fields(text[p.Start:p.End])) < sectionMinWords {
+		if i+1 < len(out) && countWords(text[p.Start:p.End]) < sectionMinWords {
 			carry = p.Start
 			continue
 		}
@@ -183,4 +183,18 @@ func (c *Clusterer) trimTail(text string, p Passage, lang string, s *story, min 
 		end = cut
 	}
 	return end
+}
+
+// countWords counts the space-separated fields of s without building them.
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
 }
