@@ -6,20 +6,24 @@ import "strings"
 // Richmond, VA News On Your Side") and paywall or navigation lines in
 // texts ("Already a subscriber?"). Such text makes unrelated stories of
 // one outlet look alike. The clusterer counts title segments and text
-// lines as it goes, in a fixed-size table of hashed counters that halve
-// now and then, and drops those already seen in boilerMin earlier
-// articles. Memory stays constant however long the stream.
+// lines as it goes and drops those already seen in boilerMin earlier
+// articles. The counts live in a fixed-size table, each line in two
+// hashed counters (a count-min sketch: a line's count is the smaller of
+// its two), and every counter halves after boilerDecay lines, which
+// forgets lines seen once: memory stays constant however long the
+// stream, and the table does not fill up (a full table would take every
+// line for boilerplate).
 //
 // A long line (a paragraph) seen only a few times is more likely a copy of
 // an article (wire copy, syndication) than boilerplate: it is dropped only
 // once seen in boilerLong articles, so that the third outlet to run a wire
 // story keeps its text.
 const (
-	boilerBits   = 22
+	boilerBits   = 23 // 8 MiB of counters
 	boilerMin    = 2
 	boilerLong   = 8
 	boilerLongAt = 100     // bytes from which a line counts as long
-	boilerDecay  = 1 << 21 // halve every counter after this many counts
+	boilerDecay  = 1 << 20 // halve every counter after this many lines
 )
 
 // boiler counts hashed title segments and text lines.
@@ -89,10 +93,14 @@ func splitTitle(t string) []string {
 // seen returns how many times s (of kind k) was counted before, and
 // counts it.
 func (b *boiler) seen(k, s string) int {
-	i := hashLine(k, strings.TrimSpace(s)) & (1<<boilerBits - 1)
-	n := b.counts[i]
-	if n < 255 {
-		b.counts[i]++
+	const mask = 1<<boilerBits - 1
+	h := hashLine(k, strings.TrimSpace(s))
+	i, j := h&mask, (h>>32^h>>11)&mask
+	n := min(b.counts[i], b.counts[j])
+	for _, x := range [2]uint64{i, j} {
+		if b.counts[x] < 255 {
+			b.counts[x]++
+		}
 	}
 	if b.added++; b.added >= boilerDecay {
 		b.added = 0

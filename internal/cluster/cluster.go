@@ -50,6 +50,7 @@ type event struct {
 type Clusterer struct {
 	opts        Options
 	model       *Model
+	guard       *Model            // nil: no guard
 	vocab       map[string]*vocab // per language
 	stories     map[string]*story
 	index       map[string]map[int32][]*story // per language: term -> stories
@@ -77,6 +78,7 @@ func New(opts Options) *Clusterer {
 	return &Clusterer{
 		opts:    opts,
 		model:   opts.model(),
+		guard:   opts.guard(),
 		vocab:   map[string]*vocab{},
 		stories: map[string]*story{},
 		index:   map[string]map[int32][]*story{},

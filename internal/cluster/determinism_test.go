@@ -3,6 +3,7 @@ package cluster_test
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"testing"
 
 	"parallax/internal/cluster"
@@ -38,11 +39,16 @@ func TestDeterministicDev(t *testing.T) {
 func TestModelFits(t *testing.T) {
 	m := cluster.DefaultModel()
 	n := len(cluster.FeatureNames)
-	want := n
-	if m.Pairs {
-		want += n * (n - 1) / 2
+	p := 0
+	for _, f := range cluster.FeatureNames {
+		if slices.Contains(m.Pairs, f) {
+			p++
+		}
 	}
-	if len(m.Weights) != want {
-		t.Fatalf("model has %d weights, want %d for %d features (pairs %v)", len(m.Weights), want, n, m.Pairs)
+	if p != len(m.Pairs) {
+		t.Fatalf("model pairs %v name unknown features", m.Pairs)
+	}
+	if want := n + p*(p-1)/2; len(m.Weights) != want {
+		t.Fatalf("model has %d weights, want %d for %d features (%d in pairs)", len(m.Weights), want, n, p)
 	}
 }

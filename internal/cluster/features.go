@@ -33,6 +33,10 @@ var FeatureNames = []string{
 	"title_margin", // titlenear minus the best titlenear among the other candidates
 }
 
+// PairFeatures are the features whose products, two by two, the pair
+// model also weighs: all of them.
+var PairFeatures = FeatureNames
+
 // marginOf lists, per margin feature, the feature it is the margin of.
 var marginOf = [][2]int{
 	{slices.Index(FeatureNames, "near_margin"), slices.Index(FeatureNames, "near")},

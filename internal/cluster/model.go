@@ -18,13 +18,16 @@ type Model struct {
 	Scale    []float64 `json:"scale"`
 	Weights  []float64 `json:"weights"`
 	Bias     float64   `json:"bias"`
-	// Pairs adds a weight for the product of every two standardized
-	// features (after the len(Features) plain weights, in order (0,1),
-	// (0,2), ..., (1,2), ...): the model can learn that one signal matters
-	// more when another is high.
-	Pairs bool `json:"pairs,omitempty"`
+	// Pairs names the features whose products, two by two, also get a
+	// weight (after the len(Features) plain weights, in the order of
+	// Features: (a,b), (a,c), ..., (b,c), ...): the model can learn that
+	// one signal matters more when another is high. Empty: none.
+	Pairs []string `json:"pairs,omitempty"`
 	// Note says how the model was trained.
 	Note string `json:"note,omitempty"`
+
+	once    sync.Once
+	pairIdx []int
 }
 
 // Prob returns the probability that the pair with features x belongs
@@ -39,16 +42,27 @@ func (m *Model) Prob(x []float64) float64 {
 		s = append(s, v)
 		z += m.Weights[i] * v
 	}
-	if m.Pairs {
-		k := n
-		for i := range n {
-			for j := i + 1; j < n; j++ {
-				z += m.Weights[k] * s[i] * s[j]
-				k++
-			}
+	k := n
+	idx := m.pairIndex()
+	for a, i := range idx {
+		for _, j := range idx[a+1:] {
+			z += m.Weights[k] * s[i] * s[j]
+			k++
 		}
 	}
 	return 1 / (1 + math.Exp(-z))
+}
+
+// pairIndex returns the positions in Features of the Pairs features.
+func (m *Model) pairIndex() []int {
+	m.once.Do(func() {
+		for i, f := range m.Features {
+			if slices.Contains(m.Pairs, f) {
+				m.pairIdx = append(m.pairIdx, i)
+			}
+		}
+	})
+	return m.pairIdx
 }
 
 // clipZ bounds standardized features: a value far outside what training
@@ -58,11 +72,11 @@ const clipZ = 3
 
 func clip(z float64) float64 { return max(-clipZ, min(clipZ, z)) }
 
-// expand appends the products of every two of the n standardized features
-// in z[:n] (the order Pairs weights follow).
-func expand(z []float64, n int) []float64 {
-	for i := range n {
-		for j := i + 1; j < n; j++ {
+// expand appends the products of every two of the standardized features
+// at positions idx of z (the order Pairs weights follow).
+func expand(z []float64, idx []int) []float64 {
+	for a, i := range idx {
+		for _, j := range idx[a+1:] {
 			z = append(z, z[i]*z[j])
 		}
 	}
@@ -72,10 +86,8 @@ func expand(z []float64, n int) []float64 {
 // check reports whether m fits the current features.
 func (m *Model) check() error {
 	n := len(FeatureNames)
-	nw := n
-	if m.Pairs {
-		nw += n * (n - 1) / 2
-	}
+	p := len(m.pairIndex())
+	nw := n + p*(p-1)/2
 	if !slices.Equal(m.Features, FeatureNames) || len(m.Mean) != n || len(m.Scale) != n || len(m.Weights) != nw {
 		return fmt.Errorf("cluster: model features %v, want %v", m.Features, FeatureNames)
 	}
@@ -85,13 +97,31 @@ func (m *Model) check() error {
 //go:embed model.json
 var modelJSON []byte
 
-var defaultModel = sync.OnceValues(func() (*Model, error) {
+//go:embed guard.json
+var guardJSON []byte
+
+var defaultModel = sync.OnceValues(func() (*Model, error) { return loadModel("model.json", modelJSON) })
+
+var defaultGuard = sync.OnceValues(func() (*Model, error) { return loadModel("guard.json", guardJSON) })
+
+func loadModel(name string, b []byte) (*Model, error) {
 	var m Model
-	if err := json.Unmarshal(modelJSON, &m); err != nil {
-		return nil, fmt.Errorf("cluster: model.json: %w", err)
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("cluster: %s: %w", name, err)
 	}
 	return &m, m.check()
-})
+}
+
+// DefaultGuard returns the plain logistic regression (no feature
+// products) trained beside the default model (guard.json, embedded); it
+// panics if the file does not fit the features.
+func DefaultGuard() *Model {
+	m, err := defaultGuard()
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
 
 // DefaultModel returns the model trained on the development sets
 // (model.json, embedded). It panics if the file does not fit the features,

@@ -10,6 +10,13 @@ type Options struct {
 	// JoinProb is the model probability an article needs to join its best
 	// candidate story; below it the article opens a story.
 	JoinProb float64
+	// Guard is a second, plain model (nil means DefaultGuard()) that must
+	// give a join at least GuardProb: the pair model's products can
+	// extrapolate where the stream drifts from the training data (a long
+	// replayed stream ran into one story), a linear model degrades
+	// gracefully. GuardProb 0 turns the guard off.
+	Guard     *Model
+	GuardProb float64
 	// Window is how long a story stays in memory after its latest article;
 	// within it the model weighs the gap. Older stories are evicted.
 	Window time.Duration
@@ -55,6 +62,7 @@ type Options struct {
 func DefaultOptions() Options {
 	return Options{
 		JoinProb:       0.6,
+		GuardProb:      0.25,
 		Window:         365 * 24 * time.Hour,
 		Recent:         8,
 		TitleWeight:    2,
@@ -81,4 +89,14 @@ func (o *Options) model() *Model {
 		return o.Model
 	}
 	return DefaultModel()
+}
+
+func (o *Options) guard() *Model {
+	if o.GuardProb <= 0 {
+		return nil
+	}
+	if o.Guard != nil {
+		return o.Guard
+	}
+	return DefaultGuard()
 }

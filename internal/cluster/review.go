@@ -75,7 +75,7 @@ func (c *Clusterer) belongsTo(s *story) *story {
 		var pick *story
 		bestP := c.opts.ReviewProb
 		for i, t := range cands {
-			if p := c.model.Prob(c.rows[i]); p >= bestP {
+			if p := c.prob(c.rows[i]); p >= bestP {
 				pick, bestP = t.live(), p
 			}
 		}

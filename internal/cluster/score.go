@@ -11,7 +11,7 @@ func (c *Clusterer) bestStory(lang string, v *docVec) *story {
 	var best *story
 	bestP := 0.0
 	for i, s := range cands {
-		p := c.model.Prob(c.rows[i])
+		p := c.prob(c.rows[i])
 		c.probs = append(c.probs, p)
 		if p >= c.opts.JoinProb && (best == nil || p > bestP) {
 			best, bestP = s, p
@@ -85,4 +85,13 @@ func (s *story) bestEvent(v *docVec, o *Options) *event {
 // gapDays is the time from t to at in days, at least 0.
 func gapDays(t, at time.Time) float64 {
 	return max(0, float64(at.Sub(t))/float64(24*time.Hour))
+}
+
+// prob is the model's probability for a pair's features, or 0 when the
+// guard model gives it less than GuardProb.
+func (c *Clusterer) prob(x []float64) float64 {
+	if c.guard != nil && c.guard.Prob(x) < c.opts.GuardProb {
+		return 0
+	}
+	return c.model.Prob(x)
 }

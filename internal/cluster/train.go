@@ -37,8 +37,9 @@ func Pairs(docs []Doc, gold []string, opts Options) (x [][]float64, y []float64)
 
 // Fit trains a logistic regression on standardized features by Newton's
 // method with an L2 penalty l2; weight[i] weighs example i (nil: all 1).
-// With pairs it also weighs the product of every two features (Model.Pairs).
-func Fit(x [][]float64, y, weight []float64, l2 float64, pairs bool) (*Model, error) {
+// It also weighs the product of every two of the features named in pairs
+// (Model.Pairs).
+func Fit(x [][]float64, y, weight []float64, l2 float64, pairs []string) (*Model, error) {
 	if len(x) == 0 {
 		return nil, fmt.Errorf("cluster: fit: no examples")
 	}
@@ -46,11 +47,10 @@ func Fit(x [][]float64, y, weight []float64, l2 float64, pairs bool) (*Model, er
 	if nf != len(FeatureNames) {
 		return nil, fmt.Errorf("cluster: fit: %d features, want %d", nf, len(FeatureNames))
 	}
-	n := nf
-	if pairs {
-		n += nf * (nf - 1) / 2
-	}
-	m := &Model{Features: FeatureNames, Mean: make([]float64, nf), Scale: make([]float64, nf), Weights: make([]float64, n), Pairs: pairs}
+	m := &Model{Features: FeatureNames, Mean: make([]float64, nf), Scale: make([]float64, nf), Pairs: pairs}
+	idx := m.pairIndex()
+	n := nf + len(idx)*(len(idx)-1)/2
+	m.Weights = make([]float64, n)
 	standardize(x, m)
 	w := make([]float64, n+1) // bias last
 	z := make([]float64, 0, n+1)
@@ -69,9 +69,7 @@ func Fit(x [][]float64, y, weight []float64, l2 float64, pairs bool) (*Model, er
 			for j := range nf {
 				z = append(z, clip((row[j]-m.Mean[j])/m.Scale[j]))
 			}
-			if pairs {
-				z = expand(z, nf)
-			}
+			z = expand(z, idx)
 			z = append(z, 1)
 			s := 0.0
 			for j := range z {

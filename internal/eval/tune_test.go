@@ -123,6 +123,8 @@ func TestClusterTrain(t *testing.T) {
 	// new model.json exists.
 	n := len(cluster.FeatureNames)
 	opts.Model = &cluster.Model{Features: cluster.FeatureNames, Mean: make([]float64, n), Scale: make([]float64, n), Weights: make([]float64, n)}
+	guardProb := opts.GuardProb
+	opts.GuardProb = 0
 	var x [][]float64
 	var y, w []float64
 	for _, s := range sets {
@@ -144,10 +146,10 @@ func TestClusterTrain(t *testing.T) {
 	// Ablation: PARALLAX_TRAIN_DROP="gap,size" trains without those
 	// features (held at 0, their weights stay 0); "pairs" drops the
 	// pairwise products.
-	pairs := true
+	pairs := cluster.PairFeatures
 	for _, name := range strings.Split(os.Getenv("PARALLAX_TRAIN_DROP"), ",") {
 		if name == "pairs" {
-			pairs = false
+			pairs = nil
 			continue
 		}
 		if j := slices.Index(cluster.FeatureNames, name); j >= 0 {
@@ -162,12 +164,17 @@ func TestClusterTrain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m.Note = "logistic regression with pairwise feature products on dev.jsonl + dev-topics.jsonl pairs as pipeline.Prepare gives them (TestClusterTrain), L2 1, files weighed equally"
+	guard, err := cluster.Fit(x, y, w, 1, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	guard.Note = "the guard: logistic regression without products, trained with model.json (TestClusterTrain)"
+	m.Note = "logistic regression with pairwise products of the pairs features on dev.jsonl + dev-topics.jsonl pairs as pipeline.Prepare gives them (TestClusterTrain), L2 1, files weighed equally"
 	for i, n := range m.Features {
 		t.Logf("%-8s %+.3f", n, m.Weights[i])
 	}
 	t.Logf("bias     %+.3f", m.Bias)
-	opts.Model = m
+	opts.Model, opts.Guard, opts.GuardProb = m, guard, guardProb
 	for _, jp := range []float64{0.5, 0.6, 0.7, 0.8, 0.9} {
 		opts.JoinProb = jp
 		t.Logf("JoinProb %.1f %s", jp, scoreLine(sets, opts))
@@ -175,6 +182,10 @@ func TestClusterTrain(t *testing.T) {
 	if mode == "write" {
 		b, _ := json.MarshalIndent(m, "", " ")
 		if err := os.WriteFile("../cluster/model.json", append(b, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		b, _ = json.MarshalIndent(guard, "", " ")
+		if err := os.WriteFile("../cluster/guard.json", append(b, '\n'), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -209,6 +220,8 @@ func setOpt(t *testing.T, o *cluster.Options, k string, x float64) {
 		o.MergeEnt = x
 	case "EventThreshold":
 		o.EventThreshold = x
+	case "GuardProb":
+		o.GuardProb = x
 	case "ReviewEvery":
 		o.ReviewEvery = int(x)
 	case "ReviewWindow":
