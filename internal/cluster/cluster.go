@@ -164,7 +164,11 @@ func (c *Clusterer) vectorize(d Doc) *docVec {
 		c.vocab[d.Lang] = vc
 	}
 	c.terms.count(d, &c.opts, vc)
+	forgets := vc.forgets
 	v := vc.vectorize(&c.terms, c.opts.ProperBoost)
+	if g := c.global[d.Lang]; g != nil && vc.forgets != forgets {
+		g.scale(0.5) // the language's centroid forgets as its frequencies do
+	}
 	v.at, v.lang = d.Published, d.Lang
 	v.days = mentionedDays(d)
 	v.top = v.all.top(c.opts.IndexTerms)

@@ -190,3 +190,11 @@ func (d *denseSum) cosine(v vector) float64 {
 	}
 	return dotDense(v, d.w) / math.Sqrt(d.norm2)
 }
+
+// scale multiplies the sum by f.
+func (d *denseSum) scale(f float64) {
+	for i := range d.w {
+		d.w[i] *= f
+	}
+	d.norm2 *= f * f
+}

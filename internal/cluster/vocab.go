@@ -11,13 +11,32 @@ import (
 // vocab maps terms to ids and keeps online document frequencies; words
 // caches what each written word counts as.
 type vocab struct {
-	ids   map[string]int32
-	df    []int
-	n     int
-	words map[string]*word
+	ids     map[string]int32
+	df      []int
+	n       int
+	forgets int // times forget halved the frequencies
+	words   map[string]*word
 }
 
 func newVocab() *vocab { return &vocab{ids: map[string]int32{}, words: map[string]*word{}} }
+
+// dfWindow bounds the document count behind the frequencies: when it is
+// reached, every frequency and the count halve, so that idf reflects the
+// news of the last few thousand articles rather than all time. A name
+// that was rare a year ago and is back is rare again, and the features
+// built on idf keep the scale they were trained at however long the
+// stream (without it, a replayed stream drifted until it ran into one
+// story).
+const dfWindow = 8192
+
+// forget halves the document count and every frequency.
+func (v *vocab) forget() {
+	v.forgets++
+	v.n /= 2
+	for i := range v.df {
+		v.df[i] /= 2
+	}
+}
 
 // id returns the id of term k, giving a new term the next id (ids follow
 // first sight, so the same stream gives the same ids).
@@ -47,7 +66,9 @@ type docVec struct {
 // TF-IDF vectors: (1 + log tf) * idf, idf = log((n+1)/(df+1)) + 1, proper
 // nouns times boost.
 func (v *vocab) vectorize(t *terms, boost float64) *docVec {
-	v.n++
+	if v.n++; v.n >= dfWindow {
+		v.forget()
+	}
 	for i := range t.stats {
 		v.df[t.stats[i].id]++
 	}
