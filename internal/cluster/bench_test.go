@@ -27,11 +27,13 @@ func devDocs(tb testing.TB, name string) []cluster.Doc {
 // past the previous one, with fresh ids and each line marked with the
 // round.
 func replay(docs []cluster.Doc, n int, yield func(cluster.Doc)) {
-	span := docs[len(docs)-1].Published.Sub(docs[0].Published) + 24*time.Hour
+	// The shift is added in days: a Duration times the round overflows
+	// (and wraps time around) after about 68 rounds of dev.jsonl.
+	spanDays := int(docs[len(docs)-1].Published.Sub(docs[0].Published)/(24*time.Hour)) + 1
 	for i := 0; i < n; i++ {
 		round, d := i/len(docs), docs[i%len(docs)]
 		d.ID = fmt.Sprintf("r%d-%s", round, d.ID)
-		d.Published = d.Published.Add(time.Duration(round) * span)
+		d.Published = d.Published.AddDate(0, 0, round*spanDays)
 		if round > 0 {
 			// Each round's lines differ from the last round's, as new
 			// articles' would: else the clusterer's boilerplate filter
