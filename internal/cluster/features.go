@@ -99,14 +99,13 @@ func features(d *docVec, s *story, vc *vocab, bg, index float64, all, ent, lead 
 // the proper-noun pairs of the article the story also holds, and the log
 // of 1 + how many it holds.
 func sharedNames(names []int32, story map[int32]int, vc *vocab) (rarest, count float64) {
-	top := math.Log(float64(vc.n+1)) + 1
-	n := 0
+	n, top := 0, vc.maxIDF()
 	for _, t := range names {
 		if story[t] == 0 {
 			continue
 		}
 		n++
-		rarest = max(rarest, (math.Log(float64(vc.n+1)/float64(vc.df[t]+1))+1)/top)
+		rarest = max(rarest, vc.idf(t)/top)
 	}
 	return rarest, math.Log1p(float64(n))
 }
@@ -114,12 +113,12 @@ func sharedNames(names []int32, story map[int32]int, vc *vocab) (rarest, count f
 // rareShared returns the two highest idfs, over the largest idf possible,
 // of the proper nouns of v that the centroid c also holds.
 func rareShared(v vector, c *centroid, vc *vocab) (r1, r2 float64) {
-	top := math.Log(float64(vc.n+1)) + 1
+	top := vc.maxIDF()
 	for _, e := range v {
 		if _, ok := c.pos[e.t]; !ok {
 			continue
 		}
-		x := (math.Log(float64(vc.n+1)/float64(vc.df[e.t]+1)) + 1) / top
+		x := vc.idf(e.t) / top
 		if x > r1 {
 			r1, r2 = x, r1
 		} else if x > r2 {

@@ -38,6 +38,14 @@ func (v *vocab) forget() {
 	}
 }
 
+// idf is term id's inverse document frequency: log((n+1)/(df+1)) + 1.
+func (v *vocab) idf(id int32) float64 {
+	return math.Log(float64(v.n+1)/float64(v.df[id]+1)) + 1
+}
+
+// maxIDF is the largest idf possible: that of a term no document holds.
+func (v *vocab) maxIDF() float64 { return math.Log(float64(v.n+1)) + 1 }
+
 // id returns the id of term k, giving a new term the next id (ids follow
 // first sight, so the same stream gives the same ids).
 func (v *vocab) id(k string) int32 {
@@ -88,7 +96,7 @@ func (v *vocab) vectorize(t *terms, boost float64) *docVec {
 	for i := range t.stats {
 		st := &t.stats[i]
 		id := st.id
-		idf := math.Log(float64(v.n+1)/float64(v.df[id]+1)) + 1
+		idf := v.idf(id)
 		w := (1 + math.Log(math.Max(st.all, 1))) * idf
 		if st.proper {
 			d.ent = append(d.ent, entry{id, w})
@@ -124,7 +132,7 @@ func (v *vocab) weigh(t *terms, boost float64) vector {
 		if v.df[id] == 0 {
 			continue // no article holds it
 		}
-		idf := math.Log(float64(v.n+1)/float64(v.df[id]+1)) + 1
+		idf := v.idf(id)
 		w := (1 + math.Log(math.Max(st.all, 1))) * idf
 		if st.proper {
 			w *= boost

@@ -69,17 +69,7 @@ func TestClusterTune(t *testing.T) {
 	sets := clusterSets(t)
 	for _, variant := range strings.Split(spec, ";") {
 		o := cluster.DefaultOptions()
-		for _, kv := range strings.Split(variant, ",") {
-			k, v, ok := strings.Cut(kv, "=")
-			if !ok {
-				continue
-			}
-			x, err := strconv.ParseFloat(v, 64)
-			if err != nil {
-				t.Fatal(err)
-			}
-			setOpt(t, &o, k, x)
-		}
+		applyVariant(t, &o, variant)
 		t.Logf("%-40s %s", variant, scoreLine(sets, o))
 	}
 }
@@ -110,15 +100,7 @@ func TestClusterTrain(t *testing.T) {
 	}
 	sets := clusterSets(t)
 	opts := cluster.DefaultOptions()
-	for _, kv := range strings.Split(os.Getenv("PARALLAX_TRAIN_OPTS"), ",") {
-		if k, v, ok := strings.Cut(kv, "="); ok {
-			x, err := strconv.ParseFloat(v, 64)
-			if err != nil {
-				t.Fatal(err)
-			}
-			setOpt(t, &opts, k, x)
-		}
-	}
+	applyVariant(t, &opts, os.Getenv("PARALLAX_TRAIN_OPTS"))
 	// Pairs needs no model: a blank one lets features change before the
 	// new model.json exists.
 	n := len(cluster.FeatureNames)
@@ -192,6 +174,22 @@ func TestClusterTrain(t *testing.T) {
 }
 
 func ff(x float64) string { return strconv.FormatFloat(x, 'f', 4, 64) }
+
+// applyVariant sets the options a variant names ("JoinProb=0.4,Window=30";
+// durations in days).
+func applyVariant(t *testing.T, o *cluster.Options, variant string) {
+	for _, kv := range strings.Split(variant, ",") {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok {
+			continue
+		}
+		x, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		setOpt(t, o, k, x)
+	}
+}
 
 func setOpt(t *testing.T, o *cluster.Options, k string, x float64) {
 	day := time.Duration(x * float64(24*time.Hour))
