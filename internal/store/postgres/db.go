@@ -53,7 +53,7 @@ const (
 type DB struct {
 	pool  *pgxpool.Pool
 	now   func() time.Time
-	basis briefBasis // story versions read by StoryArticles, for SaveBrief
+	basis store.BriefBasis // story versions read by StoryArticles, for SaveBrief
 }
 
 var _ store.Store = (*DB)(nil)

@@ -4,53 +4,19 @@ import (
 	"context"
 	"embed"
 	"fmt"
-	"io/fs"
-	"sort"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"parallax/internal/store"
 )
 
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
-// migration is one numbered schema change.
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-// migrations returns the embedded migrations ordered by version. A file is
-// named NNNN_what.sql; versions start at 1 and have no gaps.
-func migrations() ([]migration, error) {
-	names, err := fs.Glob(migrationFS, "migrations/*.sql")
-	if err != nil {
-		return nil, err
-	}
-	var ms []migration
-	for _, name := range names {
-		base := strings.TrimPrefix(name, "migrations/")
-		num, _, ok := strings.Cut(base, "_")
-		v, err := strconv.Atoi(num)
-		if !ok || err != nil || v < 1 {
-			return nil, fmt.Errorf("%w: %s", ErrBadMigration, base)
-		}
-		b, err := migrationFS.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		ms = append(ms, migration{version: v, name: base, sql: string(b)})
-	}
-	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
-	for i, m := range ms {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("%w: %s (expected version %d)", ErrBadMigration, m.name, i+1)
-		}
-	}
-	return ms, nil
+// migrations returns the embedded migrations ordered by version.
+func migrations() ([]store.Migration, error) {
+	return store.LoadMigrations(migrationFS, "migrations", ErrBadMigration)
 }
 
 // migrate applies every migration newer than the database's version, each
@@ -63,7 +29,7 @@ func migrate(ctx context.Context, pool *pgxpool.Pool) error {
 	}
 	for _, m := range ms {
 		if err := applyMigration(ctx, pool, m, len(ms)); err != nil {
-			return fmt.Errorf("migrate %s: %w", m.name, err)
+			return fmt.Errorf("migrate %s: %w", m.Name, err)
 		}
 	}
 	return nil
@@ -71,7 +37,7 @@ func migrate(ctx context.Context, pool *pgxpool.Pool) error {
 
 // applyMigration applies m unless the database already has it. The
 // advisory lock makes a second process wait, then see the new version.
-func applyMigration(ctx context.Context, pool *pgxpool.Pool, m migration, latest int) error {
+func applyMigration(ctx context.Context, pool *pgxpool.Pool, m store.Migration, latest int) error {
 	tx, err := pool.Begin(ctx)
 	if err != nil {
 		return err
@@ -93,14 +59,14 @@ func applyMigration(ctx context.Context, pool *pgxpool.Pool, m migration, latest
 	if current > latest {
 		return fmt.Errorf("%w: version %d, known %d", ErrSchemaTooNew, current, latest)
 	}
-	if current >= m.version {
+	if current >= m.Version {
 		return nil
 	}
-	if _, err := tx.Exec(ctx, m.sql); err != nil {
+	if _, err := tx.Exec(ctx, m.SQL); err != nil {
 		return err
 	}
 	if _, err := tx.Exec(ctx, `INSERT INTO schema_version (version, applied) VALUES ($1, $2)`,
-		m.version, formatTime(time.Now())); err != nil {
+		m.Version, formatTime(time.Now())); err != nil {
 		return err
 	}
 	return tx.Commit(ctx)

@@ -50,7 +50,7 @@ func (db *DB) StoryArticles(ctx context.Context, storyID string) ([]*model.Artic
 	if err != nil {
 		return nil, fmt.Errorf("postgres: story %s articles: %w", storyID, err)
 	}
-	db.basis.record(storyID, version)
+	db.basis.Record(storyID, version)
 	return as, nil
 }
 
@@ -66,7 +66,7 @@ func (db *DB) SaveBrief(ctx context.Context, storyID string, b *model.Brief) err
 	if err != nil {
 		return fmt.Errorf("postgres: save brief %s: %w", storyID, err)
 	}
-	version, known := db.basis.take(storyID)
+	version, known := db.basis.Take(storyID)
 	tag, err := db.pool.Exec(ctx, `UPDATE stories SET brief = $1, brief_time = $2,
 		stale = CASE WHEN $3 AND version <> $4 THEN stale ELSE FALSE END,
 		title = CASE WHEN $5 <> '' THEN $5 ELSE title END

@@ -49,7 +49,7 @@ type DB struct {
 	write *sql.DB // one connection: the single writer
 	read  *sql.DB // query-only pool
 	now   func() time.Time
-	basis briefBasis // story versions read by StoryArticles, for SaveBrief
+	basis store.BriefBasis // story versions read by StoryArticles, for SaveBrief
 }
 
 var _ store.Store = (*DB)(nil)

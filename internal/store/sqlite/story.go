@@ -56,7 +56,7 @@ func (db *DB) StoryArticles(ctx context.Context, storyID string) ([]*model.Artic
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: story %s articles: %w", storyID, err)
 	}
-	db.basis.record(storyID, version)
+	db.basis.Record(storyID, version)
 	return as, nil
 }
 
@@ -77,7 +77,7 @@ func (db *DB) SaveBrief(ctx context.Context, storyID string, b *model.Brief) err
 		return err
 	}
 	defer tx.Rollback()
-	version, known := db.basis.take(storyID)
+	version, known := db.basis.Take(storyID)
 	if err := saveBrief(ctx, tx, storyID, b.Title, data, version, known, db.now()); err != nil {
 		return fmt.Errorf("sqlite: save brief %s: %w", storyID, err)
 	}
