@@ -65,12 +65,13 @@ type Clusterer struct {
 	rows        [][]float64
 	dense       scratch
 	terms       terms
-	search      int       // candidate searches so far: marks the stories one search found
-	found       []*story  // scratch for candidates
-	cands       []*story  // the latest article's candidates
-	probs       []float64 // and the model's probability for each
-	merges      []Merge   // not yet drained by Merges
-	passages    []Passage // the latest article\'s passages (Passages)
+	search      int         // candidate searches so far: marks the stories one search found
+	found       []*story    // scratch for candidates
+	cands       []*story    // the latest article's candidates
+	probs       []float64   // and the model's probability for each
+	merges      []Merge     // not yet drained by Merges
+	passages    []Passage   // the latest article's passages (Passages)
+	also        []Placement // the latest article's other stories (Also)
 }
 
 // New returns an empty clusterer.
@@ -93,7 +94,7 @@ func (c *Clusterer) Add(d Doc) Assignment {
 	d = c.normalize(d)
 	v := c.vectorize(d)
 	s := c.bestStory(d.Lang, v)
-	c.passages = nil
+	c.passages, c.also = nil, nil
 	if s == nil {
 		s = c.newStory("s-"+d.ID, d.Lang)
 	} else {
@@ -122,16 +123,17 @@ func (c *Clusterer) Restore(d Doc, a Assignment) {
 	if s == nil {
 		s = c.newStory(a.Story, d.Lang)
 	}
-	var e *event
+	c.place(s, s.eventByID(a.Event), v)
+}
+
+// eventByID returns the story's event id, created if unknown.
+func (s *story) eventByID(id string) *event {
 	for _, x := range s.events {
-		if x.id == a.Event {
-			e = x
+		if x.id == id {
+			return x
 		}
 	}
-	if e == nil {
-		e = s.newEvent(a.Event)
-	}
-	c.place(s, e, v)
+	return s.newEvent(id)
 }
 
 // Active returns how many stories are in memory.

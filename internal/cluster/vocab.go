@@ -80,6 +80,14 @@ func (v *vocab) vectorize(t *terms, boost float64) *docVec {
 	for i := range t.stats {
 		v.df[t.stats[i].id]++
 	}
+	return v.vectors(t, boost, true)
+}
+
+// vectors returns the unit TF-IDF vectors of counted terms; with count,
+// the proper-noun pairs are counted in the frequencies (the terms were
+// by vectorize). Without it, terms no article holds are left out (no
+// story holds them): a roundup's passage weighed against stories.
+func (v *vocab) vectors(t *terms, boost float64, count bool) *docVec {
 	names := make([]string, 0, len(t.names))
 	for k := range t.names {
 		names = append(names, k)
@@ -87,6 +95,12 @@ func (v *vocab) vectorize(t *terms, boost float64) *docVec {
 	sort.Strings(names) // new ids in a fixed order
 	d := &docVec{}
 	for _, k := range names {
+		if !count {
+			if id, ok := v.ids[k]; ok && v.df[id] > 0 {
+				d.names = append(d.names, id)
+			}
+			continue
+		}
 		id := v.id(k)
 		v.df[id]++
 		d.names = append(d.names, id)
@@ -96,6 +110,9 @@ func (v *vocab) vectorize(t *terms, boost float64) *docVec {
 	for i := range t.stats {
 		st := &t.stats[i]
 		id := st.id
+		if v.df[id] == 0 {
+			continue // only when !count: no article holds it
+		}
 		idf := v.idf(id)
 		w := (1 + math.Log(math.Max(st.all, 1))) * idf
 		if st.proper {

@@ -28,6 +28,18 @@ type Article struct {
 	// when the article is a roundup of several stories; nil when all of
 	// the text is about it (the usual case).
 	Passages []Passage `json:"passages,omitempty"`
+	// Also lists the other stories a roundup covers, each with the
+	// passages about it: the article appears in each of them, with only
+	// those passages. Nil for the usual, single-story article.
+	Also []Placement `json:"also,omitempty"`
+}
+
+// Placement is one more story a roundup article belongs to, through the
+// passages of its text about that story.
+type Placement struct {
+	StoryID  string    `json:"story"`
+	EventID  string    `json:"event,omitempty"`
+	Passages []Passage `json:"passages"`
 }
 
 // Stats are the store-wide counts shown by `parallax stats`.
