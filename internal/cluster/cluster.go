@@ -35,7 +35,8 @@ type story struct {
 	// the article's index terms the story shares.
 	search, term int
 	shared       float64
-	reviewed     int // the review pass that last listed it in touched (see review.go)
+	stale        bool // out of the window (or evicted) at that search
+	reviewed     int  // the review pass that last listed it in touched (see review.go)
 }
 
 // event is a sub-cluster of a story.

@@ -89,7 +89,7 @@ func features(d *docVec, s *story, vc *vocab, bg, index float64, all, ent, lead 
 	match, conflict := dayOverlap(d.days, s.days)
 	size := math.Log(float64(max(s.size, 1)))
 	big := math.Log1p(float64(s.size))
-	r1, r2 := rareShared(d.ent, s.ent, vc)
+	r1, r2 := rareShared(d.ent, s.ent, vc, ent)
 	n1, nn := sharedNames(d.names, s.names, vc)
 	return append(out, cos, near, ent1, entNear, s.lead.cosineDense(d.lead, lead), bg, gap,
 		size, cos*gap, ent1*gap, match, conflict, cos*big, near*big, r1, r2, index, n1, nn, 0, 0, titleNear, 0)
@@ -111,18 +111,28 @@ func sharedNames(names []int32, story map[int32]int, vc *vocab) (rarest, count f
 }
 
 // rareShared returns the two highest idfs, over the largest idf possible,
-// of the proper nouns of v that the centroid c also holds.
-func rareShared(v vector, c *centroid, vc *vocab) (r1, r2 float64) {
+// of the proper nouns of v that the centroid c also holds; dense holds v.
+func rareShared(v vector, c *centroid, vc *vocab, dense []float64) (r1, r2 float64) {
 	top := vc.maxIDF()
-	for _, e := range v {
-		if _, ok := c.pos[e.t]; !ok {
-			continue
-		}
-		x := vc.idf(e.t) / top
+	consider := func(t int32) {
+		x := vc.idf(t) / top
 		if x > r1 {
 			r1, r2 = x, r1
 		} else if x > r2 {
 			r2 = x
+		}
+	}
+	if len(c.ts) <= len(v) { // the same set either way: the two largest do not depend on order
+		for _, t := range c.ts {
+			if int(t) < len(dense) && dense[t] != 0 {
+				consider(t)
+			}
+		}
+		return r1, r2
+	}
+	for _, e := range v {
+		if _, ok := c.find(e.t); ok {
+			consider(e.t)
 		}
 	}
 	return r1, r2

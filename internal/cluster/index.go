@@ -1,9 +1,6 @@
 package cluster
 
-import (
-	"sort"
-	"time"
-)
+import "time"
 
 // indexStory lists s under an article's top terms (once per term).
 func (c *Clusterer) indexStory(s *story, top vector) {
@@ -46,29 +43,49 @@ func (c *Clusterer) candidates(lang string, top vector, at time.Time) []*story {
 	for k, e := range top {
 		for _, s := range idx[e.t] {
 			s = s.live()
-			if s.search == c.search && s.term == k+1 {
-				continue // already counted for this term
-			}
-			if s.evicted || at.Sub(s.last) > c.opts.Window {
+			if s.search == c.search { // seen in this search
+				if s.term != k+1 && !s.stale {
+					s.term = k + 1
+					s.shared += e.w
+				}
 				continue
 			}
-			if s.search != c.search {
-				s.search, s.shared = c.search, 0
-				out = append(out, s)
+			s.search, s.term = c.search, k+1
+			if s.stale = s.evicted || at.Sub(s.last) > c.opts.Window; s.stale {
+				continue
 			}
-			s.term = k + 1
-			s.shared += e.w
+			s.shared = e.w
+			out = append(out, s)
 		}
 	}
 	c.found = out
-	sort.Slice(out, func(i, j int) bool {
-		if a, b := out[i].shared, out[j].shared; a != b {
-			return a > b
-		}
-		return out[i].seq < out[j].seq
-	})
-	if len(out) > c.opts.MaxCandidates {
-		out = out[:c.opts.MaxCandidates]
+	return append([]*story(nil), heaviest(out, c.opts.MaxCandidates)...)
+}
+
+// heaviest moves the n stories that share the most weight (then the
+// oldest) to the front of list, in that order, and returns them: the
+// first n of a full sort, without sorting the rest.
+func heaviest(list []*story, n int) []*story {
+	before := func(a, b *story) bool {
+		return a.shared > b.shared || a.shared == b.shared && a.seq < b.seq
 	}
-	return append([]*story(nil), out...)
+	if n <= 0 {
+		return nil
+	}
+	k := 0 // list[:k] is the best so far, in order
+	for i, s := range list {
+		if k == n && !before(s, list[k-1]) {
+			continue
+		}
+		if k < n {
+			list[i], list[k] = list[k], s
+			k++
+		} else {
+			list[i], list[k-1] = list[k-1], s
+		}
+		for j := k - 1; j > 0 && before(list[j], list[j-1]); j-- { // insertion
+			list[j], list[j-1] = list[j-1], list[j]
+		}
+	}
+	return list[:k]
 }

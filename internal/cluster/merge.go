@@ -87,6 +87,7 @@ func (s *story) live() *story {
 // addCentroid adds the running sum of another centroid, term by term in
 // the other's first-seen order.
 func (c *centroid) addCentroid(o *centroid) {
+	c.indexTerms()
 	for i, t := range o.ts {
 		j, ok := c.pos[t]
 		if !ok {
@@ -113,7 +114,7 @@ func centroidCos(a, b *centroid) float64 {
 	}
 	var s float64
 	for i, t := range a.ts {
-		if j, ok := b.pos[t]; ok {
+		if j, ok := b.find(t); ok {
 			s += a.ws[i] * b.ws[j]
 		}
 	}

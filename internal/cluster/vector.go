@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"math"
+	"slices"
 )
 
 // entry is one weighted term of a sparse vector.
@@ -69,18 +70,29 @@ func (v vector) top(k int) vector {
 }
 
 // centroid is the running sum of unit document vectors: its terms in
-// first-seen order, with a map from term to position for updates.
+// first-seen order, with a map from term to position for updates. The
+// map is built only once a second vector is added: most stories hold one
+// article, whose terms are sorted and found by binary search.
 type centroid struct {
-	pos   map[int32]int32
+	pos   map[int32]int32 // nil while the terms are one vector's, sorted
 	ts    []int32
 	ws    []float64
 	norm2 float64
 }
 
-func newCentroid() *centroid { return &centroid{pos: map[int32]int32{}} }
+func newCentroid() *centroid { return &centroid{} }
 
 // add adds v, keeping the squared norm up to date.
 func (c *centroid) add(v vector) {
+	if len(c.ts) == 0 && c.pos == nil {
+		c.ts, c.ws = make([]int32, len(v)), make([]float64, len(v))
+		for i, e := range v {
+			c.ts[i], c.ws[i] = e.t, e.w
+			c.norm2 += e.w * e.w
+		}
+		return
+	}
+	c.indexTerms()
 	for _, e := range v {
 		i, ok := c.pos[e.t]
 		if !ok {
@@ -96,6 +108,27 @@ func (c *centroid) add(v vector) {
 	}
 }
 
+// indexTerms builds the map from term to position, if not built yet.
+func (c *centroid) indexTerms() {
+	if c.pos != nil {
+		return
+	}
+	c.pos = make(map[int32]int32, 2*len(c.ts))
+	for i, t := range c.ts {
+		c.pos[t] = int32(i)
+	}
+}
+
+// find returns the position of term t, if the centroid holds it.
+func (c *centroid) find(t int32) (int32, bool) {
+	if c.pos != nil {
+		i, ok := c.pos[t]
+		return i, ok
+	}
+	i, ok := slices.BinarySearch(c.ts, t)
+	return int32(i), ok
+}
+
 // cosine is the cosine between unit vector v and the centroid.
 func (c *centroid) cosine(v vector) float64 {
 	if c.norm2 <= 0 {
@@ -103,7 +136,7 @@ func (c *centroid) cosine(v vector) float64 {
 	}
 	var s float64
 	for _, e := range v {
-		if i, ok := c.pos[e.t]; ok {
+		if i, ok := c.find(e.t); ok {
 			s += e.w * c.ws[i]
 		}
 	}
