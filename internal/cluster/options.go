@@ -53,6 +53,12 @@ type Options struct {
 	ReviewEvery  int
 	ReviewWindow time.Duration
 	ReviewProb   float64
+	// ReviewCandidates caps the stories a latest article is scored
+	// against in the review pass, heaviest shared terms first: a story it
+	// fits with ReviewProb shares its heaviest terms (on both development
+	// sets the merges are the same with 5 as with MaxCandidates, at a
+	// third of the cost).
+	ReviewCandidates int
 	// ReviewCos and ReviewEnt are the least centroid cosines (all terms,
 	// proper nouns) of two stories the review pass merges.
 	ReviewCos, ReviewEnt float64
@@ -61,26 +67,27 @@ type Options struct {
 // DefaultOptions returns the fitted defaults.
 func DefaultOptions() Options {
 	return Options{
-		JoinProb:       0.6,
-		GuardProb:      0.25,
-		Window:         365 * 24 * time.Hour,
-		Recent:         8,
-		TitleWeight:    2,
-		LeadWeight:     1.5,
-		LeadWords:      60,
-		ProperBoost:    2,
-		IndexTerms:     20,
-		MaxCandidates:  15,
-		EventThreshold: 0.2,
-		EventWindow:    3 * 24 * time.Hour,
-		MergeProb:      0.5,
-		MergeCos:       0.5,
-		MergeEnt:       0.5,
-		ReviewEvery:    20,
-		ReviewWindow:   7 * 24 * time.Hour,
-		ReviewProb:     0.8,
-		ReviewCos:      0.3,
-		ReviewEnt:      0.3,
+		JoinProb:         0.6,
+		GuardProb:        0.25,
+		Window:           365 * 24 * time.Hour,
+		Recent:           8,
+		TitleWeight:      2,
+		LeadWeight:       1.5,
+		LeadWords:        60,
+		ProperBoost:      2,
+		IndexTerms:       20,
+		MaxCandidates:    15,
+		EventThreshold:   0.2,
+		EventWindow:      3 * 24 * time.Hour,
+		MergeProb:        0.5,
+		MergeCos:         0.5,
+		MergeEnt:         0.5,
+		ReviewEvery:      20,
+		ReviewWindow:     7 * 24 * time.Hour,
+		ReviewProb:       0.8,
+		ReviewCandidates: 5,
+		ReviewCos:        0.3,
+		ReviewEnt:        0.3,
 	}
 }
 

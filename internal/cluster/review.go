@@ -68,6 +68,7 @@ func (c *Clusterer) belongsTo(s *story) *story {
 	for _, v := range latest {
 		cands := c.candidates(s.lang, v.top, v.at)
 		cands = slices.DeleteFunc(cands, func(x *story) bool { return x.live() == s })
+		cands = cands[:min(len(cands), c.opts.ReviewCandidates)]
 		if len(cands) == 0 {
 			continue
 		}

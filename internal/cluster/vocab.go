@@ -106,8 +106,27 @@ func (v *vocab) vectors(t *terms, boost float64, count bool) *docVec {
 		d.names = append(d.names, id)
 	}
 	slices.Sort(d.names)
-	d.all = make(vector, 0, len(t.stats))
+	// The terms in id order: every vector comes out sorted.
+	order := t.order[:0]
+	nEnt, nLead, nTitle := 0, 0, 0
 	for i := range t.stats {
+		st := &t.stats[i]
+		order = append(order, int32(i))
+		if st.proper {
+			nEnt++
+		}
+		if st.lead > 0 {
+			nLead++
+		}
+		if st.title > 0 {
+			nTitle++
+		}
+	}
+	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(t.stats[a].id, t.stats[b].id) })
+	t.order = order
+	d.all = make(vector, 0, len(t.stats))
+	d.ent, d.lead, d.title = alloc(nEnt), alloc(nLead), alloc(nTitle)
+	for _, i := range order {
 		st := &t.stats[i]
 		id := st.id
 		if v.df[id] == 0 {
@@ -132,7 +151,6 @@ func (v *vocab) vectors(t *terms, boost float64, count bool) *docVec {
 		}
 	}
 	for _, x := range []vector{d.all, d.ent, d.lead, d.title} {
-		slices.SortFunc(x, func(a, b entry) int { return cmp.Compare(a.t, b.t) })
 		x.normalize()
 	}
 	return d
@@ -159,4 +177,12 @@ func (v *vocab) weigh(t *terms, boost float64) vector {
 	slices.SortFunc(out, func(a, b entry) int { return cmp.Compare(a.t, b.t) })
 	out.normalize()
 	return out
+}
+
+// alloc returns an empty vector with room for n entries; nil for none.
+func alloc(n int) vector {
+	if n == 0 {
+		return nil
+	}
+	return make(vector, 0, n)
 }

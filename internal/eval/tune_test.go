@@ -226,6 +226,8 @@ func setOpt(t *testing.T, o *cluster.Options, k string, x float64) {
 		o.ReviewWindow = day
 	case "ReviewProb":
 		o.ReviewProb = x
+	case "ReviewCandidates":
+		o.ReviewCandidates = int(x)
 	case "ReviewCos":
 		o.ReviewCos = x
 	case "ReviewEnt":
