@@ -5,7 +5,10 @@
 // month", "two days ago", "Sept. 9" without a year).
 package date
 
-import "time"
+import (
+	"sync"
+	"time"
+)
 
 // Precision says how much of a date the text gave.
 type Precision int
@@ -55,9 +58,23 @@ func Find(text string, ref time.Time) []Mention {
 	if !ref.IsZero() {
 		ref = day(ref.Year(), ref.Month(), ref.Day())
 	}
-	f := finder{text: text, toks: lex(text), ref: ref}
-	return f.run()
+	buf := tokPool.Get().(*[]tok)
+	f := finder{text: text, toks: lex(text, (*buf)[:0]), ref: ref}
+	out := f.run()
+	if cap(f.toks) <= maxPooled {
+		clear(f.toks) // drop the references to text before pooling
+		*buf = f.toks[:0]
+		tokPool.Put(buf)
+	}
+	return out
 }
+
+// maxPooled bounds the token slices kept for reuse: one huge text must
+// not pin its tokens.
+const maxPooled = 1 << 14
+
+// tokPool recycles token slices: Find runs for every article.
+var tokPool = sync.Pool{New: func() any { return new([]tok) }}
 
 // monday returns the Monday of the week holding t.
 func monday(t time.Time) time.Time {

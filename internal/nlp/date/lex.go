@@ -26,9 +26,9 @@ type tok struct {
 	lw         string // text lower-cased, for words
 }
 
-// lex splits text into letter runs, digit runs and single other runes.
-func lex(text string) []tok {
-	toks := make([]tok, 0, len(text)/4+8)
+// lex splits text into letter runs, digit runs and single other runes,
+// appended to toks.
+func lex(text string, toks []tok) []tok {
 	blank := true
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
