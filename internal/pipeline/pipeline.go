@@ -61,7 +61,7 @@ func New(ctx context.Context, st store.Store, opts Options, log *slog.Logger) (*
 		return nil, fmt.Errorf("pipeline: restore clusters: %w", err)
 	}
 	for _, a := range done {
-		p.cl.Restore(ClusterDoc(a), cluster.Assignment{Story: a.StoryID, Event: a.EventID})
+		p.restore(a)
 	}
 	p.seen, p.mine = last, map[string]struct{}{}
 	if len(done) > 0 {
@@ -154,7 +154,8 @@ func (p *Pipeline) store(ctx context.Context, it files.Item, a *model.Article, p
 
 // ClusterPending places every stored article that has no story yet, in
 // publication-time order, with the passages about its story when it is a
-// roundup of several, and returns how many it placed. When the
+// roundup of several (and its placements in the other stories it covers,
+// stored with it in one Assign), and returns how many it placed. When the
 // clusterer merges two stories, the younger one's articles move to the
 // older one and the store records the lineage (StoryAlias).
 func (p *Pipeline) ClusterPending(ctx context.Context) (int, error) {
@@ -172,7 +173,8 @@ func (p *Pipeline) ClusterPending(ctx context.Context) (int, error) {
 			return i, err
 		}
 		as := p.cl.Add(ClusterDoc(a))
-		if err := p.st.Assign(ctx, a.ID, as.Story, as.Event, passages(p.cl.Passages())); err != nil {
+		in := model.Placement{StoryID: as.Story, EventID: as.Event, Passages: passages(p.cl.Passages())}
+		if err := p.st.Assign(ctx, a.ID, in, placements(p.cl.Also())); err != nil {
 			return i, fmt.Errorf("pipeline: assign %s: %w", a.ID, err)
 		}
 		p.mine[a.ID] = struct{}{}
@@ -202,7 +204,7 @@ func (p *Pipeline) catchUp(ctx context.Context) error {
 		if _, ok := p.mine[a.ID]; ok {
 			continue
 		}
-		p.cl.Restore(ClusterDoc(a), cluster.Assignment{Story: a.StoryID, Event: a.EventID})
+		p.restore(a)
 		n++
 	}
 	if n > 0 {
@@ -210,6 +212,16 @@ func (p *Pipeline) catchUp(ctx context.Context) error {
 	}
 	p.seen, p.mine = last, map[string]struct{}{}
 	return nil
+}
+
+// restore replays a stored article's placements into the clusterer: its
+// own story, then each other story a roundup covers.
+func (p *Pipeline) restore(a *model.Article) {
+	d := ClusterDoc(a)
+	p.cl.Restore(d, cluster.Assignment{Story: a.StoryID, Event: a.EventID})
+	for _, x := range a.Also {
+		p.cl.RestoreAlso(d, cluster.Placement{Story: x.StoryID, Event: x.EventID, Passages: clusterPassages(x.Passages)})
+	}
 }
 
 // BriefStale rewrites the brief of every story that changed and returns how
@@ -254,6 +266,31 @@ func passages(ps []cluster.Passage) []model.Passage {
 	out := make([]model.Passage, len(ps))
 	for i, p := range ps {
 		out[i] = model.Passage{Start: p.Start, End: p.End}
+	}
+	return out
+}
+
+// placements converts the clusterer's extra placements of a roundup to the
+// model's (nil for none).
+func placements(ps []cluster.Placement) []model.Placement {
+	if len(ps) == 0 {
+		return nil
+	}
+	out := make([]model.Placement, len(ps))
+	for i, p := range ps {
+		out[i] = model.Placement{StoryID: p.Story, EventID: p.Event, Passages: passages(p.Passages)}
+	}
+	return out
+}
+
+// clusterPassages converts stored passages to the clusterer's.
+func clusterPassages(ps []model.Passage) []cluster.Passage {
+	if len(ps) == 0 {
+		return nil
+	}
+	out := make([]cluster.Passage, len(ps))
+	for i, p := range ps {
+		out[i] = cluster.Passage{Start: p.Start, End: p.End}
 	}
 	return out
 }

@@ -28,31 +28,47 @@ type Store interface {
 	// Recording the same (origin, reason) again is a no-op.
 	RecordRejected(ctx context.Context, origin, reason string) error
 
-	// Article returns one article with its clean text (ErrNotFound if absent).
+	// Article returns one article with its clean text and its extra
+	// placements (Also) (ErrNotFound if absent).
 	Article(ctx context.Context, id string) (*model.Article, error)
 	// PendingArticles returns stored articles not yet assigned to a story,
 	// ordered by publication time, then id.
 	PendingArticles(ctx context.Context) ([]*model.Article, error)
-	// ClusteredArticles returns assigned articles in the order they were
-	// assigned, so that clustering state can be rebuilt after a restart.
+	// ClusteredArticles returns assigned articles, with their extra
+	// placements, in the order they were assigned, so that clustering
+	// state can be rebuilt after a restart.
 	ClusteredArticles(ctx context.Context) ([]*model.Article, error)
 	// AssignedSince returns the articles assigned (or moved) after
-	// assignment sequence number seq, in assignment order, and the highest
-	// sequence number so far: how one process catches up with assignments
-	// another process made in the same store.
+	// assignment sequence number seq, in assignment order, with their
+	// extra placements, and the highest sequence number so far: how one
+	// process catches up with assignments another process made in the
+	// same store. An article comes back when its own story changes (an
+	// Assign that changes only its extras, or a merge that moves only an
+	// extra, does not bring it back).
 	AssignedSince(ctx context.Context, seq int64) (arts []*model.Article, last int64, err error)
-	// Assign records an article's story and event (creating the story if
-	// new) with the passages of its text that are about the story (nil:
-	// all of it; see model.Article.Passages), updates the story's
-	// aggregates and marks its brief stale. Passages must be valid
-	// (model.ValidPassages). Articles read back carry their passages.
-	Assign(ctx context.Context, articleID, storyID, eventID string, passages []model.Passage) error
+	// Assign records, atomically, an article's placements: its own story
+	// (in: story, event, and the passages of its text about the story, nil
+	// for all of it; see model.Article.Passages) and, for a roundup, the
+	// other stories it covers (also, see model.Article.Also; nil for none),
+	// replacing any it had. It creates stories on first use, updates the
+	// aggregates of every story it enters or leaves (deleting one left
+	// empty) and marks their briefs stale. Placements must pass
+	// CheckPlacements and fit the text. Repeating an assignment is a no-op.
+	//
+	// An extra placement counts in its story as the article's own does:
+	// in the story's articles, outlets, dates and events, in Story's refs
+	// and in StoryArticles (with that placement's event and passages).
+	// Store-wide Stats count the article once.
+	Assign(ctx context.Context, articleID string, in model.Placement, also []model.Placement) error
 
 	// MergeStory moves every article of story from (events and passages
-	// kept) into story into, deletes the emptied story and records the
-	// lineage, atomically, so that StoryAlias(from) leads to into (and so
-	// do the ids merged into from before). It returns the ids of the moved
-	// articles.
+	// kept), and every extra placement in it, into story into, deletes
+	// the emptied story and records the lineage, atomically, so that
+	// StoryAlias(from) leads to into (and so do the ids merged into from
+	// before). An extra placement that lands in the article's own story is
+	// dropped, its passages joining the article's; two that land in one
+	// story become one (ResolvePlacements). It returns the ids of the
+	// articles with a placement moved, in assignment order.
 	MergeStory(ctx context.Context, from, into string) (moved []string, err error)
 	// StoryAlias returns the story a merged story's articles now belong to
 	// (ErrNotFound if id was never merged).
@@ -60,7 +76,10 @@ type Store interface {
 
 	// StaleStories returns ids of stories whose brief must be rebuilt.
 	StaleStories(ctx context.Context) ([]string, error)
-	// StoryArticles returns a story's articles with text, by publication time.
+	// StoryArticles returns a story's articles with text, by publication
+	// time: those placed there as their own story and as an extra one,
+	// each with the event and passages of its placement there (StoryID is
+	// the story; Also is not set).
 	StoryArticles(ctx context.Context, storyID string) ([]*model.Article, error)
 	// SaveBrief stores a story's brief, sets its title from the brief and
 	// clears the stale mark.
@@ -68,7 +87,8 @@ type Store interface {
 
 	// Stories lists stories, newest activity first.
 	Stories(ctx context.Context, limit, offset int) ([]model.Story, error)
-	// Story returns one story, its brief (nil if not built yet) and its articles.
+	// Story returns one story, its brief (nil if not built yet) and its
+	// articles, as StoryArticles places them.
 	Story(ctx context.Context, id string) (*model.Story, *model.Brief, []model.ArticleRef, error)
 	// NearDuplicates returns the articles stored as near-duplicates of
 	// article id (DuplicateOf == id), in the order they were stored.
@@ -84,11 +104,13 @@ type Store interface {
 	// UpdateArticle replaces the extracted fields of a stored article (all
 	// but its id, origin, story, event and near-duplicate link), e.g. after
 	// extraction is rerun; a new text drops the passages, which pointed
-	// into the old one. It fails if the new canonical URL or content hash
+	// into the old one, and its extra placements (their stories' aggregates
+	// are updated). It fails if the new canonical URL or content hash
 	// belongs to another article.
 	UpdateArticle(ctx context.Context, a *model.Article) error
 	// ResetStories forgets every story, event, brief and assignment (with
-	// its passages), so that all articles are pending clustering again.
+	// its passages and extra placements), so that all articles are pending
+	// clustering again.
 	ResetStories(ctx context.Context) error
 
 	// Stats returns store-wide counts.

@@ -58,7 +58,7 @@ func seed(t testing.TB, st store.Store) {
 	for i := range fixtureArticles {
 		a := fixtureArticles[i]
 		mustAdd(t, st, &a)
-		if err := st.Assign(ctx, a.ID, stories[a.ID], stories[a.ID]+"-e1", nil); err != nil {
+		if err := st.Assign(ctx, a.ID, model.Placement{StoryID: stories[a.ID], EventID: stories[a.ID] + "-e1"}, nil); err != nil {
 			t.Fatalf("assign %s: %v", a.ID, err)
 		}
 	}
@@ -82,7 +82,7 @@ func seedMany(t testing.TB, st store.Store, n int) {
 		a := model.Article{ID: fmt.Sprintf("m%d", i), Source: "Wire", Title: fmt.Sprintf("Story number %d", i),
 			Published: day(i + 1), ContentHash: fmt.Sprintf("mh%d", i), Text: "x"}
 		mustAdd(t, st, &a)
-		if err := st.Assign(context.Background(), a.ID, fmt.Sprintf("ms%d", i), "e", nil); err != nil {
+		if err := st.Assign(context.Background(), a.ID, model.Placement{StoryID: fmt.Sprintf("ms%d", i), EventID: "e"}, nil); err != nil {
 			t.Fatal(err)
 		}
 		b := model.Brief{Title: a.Title}

@@ -145,7 +145,7 @@ func TestIDWithSlash(t *testing.T) {
 	a := fixtureArticles[0]
 	a.ID, a.ContentHash = "feed/42?x=1#y", "slash"
 	mustAdd(t, st, &a)
-	if err := st.Assign(context.Background(), a.ID, "story/1", "e", nil); err != nil {
+	if err := st.Assign(context.Background(), a.ID, model.Placement{StoryID: "story/1", EventID: "e"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	h := web.NewHandler(st, quietLog())
@@ -169,7 +169,7 @@ func TestStoryPageNearDuplicates(t *testing.T) {
 		Published: day(3), Language: "en", ContentHash: "h5", DuplicateOf: "a1",
 		Text: "The Elm Street bridge was closed on Sunday.\nInspectors found cracks in two piers.\nMore at wire.example."}
 	mustAdd(t, st, &copyArt)
-	if err := st.Assign(context.Background(), "a4", "s-bridge", "s-bridge-e1", nil); err != nil {
+	if err := st.Assign(context.Background(), "a4", model.Placement{StoryID: "s-bridge", EventID: "s-bridge-e1"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	h := web.NewHandler(st, quietLog())

@@ -20,7 +20,7 @@ func TestRoundupPages(t *testing.T) {
 	r := model.Article{ID: "r1", URL: "https://digest.example/tuesday", Source: "Daily Digest", Title: "Tuesday roundup",
 		Published: day(6), Language: "en", ContentHash: "h-roundup", Text: on + off}
 	mustAdd(t, st, &r)
-	if err := st.Assign(context.Background(), "r1", "s-bridge", "s-bridge-e1", []model.Passage{{Start: 0, End: len(on)}}); err != nil {
+	if err := st.Assign(context.Background(), "r1", model.Placement{StoryID: "s-bridge", EventID: "s-bridge-e1", Passages: []model.Passage{{Start: 0, End: len(on)}}}, nil); err != nil {
 		t.Fatal(err)
 	}
 	h := web.NewHandler(st, quietLog())

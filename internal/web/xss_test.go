@@ -30,7 +30,7 @@ func seedHostile(t *testing.T, st store.Store) []string {
 	}
 	for i := range arts {
 		mustAdd(t, st, &arts[i])
-		if err := st.Assign(ctx, arts[i].ID, storyID, "e"+xss, nil); err != nil {
+		if err := st.Assign(ctx, arts[i].ID, model.Placement{StoryID: storyID, EventID: "e" + xss}, nil); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -117,9 +117,18 @@ func (db *DB) RecordRejected(ctx context.Context, origin, reason string) error {
 	return nil
 }
 
-// Article returns one article with its text.
+// Article returns one article with its text and extra placements, from
+// one snapshot.
 func (db *DB) Article(ctx context.Context, id string) (*model.Article, error) {
-	as, err := queryArticles(ctx, db.pool, `SELECT `+articleColumns+` FROM articles WHERE id = $1`, id)
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer rollback(ctx, tx)
+	as, err := queryArticles(ctx, tx, `SELECT `+articleColumns+` FROM articles WHERE id = $1`, id)
+	if err == nil {
+		err = withAlso(ctx, tx, as, `SELECT `+placementColumns+` FROM placements p WHERE p.article_id = $1`, id)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("postgres: article %s: %w", id, err)
 	}
@@ -136,10 +145,23 @@ func (db *DB) PendingArticles(ctx context.Context) ([]*model.Article, error) {
 		WHERE story_id IS NULL ORDER BY sort_time, id`)
 }
 
-// ClusteredArticles returns assigned articles in assignment order.
+// ClusteredArticles returns assigned articles, with their extra
+// placements, in assignment order, from one snapshot.
 func (db *DB) ClusteredArticles(ctx context.Context) ([]*model.Article, error) {
-	return db.listArticles(ctx, "clustered articles", `SELECT `+articleColumns+` FROM articles
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer rollback(ctx, tx)
+	as, err := queryArticles(ctx, tx, `SELECT `+articleColumns+` FROM articles
 		WHERE story_id IS NOT NULL ORDER BY assign_seq`)
+	if err == nil {
+		err = withAlso(ctx, tx, as, `SELECT `+placementColumns+` FROM placements p`)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("postgres: clustered articles: %w", err)
+	}
+	return as, nil
 }
 
 // listArticles runs one article query (one statement: one snapshot).

@@ -12,73 +12,125 @@ import (
 	"parallax/internal/store"
 )
 
-// Assign puts an article in a story and event, with the passages of its
-// text about the story (nil: all of it). It creates the story on first
-// use (titled after the article until a brief sets the title), refreshes
-// the aggregates of the story (and of the story the article leaves, which
-// is deleted when it becomes empty) and marks them stale. Repeating an
-// assignment is a no-op. An empty eventID means no event.
-func (db *DB) Assign(ctx context.Context, articleID, storyID, eventID string, passages []model.Passage) error {
-	if storyID == "" {
-		return fmt.Errorf("%w: assign %s: empty story id", ErrInvalid, articleID)
-	}
-	if !model.ValidPassages(passages) {
-		return fmt.Errorf("%w: assign %s: passages %v out of order", ErrInvalid, articleID, passages)
+// Assign places an article in its own story and event, with the passages
+// of its text about the story (nil: all of it), and in the other stories
+// of a roundup (also), replacing its former placements. It creates stories
+// on first use (titled after the article until a brief sets the title),
+// refreshes the aggregates of every story the article enters, leaves or
+// changes in (deleting one left empty) and marks them stale. Repeating an
+// assignment is a no-op. An empty event id means no event.
+func (db *DB) Assign(ctx context.Context, articleID string, in model.Placement, also []model.Placement) error {
+	if err := store.CheckPlacements(in, also); err != nil {
+		return fmt.Errorf("%w: assign %s: %v", ErrInvalid, articleID, err)
 	}
 	tx, err := db.beginCluster(ctx)
 	if err != nil {
 		return err
 	}
 	defer rollback(ctx, tx)
-	if err := assign(ctx, tx, articleID, storyID, eventID, passages, db.now()); err != nil {
-		return fmt.Errorf("postgres: assign %s to %s: %w", articleID, storyID, err)
+	if err := assign(ctx, tx, articleID, in, also, db.now()); err != nil {
+		return fmt.Errorf("postgres: assign %s to %s: %w", articleID, in.StoryID, err)
 	}
 	return commit(ctx, tx)
 }
 
-// assign does Assign's work in tx, which holds the membership lock;
-// passages have been checked for order.
-func assign(ctx context.Context, tx pgx.Tx, articleID, storyID, eventID string, passages []model.Passage, now time.Time) error {
-	var oldStory, oldEvent, oldPassages *string
-	var title string
-	var size int
-	err := tx.QueryRow(ctx, `SELECT story_id, event_id, title, passages, octet_length(body)
-		FROM articles WHERE id = $1`, articleID).Scan(&oldStory, &oldEvent, &title, &oldPassages, &size)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return fmt.Errorf("article %s: %w", articleID, store.ErrNotFound)
-	}
+// assign does Assign's work in tx, which holds the membership lock; the
+// placements have been checked.
+func assign(ctx context.Context, tx pgx.Tx, articleID string, in model.Placement, also []model.Placement, now time.Time) error {
+	old, err := readPlaced(ctx, tx, articleID)
 	if err != nil {
 		return err
 	}
-	if n := len(passages); n > 0 && passages[n-1].End > size {
-		return fmt.Errorf("%w: passage %v past the end of the text (%d bytes)", ErrInvalid, passages[n-1], size)
+	if err := store.CheckFits(in, also, old.size); err != nil {
+		return fmt.Errorf("%w: %v", ErrInvalid, err)
 	}
-	ps := store.EncodePassages(passages)
-	if str(oldStory) == storyID && str(oldEvent) == eventID && str(oldPassages) == ps {
+	return place(ctx, tx, articleID, old, in, also, now)
+}
+
+// placed is an article's placements as stored, with what Assign needs of
+// the article.
+type placed struct {
+	in    model.Placement // StoryID "" while pending
+	also  []model.Placement
+	title string
+	size  int // of the text, in bytes
+}
+
+// readPlaced reads an article's placements, store.ErrNotFound if absent.
+func readPlaced(ctx context.Context, tx pgx.Tx, articleID string) (placed, error) {
+	var p placed
+	var story, event, passages *string
+	err := tx.QueryRow(ctx, `SELECT story_id, event_id, title, passages, octet_length(body)
+		FROM articles WHERE id = $1`, articleID).Scan(&story, &event, &p.title, &passages, &p.size)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return p, fmt.Errorf("article %s: %w", articleID, store.ErrNotFound)
+	}
+	if err != nil {
+		return p, err
+	}
+	p.in = model.Placement{StoryID: str(story), EventID: str(event)}
+	if p.in.Passages, err = store.DecodePassages(str(passages)); err != nil {
+		return p, err
+	}
+	byArticle, err := queryPlacements(ctx, tx, `SELECT `+placementColumns+` FROM placements p
+		WHERE p.article_id = $1`, articleID)
+	p.also = byArticle[articleID]
+	return p, err
+}
+
+// place replaces an article's placements old with in and also (checked to
+// fit) and refreshes the stories that changed.
+func place(ctx context.Context, tx pgx.Tx, articleID string, old placed, in model.Placement, also []model.Placement, now time.Time) error {
+	also = sortedCopy(also)
+	changes := store.PlacementChanges(old.in, old.also, in, also)
+	if len(changes) == 0 {
 		return nil
 	}
-	if err := ensureStory(ctx, tx, storyID, title, now); err != nil {
-		return err
+	for _, c := range changes {
+		if c.Kept {
+			if err := ensureStory(ctx, tx, c.Story, old.title, now); err != nil {
+				return err
+			}
+		}
 	}
-	event := nullString(eventID)
-	if str(oldStory) == storyID {
+	var err error
+	ps := nullString(store.EncodePassages(in.Passages))
+	if old.in.StoryID == in.StoryID {
 		_, err = tx.Exec(ctx, `UPDATE articles SET event_id = $1, passages = $2 WHERE id = $3`,
-			event, nullString(ps), articleID)
+			nullString(in.EventID), ps, articleID)
 	} else {
 		_, err = tx.Exec(ctx, `UPDATE articles SET story_id = $1, event_id = $2, passages = $3,
 			assign_seq = (SELECT COALESCE(MAX(assign_seq), 0) + 1 FROM articles)
-			WHERE id = $4`, storyID, event, nullString(ps), articleID)
+			WHERE id = $4`, in.StoryID, nullString(in.EventID), ps, articleID)
 	}
 	if err != nil {
 		return err
 	}
-	if err := refreshStory(ctx, tx, storyID, str(oldStory) != storyID, now); err != nil {
+	if _, err := tx.Exec(ctx, `DELETE FROM placements WHERE article_id = $1`, articleID); err != nil {
 		return err
 	}
-	if oldStory != nil && *oldStory != storyID {
-		return refreshStory(ctx, tx, *oldStory, false, now)
+	for _, p := range also {
+		if _, err := tx.Exec(ctx, `INSERT INTO placements (article_id, story_id, event_id, passages)
+			VALUES ($1, $2, $3, $4)`, articleID, p.StoryID, nullString(p.EventID), store.EncodePassages(p.Passages)); err != nil {
+			return err
+		}
+	}
+	for _, c := range changes {
+		if err := refreshStory(ctx, tx, c.Story, c.Gained, now); err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+// sortedCopy returns the extra placements sorted as they are read back.
+func sortedCopy(also []model.Placement) []model.Placement {
+	if len(also) == 0 {
+		return nil
+	}
+	out := append([]model.Placement(nil), also...)
+	store.SortPlacements(out)
+	return out
 }
 
 // ensureStory creates story id if new, titled title. A story without a
@@ -93,16 +145,31 @@ func ensureStory(ctx context.Context, tx pgx.Tx, id, title string, now time.Time
 	return err
 }
 
-// refreshStory recomputes a story's aggregates and events from its
-// articles and marks it stale; gained says it just got an article, which
-// moves its activity time. A story left without articles is deleted.
+// placedIn is a derived table of the articles in story $1: those whose
+// own story it is, then those placed there as an extra story, each with
+// the story, event and passages of its placement there, plus sort_time
+// and assign_seq.
+const placedIn = `(
+	SELECT id, url, canonical_url, source, title, byline, published, lang, body, content_hash, origin,
+		fetched, story_id, event_id, duplicate_of, passages, sort_time, assign_seq
+	FROM articles WHERE story_id = $1
+	UNION ALL
+	SELECT a.id, a.url, a.canonical_url, a.source, a.title, a.byline, a.published, a.lang, a.body,
+		a.content_hash, a.origin, a.fetched, p.story_id, p.event_id, a.duplicate_of, p.passages,
+		a.sort_time, a.assign_seq
+	FROM placements p JOIN articles a ON a.id = p.article_id WHERE p.story_id = $1) placed`
+
+// refreshStory recomputes a story's aggregates and events from the
+// articles placed in it (placedIn) and marks it stale; gained says it
+// just got an article, which moves its activity time. A story left
+// without articles is deleted.
 func refreshStory(ctx context.Context, tx pgx.Tx, id string, gained bool, now time.Time) error {
 	var n, outlets int
 	var first, last, firstSeen, lastSeen *string
 	var seq *int64
 	err := tx.QueryRow(ctx, `SELECT COUNT(*), COUNT(DISTINCT NULLIF(source, '')),
 		MIN(published), MAX(published), MIN(sort_time), MAX(sort_time), MAX(assign_seq)
-		FROM articles WHERE story_id = $1`, id).Scan(&n, &outlets, &first, &last, &firstSeen, &lastSeen, &seq)
+		FROM `+placedIn, id).Scan(&n, &outlets, &first, &last, &firstSeen, &lastSeen, &seq)
 	if err != nil {
 		return err
 	}
@@ -128,14 +195,14 @@ func refreshStory(ctx context.Context, tx pgx.Tx, id string, gained bool, now ti
 	return refreshEvents(ctx, tx, id)
 }
 
-// refreshEvents rebuilds a story's event rows from its articles.
+// refreshEvents rebuilds a story's event rows from its placed articles.
 func refreshEvents(ctx context.Context, tx pgx.Tx, storyID string) error {
 	if _, err := tx.Exec(ctx, `DELETE FROM events WHERE story_id = $1`, storyID); err != nil {
 		return err
 	}
 	_, err := tx.Exec(ctx, `INSERT INTO events (story_id, id, articles)
-		SELECT story_id, event_id, COUNT(*) FROM articles
-		WHERE story_id = $1 AND event_id IS NOT NULL
+		SELECT story_id, event_id, COUNT(*) FROM `+placedIn+`
+		WHERE event_id IS NOT NULL
 		GROUP BY story_id, event_id`, storyID)
 	return err
 }

@@ -7,13 +7,14 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"parallax/internal/model"
 	"parallax/internal/store"
 )
 
 // MergeStory moves every article of story from into story into, keeping
-// their events, deletes the emptied story and records that from now
-// leads to into, all in one transaction. It returns the moved articles.
+// their events and passages, and so every extra placement in from (see
+// store.ResolvePlacements), deletes the emptied story and records that
+// from now leads to into, all in one transaction. It returns the articles
+// with a placement moved.
 func (db *DB) MergeStory(ctx context.Context, from, into string) ([]string, error) {
 	if from == "" || into == "" || from == into {
 		return nil, fmt.Errorf("%w: merge story %q into %q", ErrInvalid, from, into)
@@ -31,35 +32,32 @@ func (db *DB) MergeStory(ctx context.Context, from, into string) ([]string, erro
 }
 
 func (db *DB) mergeStory(ctx context.Context, tx pgx.Tx, from, into string) ([]string, error) {
-	type row struct {
-		id, event string
-		passages  []model.Passage
-	}
-	rows, err := tx.Query(ctx, `SELECT id, COALESCE(event_id, ''), COALESCE(passages, '') FROM articles
-		WHERE story_id = $1 ORDER BY assign_seq, id`, from)
+	rows, err := tx.Query(ctx, `SELECT id FROM articles
+		WHERE story_id = $1 OR id IN (SELECT article_id FROM placements WHERE story_id = $1)
+		ORDER BY assign_seq, id`, from)
 	if err != nil {
 		return nil, err
 	}
-	arts, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (row, error) {
-		var a row
-		var ps string
-		if err := r.Scan(&a.id, &a.event, &ps); err != nil {
-			return a, err
-		}
-		var err error
-		a.passages, err = store.DecodePassages(ps)
-		return a, err
-	})
+	moved, err := pgx.CollectRows(rows, pgx.RowTo[string])
 	if err != nil {
 		return nil, err
 	}
 	now := db.now()
-	moved := make([]string, 0, len(arts))
-	for _, a := range arts {
-		if err := assign(ctx, tx, a.id, into, a.event, a.passages, now); err != nil {
+	resolve := func(s string) string {
+		if s == from {
+			return into
+		}
+		return s
+	}
+	for _, id := range moved {
+		old, err := readPlaced(ctx, tx, id)
+		if err != nil {
 			return nil, err
 		}
-		moved = append(moved, a.id)
+		in, also := store.ResolvePlacements(old.in, old.also, resolve)
+		if err := place(ctx, tx, id, old, in, also, now); err != nil {
+			return nil, err
+		}
 	}
 	if _, err := tx.Exec(ctx, `UPDATE story_aliases SET into_id = $1 WHERE into_id = $2`, into, from); err != nil {
 		return nil, err

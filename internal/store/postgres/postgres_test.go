@@ -60,7 +60,7 @@ func testReopen(t *testing.T, srv *pgtest.Server) {
 	if _, _, err := db.AddArticle(ctx, a); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.Assign(ctx, "a1", "s1", "e1", nil); err != nil {
+	if err := db.Assign(ctx, "a1", model.Placement{StoryID: "s1", EventID: "e1"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.SaveBrief(ctx, "s1", &model.Brief{Title: "Kept"}); err != nil {
@@ -131,7 +131,7 @@ func testInvalid(t *testing.T, srv *pgtest.Server) {
 	if _, _, err := db.AddArticle(ctx, &model.Article{Text: "no id"}); !errors.Is(err, ErrInvalid) {
 		t.Errorf("AddArticle without id: err = %v", err)
 	}
-	if err := db.Assign(ctx, "a1", "", "", nil); !errors.Is(err, ErrInvalid) {
+	if err := db.Assign(ctx, "a1", model.Placement{}, nil); !errors.Is(err, ErrInvalid) {
 		t.Errorf("Assign to empty story: err = %v", err)
 	}
 	if _, err := db.MergeStory(ctx, "s1", "s1"); !errors.Is(err, ErrInvalid) {
@@ -179,7 +179,7 @@ func testConcurrentAssign(t *testing.T, srv *pgtest.Server) {
 	var wg sync.WaitGroup
 	for i, id := range ids {
 		wg.Go(func() {
-			if err := db.Assign(ctx, id, "s"+string(rune('0'+i%stories)), "", nil); err != nil {
+			if err := db.Assign(ctx, id, model.Placement{StoryID: "s" + string(rune('0'+i%stories))}, nil); err != nil {
 				t.Error(err)
 			}
 		})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -71,20 +72,50 @@ func (db *DB) ArticleIDs(ctx context.Context) ([]string, error) {
 }
 
 // UpdateArticle replaces a stored article's extracted fields; a new text
-// drops the article's passages, which pointed into the old one.
+// drops the article's passages, which pointed into the old one, and its
+// extra placements, whose stories are refreshed (under the membership
+// lock).
 func (db *DB) UpdateArticle(ctx context.Context, a *model.Article) error {
+	tx, err := db.beginCluster(ctx)
+	if err != nil {
+		return err
+	}
+	defer rollback(ctx, tx)
+	old, err := readPlaced(ctx, tx, a.ID)
+	if err != nil {
+		return fmt.Errorf("postgres: update article: %w", err)
+	}
+	var sameText bool
+	if err := tx.QueryRow(ctx, `SELECT body = $1 FROM articles WHERE id = $2`, a.Text, a.ID).Scan(&sameText); err != nil {
+		return fmt.Errorf("postgres: update article %s: %w", a.ID, err)
+	}
 	published, fetched := nullTime(a.Published), nullTime(a.Fetched)
-	tag, err := db.pool.Exec(ctx, `UPDATE articles SET url = $1, canonical_url = $2, source = $3, title = $4,
+	if _, err := tx.Exec(ctx, `UPDATE articles SET url = $1, canonical_url = $2, source = $3, title = $4,
 		byline = $5, published = $6, lang = $7, body = $8, content_hash = $9, fetched = COALESCE($10, fetched),
 		sort_time = COALESCE($6, $10, added), passages = CASE WHEN body = $8 THEN passages END
 		WHERE id = $11`,
 		a.URL, nullString(a.CanonicalURL), a.Source, a.Title, a.Byline, published, a.Language, a.Text,
-		nullString(a.ContentHash), fetched, a.ID)
-	if err != nil {
+		nullString(a.ContentHash), fetched, a.ID); err != nil {
 		return fmt.Errorf("postgres: update article %s: %w", a.ID, err)
 	}
-	if tag.RowsAffected() == 0 {
-		return fmt.Errorf("postgres: update article: article %s: %w", a.ID, store.ErrNotFound)
+	if !sameText && len(old.also) > 0 {
+		if err := dropAlso(ctx, tx, a.ID, old.also, db.now()); err != nil {
+			return fmt.Errorf("postgres: update article %s: %w", a.ID, err)
+		}
+	}
+	return commit(ctx, tx)
+}
+
+// dropAlso deletes an article's extra placements also and refreshes their
+// stories.
+func dropAlso(ctx context.Context, tx pgx.Tx, articleID string, also []model.Placement, now time.Time) error {
+	if _, err := tx.Exec(ctx, `DELETE FROM placements WHERE article_id = $1`, articleID); err != nil {
+		return err
+	}
+	for _, p := range also {
+		if err := refreshStory(ctx, tx, p.StoryID, false, now); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -99,6 +130,7 @@ func (db *DB) ResetStories(ctx context.Context) error {
 	for _, q := range []string{
 		`UPDATE articles SET story_id = NULL, event_id = NULL, assign_seq = NULL, passages = NULL
 			WHERE story_id IS NOT NULL OR assign_seq IS NOT NULL OR passages IS NOT NULL`,
+		`DELETE FROM placements`,
 		`DELETE FROM events`,
 		`DELETE FROM stories`,
 	} {

@@ -8,8 +8,8 @@ import (
 )
 
 // AssignedSince returns articles whose assignment sequence number is above
-// seq, in assignment order, and the highest sequence number, both read
-// from one snapshot. Assignments commit in sequence order (they hold the
+// seq, in assignment order, with their extra placements, and the highest
+// sequence number, all read from one snapshot. Assignments commit in sequence order (they hold the
 // membership lock), so a caller that passes the last number it saw never
 // misses one.
 func (db *DB) AssignedSince(ctx context.Context, seq int64) ([]*model.Article, int64, error) {
@@ -27,6 +27,10 @@ func (db *DB) AssignedSince(ctx context.Context, seq int64) ([]*model.Article, i
 	}
 	as, err := queryArticles(ctx, tx, `SELECT `+articleColumns+` FROM articles
 		WHERE assign_seq > $1 ORDER BY assign_seq`, seq)
+	if err == nil {
+		err = withAlso(ctx, tx, as, `SELECT `+placementColumns+` FROM placements p
+			JOIN articles a ON a.id = p.article_id WHERE a.assign_seq > $1`, seq)
+	}
 	if err != nil {
 		return nil, 0, fmt.Errorf("postgres: assigned since %d: %w", seq, err)
 	}

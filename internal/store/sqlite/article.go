@@ -135,6 +135,9 @@ func (db *DB) Article(ctx context.Context, id string) (*model.Article, error) {
 	}
 	defer tx.Rollback()
 	as, err := queryArticles(ctx, tx, `SELECT `+articleColumns+` FROM articles WHERE id = ?`, id)
+	if err == nil {
+		err = withAlso(ctx, tx, as, `SELECT `+placementColumns+` FROM placements p WHERE p.article_id = ?`, id)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: article %s: %w", id, err)
 	}
@@ -151,10 +154,23 @@ func (db *DB) PendingArticles(ctx context.Context) ([]*model.Article, error) {
 		WHERE story_id IS NULL ORDER BY sort_time, id`)
 }
 
-// ClusteredArticles returns assigned articles in assignment order.
+// ClusteredArticles returns assigned articles, with their extra
+// placements, in assignment order.
 func (db *DB) ClusteredArticles(ctx context.Context) ([]*model.Article, error) {
-	return db.listArticles(ctx, "clustered articles", `SELECT `+articleColumns+` FROM articles
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	as, err := queryArticles(ctx, tx, `SELECT `+articleColumns+` FROM articles
 		WHERE story_id IS NOT NULL ORDER BY assign_seq`)
+	if err == nil {
+		err = withAlso(ctx, tx, as, `SELECT `+placementColumns+` FROM placements p`)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: clustered articles: %w", err)
+	}
+	return as, nil
 }
 
 // listArticles runs an article query in a read transaction.

@@ -6,13 +6,14 @@ import (
 	"errors"
 	"fmt"
 
-	"parallax/internal/model"
 	"parallax/internal/store"
 )
 
 // MergeStory moves every article of story from into story into, keeping
-// their events, deletes the emptied story and records that from now
-// leads to into, all in one transaction. It returns the moved articles.
+// their events and passages, and so every extra placement in from (see
+// store.ResolvePlacements), deletes the emptied story and records that
+// from now leads to into, all in one transaction. It returns the articles
+// with a placement moved.
 func (db *DB) MergeStory(ctx context.Context, from, into string) ([]string, error) {
 	if from == "" || into == "" || from == into {
 		return nil, fmt.Errorf("%w: merge story %q into %q", ErrInvalid, from, into)
@@ -30,39 +31,40 @@ func (db *DB) MergeStory(ctx context.Context, from, into string) ([]string, erro
 }
 
 func mergeStory(ctx context.Context, tx *sql.Tx, from, into string, db *DB) ([]string, error) {
-	type row struct {
-		id, event string
-		passages  []model.Passage
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, COALESCE(event_id, ''), COALESCE(passages, '') FROM articles
-		WHERE story_id = ? ORDER BY assign_seq, id`, from)
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM articles
+		WHERE story_id = ? OR id IN (SELECT article_id FROM placements WHERE story_id = ?)
+		ORDER BY assign_seq, id`, from, from)
 	if err != nil {
 		return nil, err
 	}
-	var arts []row
+	var moved []string
 	for rows.Next() {
-		var r row
-		var ps string
-		if err := rows.Scan(&r.id, &r.event, &ps); err != nil {
+		var id string
+		if err := rows.Scan(&id); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		if r.passages, err = store.DecodePassages(ps); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		arts = append(arts, r)
+		moved = append(moved, id)
 	}
 	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
 		return nil, err
 	}
 	now := db.now()
-	moved := make([]string, 0, len(arts))
-	for _, a := range arts {
-		if err := assign(ctx, tx, a.id, into, a.event, a.passages, now); err != nil {
+	resolve := func(s string) string {
+		if s == from {
+			return into
+		}
+		return s
+	}
+	for _, id := range moved {
+		old, err := readPlaced(ctx, tx, id)
+		if err != nil {
 			return nil, err
 		}
-		moved = append(moved, a.id)
+		in, also := store.ResolvePlacements(old.in, old.also, resolve)
+		if err := place(ctx, tx, id, old, in, also, now); err != nil {
+			return nil, err
+		}
 	}
 	stamp := formatTime(now)
 	if _, err := tx.ExecContext(ctx, `UPDATE story_aliases SET into_id = ? WHERE into_id = ?`, into, from); err != nil {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"parallax/internal/model"
 	"parallax/internal/store"
@@ -74,15 +75,21 @@ func (db *DB) ArticleIDs(ctx context.Context) ([]string, error) {
 }
 
 // UpdateArticle replaces a stored article's extracted fields; a new text
-// drops the article's passages, which pointed into the old one.
+// drops the article's passages, which pointed into the old one, and its
+// extra placements, whose stories are refreshed.
 func (db *DB) UpdateArticle(ctx context.Context, a *model.Article) error {
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	if err := articleExists(ctx, tx, a.ID); err != nil {
+	old, err := readPlaced(ctx, tx, a.ID)
+	if err != nil {
 		return fmt.Errorf("sqlite: update article: %w", err)
+	}
+	var sameText bool
+	if err := tx.QueryRowContext(ctx, `SELECT body = ? FROM articles WHERE id = ?`, a.Text, a.ID).Scan(&sameText); err != nil {
+		return fmt.Errorf("sqlite: update article %s: %w", a.ID, err)
 	}
 	published, fetched := nullTime(a.Published), nullTime(a.Fetched)
 	if _, err := tx.ExecContext(ctx, `UPDATE articles SET url = ?, canonical_url = ?, source = ?, title = ?,
@@ -93,7 +100,26 @@ func (db *DB) UpdateArticle(ctx context.Context, a *model.Article) error {
 		nullString(a.ContentHash), fetched, published, fetched, a.Text, a.ID); err != nil {
 		return fmt.Errorf("sqlite: update article %s: %w", a.ID, err)
 	}
+	if !sameText && len(old.also) > 0 {
+		if err := dropAlso(ctx, tx, a.ID, old.also, db.now()); err != nil {
+			return fmt.Errorf("sqlite: update article %s: %w", a.ID, err)
+		}
+	}
 	return commit(tx)
+}
+
+// dropAlso deletes an article's extra placements also and refreshes their
+// stories.
+func dropAlso(ctx context.Context, tx *sql.Tx, articleID string, also []model.Placement, now time.Time) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM placements WHERE article_id = ?`, articleID); err != nil {
+		return err
+	}
+	for _, p := range also {
+		if err := refreshStory(ctx, tx, p.StoryID, false, now); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ResetStories forgets all clustering so every article is pending again.
@@ -106,6 +132,7 @@ func (db *DB) ResetStories(ctx context.Context) error {
 	for _, q := range []string{
 		`UPDATE articles SET story_id = NULL, event_id = NULL, assign_seq = NULL, passages = NULL
 			WHERE story_id IS NOT NULL OR assign_seq IS NOT NULL OR passages IS NOT NULL`,
+		`DELETE FROM placements`,
 		`DELETE FROM events`,
 		`DELETE FROM stories`,
 	} {

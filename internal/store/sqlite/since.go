@@ -8,8 +8,8 @@ import (
 )
 
 // AssignedSince returns articles whose assignment sequence number is above
-// seq, in assignment order, and the highest sequence number, both read
-// from one snapshot.
+// seq, in assignment order, with their extra placements, and the highest
+// sequence number, all read from one snapshot.
 func (db *DB) AssignedSince(ctx context.Context, seq int64) ([]*model.Article, int64, error) {
 	tx, err := db.beginRead(ctx)
 	if err != nil {
@@ -25,6 +25,10 @@ func (db *DB) AssignedSince(ctx context.Context, seq int64) ([]*model.Article, i
 	}
 	as, err := queryArticles(ctx, tx, `SELECT `+articleColumns+` FROM articles
 		WHERE assign_seq > ? ORDER BY assign_seq`, seq)
+	if err == nil {
+		err = withAlso(ctx, tx, as, `SELECT `+placementColumns+` FROM placements p
+			JOIN articles a ON a.id = p.article_id WHERE a.assign_seq > ?`, seq)
+	}
 	if err != nil {
 		return nil, 0, fmt.Errorf("sqlite: assigned since %d: %w", seq, err)
 	}

@@ -44,7 +44,7 @@ func TestReopen(t *testing.T) {
 	if _, _, err := db.AddArticle(ctx, a); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.Assign(ctx, "a1", "s1", "e1", nil); err != nil {
+	if err := db.Assign(ctx, "a1", model.Placement{StoryID: "s1", EventID: "e1"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.SaveBrief(ctx, "s1", &model.Brief{Title: "Kept"}); err != nil {
@@ -151,7 +151,7 @@ func TestInvalid(t *testing.T) {
 	if _, _, err := db.AddArticle(ctx, &model.Article{Text: "no id"}); !errors.Is(err, ErrInvalid) {
 		t.Errorf("AddArticle without id: err = %v", err)
 	}
-	if err := db.Assign(ctx, "a1", "", "", nil); !errors.Is(err, ErrInvalid) {
+	if err := db.Assign(ctx, "a1", model.Placement{}, nil); !errors.Is(err, ErrInvalid) {
 		t.Errorf("Assign to empty story: err = %v", err)
 	}
 }
@@ -188,7 +188,7 @@ func TestReadWhileWriting(t *testing.T) {
 			if _, _, err := db.AddArticle(ctx, &model.Article{ID: id, Text: id}); err != nil {
 				t.Error(err)
 			}
-			if err := db.Assign(ctx, id, "s"+fmt.Sprint(i%5), "", nil); err != nil {
+			if err := db.Assign(ctx, id, model.Placement{StoryID: "s" + fmt.Sprint(i%5)}, nil); err != nil {
 				t.Error(err)
 			}
 		}

@@ -40,7 +40,9 @@ func (db *DB) StaleStories(ctx context.Context) ([]string, error) {
 }
 
 // StoryArticles returns a story's articles with text, by publication time
-// then id (store.ErrNotFound if the story does not exist).
+// then id (store.ErrNotFound if the story does not exist): those whose own
+// story it is and those placed there as an extra story, each with the
+// event and passages of its placement there.
 func (db *DB) StoryArticles(ctx context.Context, storyID string) ([]*model.Article, error) {
 	tx, err := db.beginRead(ctx)
 	if err != nil {
@@ -51,8 +53,8 @@ func (db *DB) StoryArticles(ctx context.Context, storyID string) ([]*model.Artic
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: story articles: %w", err)
 	}
-	as, err := queryArticles(ctx, tx, `SELECT `+articleColumns+` FROM articles
-		WHERE story_id = ? ORDER BY sort_time, id`, storyID)
+	as, err := queryArticles(ctx, tx, `SELECT `+articleColumns+` FROM `+placedIn+`
+		ORDER BY sort_time, id`, storyID, storyID)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: story %s articles: %w", storyID, err)
 	}
@@ -191,10 +193,11 @@ func storyBrief(ctx context.Context, tx *sql.Tx, id string) (*model.Brief, error
 	return &b, nil
 }
 
-// articleRefs lists a story's articles without text, with their passages.
+// articleRefs lists a story's articles without text, as StoryArticles
+// does, with the event and passages of their placement there.
 func articleRefs(ctx context.Context, tx *sql.Tx, storyID string) ([]model.ArticleRef, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id, url, source, title, published, event_id, duplicate_of, passages
-		FROM articles WHERE story_id = ? ORDER BY sort_time, id`, storyID)
+		FROM `+placedIn+` ORDER BY sort_time, id`, storyID, storyID)
 	if err != nil {
 		return nil, err
 	}

@@ -28,7 +28,7 @@ func testPassages(t *testing.T, s store.Store) {
 		t.Fatalf("fixture passage = %q", got)
 	}
 	checkPassages(t, s, "s1", "r1", nil)
-	if err := s.Assign(ctx, "r1", "s1", "e1", roundupOn); err != nil {
+	if err := s.Assign(ctx, "r1", model.Placement{StoryID: "s1", EventID: "e1", Passages: roundupOn}, nil); err != nil {
 		t.Fatal(err)
 	}
 	mustAssign(t, s, "a1", "s1", "e1")
@@ -41,7 +41,7 @@ func testPassages(t *testing.T, s store.Store) {
 		"Negative":    {{Start: -1, End: 5}},
 		"PastTheEnd":  {{Start: 0, End: len(roundup) + 1}},
 	} {
-		if err := s.Assign(ctx, "r1", "s1", "e1", ps); err == nil {
+		if err := s.Assign(ctx, "r1", model.Placement{StoryID: "s1", EventID: "e1", Passages: ps}, nil); err == nil {
 			t.Errorf("Assign with %s passages %v succeeded", name, ps)
 		}
 	}
@@ -54,7 +54,7 @@ func testPassages(t *testing.T, s store.Store) {
 	if err := s.SaveBrief(ctx, "s1", &model.Brief{Title: "Dam talks"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Assign(ctx, "r1", "s1", "e1", roundupOn); err != nil {
+	if err := s.Assign(ctx, "r1", model.Placement{StoryID: "s1", EventID: "e1", Passages: roundupOn}, nil); err != nil {
 		t.Fatal(err)
 	}
 	stale, err := s.StaleStories(ctx)
@@ -63,7 +63,7 @@ func testPassages(t *testing.T, s store.Store) {
 	}
 	equalIDs(t, "StaleStories after the same passages", stale, nil)
 	narrower := []model.Passage{{Start: 0, End: 25}}
-	if err := s.Assign(ctx, "r1", "s1", "e1", narrower); err != nil {
+	if err := s.Assign(ctx, "r1", model.Placement{StoryID: "s1", EventID: "e1", Passages: narrower}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if stale, err = s.StaleStories(ctx); err != nil {
@@ -95,7 +95,7 @@ func testPassages(t *testing.T, s store.Store) {
 	checkPassages(t, s, "s0", "r1", nil)
 
 	// Reset forgets them with the assignment.
-	if err := s.Assign(ctx, "r1", "s0", "e0", []model.Passage{{Start: 0, End: 7}}); err != nil {
+	if err := s.Assign(ctx, "r1", model.Placement{StoryID: "s0", EventID: "e0", Passages: []model.Passage{{Start: 0, End: 7}}}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.ResetStories(ctx); err != nil {

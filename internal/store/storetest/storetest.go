@@ -46,6 +46,11 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"UpdateArticle", testUpdateArticle},
 		{"ResetStories", testResetStories},
 		{"Passages", testPassages},
+		{"AlsoRoundTrip", testAlsoRoundTrip},
+		{"AlsoInvalid", testAlsoInvalid},
+		{"AlsoReassign", testAlsoReassign},
+		{"AlsoMerge", testAlsoMerge},
+		{"AlsoUpdateReset", testAlsoUpdateReset},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -90,7 +95,7 @@ func mustAdd(t *testing.T, s store.Store, as ...*model.Article) {
 
 func mustAssign(t *testing.T, s store.Store, articleID, storyID, eventID string) {
 	t.Helper()
-	if err := s.Assign(context.Background(), articleID, storyID, eventID, nil); err != nil {
+	if err := s.Assign(context.Background(), articleID, model.Placement{StoryID: storyID, EventID: eventID}, nil); err != nil {
 		t.Fatalf("Assign(%s, %s, %s): %v", articleID, storyID, eventID, err)
 	}
 }
@@ -543,7 +548,7 @@ func testNotFound(t *testing.T, s store.Store) {
 		{"Article", func() error { _, err := s.Article(ctx, "nope"); return err }},
 		{"Story", func() error { _, _, _, err := s.Story(ctx, "nope"); return err }},
 		{"StoryArticles", func() error { _, err := s.StoryArticles(ctx, "nope"); return err }},
-		{"AssignArticle", func() error { return s.Assign(ctx, "nope", "s1", "", nil) }},
+		{"AssignArticle", func() error { return s.Assign(ctx, "nope", model.Placement{StoryID: "s1"}, nil) }},
 		{"SaveBrief", func() error { return s.SaveBrief(ctx, "nope", &model.Brief{Title: "x"}) }},
 	}
 	for _, tt := range tests {
