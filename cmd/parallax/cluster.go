@@ -9,6 +9,7 @@ import (
 	"parallax/internal/cluster"
 	"parallax/internal/model"
 	"parallax/internal/pipeline"
+	"parallax/internal/store"
 )
 
 func init() {
@@ -26,7 +27,10 @@ type clusterOutput struct {
 	Event string `json:"event"`
 	// Passages, for a roundup of several stories, are the byte ranges of
 	// the extracted text that belong to Story; absent when all of it does.
-	Passages []cluster.Passage `json:"passages,omitempty"`
+	Passages []model.Passage `json:"passages,omitempty"`
+	// Also, for a roundup, are the other stories it is in, each with the
+	// passages about it; absent for the usual, single-story article.
+	Also []model.Placement `json:"also,omitempty"`
 }
 
 // runCluster prepares each input line as `parallax ingest` does, clusters
@@ -45,14 +49,15 @@ func runCluster(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("cluster: %w", err)
 	}
-	out, passages, err := clusterArticles(ctx, arts)
+	out, parts, err := clusterArticles(ctx, arts)
 	if err != nil {
 		return err
 	}
 	w := bufio.NewWriter(e.Stdout)
 	enc := json.NewEncoder(w)
 	for i, a := range arts {
-		if err := enc.Encode(clusterOutput{ID: a.ID, Story: out[i].Story, Event: out[i].Event, Passages: passages[i]}); err != nil {
+		line := clusterOutput{ID: a.ID, Story: out[i].Story, Event: out[i].Event, Passages: parts[i].Passages, Also: parts[i].Also}
+		if err := enc.Encode(line); err != nil {
 			return fmt.Errorf("cluster: %w", err)
 		}
 	}
@@ -86,30 +91,65 @@ func originals(arts []*model.Article) []int {
 	return orig
 }
 
+// roundupParts are, for a roundup, the passages of its text about its
+// story and its placements in the other stories it covers.
+type roundupParts struct {
+	Passages []model.Passage
+	Also     []model.Placement
+}
+
 // clusterArticles places prepared articles as the stored pipeline does: in
 // publication order (ties by id), exact duplicates with their original,
 // stories merged as the clusterer merged them (as the stored pipeline moves
-// their articles). It returns the final assignments in input order, and
-// for roundups the passages that belong to the story (cluster.Passages).
-func clusterArticles(ctx context.Context, arts []*model.Article) ([]cluster.Assignment, [][]cluster.Passage, error) {
+// their articles and extra placements). It returns the final assignments
+// in input order, and for roundups the passages that belong to the story
+// (cluster.Passages) and the other stories they are in (cluster.Also).
+func clusterArticles(ctx context.Context, arts []*model.Article) ([]cluster.Assignment, []roundupParts, error) {
 	orig := originals(arts)
 	c := cluster.New(cluster.DefaultOptions())
 	lin := cluster.Lineage{}
 	out := make([]cluster.Assignment, len(arts))
-	passages := make([][]cluster.Passage, len(arts))
+	parts := make([]roundupParts, len(arts))
+	also := make([][]cluster.Placement, len(arts))
 	for _, i := range byPublication(arts) {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, fmt.Errorf("cluster: %w", err)
 		}
 		if orig[i] == i {
 			out[i] = c.Add(pipeline.ClusterDoc(arts[i]))
-			passages[i] = c.Passages()
+			parts[i].Passages = modelPassages(c.Passages())
+			also[i] = c.Also()
 			lin.Record(c.Merges())
 		}
 	}
 	for i, o := range orig {
-		out[i], passages[i] = out[o], passages[o] // an exact duplicate goes where its original went
-		out[i].Story = lin.Resolve(out[i].Story)
+		// An exact duplicate goes where its original went.
+		out[i], parts[i] = resolveParts(out[o], parts[o].Passages, also[o], lin)
 	}
-	return out, passages, nil
+	return out, parts, nil
+}
+
+// resolveParts follows an article's story and extra placements through the
+// merges in lin, as the store's MergeStory does (store.ResolvePlacements).
+func resolveParts(as cluster.Assignment, passages []model.Passage, also []cluster.Placement, lin cluster.Lineage) (cluster.Assignment, roundupParts) {
+	in := model.Placement{StoryID: as.Story, EventID: as.Event, Passages: passages}
+	extra := make([]model.Placement, len(also))
+	for i, p := range also {
+		extra[i] = model.Placement{StoryID: p.Story, EventID: p.Event, Passages: modelPassages(p.Passages)}
+	}
+	in, extra = store.ResolvePlacements(in, extra, lin.Resolve)
+	as.Story = in.StoryID
+	return as, roundupParts{Passages: in.Passages, Also: extra}
+}
+
+// modelPassages converts the clusterer's passages (nil for none).
+func modelPassages(ps []cluster.Passage) []model.Passage {
+	if len(ps) == 0 {
+		return nil
+	}
+	out := make([]model.Passage, len(ps))
+	for i, p := range ps {
+		out[i] = model.Passage{Start: p.Start, End: p.End}
+	}
+	return out
 }
