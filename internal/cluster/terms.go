@@ -32,7 +32,7 @@ type termStat struct {
 // or number) and the term's id, or nothing (stop word, single
 // character); and its slot in the latest document that used it.
 type word struct {
-	key       string
+	raw, key  string // as written, and the term
 	id        int32
 	skip, num bool
 	doc       int
@@ -55,6 +55,7 @@ func (t *terms) count(d Doc, o *Options, vc *vocab) {
 	clear(t.names)
 	if len(vc.words) > maxWords {
 		clear(vc.words)
+		vc.front = [frontSize]frontWord{}
 	}
 	t.doc++
 	t.add(d.Title, o.TitleWeight, o.TitleWeight, 1<<30, false)
@@ -67,7 +68,11 @@ func (t *terms) count(d Doc, o *Options, vc *vocab) {
 // lookup returns what a written word counts as, with its slot in this
 // document's stats (-1 when it counts as nothing).
 func (t *terms) lookup(raw string) (*word, int32) {
-	w := t.vc.words[raw]
+	f := &t.vc.front[frontSlot(raw)]
+	w := f.w
+	if f.raw != raw {
+		w = t.vc.words[raw]
+	}
 	if w == nil {
 		low := strings.ToLower(raw)
 		w = &word{key: low, doc: -1}
@@ -82,7 +87,11 @@ func (t *terms) lookup(raw string) (*word, int32) {
 		if !w.skip {
 			w.id = t.vc.id(w.key)
 		}
-		t.vc.words[strings.Clone(raw)] = w
+		w.raw = strings.Clone(raw)
+		t.vc.words[w.raw] = w
+	}
+	if f.w != w {
+		f.raw, f.w = w.raw, w // w.raw: no slot pins an article's text
 	}
 	if w.skip {
 		return w, -1
@@ -168,4 +177,24 @@ func isNumber(s string) bool {
 		}
 	}
 	return true
+}
+
+// frontSize is the number of slots of a vocabulary's front cache of
+// words: the frequent words are found there without the map.
+const frontSize = 1 << 12
+
+// frontWord is one slot of the front cache: a written word and what it
+// counts as.
+type frontWord struct {
+	raw string
+	w   *word
+}
+
+// frontSlot hashes a written word to its slot in the front cache (FNV-1a).
+func frontSlot(raw string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(raw); i++ {
+		h = (h ^ uint32(raw[i])) * 16777619
+	}
+	return h & (frontSize - 1)
 }

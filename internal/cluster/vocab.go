@@ -16,6 +16,7 @@ type vocab struct {
 	n       int
 	forgets int // times forget halved the frequencies
 	words   map[string]*word
+	front   [frontSize]frontWord // the latest word of each slot (see terms.lookup)
 }
 
 func newVocab() *vocab { return &vocab{ids: map[string]int32{}, words: map[string]*word{}} }
