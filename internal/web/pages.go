@@ -1,9 +1,12 @@
 package web
 
 import (
+	"errors"
 	"net/http"
+	"slices"
 
 	"parallax/internal/model"
+	"parallax/internal/store"
 )
 
 // maxPage bounds ?page= on the story list.
@@ -69,7 +72,9 @@ func (h *handler) story(w http.ResponseWriter, r *http.Request) {
 	h.render(w, r, http.StatusOK, "story", v.Title, v)
 }
 
-// articleView is the article page.
+// articleView is the article page. A roundup is shown as placed in one
+// of its stories (?story=, else its own): the passages about that story,
+// with links to the others.
 type articleView struct {
 	A          *model.Article
 	Title      string
@@ -78,7 +83,15 @@ type articleView struct {
 	Published  string
 	ISO        string
 	StoryHref  string
-	Roundup    bool // Paragraphs are only the passages about the story
+	Roundup    bool         // Paragraphs are only the passages about the story
+	Also       []alsoInView // the other stories the article is in
+}
+
+// alsoInView is one more story an article is in.
+type alsoInView struct {
+	Title     string
+	StoryHref string
+	PartHref  string // the article's part about that story
 }
 
 func (h *handler) article(w http.ResponseWriter, r *http.Request) {
@@ -92,13 +105,49 @@ func (h *handler) article(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	v := articleView{A: a, Title: a.Title, Paragraphs: paragraphs(a.StoryText()), URL: safeURL(a.URL),
-		Published: formatDate(a.Published), ISO: isoDate(a.Published), Roundup: len(a.Passages) > 0}
+	shown, others := h.placementShown(r, a)
+	part := *a
+	part.Passages = shown.Passages
+	v := articleView{A: a, Title: a.Title, Paragraphs: paragraphs(part.StoryText()), URL: safeURL(a.URL),
+		Published: formatDate(a.Published), ISO: isoDate(a.Published), Roundup: len(shown.Passages) > 0}
 	if v.Title == "" {
 		v.Title = "Untitled article"
 	}
-	if a.StoryID != "" {
-		v.StoryHref = storyHref(a.StoryID)
+	if shown.StoryID != "" {
+		v.StoryHref = storyHref(shown.StoryID)
+	}
+	for _, p := range others {
+		s, _, _, err := h.st.Story(r.Context(), p.StoryID)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		v.Also = append(v.Also, alsoInView{Title: storyTitle(s.Title), StoryHref: storyHref(p.StoryID),
+			PartHref: articleInStoryHref(a.ID, p.StoryID)})
 	}
 	h.render(w, r, http.StatusOK, "article", v.Title, v)
+}
+
+// placementShown picks the article's placement that the page shows: the
+// one in the story named by ?story= (followed through merges), else its
+// own story; it returns the others too.
+func (h *handler) placementShown(r *http.Request, a *model.Article) (model.Placement, []model.Placement) {
+	all := append([]model.Placement{{StoryID: a.StoryID, EventID: a.EventID, Passages: a.Passages}}, a.Also...)
+	pick := func(story string) int {
+		return slices.IndexFunc(all, func(p model.Placement) bool { return p.StoryID == story })
+	}
+	i := 0
+	if want := r.URL.Query().Get("story"); want != "" && len(all) > 1 {
+		if i = pick(want); i < 0 {
+			if into, err := h.st.StoryAlias(r.Context(), want); err == nil {
+				i = pick(into)
+			}
+			i = max(i, 0) // a story it is not in: its own
+		}
+	}
+	others := append(slices.Clone(all[:i]), all[i+1:]...)
+	return all[i], others
 }

@@ -19,11 +19,11 @@ type handler struct {
 //
 //	GET /                       story list (?page=N)
 //	GET /stories/{id}           story page with its brief
-//	GET /articles/{id}          article page
+//	GET /articles/{id}          article page (?story=ID: a roundup's part about that story)
 //	GET /static/style.css       stylesheet
 //	GET /api/v1/stories         {"stories":[...]} (?limit=&offset=)
 //	GET /api/v1/stories/{id}    brief, id and articles
-//	GET /api/v1/articles/{id}   article with its clean text (and a roundup's passages)
+//	GET /api/v1/articles/{id}   article with its clean text (and a roundup's passages and other stories)
 //	GET /healthz                "ok"
 func New(st store.Store, opts Options) http.Handler {
 	opts = opts.withDefaults()

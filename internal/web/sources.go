@@ -11,7 +11,7 @@ import (
 type sourceRef struct {
 	N      int    // 1-based number shown as [N]
 	ID     string // article id
-	Href   string // /articles/{id}
+	Href   string // /articles/{id}, with ?story= for a roundup
 	Outlet string
 	Title  string
 }
@@ -21,16 +21,21 @@ func (s sourceRef) Label() string { return "[" + strconv.Itoa(s.N) + "]" }
 
 // sourceIndex numbers a story's articles in listing order so that every
 // brief item can cite them as [N]. Ids the story does not list get the
-// next numbers when first cited.
+// next numbers when first cited. A roundup's link leads to its part about
+// the story.
 type sourceIndex struct {
 	byID map[string]sourceRef
 	list []sourceRef
 }
 
-func newSourceIndex(refs []model.ArticleRef) *sourceIndex {
+func newSourceIndex(storyID string, refs []model.ArticleRef) *sourceIndex {
 	ix := &sourceIndex{byID: make(map[string]sourceRef, len(refs))}
 	for _, a := range refs {
-		ix.add(a.ID, a.Source, a.Title)
+		r := ix.add(a.ID, a.Source, a.Title)
+		if len(a.Passages) > 0 {
+			r.Href = articleInStoryHref(a.ID, storyID)
+			ix.byID[a.ID], ix.list[r.N-1] = r, r
+		}
 	}
 	return ix
 }
@@ -76,3 +81,9 @@ func (ix *sourceIndex) outlets(ids ...string) map[string]bool {
 
 func articleHref(id string) string { return "/articles/" + url.PathEscape(id) }
 func storyHref(id string) string   { return "/stories/" + url.PathEscape(id) }
+
+// articleInStoryHref links to the part of article id about story (a
+// roundup covers several stories).
+func articleInStoryHref(id, story string) string {
+	return articleHref(id) + "?" + url.Values{"story": {story}}.Encode()
+}

@@ -62,7 +62,7 @@ type articleRow struct {
 }
 
 func newStoryView(s *model.Story, b *model.Brief, refs []model.ArticleRef) storyView {
-	ix := newSourceIndex(refs)
+	ix := newSourceIndex(s.ID, refs)
 	v := storyView{Story: s, Title: s.Title}
 	if v.Title == "" && len(refs) > 0 {
 		v.Title = refs[0].Title // until the brief names the story
