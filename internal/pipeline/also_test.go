@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"parallax/internal/cluster"
 	"parallax/internal/model"
@@ -102,4 +103,101 @@ func storeRoundup(t *testing.T, st *sqlite.DB) {
 	if err := st.Assign(ctx, "digest", in, also); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestRoundupBriefs: the brief of each story a roundup is in, built from
+// the store's StoryArticles, reads only the roundup's part about that
+// story, and cites the roundup for it.
+func TestRoundupBriefs(t *testing.T) {
+	ctx := context.Background()
+	st := openTestStore(t)
+	dam := "Dam talks resume in Lisbon\n" +
+		"Engineers from Portugal and Spain met in Lisbon on Monday to inspect the cracked Alqueva dam after the storm.\n" +
+		"\"We will not let the water through until the wall is safe,\" said Ana Silva, the Portuguese minister.\n"
+	fest := "Harbour festival cancelled\n" +
+		"The Porto harbour festival was cancelled because of a sailing strike by the Douro ferry crews.\n" +
+		"\"Nobody wants boats without sailors,\" said Rui Costa, the festival director of Porto Events.\n"
+	arts := []*model.Article{
+		{ID: "a", Source: "one.example", Title: "Alqueva dam inspected", Published: now.Add(-time.Hour), ContentHash: "h-a",
+			Text: "Engineers from Portugal and Spain met in Lisbon on Monday to inspect the cracked Alqueva dam.\n" +
+				"\"We will not let the water through until the wall is safe,\" Ana Silva told reporters."},
+		{ID: "c", Source: "two.example", Title: "Porto festival off", Published: now.Add(-time.Hour), ContentHash: "h-c",
+			Text: "The Porto harbour festival was called off after Douro ferry crews went on strike.\n" +
+				"Festival director Rui Costa said the sailing strike left the harbour without boats."},
+		{ID: "r", Source: "digest.example", Title: "Tuesday roundup", Published: now, ContentHash: "h-r", Text: dam + fest},
+	}
+	for _, a := range arts {
+		if _, _, err := st.AddArticle(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for id, story := range map[string]string{"a": "s-dam", "c": "s-fest"} {
+		if err := st.Assign(ctx, id, model.Placement{StoryID: story}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in := model.Placement{StoryID: "s-dam", Passages: []model.Passage{{Start: 0, End: len(dam)}}}
+	also := []model.Placement{{StoryID: "s-fest", Passages: []model.Passage{{Start: len(dam), End: len(dam + fest)}}}}
+	if err := st.Assign(ctx, "r", in, also); err != nil {
+		t.Fatal(err)
+	}
+	p := newTestPipeline(t, st)
+	if n, err := p.BriefStale(ctx); err != nil || n != 2 {
+		t.Fatalf("BriefStale = %d, %v; want 2 briefs", n, err)
+	}
+	for _, tt := range []struct {
+		story string
+		not   []string // words only the roundup's other part holds
+	}{
+		{"s-dam", []string{"festival", "Porto", "Rui Costa", "ferry", "sailor", "Harbour"}},
+		{"s-fest", []string{"Alqueva", "Lisbon", "Ana Silva", "water", "minister", "Dam talks"}},
+	} {
+		_, b, _, err := st.Story(ctx, tt.story)
+		if err != nil || b == nil {
+			t.Fatalf("Story(%s): brief %v, %v", tt.story, b, err)
+		}
+		texts, cited := briefTexts(b)
+		for _, text := range texts {
+			for _, w := range tt.not {
+				if strings.Contains(text, w) {
+					t.Errorf("brief of %s: %q comes from the roundup's part about another story (%q)", tt.story, text, w)
+				}
+			}
+		}
+		if !cited["r"] {
+			t.Errorf("brief of %s cites the roundup nowhere: %+v", tt.story, b)
+		}
+	}
+}
+
+// briefTexts returns every text of a brief and the ids it cites.
+func briefTexts(b *model.Brief) ([]string, map[string]bool) {
+	var texts []string
+	cited := map[string]bool{}
+	for _, s := range b.Summary {
+		texts = append(texts, s.Text)
+		for _, id := range s.Sources {
+			cited[id] = true
+		}
+	}
+	for _, s := range b.Timeline {
+		texts = append(texts, s.Text)
+	}
+	for _, q := range b.Quotes {
+		texts = append(texts, q.Speaker+" "+q.Text)
+		cited[q.Source] = true
+	}
+	for _, e := range b.Entities {
+		texts = append(texts, e.Name+" "+strings.Join(e.Aliases, " "))
+		for _, id := range e.Sources {
+			cited[id] = true
+		}
+	}
+	for _, f := range b.Consensus {
+		texts = append(texts, f.Text)
+	}
+	for _, c := range b.SingleSource {
+		texts = append(texts, c.Text)
+	}
+	return append(texts, b.Title), cited
 }
