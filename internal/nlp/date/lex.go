@@ -34,6 +34,26 @@ func lex(text string, toks []tok) []tok {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])
+		} else if c := text[i]; 'a' <= c|0x20 && c|0x20 <= 'z' {
+			// An ASCII word: letters to the first byte that is not an
+			// ASCII letter, then on through any other letters.
+			j := i + 1
+			for j < len(text) && 'a' <= text[j]|0x20 && text[j]|0x20 <= 'z' {
+				j++
+			}
+			for j < len(text) && text[j] >= utf8.RuneSelf {
+				r2, s2 := utf8.DecodeRuneInString(text[j:])
+				if !unicode.IsLetter(r2) {
+					break
+				}
+				j += s2
+				for j < len(text) && 'a' <= text[j]|0x20 && text[j]|0x20 <= 'z' {
+					j++
+				}
+			}
+			toks = append(toks, tok{i, j, word, blank, text[i:j], lower(text[i:j])})
+			i, blank = j, false
+			continue
 		}
 		switch {
 		case unicode.IsSpace(r):
