@@ -30,7 +30,10 @@ type Options struct {
 	// ProperBoost multiplies the weight of terms written as proper nouns.
 	ProperBoost float64
 	// IndexTerms is how many top terms of each article index its story,
-	// and how many of a new article's terms look stories up.
+	// and how many of a new article's terms look stories up. 15 scores as
+	// well as 20 with the model trained at 20 (dev .9417 / .9519 against
+	// .9409 / .9518) for fewer postings; far fewer (10) moves the index
+	// feature out of the range the model was trained on, and it fails.
 	IndexTerms int
 	// MaxCandidates caps the stories scored per article: those sharing
 	// the most index terms with it.
@@ -75,7 +78,7 @@ func DefaultOptions() Options {
 		LeadWeight:       1.5,
 		LeadWords:        60,
 		ProperBoost:      2,
-		IndexTerms:       20,
+		IndexTerms:       15,
 		MaxCandidates:    15,
 		EventThreshold:   0.2,
 		EventWindow:      3 * 24 * time.Hour,
