@@ -84,8 +84,15 @@ func features(d *docVec, s *story, vc *vocab, bg, index float64, all, ent, lead 
 		titleNear = max(titleNear, dot(r.title, d.title))
 	}
 	gap := math.Log1p(gapDays(s.last, d.at))
-	cos := s.all.cosineDense(d.all, all)
-	ent1 := s.ent.cosineDense(d.ent, ent)
+	var cos, ent1 float64
+	if s.size == 1 && len(s.recent) == 1 && s.all.pos == nil && s.ent.pos == nil {
+		// One article: its centroids are its vectors, and the cosines
+		// are the nearest ones over the norms, to the last bit (the same
+		// products summed in the same, term-id order).
+		cos, ent1 = overNorm(near, s.all), overNorm(entNear, s.ent)
+	} else {
+		cos, ent1 = s.all.cosineDense(d.all, all), s.ent.cosineDense(d.ent, ent)
+	}
 	match, conflict := dayOverlap(d.days, s.days)
 	size := math.Log(float64(max(s.size, 1)))
 	big := math.Log1p(float64(s.size))
@@ -136,4 +143,12 @@ func rareShared(v vector, c *centroid, vc *vocab, dense []float64) (r1, r2 float
 		}
 	}
 	return r1, r2
+}
+
+// overNorm is dot over the centroid's norm, as centroid.cosine divides.
+func overNorm(dot float64, c *centroid) float64 {
+	if c.norm2 <= 0 {
+		return 0
+	}
+	return dot / math.Sqrt(c.norm2)
 }
