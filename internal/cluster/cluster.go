@@ -96,10 +96,15 @@ func (c *Clusterer) Add(d Doc) Assignment {
 	v := c.vectorize(d)
 	s := c.bestStory(d.Lang, v)
 	c.passages, c.also = nil, nil
+	var picks []pick // a roundup's parts about other stories
+	whole := Doc{ID: d.ID, Title: d.Title, Text: text, Lang: d.Lang, Published: d.Published}
 	if s == nil {
 		s = c.newStory("s-"+d.ID, d.Lang)
 	} else {
-		c.passages = c.roundup(text, d.Lang, s)
+		var off []Passage
+		if c.passages, off = c.roundup(text, d.Lang, s); len(off) > 0 {
+			picks = c.elsewhere(whole, s, off)
+		}
 	}
 	e := s.bestEvent(v, &c.opts)
 	if e == nil {
@@ -107,6 +112,9 @@ func (c *Clusterer) Add(d Doc) Assignment {
 	}
 	c.place(s, e, v)
 	s = c.mergeAround(s)
+	if len(picks) > 0 {
+		c.also = c.placeElsewhere(whole, s, picks)
+	}
 	if c.opts.ReviewEvery > 0 && s.reviewed != c.reviews+1 {
 		s.reviewed = c.reviews + 1
 		c.touched = append(c.touched, s)

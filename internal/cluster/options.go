@@ -62,6 +62,14 @@ type Options struct {
 	// sets the merges are the same with 5 as with MaxCandidates, at a
 	// third of the cost).
 	ReviewCandidates int
+	// AlsoProb is the model probability a roundup's piece about another
+	// story needs to be placed there too (see Clusterer.Also). It is
+	// higher than JoinProb: roundup detection also flags some long
+	// single-story articles, and a part of one looks like a related
+	// story. On dev.jsonl the only pieces placed at JoinProb were a long
+	// Dallas article's parts, put in another police-ambush story at
+	// .62 to .80.
+	AlsoProb float64
 	// ReviewCos and ReviewEnt are the least centroid cosines (all terms,
 	// proper nouns) of two stories the review pass merges.
 	ReviewCos, ReviewEnt float64
@@ -89,6 +97,7 @@ func DefaultOptions() Options {
 		ReviewWindow:     7 * 24 * time.Hour,
 		ReviewProb:       0.8,
 		ReviewCandidates: 5,
+		AlsoProb:         0.9,
 		ReviewCos:        0.3,
 		ReviewEnt:        0.3,
 	}

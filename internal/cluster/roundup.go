@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -39,11 +40,13 @@ type Passage struct{ Start, End int }
 func (c *Clusterer) Passages() []Passage { return c.passages }
 
 // roundup returns the sections of text about story s, or nil when the
-// text is not a roundup with sections about other stories.
-func (c *Clusterer) roundup(text, lang string, s *story) []Passage {
+// text is not a roundup with sections about other stories; and for a
+// roundup, the rest of the text in pieces (the sections about other
+// stories, and the trailing paragraphs cut from s's sections).
+func (c *Clusterer) roundup(text, lang string, s *story) (on, off []Passage) {
 	secs := sections(text)
 	if len(secs) < roundupMinSections || s.size == 0 {
-		return nil
+		return nil, nil
 	}
 	vc := c.vocab[lang]
 	vecs := make([]vector, len(secs))
@@ -73,11 +76,11 @@ func (c *Clusterer) roundup(text, lang string, s *story) []Passage {
 			fits[i] = true
 		}
 	}
-	var on []Passage
-	onWords, off := 0, 0
+	onWords, nOff := 0, 0
 	for i, p := range secs {
 		if !fits[i] {
-			off++
+			nOff++
+			off = append(off, p)
 		}
 		if fits[i] {
 			onWords += words[i]
@@ -88,15 +91,20 @@ func (c *Clusterer) roundup(text, lang string, s *story) []Passage {
 			}
 		}
 	}
-	if len(on) == 0 || off < roundupOffSections || float64(onWords) >= roundupShare*float64(total) || total-onWords < roundupOff {
-		return nil
+	if len(on) == 0 || nOff < roundupOffSections || float64(onWords) >= roundupShare*float64(total) || total-onWords < roundupOff {
+		return nil, nil
 	}
 	// A roundup may move to its next topic without a heading: trailing
 	// paragraphs of a passage that do not fit the story are cut off.
 	for i := range on {
+		end := on[i].End
 		on[i].End = c.trimTail(text, on[i], lang, s, roundupRel*best)
+		if on[i].End < end {
+			off = append(off, Passage{on[i].End, end})
+		}
 	}
-	return on
+	slices.SortFunc(off, func(a, b Passage) int { return a.Start - b.Start })
+	return on, off
 }
 
 // sections cuts text into sections, each starting at a heading line (a
