@@ -2,6 +2,11 @@ package pipeline
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"parallax/internal/ingest/files"
+	"parallax/internal/queue/memory"
 	"reflect"
 	"strings"
 	"testing"
@@ -200,4 +205,79 @@ func briefTexts(b *model.Brief) ([]string, map[string]bool) {
 		texts = append(texts, c.Text)
 	}
 	return append(texts, b.Title), cited
+}
+
+// TestRoundupPlacedEverywhere: ingested through the pipeline, a briefing
+// that covers three running stories (the cluster package's test stream)
+// is stored in each of them with its section there, and a restart
+// replays all three placements.
+func TestRoundupPlacedEverywhere(t *testing.T) {
+	ctx := context.Background()
+	f, err := os.ReadFile("../cluster/testdata/roundup/stream.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items []files.Item
+	for i, line := range strings.Split(strings.TrimSpace(string(f)), "\n") {
+		var r struct{ ID, Published, Title, Text string }
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatal(err)
+		}
+		at, err := time.Parse(time.RFC3339, r.Published)
+		if err != nil {
+			t.Fatal(err)
+		}
+		items = append(items, files.Item{Origin: fmt.Sprintf("stream:%d", i+1), Kind: files.Record,
+			Rec: &files.Rec{ID: r.ID, Title: r.Title, Text: r.Text, Published: at}})
+	}
+	st := openTestStore(t)
+	p := newTestPipeline(t, st)
+	walk := func(emit func(files.Item) error) error {
+		for _, it := range items {
+			if err := emit(it); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if _, err := p.Ingest(ctx, memory.New(memory.Options{}), walk, 1, nil); err != nil {
+		t.Fatal(err)
+	}
+	roundup, err := st.Article(ctx, "roundup")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(roundup.Passages) == 0 || len(roundup.Also) != 2 {
+		t.Fatalf("roundup stored in %s with passages %v and also %+v; want passages and 2 more stories", roundup.StoryID, roundup.Passages, roundup.Also)
+	}
+	names := map[string]string{"bridge-1": "Harlan Street", "stadium-1": "Mariners", "fire-1": "Brennan Fire"}
+	for id, name := range names {
+		a, err := st.Article(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		arts, err := st.StoryArticles(ctx, a.StoryID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var part string
+		for _, x := range arts {
+			if x.ID == "roundup" {
+				part = x.StoryText()
+			}
+		}
+		if part == "" {
+			t.Errorf("story of %s (%s) does not list the roundup", id, a.StoryID)
+			continue
+		}
+		for _, other := range names {
+			if strings.Contains(part, other) != (other == name) {
+				t.Errorf("the roundup's part in the story of %s: mentions %q is %v\n%s", id, other, !(other == name), part)
+			}
+		}
+	}
+	r := newTestPipeline(t, st) // a restart
+	if got, want := r.cl.Active(), p.cl.Active(); got != want {
+		t.Errorf("restarted clusterer holds %d stories, the first held %d", got, want)
+	}
 }
