@@ -129,7 +129,7 @@ func rareShared(v vector, c *centroid, vc *vocab, dense []float64) (r1, r2 float
 			r2 = x
 		}
 	}
-	if len(c.ts) <= len(v) { // the same set either way: the two largest do not depend on order
+	if len(c.ts) <= 8*len(v) { // the same set either way: the two largest do not depend on order
 		for _, t := range c.ts {
 			if int(t) < len(dense) && dense[t] != 0 {
 				consider(t)

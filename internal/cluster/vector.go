@@ -148,7 +148,7 @@ func (c *centroid) cosine(v vector) float64 {
 // The two paths may differ in the last bits; which one runs depends only
 // on sizes, so the same input still gives the same result.
 func (c *centroid) cosineDense(v vector, dense []float64) float64 {
-	if len(c.ts) > 4*len(v) {
+	if len(c.ts) > 8*len(v) {
 		return c.cosine(v)
 	}
 	if c.norm2 <= 0 {
