@@ -11,7 +11,7 @@ import (
 // terms holds the weighted term counts of one document.
 type terms struct {
 	stats []termStat      // the document's terms in first-seen order
-	order []int32         // scratch: stats positions in term-id order
+	order []uint64        // scratch: stats positions in term-id order (see vocab.vectors)
 	names map[string]bool // two proper nouns in a row ("robert adam"), in the text
 	vc    *vocab          // the document's language's vocabulary
 	doc   int             // documents counted: tells this document's slots from older ones

@@ -108,11 +108,11 @@ func (v *vocab) vectors(t *terms, boost float64, count bool) *docVec {
 	}
 	slices.Sort(d.names)
 	// The terms in id order: every vector comes out sorted.
-	order := t.order[:0]
+	order := t.order[:0] // id<<32 | position: sorted by id, then read back
 	nEnt, nLead, nTitle := 0, 0, 0
 	for i := range t.stats {
 		st := &t.stats[i]
-		order = append(order, int32(i))
+		order = append(order, uint64(st.id)<<32|uint64(i))
 		if st.proper {
 			nEnt++
 		}
@@ -123,12 +123,12 @@ func (v *vocab) vectors(t *terms, boost float64, count bool) *docVec {
 			nTitle++
 		}
 	}
-	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(t.stats[a].id, t.stats[b].id) })
+	slices.Sort(order)
 	t.order = order
 	d.all = make(vector, 0, len(t.stats))
 	d.ent, d.lead, d.title = alloc(nEnt), alloc(nLead), alloc(nTitle)
-	for _, i := range order {
-		st := &t.stats[i]
+	for _, o := range order {
+		st := &t.stats[uint32(o)]
 		id := st.id
 		if v.df[id] == 0 {
 			continue // only when !count: no article holds it
