@@ -117,7 +117,7 @@ func clusterArticles(ctx context.Context, arts []*model.Article) ([]cluster.Assi
 		}
 		if orig[i] == i {
 			out[i] = c.Add(pipeline.ClusterDoc(arts[i]))
-			parts[i].Passages = modelPassages(c.Passages())
+			parts[i].Passages = pipeline.ModelPassages(c.Passages())
 			also[i] = c.Also()
 			lin.Record(c.Merges())
 		}
@@ -133,23 +133,7 @@ func clusterArticles(ctx context.Context, arts []*model.Article) ([]cluster.Assi
 // merges in lin, as the store's MergeStory does (store.ResolvePlacements).
 func resolveParts(as cluster.Assignment, passages []model.Passage, also []cluster.Placement, lin cluster.Lineage) (cluster.Assignment, roundupParts) {
 	in := model.Placement{StoryID: as.Story, EventID: as.Event, Passages: passages}
-	extra := make([]model.Placement, len(also))
-	for i, p := range also {
-		extra[i] = model.Placement{StoryID: p.Story, EventID: p.Event, Passages: modelPassages(p.Passages)}
-	}
-	in, extra = store.ResolvePlacements(in, extra, lin.Resolve)
+	in, extra := store.ResolvePlacements(in, pipeline.ModelPlacements(also), lin.Resolve)
 	as.Story = in.StoryID
 	return as, roundupParts{Passages: in.Passages, Also: extra}
-}
-
-// modelPassages converts the clusterer's passages (nil for none).
-func modelPassages(ps []cluster.Passage) []model.Passage {
-	if len(ps) == 0 {
-		return nil
-	}
-	out := make([]model.Passage, len(ps))
-	for i, p := range ps {
-		out[i] = model.Passage{Start: p.Start, End: p.End}
-	}
-	return out
 }

@@ -79,7 +79,7 @@ func TestPlacementsConversion(t *testing.T) {
 		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			got := placements(tt.in)
+			got := ModelPlacements(tt.in)
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Fatalf("placements = %+v, want %+v", got, tt.want)
 			}

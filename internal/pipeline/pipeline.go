@@ -173,8 +173,8 @@ func (p *Pipeline) ClusterPending(ctx context.Context) (int, error) {
 			return i, err
 		}
 		as := p.cl.Add(ClusterDoc(a))
-		in := model.Placement{StoryID: as.Story, EventID: as.Event, Passages: passages(p.cl.Passages())}
-		if err := p.st.Assign(ctx, a.ID, in, placements(p.cl.Also())); err != nil {
+		in := model.Placement{StoryID: as.Story, EventID: as.Event, Passages: ModelPassages(p.cl.Passages())}
+		if err := p.st.Assign(ctx, a.ID, in, ModelPlacements(p.cl.Also())); err != nil {
 			return i, fmt.Errorf("pipeline: assign %s: %w", a.ID, err)
 		}
 		p.mine[a.ID] = struct{}{}
@@ -257,9 +257,9 @@ func (p *Pipeline) Settle(ctx context.Context) (clustered, briefs int, err error
 	return clustered, briefs, err
 }
 
-// passages converts the clusterer's roundup passages to the model's (nil
-// when all of the text belongs).
-func passages(ps []cluster.Passage) []model.Passage {
+// ModelPassages converts the clusterer's roundup passages to the model's
+// (nil when all of the text belongs).
+func ModelPassages(ps []cluster.Passage) []model.Passage {
 	if len(ps) == 0 {
 		return nil
 	}
@@ -270,15 +270,15 @@ func passages(ps []cluster.Passage) []model.Passage {
 	return out
 }
 
-// placements converts the clusterer's extra placements of a roundup to the
-// model's (nil for none).
-func placements(ps []cluster.Placement) []model.Placement {
+// ModelPlacements converts the clusterer's extra placements of a roundup
+// to the model's (nil for none).
+func ModelPlacements(ps []cluster.Placement) []model.Placement {
 	if len(ps) == 0 {
 		return nil
 	}
 	out := make([]model.Placement, len(ps))
 	for i, p := range ps {
-		out[i] = model.Placement{StoryID: p.Story, EventID: p.Event, Passages: passages(p.Passages)}
+		out[i] = model.Placement{StoryID: p.Story, EventID: p.Event, Passages: ModelPassages(p.Passages)}
 	}
 	return out
 }
