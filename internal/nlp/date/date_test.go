@@ -63,6 +63,8 @@ func TestFind(t *testing.T) {
 		{"WeekdayNext", "next Wednesday and next Tuesday", ref,
 			"next Wednesday=2016-10-05/day* | next Tuesday=2016-10-11/day*"},
 		{"WeekdayFuture", "They will meet on Thursday.", ref, "Thursday=2016-10-06/day*"},
+		{"WeekdaySetTo", "The council is still set to vote Monday.", ref, "Monday=2016-10-10/day*"},
+		{"WeekdaySetPast", "He set the table Monday.", ref, "Monday=2016-10-03/day*"},
 		{"WeekdayDate", "on Monday, Oct. 3, 2016", ref, "Oct. 3, 2016=2016-10-03/day"},
 		{"WeekdayNoRef", "on Monday", time.Time{}, ""},
 		{"Words", "Yesterday, today and tomorrow; tonight.", ref,

@@ -38,7 +38,7 @@ kilometers yards acres tons tonnes barrels gallons men women children cattle sq 
 other others of to or and percent per`)
 
 // futureCue words in the few words before a weekday make it future.
-var futureCue = set(`will ll shall next upcoming scheduled due expected planned plans plan`)
+var futureCue = set(`will ll shall next upcoming scheduled slated due expected planned plans plan`)
 
 // triggers are the words a date expression can start with.
 var triggers = func() map[string]bool {

@@ -104,8 +104,8 @@ func (f *finder) futureCue(i int) bool {
 		if f.isP(k, ".") || f.isP(k, "?") || f.isP(k, "!") {
 			return false
 		}
-		if futureCue[f.lower(k)] {
-			return true
+		if futureCue[f.lower(k)] || f.isW(k, "set", "poised") && f.isW(k+1, "to") {
+			return true // "will", "next", "is set to", "poised to"
 		}
 	}
 	return false
