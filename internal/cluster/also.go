@@ -22,7 +22,7 @@ func (c *Clusterer) Also() []Placement { return c.also }
 // RestoreAlso replays a stored extra placement of an article (see Also):
 // the passages' text joins the named story and event (created if unknown)
 // without any decision being made, as Restore does for the article's own
-// story. text is the whole article text the passages index.
+// story. d.Text is the whole article text the passages index.
 func (c *Clusterer) RestoreAlso(d Doc, p Placement) {
 	if d.Lang == "" {
 		d.Lang = detectLang(d.Title + "\n" + d.Text)

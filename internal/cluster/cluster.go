@@ -88,8 +88,10 @@ func New(opts Options) *Clusterer {
 	}
 }
 
-// Add places one article and returns its story and event. Callers feed
-// articles in publication-time order.
+// Add places one article and returns its story and event; for a roundup,
+// Passages then names its parts about that story and Also the other
+// stories it was placed in. Callers feed articles in publication-time
+// order.
 func (c *Clusterer) Add(d Doc) Assignment {
 	text := d.Text
 	d = c.normalize(d)
