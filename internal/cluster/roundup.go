@@ -196,6 +196,28 @@ func (c *Clusterer) trimTail(text string, p Passage, lang string, s *story, min 
 // countWords counts the space-separated fields of s without building them.
 func countWords(s string) int {
 	n, in := 0, false
+	for i := 0; i < len(s); i++ { // ASCII first: most text is
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return n + countWordsFrom(s[i:], in)
+		}
+		if asciiSpace[c] {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace counts as space.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// countWordsFrom counts the words of s, rune by rune; in says a word is
+// open at its start (and is counted already).
+func countWordsFrom(s string, in bool) int {
+	n := 0
 	for _, r := range s {
 		if unicode.IsSpace(r) {
 			in = false
