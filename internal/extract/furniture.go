@@ -23,22 +23,7 @@ const furnitureMaxText = 1500
 // pruneFurniture removes caption, credit, byline and dateline blocks under
 // root.
 func pruneFurniture(root *html.Node) {
-	var drop []*html.Node
-	stack := []*html.Node{root}
-	for len(stack) > 0 {
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if n.Type == html.ElementNode && isFurniture(n) {
-			drop = append(drop, n)
-			continue
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			stack = append(stack, c)
-		}
-	}
-	for _, n := range drop {
-		n.Parent.RemoveChild(n)
-	}
+	removeAll(root, func(n *html.Node) bool { return n.Type == html.ElementNode && isFurniture(n) })
 }
 
 // isFurniture reports whether n is a caption, credit, byline or dateline.

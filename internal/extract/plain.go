@@ -24,22 +24,7 @@ func plainText(doc *html.Node) string {
 	if root == nil {
 		root = doc
 	}
-	var drop []*html.Node
-	stack := []*html.Node{root}
-	for len(stack) > 0 {
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if n.Type == html.ElementNode && chromeAtoms[n.DataAtom] && n != root {
-			drop = append(drop, n)
-			continue
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			stack = append(stack, c)
-		}
-	}
-	for _, n := range drop {
-		n.Parent.RemoveChild(n)
-	}
+	removeAll(root, func(n *html.Node) bool { return n.Type == html.ElementNode && chromeAtoms[n.DataAtom] && n != root })
 	return nodeText(root)
 }
 

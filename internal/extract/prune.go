@@ -24,22 +24,9 @@ var navAtoms = map[atom.Atom]bool{atom.Nav: true, atom.Footer: true, atom.Aside:
 // prune removes comments, code scripts, hidden elements and pruneAtoms
 // elements under root, and navAtoms elements too when nav is set.
 func prune(root *html.Node, nav bool) {
-	var drop []*html.Node
-	stack := []*html.Node{root}
-	for len(stack) > 0 {
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if n.Type == html.CommentNode || n.Type == html.ElementNode && (pruneAtoms[n.DataAtom] || codeScript(n) || nav && navAtoms[n.DataAtom] || hidden(n)) {
-			drop = append(drop, n)
-			continue
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			stack = append(stack, c)
-		}
-	}
-	for _, n := range drop {
-		n.Parent.RemoveChild(n)
-	}
+	removeAll(root, func(n *html.Node) bool {
+		return n.Type == html.CommentNode || n.Type == html.ElementNode && (pruneAtoms[n.DataAtom] || codeScript(n) || nav && navAtoms[n.DataAtom] || hidden(n))
+	})
 }
 
 // codeScript reports whether n is a script element holding code rather
@@ -74,4 +61,25 @@ func hidden(n *html.Node) bool {
 func invisibleStyle(style string) bool {
 	s := strings.ToLower(strings.ReplaceAll(style, " ", ""))
 	return strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden")
+}
+
+// removeAll removes every node under root that match reports (root
+// included), without looking inside the removed ones.
+func removeAll(root *html.Node, match func(*html.Node) bool) {
+	var drop []*html.Node
+	stack := []*html.Node{root}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if match(n) {
+			drop = append(drop, n)
+			continue
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			stack = append(stack, c)
+		}
+	}
+	for _, n := range drop {
+		n.Parent.RemoveChild(n)
+	}
 }
