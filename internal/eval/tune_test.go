@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -192,49 +193,17 @@ func applyVariant(t *testing.T, o *cluster.Options, variant string) {
 }
 
 func setOpt(t *testing.T, o *cluster.Options, k string, x float64) {
-	day := time.Duration(x * float64(24*time.Hour))
-	switch k {
-	case "JoinProb":
-		o.JoinProb = x
-	case "Window":
-		o.Window = day
-	case "Recent":
-		o.Recent = int(x)
-	case "TitleWeight":
-		o.TitleWeight = x
-	case "LeadWeight":
-		o.LeadWeight = x
-	case "LeadWords":
-		o.LeadWords = int(x)
-	case "ProperBoost":
-		o.ProperBoost = x
-	case "IndexTerms":
-		o.IndexTerms = int(x)
-	case "MergeProb":
-		o.MergeProb = x
-	case "MergeCos":
-		o.MergeCos = x
-	case "MergeEnt":
-		o.MergeEnt = x
-	case "EventThreshold":
-		o.EventThreshold = x
-	case "GuardProb":
-		o.GuardProb = x
-	case "ReviewEvery":
-		o.ReviewEvery = int(x)
-	case "ReviewWindow":
-		o.ReviewWindow = day
-	case "ReviewProb":
-		o.ReviewProb = x
-	case "ReviewCandidates":
-		o.ReviewCandidates = int(x)
-	case "ReviewCos":
-		o.ReviewCos = x
-	case "ReviewEnt":
-		o.ReviewEnt = x
-	case "MaxCandidates":
-		o.MaxCandidates = int(x)
-	default:
+	f := reflect.ValueOf(o).Elem().FieldByName(k)
+	switch {
+	case !f.IsValid() || !f.CanSet():
 		t.Fatalf("unknown option %s", k)
+	case f.Type() == reflect.TypeOf(time.Duration(0)):
+		f.SetInt(int64(x * float64(24*time.Hour))) // durations are given in days
+	case f.Kind() == reflect.Float64:
+		f.SetFloat(x)
+	case f.Kind() == reflect.Int:
+		f.SetInt(int64(x))
+	default:
+		t.Fatalf("option %s is not a number", k)
 	}
 }
