@@ -58,7 +58,7 @@ func (c *Clusterer) roundup(text, lang string, s *story) (on, off []Passage) {
 		words[i] = countWords(part)
 		total += words[i]
 		c.terms.count(Doc{Text: part}, &c.opts, vc)
-		vecs[i] = vc.weigh(&c.terms, c.opts.ProperBoost)
+		vecs[i] = vc.vectors(&c.terms, c.opts.ProperBoost, false).all
 		cos[i] = s.all.cosine(vecs[i])
 		best = max(best, cos[i])
 	}
@@ -185,7 +185,7 @@ func (c *Clusterer) trimTail(text string, p Passage, lang string, s *story, min 
 		}
 		cut += p.Start + 1
 		c.terms.count(Doc{Text: text[cut:end]}, &c.opts, c.vocab[lang])
-		if s.all.cosine(c.vocab[lang].weigh(&c.terms, c.opts.ProperBoost)) >= min {
+		if s.all.cosine(c.vocab[lang].vectors(&c.terms, c.opts.ProperBoost, false).all) >= min {
 			break
 		}
 		end = cut

@@ -1,7 +1,6 @@
 package cluster
 
 import (
-	"cmp"
 	"math"
 	"slices"
 	"sort"
@@ -157,28 +156,6 @@ func (v *vocab) vectors(t *terms, boost float64, count bool) *docVec {
 	return d
 }
 
-// weigh returns the unit TF-IDF vector of counted terms without counting
-// them in the frequencies; terms never seen are left out (no story holds
-// them).
-func (v *vocab) weigh(t *terms, boost float64) vector {
-	out := make(vector, 0, len(t.stats))
-	for i := range t.stats {
-		st := &t.stats[i]
-		id := st.id
-		if v.df[id] == 0 {
-			continue // no article holds it
-		}
-		idf := v.idf(id)
-		w := (1 + math.Log(math.Max(st.all, 1))) * idf
-		if st.proper {
-			w *= boost
-		}
-		out = append(out, entry{id, w})
-	}
-	slices.SortFunc(out, func(a, b entry) int { return cmp.Compare(a.t, b.t) })
-	out.normalize()
-	return out
-}
 
 // alloc returns an empty vector with room for n entries; nil for none.
 func alloc(n int) vector {
