@@ -116,7 +116,7 @@ func (c *Clusterer) placeElsewhere(d Doc, own *story, picks []pick) []Placement 
 			continue
 		}
 		v := c.passageVec(d, k.ps)
-		e := t.bestEvent(v, &c.opts)
+		e := t.bestEvent(v, &c.opts, &c.dense.all)
 		if e == nil {
 			e = t.newEvent("e-" + d.ID + "." + strconv.Itoa(i+1))
 		}

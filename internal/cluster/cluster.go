@@ -108,7 +108,7 @@ func (c *Clusterer) Add(d Doc) Assignment {
 			picks = c.elsewhere(whole, s, off)
 		}
 	}
-	e := s.bestEvent(v, &c.opts)
+	e := s.bestEvent(v, &c.opts, &c.dense.all)
 	if e == nil {
 		e = s.newEvent("e-" + d.ID)
 	}

@@ -63,8 +63,15 @@ func (c *Clusterer) background(lang string, v *docVec) float64 {
 }
 
 // bestEvent returns the open event of s closest to v above the event
-// threshold, or nil. Events closed for good are dropped from s.
-func (s *story) bestEvent(v *docVec, o *Options) *event {
+// threshold, or nil. Events closed for good are dropped from s. d is
+// scratch for v's terms spread densely.
+func (s *story) bestEvent(v *docVec, o *Options, d *dense) *event {
+	n := 0
+	if len(v.all) > 0 {
+		n = int(v.all[len(v.all)-1].t) + 1 // sorted by term
+	}
+	all := d.load(v.all, n)
+	defer d.unload(v.all)
 	var best *event
 	bestSim := 0.0
 	open := s.events[:0]
@@ -73,7 +80,7 @@ func (s *story) bestEvent(v *docVec, o *Options) *event {
 			continue
 		}
 		open = append(open, e)
-		if x := e.c.cosine(v.all); x >= o.EventThreshold && (best == nil || x > bestSim) {
+		if x := e.c.cosineDense(v.all, all); x >= o.EventThreshold && (best == nil || x > bestSim) {
 			best, bestSim = e, x
 		}
 	}

@@ -1,6 +1,8 @@
 package cluster
 
 import (
+	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,29 +16,20 @@ type terms struct {
 	order []uint64        // scratch: stats positions in term-id order (see vocab.vectors)
 	names map[string]bool // two proper nouns in a row ("robert adam"), in the text
 	vc    *vocab          // the document's language's vocabulary
-	doc   int             // documents counted: tells this document's slots from older ones
-	// slotDoc[id] == doc when term id has a slot in this document: slot[id].
-	slotDoc []int
-	slot    []int32
+	doc   int32           // documents counted: tells this document's slots from older ones
+	// slots[id] is term id's slot in stats when slots[id].doc == doc.
+	slots []docSlot
+	vcs   []*vocab // every vocabulary counted in (see count)
 }
+
+// docSlot is a term's slot in the stats of document doc.
+type docSlot struct{ doc, slot int32 }
 
 // termStat is one term's counts in a document.
 type termStat struct {
 	id               int32
-	key              string
 	all, lead, title float64 // weighted count in all; counts in the lead and the title
 	proper           bool    // written as a proper noun at least once (in the text)
-}
-
-// word is what one written word counts as in a language: its term (stem
-// or number) and the term's id, or nothing (stop word, single
-// character); and its slot in the latest document that used it.
-type word struct {
-	raw, key  string // as written, and the term
-	id        int32
-	skip, num bool
-	doc       int
-	slotOfDoc int32
 }
 
 // maxWords bounds a language's word cache; it is emptied when it grows past.
@@ -50,14 +43,22 @@ func (t *terms) count(d Doc, o *Options, vc *vocab) {
 	if t.names == nil {
 		t.names = map[string]bool{}
 	}
+	if !slices.Contains(t.vcs, vc) {
+		t.vcs = append(t.vcs, vc)
+	}
 	t.vc = vc
 	t.stats = t.stats[:0]
 	clear(t.names)
-	if len(vc.words) > maxWords {
-		clear(vc.words)
-		vc.front = [frontSize]frontWord{}
+	if vc.words.n > maxWords {
+		vc.words.reset()
 	}
-	t.doc++
+	if t.doc++; t.doc == math.MaxInt32 { // numbers start again
+		t.doc = 1
+		clear(t.slots)
+		for _, v := range t.vcs {
+			v.words.resetDocs()
+		}
+	}
 	t.add(d.Title, o.TitleWeight, o.TitleWeight, 1<<30, false)
 	for i := range t.stats {
 		t.stats[i].title = t.stats[i].lead
@@ -67,45 +68,35 @@ func (t *terms) count(d Doc, o *Options, vc *vocab) {
 
 // lookup returns what a written word counts as, with its slot in this
 // document's stats (-1 when it counts as nothing).
-func (t *terms) lookup(raw string) (*word, int32) {
-	f := &t.vc.front[frontSlot(raw)]
-	w := f.w
-	if f.raw != raw {
-		w = t.vc.words[raw]
-	}
-	if w == nil {
+func (t *terms) lookup(raw string) (*wordSlot, int32) {
+	h := hashWord(raw)
+	w, ok := t.vc.words.find(raw, h)
+	if !ok {
 		low := strings.ToLower(raw)
-		w = &word{key: low, doc: -1}
+		var nw wordSlot
 		switch {
 		case utf8.RuneCountInString(low) < 2 || isStop(low):
-			w.skip = true
+			nw.flags = skipWord
 		case isNumber(low):
-			w.num = true
+			nw.flags = numWord
+			nw.id = t.vc.id(low)
 		default:
-			w.key = stemWord(low)
+			nw.id = t.vc.id(stemWord(low))
 		}
-		if !w.skip {
-			w.id = t.vc.id(w.key)
-		}
-		w.raw = strings.Clone(raw)
-		t.vc.words[w.raw] = w
+		w = t.vc.words.insert(w, strings.Clone(raw), h, nw)
 	}
-	if f.w != w {
-		f.raw, f.w = w.raw, w // w.raw: no slot pins an article's text
-	}
-	if w.skip {
+	if w.flags&skipWord != 0 {
 		return w, -1
 	}
 	if w.doc != t.doc {
-		for int(w.id) >= len(t.slotDoc) {
-			t.slotDoc = append(t.slotDoc, make([]int, len(t.slotDoc)+1024)...)
-			t.slot = append(t.slot, make([]int32, len(t.slot)+1024)...)
+		if int(w.id) >= len(t.slots) {
+			t.slots = append(t.slots, make([]docSlot, int(w.id)+1-len(t.slots)+1024)...)
 		}
-		if t.slotDoc[w.id] != t.doc {
-			t.slotDoc[w.id], t.slot[w.id] = t.doc, int32(len(t.stats))
-			t.stats = append(t.stats, termStat{id: w.id, key: w.key})
+		if ds := &t.slots[w.id]; ds.doc != t.doc {
+			ds.doc, ds.slot = t.doc, int32(len(t.stats))
+			t.stats = append(t.stats, termStat{id: w.id})
 		}
-		w.doc, w.slotOfDoc = t.doc, t.slot[w.id]
+		w.doc, w.slotOfDoc = t.doc, t.slots[w.id].slot
 	}
 	return w, w.slotOfDoc
 }
@@ -131,13 +122,15 @@ func (t *terms) add(s string, w, leadW float64, leadN int, markProper bool) {
 		} else {
 			st.all += w
 		}
-		if markProper && (wd.num || isProper(s, start, raw)) {
+		num := wd.flags&numWord != 0
+		if markProper && (num || isProper(s, start, raw)) {
 			st.proper = true
-			if !wd.num {
+			if !num {
+				key := t.vc.keys[wd.id]
 				if prev != "" && onlySpace(s[prevEnd:start]) {
-					t.names[prev+" "+wd.key] = true
+					t.names[prev+" "+key] = true
 				}
-				prev, prevEnd = wd.key, end
+				prev, prevEnd = key, end
 				return
 			}
 		}
@@ -177,24 +170,4 @@ func isNumber(s string) bool {
 		}
 	}
 	return true
-}
-
-// frontSize is the number of slots of a vocabulary's front cache of
-// words: the frequent words are found there without the map.
-const frontSize = 1 << 12
-
-// frontWord is one slot of the front cache: a written word and what it
-// counts as.
-type frontWord struct {
-	raw string
-	w   *word
-}
-
-// frontSlot hashes a written word to its slot in the front cache (FNV-1a).
-func frontSlot(raw string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(raw); i++ {
-		h = (h ^ uint32(raw[i])) * 16777619
-	}
-	return h & (frontSize - 1)
 }

@@ -13,12 +13,12 @@ type vocab struct {
 	ids     map[string]int32
 	df      []int
 	n       int
-	forgets int // times forget halved the frequencies
-	words   map[string]*word
-	front   [frontSize]frontWord // the latest word of each slot (see terms.lookup)
+	forgets int      // times forget halved the frequencies
+	keys    []string // by id
+	words   wordTable
 }
 
-func newVocab() *vocab { return &vocab{ids: map[string]int32{}, words: map[string]*word{}} }
+func newVocab() *vocab { return &vocab{ids: map[string]int32{}} }
 
 // dfWindow bounds the document count behind the frequencies: when it is
 // reached, every frequency and the count halve, so that idf reflects the
@@ -54,6 +54,7 @@ func (v *vocab) id(k string) int32 {
 		id = int32(len(v.df))
 		v.ids[k] = id
 		v.df = append(v.df, 0)
+		v.keys = append(v.keys, k)
 	}
 	return id
 }
@@ -155,7 +156,6 @@ func (v *vocab) vectors(t *terms, boost float64, count bool) *docVec {
 	}
 	return d
 }
-
 
 // alloc returns an empty vector with room for n entries; nil for none.
 func alloc(n int) vector {

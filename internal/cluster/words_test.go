@@ -1,0 +1,111 @@
+package cluster
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+)
+
+// TestWordTable checks the word table against a map: every word inserted
+// is found again with what it was inserted with, through growth, and
+// words never inserted are not found (short, long, and sharing prefixes).
+func TestWordTable(t *testing.T) {
+	var wt wordTable
+	want := map[string]int32{}
+	words := []string{"a", "police", "Police", "POLICE", "", "aaaaaaaaaaaaaa", "aaaaaaaaaaaaaaa", "Междунаро́дный", "x\x00y"}
+	for i := 0; i < 20000; i++ {
+		words = append(words, fmt.Sprintf("w%d", i), strings.Repeat("z", i%40)+fmt.Sprint(i))
+	}
+	for i, w := range words {
+		h := hashWord(w)
+		s, ok := wt.find(w, h)
+		if _, dup := want[w]; ok != dup {
+			t.Fatalf("find(%q) before insert: found %v, inserted before %v", w, ok, dup)
+		}
+		if ok {
+			continue
+		}
+		s = wt.insert(s, w, h, wordSlot{id: int32(i)})
+		if s.id != int32(i) || !wt.is(s, w) {
+			t.Fatalf("insert(%q) returned slot with id %d", w, s.id)
+		}
+		want[w] = int32(i)
+	}
+	if wt.n != len(want) {
+		t.Fatalf("table holds %d words, want %d", wt.n, len(want))
+	}
+	for w, id := range want {
+		s, ok := wt.find(w, hashWord(w))
+		if !ok || s.id != id {
+			t.Fatalf("find(%q) = %v, %d; want id %d", w, ok, s.id, id)
+		}
+	}
+	for _, w := range []string{"w20000", "aaaaaaaaaaaaa", "aaaaaaaaaaaaaaaa", "polic", "policE"} {
+		if _, ok := wt.find(w, hashWord(w)); ok {
+			t.Errorf("find(%q) found a word never inserted", w)
+		}
+	}
+	wt.reset()
+	if _, ok := wt.find("police", hashWord("police")); ok {
+		t.Error("find after reset found a word")
+	}
+}
+
+// FuzzWordTable inserts the words of a text and finds each again.
+func FuzzWordTable(f *testing.F) {
+	f.Add("the police said the police officer was shot in Dallas on Thursday")
+	f.Add("x xx xxxxxxxxxxxxxx xxxxxxxxxxxxxxx")
+	f.Fuzz(func(t *testing.T, text string) {
+		var wt wordTable
+		want := map[string]int32{}
+		for i, w := range strings.Fields(text) {
+			h := hashWord(w)
+			s, ok := wt.find(w, h)
+			if _, dup := want[w]; ok != dup {
+				t.Fatalf("find(%q): found %v, inserted %v", w, ok, dup)
+			}
+			if !ok {
+				wt.insert(s, w, h, wordSlot{id: int32(i)})
+				want[w] = int32(i)
+			}
+		}
+		for w, id := range want {
+			if s, ok := wt.find(w, hashWord(w)); !ok || s.id != id {
+				t.Fatalf("find(%q) lost the word", w)
+			}
+		}
+	})
+}
+
+// TestTermsDocWrap counts documents across the wrap of the document
+// number: the counts must be those of a fresh count.
+func TestTermsDocWrap(t *testing.T) {
+	o := DefaultOptions()
+	docs := []Doc{
+		{Title: "Council votes on stadium", Text: "The council voted on the stadium. The stadium vote was close."},
+		{Title: "Stadium vote", Text: "Council members said the stadium vote would be repeated."},
+		{Title: "Flood warning", Text: "The river rose overnight and the council issued a flood warning."},
+		{Title: "Stadium again", Text: "The stadium, the council and the vote, again and again."},
+	}
+	fresh, old := &terms{}, &terms{}
+	vcFresh, vcOld := newVocab(), newVocab()
+	old.count(docs[0], &o, vcOld) // gives its words slots in the old numbering
+	old.doc = math.MaxInt32 - 2
+	for i, d := range docs {
+		fresh.count(d, &o, vcFresh)
+		old.count(d, &o, vcOld)
+		if len(fresh.stats) != len(old.stats) {
+			t.Fatalf("doc %d: %d terms across the wrap, %d fresh", i, len(old.stats), len(fresh.stats))
+		}
+		for j := range fresh.stats {
+			f, w := fresh.stats[j], old.stats[j]
+			if vcFresh.keys[f.id] != vcOld.keys[w.id] || f.all != w.all || f.lead != w.lead || f.title != w.title || f.proper != w.proper {
+				t.Errorf("doc %d term %d: %+v across the wrap, %+v fresh", i, j, w, f)
+			}
+		}
+	}
+	if old.doc > 10 {
+		t.Errorf("document number %d: did not wrap", old.doc)
+	}
+}
