@@ -77,7 +77,7 @@ func (c *Clusterer) passageVec(d Doc, ps []Passage) *docVec {
 func (c *Clusterer) elsewhere(d Doc, own *story, off []Passage) []pick {
 	var picks []pick
 	for _, p := range off {
-		if countWords(d.Text[p.Start:p.End]) < sectionMinWords {
+		if countWordsUpTo(d.Text[p.Start:p.End], sectionMinWords) < sectionMinWords {
 			continue
 		}
 		t := c.fittest(c.passageVec(d, []Passage{p}))

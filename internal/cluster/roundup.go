@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -123,7 +124,7 @@ func sections(text string) []Passage {
 		} else {
 			end += at + 1
 		}
-		if n := countWords(text[at:end]); n > 0 {
+		if n := countWordsUpTo(text[at:end], headingMaxWords+1); n > 0 { // enough for isHeading
 			lines = append(lines, line{at, end, n})
 		}
 		at = end
@@ -149,7 +150,7 @@ func sections(text string) []Passage {
 		if carry >= 0 {
 			p.Start, carry = carry, -1
 		}
-		if i+1 < len(out) && countWords(text[p.Start:p.End]) < sectionMinWords {
+		if i+1 < len(out) && countWordsUpTo(text[p.Start:p.End], sectionMinWords) < sectionMinWords {
 			carry = p.Start
 			continue
 		}
@@ -194,16 +195,22 @@ func (c *Clusterer) trimTail(text string, p Passage, lang string, s *story, min 
 }
 
 // countWords counts the space-separated fields of s without building them.
-func countWords(s string) int {
+func countWords(s string) int { return countWordsUpTo(s, math.MaxInt) }
+
+// countWordsUpTo is countWords, stopping at limit: min(countWords(s), limit).
+func countWordsUpTo(s string, limit int) int {
 	n, in := 0, false
 	for i := 0; i < len(s); i++ { // ASCII first: most text is
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			return n + countWordsFrom(s[i:], in)
+			return countWordsFrom(s[i:], in, n, limit)
 		}
 		if asciiSpace[c] {
 			in = false
 		} else if !in {
+			if n == limit {
+				return n
+			}
 			in = true
 			n++
 		}
@@ -214,14 +221,17 @@ func countWords(s string) int {
 // asciiSpace marks the ASCII bytes unicode.IsSpace counts as space.
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
-// countWordsFrom counts the words of s, rune by rune; in says a word is
-// open at its start (and is counted already).
-func countWordsFrom(s string, in bool) int {
-	n := 0
+// countWordsFrom goes on counting the words of s, rune by rune, from n
+// words counted up to limit; in says a word is open at its start (and is
+// counted already).
+func countWordsFrom(s string, in bool, n, limit int) int {
 	for _, r := range s {
 		if unicode.IsSpace(r) {
 			in = false
 		} else if !in {
+			if n == limit {
+				return n
+			}
 			in = true
 			n++
 		}
