@@ -6,8 +6,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"parallax/internal/nlp/token"
 )
 
 // terms holds the weighted term counts of one document.
@@ -18,8 +16,10 @@ type terms struct {
 	vc    *vocab          // the document's language's vocabulary
 	doc   int32           // documents counted: tells this document's slots from older ones
 	// slots[id] is term id's slot in stats when slots[id].doc == doc.
-	slots []docSlot
-	vcs   []*vocab // every vocabulary counted in (see count)
+	slots   []docSlot
+	vcs     []*vocab   // every vocabulary counted in (see count)
+	spans   []wordSpan // scratch: the words of the text being added
+	touched uint32     // sink for add's look-ahead reads
 }
 
 // docSlot is a term's slot in the stats of document doc.
@@ -66,10 +66,9 @@ func (t *terms) count(d Doc, o *Options, vc *vocab) {
 	t.add(d.Text, 1, o.LeadWeight, o.LeadWords, true)
 }
 
-// lookup returns what a written word counts as, with its slot in this
+// lookup returns what a written word (hashed: hashWord) counts as, with its slot in this
 // document's stats (-1 when it counts as nothing).
-func (t *terms) lookup(raw string) (*wordSlot, int32) {
-	h := hashWord(raw)
+func (t *terms) lookup(raw string, h uint32) (*wordSlot, int32) {
 	w, ok := t.vc.words.find(raw, h)
 	if !ok {
 		low := strings.ToLower(raw)
@@ -106,14 +105,14 @@ func (t *terms) lookup(raw string) (*wordSlot, int32) {
 // nouns.
 func (t *terms) add(s string, w, leadW float64, leadN int, markProper bool) {
 	prev, prevEnd := "", -1 // the previous proper noun and where it ended
-	i := -1
-	token.Each(s, func(start, end int) {
-		i++
+	t.spans = scanWords(s, t.spans[:0])
+	for i, sp := range t.spans {
+		start, end := sp.start, sp.end
 		raw := s[start:end]
-		wd, slot := t.lookup(raw)
+		wd, slot := t.lookup(raw, sp.h)
 		if slot < 0 {
 			prev = ""
-			return
+			continue
 		}
 		st := &t.stats[slot]
 		if i < leadN {
@@ -131,11 +130,11 @@ func (t *terms) add(s string, w, leadW float64, leadN int, markProper bool) {
 					t.names[prev+" "+key] = true
 				}
 				prev, prevEnd = key, end
-				return
+				continue
 			}
 		}
 		prev = ""
-	})
+	}
 }
 
 // onlySpace reports whether s is one or more spaces and nothing else.

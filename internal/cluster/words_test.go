@@ -3,8 +3,11 @@ package cluster
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
+
+	"parallax/internal/nlp/token"
 )
 
 // TestWordTable checks the word table against a map: every word inserted
@@ -108,4 +111,22 @@ func TestTermsDocWrap(t *testing.T) {
 	if old.doc > 10 {
 		t.Errorf("document number %d: did not wrap", old.doc)
 	}
+}
+
+// FuzzScanWords checks scanWords against token.Each (the same words) and
+// hashWord (the same hashes).
+func FuzzScanWords(f *testing.F) {
+	for _, s := range []string{"", "The police said.", "Zürich_2024 — l'été\u00a0٣٤ 東京\xff\xfeab", "a", "..."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want []wordSpan
+		token.Each(s, func(start, end int) {
+			want = append(want, wordSpan{start, end, hashWord(s[start:end])})
+		})
+		got := scanWords(s, nil)
+		if !slices.Equal(got, want) {
+			t.Fatalf("scanWords(%q) = %v, want %v", s, got, want)
+		}
+	})
 }

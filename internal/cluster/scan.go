@@ -1,0 +1,63 @@
+package cluster
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// wordSpan is one word of a text, s[start:end], with its hashWord.
+type wordSpan struct {
+	start, end int
+	h          uint32
+}
+
+// asciiWord marks the ASCII bytes that make words (as token.Each has it:
+// letters, digits, underscore).
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+	}
+	return t
+}()
+
+// scanWords appends the words of s to out, as token.Each finds them
+// (runs of letters, numbers and underscores), each hashed as it is read.
+func scanWords(s string, out []wordSpan) []wordSpan {
+	for i := 0; i < len(s); {
+		// Skip to a word.
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(s[i:]); !isWordRune(r) {
+			i += size
+			continue
+		}
+		start, h := i, uint32(2166136261)
+		for i < len(s) {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				if !asciiWord[c] {
+					break
+				}
+				h = (h ^ uint32(c)) * 16777619
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !isWordRune(r) {
+				break
+			}
+			for end := i + size; i < end; i++ {
+				h = (h ^ uint32(s[i])) * 16777619
+			}
+		}
+		out = append(out, wordSpan{start, i, h | 1})
+	}
+	return out
+}
+
+// isWordRune reports whether non-ASCII rune r makes words.
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
