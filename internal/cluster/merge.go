@@ -89,10 +89,10 @@ func (s *story) live() *story {
 func (c *centroid) addCentroid(o *centroid) {
 	c.indexTerms()
 	for i, t := range o.ts {
-		j, ok := c.pos[t]
+		j, ok := c.pos.find(t)
 		if !ok {
 			j = int32(len(c.ts))
-			c.pos[t] = j
+			c.pos.insert(t, j)
 			c.ts = append(c.ts, t)
 			c.ws = append(c.ws, 0)
 		}

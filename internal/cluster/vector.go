@@ -74,7 +74,7 @@ func (v vector) top(k int) vector {
 // map is built only once a second vector is added: most stories hold one
 // article, whose terms are sorted and found by binary search.
 type centroid struct {
-	pos   map[int32]int32 // nil while the terms are one vector's, sorted
+	pos   *termIndex // nil while the terms are one vector's, sorted
 	ts    []int32
 	ws    []float64
 	norm2 float64
@@ -94,10 +94,10 @@ func (c *centroid) add(v vector) {
 	}
 	c.indexTerms()
 	for _, e := range v {
-		i, ok := c.pos[e.t]
+		i, ok := c.pos.find(e.t)
 		if !ok {
 			i = int32(len(c.ts))
-			c.pos[e.t] = i
+			c.pos.insert(e.t, i)
 			c.ts = append(c.ts, e.t)
 			c.ws = append(c.ws, 0)
 		}
@@ -113,17 +113,16 @@ func (c *centroid) indexTerms() {
 	if c.pos != nil {
 		return
 	}
-	c.pos = make(map[int32]int32, 2*len(c.ts))
+	c.pos = newTermIndex(2 * len(c.ts))
 	for i, t := range c.ts {
-		c.pos[t] = int32(i)
+		c.pos.insert(t, int32(i))
 	}
 }
 
 // find returns the position of term t, if the centroid holds it.
 func (c *centroid) find(t int32) (int32, bool) {
 	if c.pos != nil {
-		i, ok := c.pos[t]
-		return i, ok
+		return c.pos.find(t)
 	}
 	i, ok := slices.BinarySearch(c.ts, t)
 	return int32(i), ok
