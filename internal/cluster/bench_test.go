@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -74,18 +75,33 @@ func BenchmarkCluster(b *testing.B) {
 	}
 }
 
-// BenchmarkStream replays dev.jsonl (shifted times, fresh ids) through
-// clustering alone: 10k and 100k articles, and 1M with PARALLAX_BENCH_1M=1.
-// It reports articles/s, peak heap and the stories in memory at the end,
-// and the baseline's articles/s on the same stream.
+// BenchmarkStream replays each development file, and both merged in
+// time order (shifted times, fresh ids), through clustering alone: 10k
+// and 100k articles, and 1M with PARALLAX_BENCH_1M=1. dev.jsonl's
+// articles average 300 words, dev-topics.jsonl's 1,058. It reports
+// articles/s, peak heap and the stories in memory at the end, and the
+// baseline's articles/s on the same stream.
 //
 //	go test ./internal/cluster -run XXX -bench Stream -benchtime 1x
 func BenchmarkStream(b *testing.B) {
-	docs := devDocs(b, "dev.jsonl")
+	dev, topics := devDocs(b, "dev.jsonl"), devDocs(b, "dev-topics.jsonl")
+	both := append(slices.Clone(dev), topics...)
+	slices.SortStableFunc(both, func(x, y cluster.Doc) int { return x.Published.Compare(y.Published) })
 	sizes := []int{10_000, 100_000}
 	if os.Getenv("PARALLAX_BENCH_1M") != "" {
 		sizes = append(sizes, 1_000_000)
 	}
+	for _, stream := range []struct {
+		name string
+		docs []cluster.Doc
+	}{{"dev", dev}, {"topics", topics}, {"both", both}} {
+		b.Run(stream.name, func(b *testing.B) { benchStream(b, stream.docs, sizes) })
+	}
+}
+
+// benchStream replays docs to each size through the clusterer, then
+// through the baseline.
+func benchStream(b *testing.B, docs []cluster.Doc, sizes []int) {
 	for _, n := range sizes {
 		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
 			for b.Loop() {
