@@ -223,6 +223,9 @@ func (c *Clusterer) moveStrays(reviewed []*story) {
 			if !ok || m.fixed || s.size < 2 {
 				continue
 			}
+			if !c.fitsElsewhere(s, v) {
+				continue
+			}
 			st := c.stand(s, v)
 			if st.other == nil || st.pOther < c.opts.MoveProb || st.pOwn >= c.opts.MoveOwnProb {
 				continue
@@ -230,6 +233,28 @@ func (c *Clusterer) moveStrays(reviewed []*story) {
 			c.move(s, v, m, st.other)
 		}
 	}
+}
+
+// fitsElsewhere tells whether a candidate story other than s takes v at
+// MoveProb when scored against the other candidates alone, as belongsTo
+// scores them: a cheap first look (no copy of s's centroids) that skips
+// nearly every article. Without s among them, the others' margins are at
+// least as large as in stand, where s less v competes, so a story stand
+// would move v to passes here too unless the model's response to the
+// margins turns (on both development files the moves are the same).
+func (c *Clusterer) fitsElsewhere(s *story, v *docVec) bool {
+	cands := c.candidates(s.lang, v.top, v.at)
+	cands = slices.DeleteFunc(cands, func(x *story) bool { return x.live() == s })
+	if len(cands) == 0 {
+		return false
+	}
+	c.rows = c.featureRows(v, cands, c.rows)
+	for i := range cands {
+		if c.prob(c.rows[i]) >= c.opts.MoveProb {
+			return true
+		}
+	}
+	return false
 }
 
 // move takes article v out of story s (and its event there) and joins it
