@@ -101,7 +101,7 @@ type roundupParts struct {
 // clusterArticles places prepared articles as the stored pipeline does: in
 // publication order (ties by id), exact duplicates with their original,
 // stories merged as the clusterer merged them (as the stored pipeline moves
-// their articles and extra placements). It returns the final assignments
+// their articles and extra placements), articles moved as it moved them. It returns the final assignments
 // in input order, and for roundups the passages that belong to the story
 // (cluster.Passages) and the other stories they are in (cluster.Also).
 func clusterArticles(ctx context.Context, arts []*model.Article) ([]cluster.Assignment, []roundupParts, error) {
@@ -111,15 +111,22 @@ func clusterArticles(ctx context.Context, arts []*model.Article) ([]cluster.Assi
 	out := make([]cluster.Assignment, len(arts))
 	parts := make([]roundupParts, len(arts))
 	also := make([][]cluster.Placement, len(arts))
+	index := map[string]int{} // article id -> its clustered input
 	for _, i := range byPublication(arts) {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, fmt.Errorf("cluster: %w", err)
 		}
 		if orig[i] == i {
+			index[arts[i].ID] = i
 			out[i] = c.Add(pipeline.ClusterDoc(arts[i]))
 			parts[i].Passages = pipeline.ModelPassages(c.Passages())
 			also[i] = c.Also()
 			lin.Record(c.Merges())
+			for _, m := range c.Moves() { // a moved article is never a roundup
+				j := index[m.Article]
+				out[j] = cluster.Assignment{Story: m.To, Event: m.Event}
+				parts[j].Passages, also[j] = nil, nil
+			}
 		}
 	}
 	for i, o := range orig {

@@ -36,6 +36,9 @@ func (c *Clusterer) RestoreAlso(d Doc, p Placement) {
 		s = c.newStory(p.Story, d.Lang)
 	}
 	c.place(s, s.eventByID(p.Event), v)
+	if r := c.restored; r.id == d.ID && r.v != nil {
+		r.s.live().fix(r.v) // a roundup in several stories stays where it is
+	}
 }
 
 // passageVec returns the vectors of the title and the passages of d's

@@ -35,8 +35,9 @@ type story struct {
 	// the article's index terms the story shares.
 	search, term int
 	shared       float64
-	stale        bool // out of the window (or evicted) at that search
-	reviewed     int  // the review pass that last listed it in touched (see review.go)
+	stale        bool               // out of the window (or evicted) at that search
+	reviewed     int                // the review pass that last listed it in touched (see review.go)
+	members      map[*docVec]member // ids and events of the latest articles (see move.go)
 }
 
 // event is a sub-cluster of a story.
@@ -71,6 +72,8 @@ type Clusterer struct {
 	cands       []*story    // the latest article's candidates
 	probs       []float64   // and the model's probability for each
 	merges      []Merge     // not yet drained by Merges
+	moves       []Move      // not yet drained by Moves
+	restored    restored    // the latest restored article (see RestoreAlso)
 	passages    []Passage   // the latest article's passages (Passages)
 	also        []Placement // the latest article's other stories (Also)
 }
@@ -113,9 +116,12 @@ func (c *Clusterer) Add(d Doc) Assignment {
 		e = s.newEvent("e-" + d.ID)
 	}
 	c.place(s, e, v)
+	s.remember(v, member{id: d.ID, e: e}, c.opts.Recent)
 	s = c.mergeAround(s)
 	if len(picks) > 0 {
-		c.also = c.placeElsewhere(whole, s, picks)
+		if c.also = c.placeElsewhere(whole, s, picks); len(c.also) > 0 {
+			s.fix(v) // a roundup in several stories stays where it is
+		}
 	}
 	if c.opts.ReviewEvery > 0 && s.reviewed != c.reviews+1 {
 		s.reviewed = c.reviews + 1
@@ -134,7 +140,10 @@ func (c *Clusterer) Restore(d Doc, a Assignment) {
 	if s == nil {
 		s = c.newStory(a.Story, d.Lang)
 	}
-	c.place(s, s.eventByID(a.Event), v)
+	e := s.eventByID(a.Event)
+	c.place(s, e, v)
+	s.remember(v, member{id: d.ID, e: e}, c.opts.Recent)
+	c.restored = restored{id: d.ID, s: s, v: v}
 }
 
 // eventByID returns the story's event id, created if unknown.
@@ -201,9 +210,21 @@ func (s *story) newEvent(id string) *event {
 	return e
 }
 
-// place adds the article's vectors to its story and event and indexes the
-// story under the article's top terms.
+// place counts the article in its language's centroid and joins it to
+// story s and event e.
 func (c *Clusterer) place(s *story, e *event, v *docVec) {
+	g := c.global[s.lang]
+	if g == nil {
+		g = &denseSum{}
+		c.global[s.lang] = g
+	}
+	g.add(v.all)
+	c.join(s, e, v)
+}
+
+// join adds the article's vectors to its story and event, and indexes the
+// story under its top terms.
+func (c *Clusterer) join(s *story, e *event, v *docVec) {
 	s.size++
 	s.all.add(v.all)
 	s.ent.add(v.ent)
@@ -214,12 +235,6 @@ func (c *Clusterer) place(s *story, e *event, v *docVec) {
 	for _, x := range v.names {
 		s.names[x]++
 	}
-	g := c.global[s.lang]
-	if g == nil {
-		g = &denseSum{}
-		c.global[s.lang] = g
-	}
-	g.add(v.all)
 	if e != nil {
 		e.c.add(v.all)
 		if v.at.After(e.last) {

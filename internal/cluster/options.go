@@ -73,6 +73,12 @@ type Options struct {
 	// ReviewCos and ReviewEnt are the least centroid cosines (all terms,
 	// proper nouns) of two stories the review pass merges.
 	ReviewCos, ReviewEnt float64
+	// MoveProb and MoveOwnProb govern the moves of the review pass (see
+	// move.go): a latest article of a reviewed story moves to another
+	// story when the model gives it that story with MoveProb or more and
+	// its own story, less the article, with under MoveOwnProb. MoveProb 0
+	// turns moves off.
+	MoveProb, MoveOwnProb float64
 }
 
 // DefaultOptions returns the fitted defaults.
@@ -100,6 +106,8 @@ func DefaultOptions() Options {
 		AlsoProb:         0.9,
 		ReviewCos:        0.3,
 		ReviewEnt:        0.3,
+		MoveProb:         0.8,
+		MoveOwnProb:      0.5,
 	}
 }
 

@@ -96,7 +96,8 @@ func (s *ClusterSet) Docs() ([]cluster.Doc, []string) {
 }
 
 // RunCluster clusters the set's articles in publication-time order (ties
-// by id) and returns id -> assignment, with the clusterer's merges applied.
+// by id) and returns id -> assignment, with the clusterer's merges and
+// moves applied.
 func RunCluster(s *ClusterSet, opts cluster.Options) map[string]cluster.Assignment {
 	docs, _ := s.Docs()
 	c := cluster.New(opts)
@@ -105,6 +106,9 @@ func RunCluster(s *ClusterSet, opts cluster.Options) map[string]cluster.Assignme
 	for _, d := range docs {
 		out[d.ID] = c.Add(d)
 		lin.Record(c.Merges())
+		for _, m := range c.Moves() {
+			out[m.Article] = cluster.Assignment{Story: m.To, Event: m.Event}
+		}
 	}
 	for id, a := range out {
 		a.Story = lin.Resolve(a.Story)

@@ -187,8 +187,30 @@ func (p *Pipeline) ClusterPending(ctx context.Context) (int, error) {
 				p.mine[id] = struct{}{}
 			}
 		}
+		for _, m := range p.cl.Moves() { // after the merges, as the clusterer made them
+			if err := p.move(ctx, m); err != nil {
+				return i, err
+			}
+			p.mine[m.Article] = struct{}{}
+		}
 	}
 	return len(pending), nil
+}
+
+// move stores a move the clusterer made: the article's own placement goes
+// to the new story and event, for all of its text (the passages were about
+// the story it left); its extra placements, if any, stay.
+func (p *Pipeline) move(ctx context.Context, m cluster.Move) error {
+	a, err := p.st.Article(ctx, m.Article)
+	if err != nil {
+		return fmt.Errorf("pipeline: move %s: %w", m.Article, err)
+	}
+	in := model.Placement{StoryID: m.To, EventID: m.Event}
+	in, also := store.ResolvePlacements(in, a.Also, func(id string) string { return id })
+	if err := p.st.Assign(ctx, m.Article, in, also); err != nil {
+		return fmt.Errorf("pipeline: move %s from %s to %s: %w", m.Article, m.From, m.To, err)
+	}
+	return nil
 }
 
 // catchUp replays into the clusterer the assignments that another process
