@@ -36,8 +36,8 @@ func (c *Clusterer) RestoreAlso(d Doc, p Placement) {
 		s = c.newStory(p.Story, d.Lang)
 	}
 	c.place(s, s.eventByID(p.Event), v)
-	if r := c.restored; r.id == d.ID && r.v != nil {
-		r.s.live().fix(r.v) // a roundup in several stories stays where it is
+	if r := c.restored; r != nil && r.id == d.ID {
+		r.fixed = true // a roundup in several stories stays where it is
 	}
 }
 

@@ -35,9 +35,8 @@ type story struct {
 	// the article's index terms the story shares.
 	search, term int
 	shared       float64
-	stale        bool               // out of the window (or evicted) at that search
-	reviewed     int                // the review pass that last listed it in touched (see review.go)
-	members      map[*docVec]member // ids and events of the latest articles (see move.go)
+	stale        bool // out of the window (or evicted) at that search
+	reviewed     int  // the review pass that last listed it in touched (see review.go)
 }
 
 // event is a sub-cluster of a story.
@@ -73,7 +72,7 @@ type Clusterer struct {
 	probs       []float64   // and the model's probability for each
 	merges      []Merge     // not yet drained by Merges
 	moves       []Move      // not yet drained by Moves
-	restored    restored    // the latest restored article (see RestoreAlso)
+	restored    *docVec     // the latest restored article (see RestoreAlso)
 	passages    []Passage   // the latest article's passages (Passages)
 	also        []Placement // the latest article's other stories (Also)
 }
@@ -115,12 +114,12 @@ func (c *Clusterer) Add(d Doc) Assignment {
 	if e == nil {
 		e = s.newEvent("e-" + d.ID)
 	}
+	v.id, v.event = d.ID, e
 	c.place(s, e, v)
-	s.remember(v, member{id: d.ID, e: e}, c.opts.Recent)
 	s = c.mergeAround(s)
 	if len(picks) > 0 {
 		if c.also = c.placeElsewhere(whole, s, picks); len(c.also) > 0 {
-			s.fix(v) // a roundup in several stories stays where it is
+			v.fixed = true // a roundup in several stories stays where it is
 		}
 	}
 	if c.opts.ReviewEvery > 0 && s.reviewed != c.reviews+1 {
@@ -141,9 +140,9 @@ func (c *Clusterer) Restore(d Doc, a Assignment) {
 		s = c.newStory(a.Story, d.Lang)
 	}
 	e := s.eventByID(a.Event)
+	v.id, v.event = d.ID, e
 	c.place(s, e, v)
-	s.remember(v, member{id: d.ID, e: e}, c.opts.Recent)
-	c.restored = restored{id: d.ID, s: s, v: v}
+	c.restored = v
 }
 
 // eventByID returns the story's event id, created if unknown.

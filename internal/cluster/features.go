@@ -130,15 +130,15 @@ func rareShared(v vector, c *centroid, vc *vocab, dense []float64) (r1, r2 float
 		}
 	}
 	if len(c.ts) <= 8*len(v) { // the same set either way: the two largest do not depend on order
-		for _, t := range c.ts {
-			if int(t) < len(dense) && dense[t] != 0 {
+		for i, t := range c.ts {
+			if int(t) < len(dense) && dense[t] != 0 && c.ws[i] != 0 {
 				consider(t)
 			}
 		}
 		return r1, r2
 	}
 	for _, e := range v {
-		if _, ok := c.find(e.t); ok {
+		if i, ok := c.find(e.t); ok && c.ws[i] != 0 { // 0: withheld (move.go)
 			consider(e.t)
 		}
 	}

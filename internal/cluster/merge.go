@@ -70,7 +70,6 @@ func (c *Clusterer) mergeStories(into, from *story) {
 		into.last = from.last
 	}
 	into.events = append(into.events, from.events...)
-	carryMembers(into, from)
 	*from = story{id: from.id, seq: from.seq, into: into}
 	delete(c.stories, from.id)
 	c.sweep.merged = true

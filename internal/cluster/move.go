@@ -1,81 +1,56 @@
 package cluster
 
 import (
-	"maps"
 	"slices"
 	"time"
 )
 
-// member is what the clusterer remembers of an article among a story's
-// latest ones: its id and its event, so that it can be moved.
-type member struct {
-	id string
-	e  *event
-	// fixed: the article stays where it is (moved once already, or a
-	// roundup placed in other stories too).
-	fixed bool
-}
-
-// remember notes who v, among s's latest articles, is.
-func (s *story) remember(v *docVec, m member, keep int) {
-	if s.members == nil {
-		s.members = map[*docVec]member{}
-	}
-	s.members[v] = m
-	if len(s.members) > 2*keep {
-		s.forgetOld()
-	}
-}
-
-// fix marks v, if among s's latest articles, as one that stays.
-func (s *story) fix(v *docVec) {
-	if m, ok := s.members[v]; ok {
-		m.fixed = true
-		s.members[v] = m
+// withhold takes v out of s in place, for scoring s as it would be
+// without v (centroids, size, days, names, latest articles), and returns
+// what puts it back exactly as it was. In place, because a copy of a
+// large story's centroids cost more than scoring it.
+func (s *story) withhold(v *docVec) (putBack func()) {
+	saved := *s
+	undo := [3]func(){s.all.withhold(v.all), s.ent.withhold(v.ent), s.lead.withhold(v.lead)}
+	decrement(s.days, v.days)
+	decrement(s.names, v.names)
+	s.size--
+	s.recent = slices.DeleteFunc(slices.Clone(s.recent), func(x *docVec) bool { return x == v })
+	s.last = lastWithout(s.recent, s.last, v.at)
+	return func() {
+		for _, u := range undo {
+			u()
+		}
+		increment(s.days, v.days)
+		increment(s.names, v.names)
+		s.size, s.recent, s.last, s.shared = saved.size, saved.recent, saved.last, saved.shared
 	}
 }
 
-// restored is the latest article Restore replayed, which RestoreAlso's
-// placements of the same article mark as fixed.
-type restored struct {
-	id string
-	s  *story
-	v  *docVec
-}
-
-// forgetOld drops the members no longer among s's latest articles.
-func (s *story) forgetOld() {
-	for v := range s.members {
-		if !slices.Contains(s.recent, v) {
-			delete(s.members, v)
+// withhold subtracts v from c in place (a term only v held is left at
+// weight 0, which centroid readers take as absent) and returns what
+// restores c's weights and norm bit for bit.
+func (c *centroid) withhold(v vector) (undo func()) {
+	type was struct {
+		i int32
+		w float64
+	}
+	var old []was
+	norm2 := c.norm2
+	for _, e := range v {
+		if i, ok := c.find(e.t); ok {
+			old = append(old, was{i, c.ws[i]})
+			w := c.ws[i] - e.w
+			c.norm2 += w*w - c.ws[i]*c.ws[i]
+			c.ws[i] = w
 		}
 	}
-}
-
-// carryMembers moves from's members to into, as mergeStories moves its
-// latest articles.
-func carryMembers(into, from *story) {
-	if len(from.members) == 0 {
-		return
+	return func() {
+		for _, o := range old {
+			c.ws[o.i] = o.w
+		}
+		c.norm2 = norm2
 	}
-	if into.members == nil {
-		into.members = map[*docVec]member{}
-	}
-	maps.Copy(into.members, from.members)
-	into.forgetOld()
-}
-
-// without returns a copy of s as it would be without v: centroids, size,
-// days, names and latest articles less v's. The copy is for scoring only.
-func (s *story) without(v *docVec) *story {
-	w := *s
-	w.size--
-	w.all, w.ent, w.lead = s.all.minus(v.all), s.ent.minus(v.ent), s.lead.minus(v.lead)
-	w.days = countsMinus(s.days, v.days)
-	w.names = countsMinus(s.names, v.names)
-	w.recent = slices.DeleteFunc(slices.Clone(s.recent), func(x *docVec) bool { return x == v })
-	w.last = lastWithout(w.recent, s.last, v.at)
-	return &w
 }
 
 // lastWithout is a story's latest time once an article published at
@@ -92,15 +67,6 @@ func lastWithout(recent []*docVec, last, at time.Time) time.Time {
 		}
 	}
 	return t
-}
-
-// minus returns a copy of c less v, without the terms only v held
-// (their weight back to 0), its squared norm summed afresh.
-func (c *centroid) minus(v vector) *centroid {
-	o := &centroid{ts: slices.Clone(c.ts), ws: slices.Clone(c.ws)}
-	o.sub(v)
-	o.compact()
-	return o
 }
 
 // compact drops the terms whose weight is 0, keeping the others' order.
@@ -123,7 +89,7 @@ func (c *centroid) compact() {
 func (c *centroid) sub(v vector) {
 	c.indexTerms()
 	for _, e := range v {
-		if i, ok := c.pos[e.t]; ok {
+		if i, ok := c.pos.find(e.t); ok {
 			c.ws[i] -= e.w
 		}
 	}
@@ -131,13 +97,6 @@ func (c *centroid) sub(v vector) {
 	for _, w := range c.ws {
 		c.norm2 += w * w
 	}
-}
-
-// countsMinus returns a copy of counts less one of each of xs.
-func countsMinus(counts map[int32]int, xs []int32) map[int32]int {
-	out := maps.Clone(counts)
-	decrement(out, xs)
-	return out
 }
 
 // standing is how an article of a story fares against the story without
@@ -152,16 +111,17 @@ type standing struct {
 func (c *Clusterer) stand(s *story, v *docVec) standing {
 	var st standing
 	cands := c.candidates(s.lang, v.top, v.at)
-	own := s.without(v)
 	i := slices.IndexFunc(cands, func(x *story) bool { return x.live() == s })
 	if i < 0 {
-		cands = append(cands, own)
+		cands = append(cands, s)
 		i = len(cands) - 1
 	} else {
-		cands[i] = own
+		cands[i] = s
 	}
-	own.shared = sharedIndex(v, own)
+	putBack := s.withhold(v)
+	s.shared = sharedIndex(v, s)
 	c.rows = c.featureRows(v, cands, c.rows)
+	putBack()
 	for j, t := range cands {
 		p := c.prob(c.rows[j])
 		if j == i {
@@ -205,6 +165,12 @@ func (c *Clusterer) Moves() []Move {
 	return m
 }
 
+// moveChecks is how many review passes look at an article for a move:
+// enough for its right story to have grown meanwhile, and a bound on the
+// pass's cost (a story's latest articles are otherwise looked at again
+// at every pass that finds it touched).
+const moveChecks = 2
+
 // moveStrays moves, in each reviewed story, the latest articles that the
 // story without them would not take at MoveOwnProb and that another
 // story would, at MoveProb: each to that story.
@@ -219,10 +185,10 @@ func (c *Clusterer) moveStrays(reviewed []*story) {
 		}
 		done[s] = true
 		for _, v := range slices.Clone(s.recent) {
-			m, ok := s.members[v]
-			if !ok || m.fixed || s.size < 2 {
+			if v.id == "" || v.fixed || v.checks >= moveChecks || s.size < 2 {
 				continue
 			}
+			v.checks++
 			if !c.fitsElsewhere(s, v) {
 				continue
 			}
@@ -230,7 +196,7 @@ func (c *Clusterer) moveStrays(reviewed []*story) {
 			if st.other == nil || st.pOther < c.opts.MoveProb || st.pOwn >= c.opts.MoveOwnProb {
 				continue
 			}
-			c.move(s, v, m, st.other)
+			c.move(s, v, st.other)
 		}
 	}
 }
@@ -245,6 +211,7 @@ func (c *Clusterer) moveStrays(reviewed []*story) {
 func (c *Clusterer) fitsElsewhere(s *story, v *docVec) bool {
 	cands := c.candidates(s.lang, v.top, v.at)
 	cands = slices.DeleteFunc(cands, func(x *story) bool { return x.live() == s })
+	cands = cands[:min(len(cands), c.opts.ReviewCandidates)]
 	if len(cands) == 0 {
 		return false
 	}
@@ -259,7 +226,7 @@ func (c *Clusterer) fitsElsewhere(s *story, v *docVec) bool {
 
 // move takes article v out of story s (and its event there) and joins it
 // to story t.
-func (c *Clusterer) move(s *story, v *docVec, m member, t *story) {
+func (c *Clusterer) move(s *story, v *docVec, t *story) {
 	s.size--
 	for _, x := range []struct {
 		c *centroid
@@ -272,25 +239,31 @@ func (c *Clusterer) move(s *story, v *docVec, m member, t *story) {
 	decrement(s.names, v.names)
 	s.recent = slices.DeleteFunc(s.recent, func(x *docVec) bool { return x == v })
 	s.last = lastWithout(s.recent, s.last, v.at)
-	delete(s.members, v)
-	eventID := "e-" + m.id
-	if m.e != nil {
-		m.e.c.sub(v.all)
-		m.e.c.compact()
-		if len(m.e.c.ts) == 0 {
-			s.events = slices.DeleteFunc(s.events, func(x *event) bool { return x == m.e })
-		} else if m.e.id == eventID {
+	eventID := "e-" + v.id
+	if old := v.event; old != nil {
+		old.c.sub(v.all)
+		old.c.compact()
+		if len(old.c.ts) == 0 {
+			s.events = slices.DeleteFunc(s.events, func(x *event) bool { return x == old })
+		} else if old.id == eventID {
 			eventID += ".m" // the event the article opened stays in s
 		}
 	}
-	e := t.bestEvent(v, &c.opts)
+	e := t.bestEvent(v, &c.opts, &c.dense.all)
 	if e == nil {
 		e = t.newEvent(eventID)
 	}
 	c.join(t, e, v)
 	slices.SortStableFunc(t.recent, func(a, b *docVec) int { return a.at.Compare(b.at) })
-	t.remember(v, member{id: m.id, e: e, fixed: true}, c.opts.Recent)
-	c.moves = append(c.moves, Move{Article: m.id, From: s.id, To: t.id, Event: e.id})
+	v.event, v.fixed = e, true
+	c.moves = append(c.moves, Move{Article: v.id, From: s.id, To: t.id, Event: e.id})
+}
+
+// increment adds one of each of xs to counts, in place.
+func increment(counts map[int32]int, xs []int32) {
+	for _, x := range xs {
+		counts[x]++
+	}
 }
 
 // decrement takes one of each of xs off counts, in place.

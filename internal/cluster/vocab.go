@@ -69,6 +69,13 @@ type docVec struct {
 	days           []int32 // days mentioned in title and lead
 	names          []int32 // proper-noun pairs, sorted (ids in the vocab, not in the vectors)
 	top            vector  // the heaviest terms of all (Options.IndexTerms), heaviest first
+	// Where the article is, for a move (move.go): its id ("" for a
+	// roundup's passages placed elsewhere) and its event in its story;
+	// fixed once it may not move; checks made by review passes.
+	id     string
+	event  *event
+	fixed  bool
+	checks uint8
 }
 
 // vectorize counts the document in the frequencies, then returns its unit
