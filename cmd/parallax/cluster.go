@@ -101,8 +101,8 @@ type roundupParts struct {
 // clusterArticles places prepared articles as the stored pipeline does: in
 // publication order (ties by id), exact duplicates with their original,
 // stories merged as the clusterer merged them (as the stored pipeline moves
-// their articles and extra placements), articles moved as it moved them. It returns the final assignments
-// in input order, and for roundups the passages that belong to the story
+// their articles and extra placements), articles moved as it moved them.
+// It returns the final assignments in input order, and for roundups the passages that belong to the story
 // (cluster.Passages) and the other stories they are in (cluster.Also).
 func clusterArticles(ctx context.Context, arts []*model.Article) ([]cluster.Assignment, []roundupParts, error) {
 	orig := originals(arts)
