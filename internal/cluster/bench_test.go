@@ -38,8 +38,10 @@ func replay(docs []cluster.Doc, n int, yield func(cluster.Doc)) {
 		if round > 0 {
 			// Each round's lines differ from the last round's, as new
 			// articles' would: else the clusterer's boilerplate filter
-			// rightly takes every repeated line for boilerplate.
-			d.Text = strings.ReplaceAll(d.Text, "\n", fmt.Sprintf(" r%d\n", round))
+			// rightly takes every repeated line for boilerplate. The
+			// last line too: most dev-topics.jsonl texts are one line.
+			mark := fmt.Sprintf(" r%d", round)
+			d.Text = strings.ReplaceAll(d.Text, "\n", mark+"\n") + mark
 		}
 		yield(d)
 	}
