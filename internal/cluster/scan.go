@@ -20,10 +20,13 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
-// scanWords appends the words of s to out, as token.Each finds them
-// (runs of letters, numbers and underscores), each hashed as it is read.
-func scanWords(s string, out []wordSpan) []wordSpan {
-	for i := 0; i < len(s); {
+// scanWords appends the words of s from byte at to out, as token.Each
+// finds them (runs of letters, numbers and underscores), each hashed as
+// it is read, up to max words, and returns where to go on (len(s) at the
+// end): a gigantic text is read in bounded pieces.
+func scanWords(s string, at int, out []wordSpan, max int) ([]wordSpan, int) {
+	i := at
+	for i < len(s) && len(out) < max {
 		// Skip to a word.
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -56,8 +59,11 @@ func scanWords(s string, out []wordSpan) []wordSpan {
 		}
 		out = append(out, wordSpan{start, i, h | 1})
 	}
-	return out
+	return out, i
 }
+
+// scanChunk is how many words scanWords is asked for at a time.
+const scanChunk = 4096
 
 // isWordRune reports whether non-ASCII rune r makes words.
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }

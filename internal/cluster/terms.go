@@ -105,35 +105,39 @@ func (t *terms) lookup(raw string, h uint32) (*wordSlot, int32) {
 // nouns.
 func (t *terms) add(s string, w, leadW float64, leadN int, markProper bool) {
 	prev, prevEnd := "", -1 // the previous proper noun and where it ended
-	t.spans = scanWords(s, t.spans[:0])
-	for i, sp := range t.spans {
-		start, end := sp.start, sp.end
-		raw := s[start:end]
-		wd, slot := t.lookup(raw, sp.h)
-		if slot < 0 {
-			prev = ""
-			continue
-		}
-		st := &t.stats[slot]
-		if i < leadN {
-			st.all += leadW
-			st.lead++
-		} else {
-			st.all += w
-		}
-		num := wd.flags&numWord != 0
-		if markProper && (num || isProper(s, start, raw)) {
-			st.proper = true
-			if !num {
-				key := t.vc.keys[wd.id]
-				if prev != "" && onlySpace(s[prevEnd:start]) {
-					t.names[prev+" "+key] = true
-				}
-				prev, prevEnd = key, end
+	i := -1
+	for at := 0; at < len(s); {
+		t.spans, at = scanWords(s, at, t.spans[:0], scanChunk)
+		for _, sp := range t.spans {
+			i++
+			start, end := sp.start, sp.end
+			raw := s[start:end]
+			wd, slot := t.lookup(raw, sp.h)
+			if slot < 0 {
+				prev = ""
 				continue
 			}
+			st := &t.stats[slot]
+			if i < leadN {
+				st.all += leadW
+				st.lead++
+			} else {
+				st.all += w
+			}
+			num := wd.flags&numWord != 0
+			if markProper && (num || isProper(s, start, raw)) {
+				st.proper = true
+				if !num {
+					key := t.vc.keys[wd.id]
+					if prev != "" && onlySpace(s[prevEnd:start]) {
+						t.names[prev+" "+key] = true
+					}
+					prev, prevEnd = key, end
+					continue
+				}
+			}
+			prev = ""
 		}
-		prev = ""
 	}
 }
 

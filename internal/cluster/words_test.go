@@ -113,8 +113,8 @@ func TestTermsDocWrap(t *testing.T) {
 	}
 }
 
-// FuzzScanWords checks scanWords against token.Each (the same words) and
-// hashWord (the same hashes).
+// FuzzScanWords checks scanWords, read in pieces, against token.Each (the
+// same words) and hashWord (the same hashes).
 func FuzzScanWords(f *testing.F) {
 	for _, s := range []string{"", "The police said.", "Zürich_2024 — l'été\u00a0٣٤ 東京\xff\xfeab", "a", "..."} {
 		f.Add(s)
@@ -124,9 +124,18 @@ func FuzzScanWords(f *testing.F) {
 		token.Each(s, func(start, end int) {
 			want = append(want, wordSpan{start, end, hashWord(s[start:end])})
 		})
-		got := scanWords(s, nil)
-		if !slices.Equal(got, want) {
-			t.Fatalf("scanWords(%q) = %v, want %v", s, got, want)
+		for _, chunk := range []int{1, 3, scanChunk} { // read in pieces of chunk words
+			var got, piece []wordSpan
+			for at := 0; at < len(s); {
+				piece, at = scanWords(s, at, piece[:0], chunk)
+				if len(piece) > chunk {
+					t.Fatalf("scanWords(%q, chunk %d) gave %d words", s, chunk, len(piece))
+				}
+				got = append(got, piece...)
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("scanWords(%q) in pieces of %d = %v, want %v", s, chunk, got, want)
+			}
 		}
 	})
 }
