@@ -139,3 +139,26 @@ func FuzzScanWords(f *testing.F) {
 		}
 	})
 }
+
+// TestGiganticText counts a text of 2.3 million words: every word counts,
+// and the scratch for word spans stays bounded by the piece size.
+func TestGiganticText(t *testing.T) {
+	o := DefaultOptions()
+	text := strings.Repeat("Flood waters rose in Port Aldine overnight. ", 333_334) // 7 words each
+	var tm terms
+	tm.count(Doc{Title: "Flood", Text: text}, &o, newVocab())
+	var flood float64
+	for _, st := range tm.stats {
+		if tm.vc.keys[st.id] == stemWord("flood") {
+			flood = st.all - st.title*o.TitleWeight
+		}
+	}
+	// Each "Flood" of the text counts once, those in the lead LeadWeight times.
+	lead := float64((o.LeadWords + 6) / 7)
+	if want := 333_334 - lead + lead*o.LeadWeight; flood != want {
+		t.Errorf("flood counts %v in the text, want %v", flood, want)
+	}
+	if c := cap(tm.spans); c > 2*scanChunk {
+		t.Errorf("span scratch holds %d spans after a gigantic text, want at most %d", c, 2*scanChunk)
+	}
+}
