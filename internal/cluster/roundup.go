@@ -109,7 +109,8 @@ func (c *Clusterer) roundup(text, lang string, s *story) (on, off []Passage) {
 }
 
 // sections cuts text into sections, each starting at a heading line (a
-// short line that does not end a sentence, followed by a longer one) or
+// short line that does not end a sentence, followed by a longer one, and
+// by a paragraph after the short lines that follow it, if any) or
 // at the text's start; a section of fewer than sectionMinWords words joins
 // the next. Sections cover the text without gaps.
 func sections(text string) []Passage {
@@ -129,10 +130,17 @@ func sections(text string) []Passage {
 		}
 		at = end
 	}
+	// A heading leads into a paragraph: after it come short lines, if
+	// any, then a long one. In a text of short lines only (a transcript
+	// wrapped at 50 characters) no line is a heading.
+	paragraphAhead := make([]bool, len(lines))
+	for i := len(lines) - 2; i >= 0; i-- {
+		paragraphAhead[i] = lines[i+1].words > headingMaxWords || paragraphAhead[i+1]
+	}
 	var out []Passage
 	open := 0 // start of the section being built
 	for i, l := range lines {
-		if i == 0 || i+1 >= len(lines) {
+		if i == 0 || i+1 >= len(lines) || !paragraphAhead[i] {
 			continue
 		}
 		if isHeading(strings.TrimSpace(text[l.start:l.end]), l.words, lines[i+1].words) {
