@@ -5,6 +5,10 @@ import "time"
 // bestStory returns the candidate story the model finds likeliest to hold
 // v, if that likelihood reaches JoinProb; else nil.
 func (c *Clusterer) bestStory(lang string, v *docVec) *story {
+	if vc := c.vocab[lang]; vc.n <= c.opts.WarmUp && vc.forgets == 0 {
+		c.cands, c.probs = nil, c.probs[:0] // too few articles to weigh words by
+		return nil
+	}
 	cands := c.candidates(lang, v.top, v.at)
 	c.rows = c.featureRows(v, cands, c.rows)
 	c.cands, c.probs = cands, c.probs[:0]

@@ -91,7 +91,9 @@ func scoreLine(sets []*ClusterSet, o cluster.Options) string {
 // file weighs the same), prints the figures for a range of JoinProb, and
 // with PARALLAX_TRAIN=write saves the model to internal/cluster/model.json.
 // PARALLAX_TRAIN_OPTS ("MaxCandidates=40,IndexTerms=30") trains and scores
-// with other options. Retrain after changing the features:
+// with other options; PARALLAX_TRAIN_ON=dev.jsonl (or dev-topics.jsonl)
+// trains on one file and scores both, the other held out. Retrain after
+// changing the features:
 //
 //	PARALLAX_TRAIN=write go test ./internal/eval -run TestClusterTrain -v
 func TestClusterTrain(t *testing.T) {
@@ -108,24 +110,13 @@ func TestClusterTrain(t *testing.T) {
 	opts.Model = &cluster.Model{Features: cluster.FeatureNames, Mean: make([]float64, n), Scale: make([]float64, n), Weights: make([]float64, n)}
 	guardProb := opts.GuardProb
 	opts.GuardProb = 0
-	var x [][]float64
-	var y, w []float64
-	for _, s := range sets {
-		docs, gold := s.Docs()
-		sx, sy := cluster.Pairs(docs, gold, opts)
-		pos := 0.0
-		for _, v := range sy {
-			pos += v
-		}
-		t.Logf("%s: %d pairs, %.0f positive", filepath.Base(s.Path), len(sx), pos)
-		for range sx {
-			w = append(w, 1/float64(len(sx)))
-		}
-		x, y = append(x, sx...), append(y, sy...)
+	train := sets
+	if on := os.Getenv("PARALLAX_TRAIN_ON"); on != "" {
+		// Trained on that file alone, the other file's figures are
+		// held-out ones.
+		train = slices.DeleteFunc(slices.Clone(sets), func(s *ClusterSet) bool { return filepath.Base(s.Path) != on })
 	}
-	for i := range w {
-		w[i] *= float64(len(w)) / 2
-	}
+	x, y, w := trainingPairs(t, train, opts)
 	// Ablation: PARALLAX_TRAIN_DROP="gap,size" trains without those
 	// features (held at 0, their weights stay 0); "pairs" drops the
 	// pairwise products.
@@ -172,6 +163,29 @@ func TestClusterTrain(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// trainingPairs returns the (article, candidate) pairs of the sets for
+// Fit, as the clusterer meets them with opts (teacher forcing), with
+// weights that give each set the same total.
+func trainingPairs(t *testing.T, sets []*ClusterSet, opts cluster.Options) (x [][]float64, y, w []float64) {
+	for _, s := range sets {
+		docs, gold := s.Docs()
+		sx, sy := cluster.Pairs(docs, gold, opts)
+		pos := 0.0
+		for _, v := range sy {
+			pos += v
+		}
+		t.Logf("%s: %d pairs, %.0f positive", filepath.Base(s.Path), len(sx), pos)
+		for range sx {
+			w = append(w, 1/float64(len(sx)))
+		}
+		x, y = append(x, sx...), append(y, sy...)
+	}
+	for i := range w {
+		w[i] *= float64(len(w)) / float64(len(sets))
+	}
+	return x, y, w
 }
 
 func ff(x float64) string { return strconv.FormatFloat(x, 'f', 4, 64) }
