@@ -2,9 +2,7 @@ package pipeline
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"os"
 	"parallax/internal/ingest/files"
 	"parallax/internal/queue/memory"
 	"reflect"
@@ -213,22 +211,10 @@ func briefTexts(b *model.Brief) ([]string, map[string]bool) {
 // replays all three placements.
 func TestRoundupPlacedEverywhere(t *testing.T) {
 	ctx := context.Background()
-	f, err := os.ReadFile("../cluster/testdata/roundup/stream.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var items []files.Item
-	for i, line := range strings.Split(strings.TrimSpace(string(f)), "\n") {
-		var r struct{ ID, Published, Title, Text string }
-		if err := json.Unmarshal([]byte(line), &r); err != nil {
-			t.Fatal(err)
-		}
-		at, err := time.Parse(time.RFC3339, r.Published)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for i, r := range readStream(t, "../cluster/testdata/roundup/stream.jsonl") {
 		items = append(items, files.Item{Origin: fmt.Sprintf("stream:%d", i+1), Kind: files.Record,
-			Rec: &files.Rec{ID: r.ID, Title: r.Title, Text: r.Text, Published: at}})
+			Rec: &files.Rec{ID: r.ID, Title: r.Title, Text: r.Text, Published: r.Published}})
 	}
 	st := openTestStore(t)
 	p := newTestPipeline(t, st)

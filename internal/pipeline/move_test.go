@@ -1,10 +1,7 @@
 package pipeline
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
-	"os"
 	"slices"
 	"testing"
 	"time"
@@ -13,31 +10,13 @@ import (
 	"parallax/internal/store/sqlite"
 )
 
-// readMoveStream reads testdata/move/NAME: JSON lines of id, published,
-// title and text, as articles.
+// readMoveStream reads the cluster package's testdata/move/NAME as
+// articles.
 func readMoveStream(t *testing.T, name string) []*model.Article {
-	t.Helper()
-	f, err := os.Open("testdata/move/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	var out []*model.Article
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		var r struct{ ID, Published, Title, Text string }
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			t.Fatal(err)
-		}
-		at, err := time.Parse(time.RFC3339, r.Published)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, r := range readStream(t, "../cluster/testdata/move/"+name) {
 		out = append(out, &model.Article{ID: r.ID, Source: "test.example", Title: r.Title, Text: r.Text,
-			Language: "en", Published: at, ContentHash: "h-" + r.ID})
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
+			Language: "en", Published: r.Published, ContentHash: "h-" + r.ID})
 	}
 	return out
 }
