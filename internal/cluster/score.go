@@ -1,14 +1,18 @@
 package cluster
 
-import "time"
+import (
+	"slices"
+	"time"
+)
+
+// namesFeature is the index of "names" among FeatureNames.
+var namesFeature = slices.Index(FeatureNames, "names")
 
 // bestStory returns the candidate story the model finds likeliest to hold
 // v, if that likelihood reaches JoinProb; else nil.
 func (c *Clusterer) bestStory(lang string, v *docVec) *story {
-	if vc := c.vocab[lang]; vc.n <= c.opts.WarmUp && vc.forgets == 0 {
-		c.cands, c.probs = nil, c.probs[:0] // too few articles to weigh words by
-		return nil
-	}
+	vc := c.vocab[lang]
+	cold := vc.n <= c.opts.WarmUp && vc.forgets == 0 // too few articles to weigh words by
 	cands := c.candidates(lang, v.top, v.at)
 	c.rows = c.featureRows(v, cands, c.rows)
 	c.cands, c.probs = cands, c.probs[:0]
@@ -16,10 +20,13 @@ func (c *Clusterer) bestStory(lang string, v *docVec) *story {
 	bestP := 0.0
 	for i, s := range cands {
 		p := c.prob(c.rows[i])
-		c.probs = append(c.probs, p)
+		if cold && c.rows[i][namesFeature] == 0 {
+			p = 0 // a cold join needs a name pair in common
+		}
 		if p >= c.opts.JoinProb && (best == nil || p > bestP) {
 			best, bestP = s, p
 		}
+		c.probs = append(c.probs, p)
 	}
 	return best
 }
