@@ -26,7 +26,12 @@
 // trained scale). Measured on dev.jsonl replayed with shifted times and
 // fresh ids: the pair model alone ran into one story after about 21,000
 // articles; with the guard and the halving, 103,000 articles (48 rounds)
-// kept 800-2,200 stories in memory throughout. Stories stay in
+// kept 800-2,200 stories in memory throughout. A stream's cold start is
+// fragile the same way: while idf cannot yet weigh words, any two
+// articles on one subject look alike, so among a language's first
+// WarmUp articles a join needs a shared proper-noun pair (one half of
+// dev.jsonl's stories, clustered alone, otherwise ran into one story).
+// Stories stay in
 // memory for Window after their latest article (the model weighs the
 // gap), then are evicted.
 //
