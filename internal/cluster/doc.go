@@ -29,8 +29,9 @@
 // kept 800-2,200 stories in memory throughout. A stream's cold start is
 // fragile the same way: while idf cannot yet weigh words, any two
 // articles on one subject look alike, so among a language's first
-// WarmUp articles a join needs a shared proper-noun pair (one half of
-// dev.jsonl's stories, clustered alone, otherwise ran into one story).
+// WarmUp articles a join needs a shared proper-noun pair (one half and
+// one quarter of dev.jsonl's stories, each clustered alone, otherwise ran
+// into one story).
 // Stories stay in
 // memory for Window after their latest article (the model weighs the
 // gap), then are evicted.
