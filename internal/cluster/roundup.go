@@ -206,14 +206,20 @@ func (c *Clusterer) trimTail(text string, p Passage, lang string, s *story, min 
 func countWords(s string) int { return countWordsUpTo(s, math.MaxInt) }
 
 // countWordsUpTo is countWords, stopping at limit: min(countWords(s), limit).
+// ASCII bytes are read as bytes, others decoded.
 func countWordsUpTo(s string, limit int) int {
 	n, in := 0, false
-	for i := 0; i < len(s); i++ { // ASCII first: most text is
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return countWordsFrom(s[i:], in, n, limit)
+	for i := 0; i < len(s); {
+		space, size := false, 1
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
 		}
-		if asciiSpace[c] {
+		i += size
+		if space {
 			in = false
 		} else if !in {
 			if n == limit {
@@ -228,21 +234,3 @@ func countWordsUpTo(s string, limit int) int {
 
 // asciiSpace marks the ASCII bytes unicode.IsSpace counts as space.
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
-
-// countWordsFrom goes on counting the words of s, rune by rune, from n
-// words counted up to limit; in says a word is open at its start (and is
-// counted already).
-func countWordsFrom(s string, in bool, n, limit int) int {
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			in = false
-		} else if !in {
-			if n == limit {
-				return n
-			}
-			in = true
-			n++
-		}
-	}
-	return n
-}

@@ -38,14 +38,14 @@ func scanWords(s string, at int, out []wordSpan, max int) ([]wordSpan, int) {
 			i += size
 			continue
 		}
-		start, h := i, uint32(2166136261)
+		start, h := i, uint32(fnvOffset)
 		for i < len(s) {
 			c := s[i]
 			if c < utf8.RuneSelf {
 				if !asciiWord[c] {
 					break
 				}
-				h = (h ^ uint32(c)) * 16777619
+				h = (h ^ uint32(c)) * fnvPrime
 				i++
 				continue
 			}
@@ -54,7 +54,7 @@ func scanWords(s string, at int, out []wordSpan, max int) ([]wordSpan, int) {
 				break
 			}
 			for end := i + size; i < end; i++ {
-				h = (h ^ uint32(s[i])) * 16777619
+				h = (h ^ uint32(s[i])) * fnvPrime
 			}
 		}
 		out = append(out, wordSpan{start, i, h | 1})
