@@ -24,31 +24,16 @@ func TestClusterHeldOut(t *testing.T) {
 	var halves [2][]*ClusterSet
 	for _, s := range sets {
 		for h := range halves {
-			half := &ClusterSet{Path: s.Path}
-			for _, a := range s.Articles {
-				if storyPart(a.Story, 2) == h {
-					half.Articles = append(half.Articles, a)
-				}
-			}
-			halves[h] = append(halves[h], half)
+			halves[h] = append(halves[h], storyPart(s, 2, h))
 		}
 	}
 	for h := range halves {
 		train, test := halves[h], halves[1-h]
 		opts := cluster.DefaultOptions()
-		n := len(cluster.FeatureNames)
-		opts.Model = &cluster.Model{Features: cluster.FeatureNames, Mean: make([]float64, n), Scale: make([]float64, n), Weights: make([]float64, n)}
 		guardProb := opts.GuardProb
-		opts.GuardProb = 0
+		opts.Model, opts.GuardProb = blankModel(), 0
 		x, y, w := trainingPairs(t, train, opts)
-		m, err := cluster.Fit(x, y, w, 1, cluster.PairFeatures)
-		if err != nil {
-			t.Fatal(err)
-		}
-		guard, err := cluster.Fit(x, y, w, 1, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
+		m, guard := fitModels(t, x, y, w, cluster.PairFeatures)
 		opts.Model, opts.Guard, opts.GuardProb = m, guard, guardProb
 		shipped := cluster.DefaultOptions()
 		t.Logf("trained on half %d: its own half  %s", h, scoreLine(train, opts))
@@ -57,11 +42,18 @@ func TestClusterHeldOut(t *testing.T) {
 	}
 }
 
-// storyPart puts a gold story in one of k parts (0 to k-1).
-func storyPart(story string, k int) int {
-	h := fnv.New32a()
-	h.Write([]byte(story))
-	return int(h.Sum32() % uint32(k))
+// storyPart returns the articles of s whose gold stories fall in part
+// i of k (by a hash of the story id).
+func storyPart(s *ClusterSet, k, i int) *ClusterSet {
+	out := &ClusterSet{Path: s.Path}
+	for _, a := range s.Articles {
+		h := fnv.New32a()
+		h.Write([]byte(a.Story))
+		if int(h.Sum32()%uint32(k)) == i {
+			out.Articles = append(out.Articles, a)
+		}
+	}
+	return out
 }
 
 // TestClusterStoryParts clusters each half of each development file's
@@ -79,13 +71,7 @@ func TestClusterStoryParts(t *testing.T) {
 				continue
 			}
 			for part := range k {
-				sub := &ClusterSet{Path: s.Path}
-				for _, a := range s.Articles {
-					if storyPart(a.Story, k) == part {
-						sub.Articles = append(sub.Articles, a)
-					}
-				}
-				p, r, f := ScoreCluster(sub, cluster.DefaultOptions())
+				p, r, f := ScoreCluster(storyPart(s, k, part), cluster.DefaultOptions())
 				t.Logf("%s part %d of %d: P %.4f R %.4f F1 %.4f", s.Path, part, k, p, r, f)
 				if f < 0.9 {
 					t.Errorf("%s part %d of %d: B-cubed F1 %.4f, want at least .9", s.Path, part, k, f)

@@ -104,12 +104,8 @@ func TestClusterTrain(t *testing.T) {
 	sets := clusterSets(t)
 	opts := cluster.DefaultOptions()
 	applyVariant(t, &opts, os.Getenv("PARALLAX_TRAIN_OPTS"))
-	// Pairs needs no model: a blank one lets features change before the
-	// new model.json exists.
-	n := len(cluster.FeatureNames)
-	opts.Model = &cluster.Model{Features: cluster.FeatureNames, Mean: make([]float64, n), Scale: make([]float64, n), Weights: make([]float64, n)}
 	guardProb := opts.GuardProb
-	opts.GuardProb = 0
+	opts.Model, opts.GuardProb = blankModel(), 0
 	train := sets
 	if on := os.Getenv("PARALLAX_TRAIN_ON"); on != "" {
 		// Trained on that file alone, the other file's figures are
@@ -134,14 +130,7 @@ func TestClusterTrain(t *testing.T) {
 			t.Fatalf("PARALLAX_TRAIN_DROP: unknown feature %q", name)
 		}
 	}
-	m, err := cluster.Fit(x, y, w, 1, pairs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	guard, err := cluster.Fit(x, y, w, 1, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, guard := fitModels(t, x, y, w, pairs)
 	guard.Note = "the guard: logistic regression without products, trained with model.json (TestClusterTrain)"
 	m.Note = "logistic regression with pairwise products of the pairs features on dev.jsonl + dev-topics.jsonl pairs as pipeline.Prepare gives them (TestClusterTrain), L2 1, files weighed equally"
 	for i, n := range m.Features {
@@ -163,6 +152,27 @@ func TestClusterTrain(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// blankModel is a model of all-zero weights. Pairs needs no model: a
+// blank one lets features change before the new model.json exists.
+func blankModel() *cluster.Model {
+	n := len(cluster.FeatureNames)
+	return &cluster.Model{Features: cluster.FeatureNames, Mean: make([]float64, n), Scale: make([]float64, n), Weights: make([]float64, n)}
+}
+
+// fitModels fits the pair model (with the products of pairs) and the
+// guard (without products) to the same training pairs.
+func fitModels(t *testing.T, x [][]float64, y, w []float64, pairs []string) (m, guard *cluster.Model) {
+	m, err := cluster.Fit(x, y, w, 1, pairs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	guard, err = cluster.Fit(x, y, w, 1, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, guard
 }
 
 // trainingPairs returns the (article, candidate) pairs of the sets for
