@@ -16,10 +16,9 @@ type terms struct {
 	vc    *vocab          // the document's language's vocabulary
 	doc   int32           // documents counted: tells this document's slots from older ones
 	// slots[id] is term id's slot in stats when slots[id].doc == doc.
-	slots   []docSlot
-	vcs     []*vocab   // every vocabulary counted in (see count)
-	spans   []wordSpan // scratch: the words of the text being added
-	touched uint32     // sink for add's look-ahead reads
+	slots []docSlot
+	vcs   []*vocab   // every vocabulary counted in (see count)
+	spans []wordSpan // scratch: the words of the text being added
 }
 
 // docSlot is a term's slot in the stats of document doc.
