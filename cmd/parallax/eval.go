@@ -9,8 +9,12 @@ import (
 	"parallax/internal/brief"
 	"parallax/internal/model"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/tabwriter"
+
+	"parallax/internal/cluster"
+	"parallax/internal/pipeline"
 
 	"parallax/internal/eval"
 	"parallax/internal/extract"
@@ -109,10 +113,17 @@ func evalExtract(e *env, args []string) error {
 	return tw.Flush()
 }
 
-// clusterBaselines are the README's baseline F1 figures.
-var clusterBaselines = map[string][3]float64{
-	"dev.jsonl":        {0.966, 0.839, 0.898},
-	"dev-topics.jsonl": {0.927, 0.853, 0.888},
+// clusterStreams are the streams `parallax eval cluster` scores by
+// default: each development file alone, both concatenated (all topic
+// stories, then the incidents) and dev-stream.jsonl (both interleaved in
+// time). A "+" joins files into one stream.
+var clusterStreams = []string{"dev.jsonl", "dev-topics.jsonl", "dev.jsonl+dev-topics.jsonl", "dev-stream.jsonl"}
+
+// readmeBaselines are the baseline F1 figures of the sets' README
+// (scikit-learn, TF-IDF fit on dev.jsonl for the mixed streams), printed
+// beside the Go baseline of the same run.
+var readmeBaselines = map[string]float64{
+	"dev.jsonl": 0.898, "dev-topics.jsonl": 0.888, "dev.jsonl+dev-topics.jsonl": 0.895, "dev-stream.jsonl": 0.893,
 }
 
 // multiFlag collects a repeatable string flag.
@@ -122,30 +133,51 @@ func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }
 
 type clusterResult struct {
-	File      string  `json:"file"`
-	Articles  int     `json:"articles"`
-	Stories   int     `json:"stories"`
-	P         float64 `json:"bcubed_p"`
-	R         float64 `json:"bcubed_r"`
-	F1        float64 `json:"bcubed_f1"`
-	BaselineF float64 `json:"baseline_f1,omitempty"`
+	File     string  `json:"file"`
+	Articles int     `json:"articles"`
+	Stories  int     `json:"stories"`
+	P        float64 `json:"bcubed_p"`
+	R        float64 `json:"bcubed_r"`
+	F1       float64 `json:"bcubed_f1"`
+	// The README's baseline (eval.Baseline) on the same stream, same run.
+	BaselineP  float64 `json:"baseline_p"`
+	BaselineR  float64 `json:"baseline_r"`
+	BaselineF1 float64 `json:"baseline_f1"`
+	ReadmeF1   float64 `json:"readme_baseline_f1,omitempty"`
+	// Stored: the partition of a fresh store that ingested the stream
+	// (--stored), scored the same way.
+	Stored *storedResult `json:"stored,omitempty"`
+}
+
+type storedResult struct {
+	P     float64 `json:"bcubed_p"`
+	R     float64 `json:"bcubed_r"`
+	F1    float64 `json:"bcubed_f1"`
+	Equal bool    `json:"equal_to_cluster"` // the same partition as `parallax cluster`
 }
 
 func evalCluster(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "eval cluster", "[--in GOLD.jsonl ...] [--pred PRED.jsonl] [--json]")
+	fs := newFlagSet(e, "eval cluster", "[--in GOLD.jsonl[+MORE.jsonl] ...] [--pred PRED.jsonl] [--stored] [--json]")
 	var ins multiFlag
-	fs.Var(&ins, "in", "gold JSONL (repeatable; default dev.jsonl and dev-topics.jsonl)")
+	fs.Var(&ins, "in", "gold JSONL (repeatable; FILE+FILE is one stream of both; default: dev.jsonl, dev-topics.jsonl, both concatenated, dev-stream.jsonl)")
 	pred := fs.String("pred", "", "score this prediction file ({\"id\",\"story\"} lines) instead of clustering")
+	stored := fs.Bool("stored", false, "also ingest each stream into a fresh SQLite store and score the stored partition (slow: the whole pipeline)")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if len(ins) == 0 {
-		ins = multiFlag{dataPath("cluster", "dev.jsonl"), dataPath("cluster", "dev-topics.jsonl")}
+		for _, name := range clusterStreams {
+			var parts []string
+			for _, n := range strings.Split(name, "+") {
+				parts = append(parts, dataPath("cluster", n))
+			}
+			ins = append(ins, strings.Join(parts, "+"))
+		}
 	}
 	var res []clusterResult
 	for _, in := range ins {
-		r, err := evalClusterFile(ctx, e, in, *pred)
+		r, err := evalClusterStream(ctx, e, strings.Split(in, "+"), *pred, *stored)
 		if err != nil {
 			return err
 		}
@@ -155,35 +187,56 @@ func evalCluster(ctx context.Context, e *env, args []string) error {
 		return printJSON(e.Stdout, map[string]any{"results": res})
 	}
 	tw := newTable(e.Stdout)
-	fmt.Fprintln(tw, "file\tarticles\tstories\tP\tR\tF1\tbaseline F1")
+	head := "stream\tarticles\tstories\tP\tR\tF1\tGo baseline P\tR\tF1\tREADME baseline F1"
+	if *stored {
+		head += "\tstored F1\tstored = cluster"
+	}
+	fmt.Fprintln(tw, head)
 	for _, r := range res {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%.4f\t%.4f\t%.4f\t%.3f\n", filepath.Base(r.File), r.Articles, r.Stories, r.P, r.R, r.F1, r.BaselineF)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.3f", r.File, r.Articles, r.Stories, r.P, r.R, r.F1,
+			r.BaselineP, r.BaselineR, r.BaselineF1, r.ReadmeF1)
+		if r.Stored != nil {
+			fmt.Fprintf(tw, "\t%.4f\t%v", r.Stored.F1, r.Stored.Equal)
+		}
+		fmt.Fprintln(tw)
 	}
 	return tw.Flush()
 }
 
-// evalClusterFile scores one gold file. Without a prediction file it runs
-// exactly what `parallax cluster` runs (the same preparation, order and
-// duplicate handling); inputs it rejects count as singletons, as score.py
-// counts missing predictions.
-func evalClusterFile(ctx context.Context, e *env, in, predPath string) (clusterResult, error) {
-	set, err := eval.ReadClusterSet(in)
-	if err != nil {
-		return clusterResult{}, err
+// evalClusterStream scores the stream of the gold files in (one, or several
+// concatenated). Without a prediction file it runs exactly what `parallax
+// cluster` runs (the same preparation, order and duplicate handling);
+// inputs it rejects count as singletons, as score.py counts missing
+// predictions. The baseline runs on the same articles in the same order.
+func evalClusterStream(ctx context.Context, e *env, in []string, predPath string, stored bool) (clusterResult, error) {
+	set := &eval.ClusterSet{}
+	var names []string
+	for _, path := range in {
+		s, err := eval.ReadClusterSet(path)
+		if err != nil {
+			return clusterResult{}, err
+		}
+		set.Articles = append(set.Articles, s.Articles...)
+		names = append(names, filepath.Base(path))
 	}
 	gold, ids := set.Gold()
+	quiet := *e
+	quiet.Stderr = io.Discard
+	var arts []*model.Article
+	for _, path := range in {
+		a, err := readArticles(ctx, &quiet, path)
+		if err != nil {
+			return clusterResult{}, err
+		}
+		arts = append(arts, a...)
+	}
 	var pred map[string]string
 	if predPath != "" {
+		var err error
 		if pred, err = eval.ReadAssignments(predPath); err != nil {
 			return clusterResult{}, err
 		}
 	} else {
-		quiet := *e
-		quiet.Stderr = io.Discard
-		arts, err := readArticles(ctx, &quiet, in)
-		if err != nil {
-			return clusterResult{}, err
-		}
 		as, _, err := clusterArticles(ctx, arts)
 		if err != nil {
 			return clusterResult{}, err
@@ -193,13 +246,81 @@ func evalClusterFile(ctx context.Context, e *env, in, predPath string) (clusterR
 			pred[a.ID] = as[i].Story
 		}
 	}
+	base := eval.NewBaseline()
+	order := byPublication(arts)
+	docs := make([]cluster.Doc, len(order))
+	for k, i := range order {
+		docs[k] = pipeline.ClusterDoc(arts[i])
+	}
+	base.Fit(docs)
+	basePred := make(map[string]string, len(arts))
+	for _, d := range docs {
+		basePred[d.ID] = strconv.Itoa(base.Add(d))
+	}
 	stories := map[string]bool{}
 	for _, id := range ids {
 		stories[pred[id]] = true
 	}
 	p, r, f := eval.BCubedOrdered(ids, gold, pred)
-	return clusterResult{File: in, Articles: len(ids), Stories: len(stories), P: p, R: r, F1: f,
-		BaselineF: clusterBaselines[filepath.Base(in)][2]}, nil
+	bp, br, bf := eval.BCubedOrdered(ids, gold, basePred)
+	res := clusterResult{File: strings.Join(names, "+"), Articles: len(ids), Stories: len(stories), P: p, R: r, F1: f,
+		BaselineP: bp, BaselineR: br, BaselineF1: bf, ReadmeF1: readmeBaselines[strings.Join(names, "+")]}
+	if stored {
+		sp, err := storedPartition(ctx, e, in)
+		if err != nil {
+			return clusterResult{}, err
+		}
+		p, r, f := eval.BCubedOrdered(ids, gold, sp)
+		res.Stored = &storedResult{P: p, R: r, F1: f, Equal: samePartition(ids, pred, sp)}
+	}
+	return res, nil
+}
+
+// storedPartition ingests the files, in that order, into a fresh SQLite
+// store in a temporary folder, as `parallax ingest` does, and returns
+// the stored article id -> story.
+func storedPartition(ctx context.Context, e *env, in []string) (map[string]string, error) {
+	dir, err := os.MkdirTemp("", "parallax-eval")
+	if err != nil {
+		return nil, fmt.Errorf("eval: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	quiet := *e
+	quiet.Stderr = io.Discard
+	if err := runIngest(ctx, &quiet, append([]string{"--db", filepath.Join(dir, "eval.db")}, in...)); err != nil {
+		return nil, err
+	}
+	st, err := openStore(ctx, filepath.Join(dir, "eval.db"))
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	arts, err := st.ClusteredArticles(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("eval: %w", err)
+	}
+	out := make(map[string]string, len(arts))
+	for _, a := range arts {
+		out[a.ID] = a.StoryID
+	}
+	return out, nil
+}
+
+// samePartition reports whether a and b group ids the same way, whatever
+// the story names.
+func samePartition(ids []string, a, b map[string]string) bool {
+	ab, ba := map[string]string{}, map[string]string{}
+	for _, id := range ids {
+		x, y := a[id], b[id]
+		if v, ok := ab[x]; ok && v != y {
+			return false
+		}
+		if v, ok := ba[y]; ok && v != x {
+			return false
+		}
+		ab[x], ba[y] = y, x
+	}
+	return true
 }
 
 // briefSummarizer builds the summary with the brief stage: 15 sentences at

@@ -63,9 +63,9 @@ func BenchmarkCluster(b *testing.B) {
 				}
 				ours += time.Since(t0)
 				t0 = time.Now()
-				bl := newBaseline()
+				bl := eval.NewBaseline()
 				for _, d := range docs {
-					bl.add(d)
+					bl.Add(d)
 				}
 				base += time.Since(t0)
 			}
@@ -126,9 +126,9 @@ func benchStream(b *testing.B, docs []cluster.Doc, sizes []int) {
 				busy += time.Since(t0)
 				runtime.ReadMemStats(&ms)
 				peak = max(peak, ms.HeapAlloc)
-				bl := newBaseline()
+				bl := eval.NewBaseline()
 				t1 := time.Now()
-				replay(docs, n, func(d cluster.Doc) { bl.add(d) })
+				replay(docs, n, func(d cluster.Doc) { bl.Add(d) })
 				base := time.Since(t1)
 				b.ReportMetric(float64(n)/busy.Seconds(), "articles/s")
 				b.ReportMetric(float64(busy.Microseconds())/float64(n), "µs/article")

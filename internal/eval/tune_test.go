@@ -24,8 +24,25 @@ import (
 // `parallax cluster` and ingest do), so that tuning and training see what
 // the clusterer sees in use. Articles Prepare rejects are left out.
 func clusterSets(t *testing.T) []*ClusterSet {
+	return preparedSets(t, "dev.jsonl", "dev-topics.jsonl")
+}
+
+// streamSets returns the four streams the clusterer must get right with one
+// configuration: each development file alone, both files concatenated
+// (clustered in publication order: every topic story, then the incidents)
+// and dev-stream.jsonl (both interleaved in time).
+func streamSets(t *testing.T) []*ClusterSet {
+	sets := preparedSets(t, "dev.jsonl", "dev-topics.jsonl", "dev-stream.jsonl")
+	concat := &ClusterSet{Path: "concat.jsonl"}
+	concat.Articles = append(slices.Clone(sets[0].Articles), sets[1].Articles...)
+	return []*ClusterSet{sets[0], sets[1], concat, sets[2]}
+}
+
+// preparedSets reads the named files of ../shared/data/cluster, prepared
+// as clusterSets says.
+func preparedSets(t *testing.T, names ...string) []*ClusterSet {
 	var sets []*ClusterSet
-	for _, name := range []string{"dev.jsonl", "dev-topics.jsonl"} {
+	for _, name := range names {
 		path := shared.TestData(t, "cluster", name)
 		set, err := ReadClusterSet(path)
 		if err != nil {
@@ -67,7 +84,7 @@ func TestClusterTune(t *testing.T) {
 	if spec == "" {
 		t.Skip("set PARALLAX_TUNE=default or a list of variants")
 	}
-	sets := clusterSets(t)
+	sets := streamSets(t)
 	for _, variant := range strings.Split(spec, ";") {
 		o := cluster.DefaultOptions()
 		applyVariant(t, &o, variant)
@@ -101,16 +118,17 @@ func TestClusterTrain(t *testing.T) {
 	if mode == "" {
 		t.Skip("set PARALLAX_TRAIN=1 (print) or write (save model.json)")
 	}
-	sets := clusterSets(t)
+	sets := streamSets(t)
 	opts := cluster.DefaultOptions()
 	applyVariant(t, &opts, os.Getenv("PARALLAX_TRAIN_OPTS"))
 	guardProb := opts.GuardProb
 	opts.Model, opts.GuardProb = blankModel(), 0
 	train := sets
 	if on := os.Getenv("PARALLAX_TRAIN_ON"); on != "" {
-		// Trained on that file alone, the other file's figures are
+		// Trained on some streams alone, the others' figures are
 		// held-out ones.
-		train = slices.DeleteFunc(slices.Clone(sets), func(s *ClusterSet) bool { return filepath.Base(s.Path) != on })
+		names := strings.Split(on, ",")
+		train = slices.DeleteFunc(slices.Clone(sets), func(s *ClusterSet) bool { return !slices.Contains(names, filepath.Base(s.Path)) })
 	}
 	x, y, w := trainingPairs(t, train, opts)
 	// Ablation: PARALLAX_TRAIN_DROP="gap,size" trains without those
@@ -131,6 +149,19 @@ func TestClusterTrain(t *testing.T) {
 		}
 	}
 	m, guard := fitModels(t, x, y, w, pairs)
+	// Rollouts: the model clusters each training stream as in use, and
+	// the pairs of the states its own mistakes lead to are added (each
+	// round weighs as much as the teacher-forced pairs), then it is
+	// refitted (cluster.RolloutPairs).
+	rounds, _ := strconv.Atoi(os.Getenv("PARALLAX_TRAIN_ROLLOUT"))
+	for r := range rounds {
+		ro := opts
+		ro.Model, ro.Guard, ro.GuardProb = m, guard, guardProb
+		rx, ry, rw := rolloutPairs(t, train, ro)
+		x, y, w = append(x, rx...), append(y, ry...), append(w, rw...)
+		m, guard = fitModels(t, x, y, w, pairs)
+		t.Logf("rollout %d: %d pairs", r+1, len(rx))
+	}
 	guard.Note = "the guard: logistic regression without products, trained with model.json (TestClusterTrain)"
 	m.Note = "logistic regression with pairwise products of the pairs features on dev.jsonl + dev-topics.jsonl pairs as pipeline.Prepare gives them (TestClusterTrain), L2 1, files weighed equally"
 	for i, n := range m.Features {
@@ -164,7 +195,11 @@ func blankModel() *cluster.Model {
 // fitModels fits the pair model (with the products of pairs) and the
 // guard (without products) to the same training pairs.
 func fitModels(t *testing.T, x [][]float64, y, w []float64, pairs []string) (m, guard *cluster.Model) {
-	m, err := cluster.Fit(x, y, w, 1, pairs)
+	l2 := 1.0
+	if v, err := strconv.ParseFloat(os.Getenv("PARALLAX_TRAIN_L2"), 64); err == nil {
+		l2 = v
+	}
+	m, err := cluster.Fit(x, y, w, l2, pairs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,6 +222,22 @@ func trainingPairs(t *testing.T, sets []*ClusterSet, opts cluster.Options) (x []
 			pos += v
 		}
 		t.Logf("%s: %d pairs, %.0f positive", filepath.Base(s.Path), len(sx), pos)
+		for range sx {
+			w = append(w, 1/float64(len(sx)))
+		}
+		x, y = append(x, sx...), append(y, sy...)
+	}
+	for i := range w {
+		w[i] *= float64(len(w)) / float64(len(sets))
+	}
+	return x, y, w
+}
+
+// rolloutPairs is trainingPairs with the pairs of cluster.RolloutPairs.
+func rolloutPairs(t *testing.T, sets []*ClusterSet, opts cluster.Options) (x [][]float64, y, w []float64) {
+	for _, s := range sets {
+		docs, gold := s.Docs()
+		sx, sy := cluster.RolloutPairs(docs, gold, opts)
 		for range sx {
 			w = append(w, 1/float64(len(sx)))
 		}
