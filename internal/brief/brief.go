@@ -57,7 +57,7 @@ func Build(docs []*model.Article, opts Options) *model.Brief {
 		n = DefaultSentences
 	}
 	sal := c.salience(opts.Query)
-	b.Title = c.title()
+	b.Title, b.TitleFrom = Title(kept)
 	b.Summary = c.summary(sal, opts.Query, n)
 	b.Timeline = c.timeline(DefaultDates, DefaultPerDate, false)
 	ents := c.entities()
@@ -91,42 +91,6 @@ func storyDocs(docs []*model.Article) []*model.Article {
 
 // maxTitleWords bounds a story title; a longer one is cut at a word.
 const maxTitleWords = 16
-
-// title is the title of the most central article; when no article has
-// one, the most central lead sentence (one of each article's first two).
-// Either way it is cut to a headline's length.
-func (c *corpus) title() string {
-	best, bestScore := "", -1.0
-	norm := mapNorm(c.centroid)
-	consider := func(t string) {
-		if s := cosMap(c.vector(termsOf(t)), c.centroid, norm); s > bestScore {
-			best, bestScore = t, s
-		}
-	}
-	for _, d := range c.docs {
-		if t := strings.TrimSpace(d.Title); t != "" {
-			consider(t)
-		}
-	}
-	if best == "" {
-		for _, ss := range c.byArt {
-			for k, si := range ss {
-				if n := len(strings.Fields(c.sents[si].text)); k < 2 && n >= 5 && n <= 40 {
-					consider(c.sents[si].text)
-				}
-			}
-		}
-	}
-	if best == "" {
-		for _, ss := range c.byArt {
-			if len(ss) > 0 {
-				best = c.sents[ss[0]].text
-				break
-			}
-		}
-	}
-	return headline(best)
-}
 
 // headline cuts t to maxTitleWords words, marking the cut with "…".
 func headline(t string) string {

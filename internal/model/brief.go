@@ -5,6 +5,7 @@ package model
 // (`parallax brief`, `/api/v1/stories/{id}`).
 type Brief struct {
 	Title        string          `json:"title"`
+	TitleFrom    string          `json:"title_from,omitempty"` // the article the title comes from
 	Summary      []SummaryItem   `json:"summary"`
 	Timeline     []TimelineItem  `json:"timeline"`
 	Entities     []Entity        `json:"entities"`

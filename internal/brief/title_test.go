@@ -1,0 +1,70 @@
+package brief
+
+import (
+	"testing"
+
+	"parallax/internal/model"
+)
+
+func TestDetokenize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"BP 's chief executive said he did n't know .", "BP's chief executive said he didn't know."},
+		{"`` We are sorry , '' he said -LRB- again -RRB- .", "“We are sorry,” he said (again)."},
+		{"Halloween is the scariest night of the year .", "Halloween is the scariest night of the year."},
+		{"Plain headline, already written", "Plain headline, already written"},
+		{"Oil costs $ 80 ; up 5 % ?", "Oil costs $80; up 5%?"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Detokenize(tt.in); got != tt.want {
+			t.Errorf("Detokenize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTitle(t *testing.T) {
+	oil := func(id, title, text string) *model.Article { return &model.Article{ID: id, Title: title, Text: text} }
+	tests := []struct {
+		name      string
+		docs      []*model.Article
+		wantFrom  string
+		wantTitle string
+		notFrom   string // when set, any article's own title but this one's
+	}{
+		{
+			name: "CentralArticleNotStray",
+			docs: []*model.Article{
+				oil("stray", "Teen arrested after shooting girl in chest", "Police arrested a teen after a shooting on Main Street in Madison."),
+				oil("a", "BP oil spill reaches Louisiana coast", "Oil from the BP well in the Gulf of Mexico reached the Louisiana coast as BP tried to cap the well."),
+				oil("b", "BP tries again to cap Gulf oil well", "BP engineers tried again to cap the leaking oil well in the Gulf of Mexico off Louisiana."),
+				oil("c", "Gulf oil spill: BP well still leaking", "The BP oil well in the Gulf of Mexico is still leaking oil toward the Louisiana coast."),
+			},
+			notFrom: "stray",
+		},
+		{
+			name: "NoHeadlineTakesACentralSentenceNotAStamp",
+			docs: []*model.Article{
+				oil("a", "", "Last updated : 29 June 2010 Are you trying to trace your family tree ?\nBP said on Tuesday the oil well in the Gulf of Mexico was capped at last .\nMore news follows."),
+				oil("b", "", "BP capped the Gulf of Mexico oil well , the company said .\nShares rose."),
+			},
+			wantFrom: "a", wantTitle: "BP said on Tuesday the oil well in the Gulf of Mexico was capped at last.",
+		},
+		{name: "Empty", docs: []*model.Article{nil, {ID: "x"}}, wantFrom: "", wantTitle: ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			title, from := Title(tt.docs)
+			if tt.notFrom != "" {
+				for _, d := range tt.docs {
+					if d.ID == from && (from == tt.notFrom || title != d.Title) {
+						t.Errorf("Title = %q from %q", title, from)
+					}
+				}
+				return
+			}
+			if from != tt.wantFrom || title != tt.wantTitle {
+				t.Errorf("Title = %q from %q, want %q from %q", title, from, tt.wantTitle, tt.wantFrom)
+			}
+		})
+	}
+}
