@@ -217,3 +217,20 @@ func killAndResume(t *testing.T, bin, db, in string, thresholds []int) {
 		t.Fatalf("resumed ingest: %v\n%s", err, out)
 	}
 }
+
+// TestStreamStored: the stored pipeline's partition of dev-stream.jsonl
+// (both development files as one stream) is `parallax cluster`'s: every
+// stored article is in the story the command puts it in.
+func TestStreamStored(t *testing.T) {
+	in := shared.TestData(t, "cluster", "dev-stream.jsonl")
+	bin := buildBinary(t)
+	db := filepath.Join(t.TempDir(), "stream.db")
+	if out, err := exec.Command(bin, "ingest", "--db", db, in).CombinedOutput(); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, out)
+	}
+	stored := assignments(t, db)
+	if len(stored) < 4800 {
+		t.Fatalf("store holds %d articles of dev-stream.jsonl's 4,962", len(stored))
+	}
+	checkClusterCommandAgrees(t, bin, in, stored)
+}

@@ -150,10 +150,14 @@ type clusterResult struct {
 }
 
 type storedResult struct {
-	P     float64 `json:"bcubed_p"`
-	R     float64 `json:"bcubed_r"`
-	F1    float64 `json:"bcubed_f1"`
-	Equal bool    `json:"equal_to_cluster"` // the same partition as `parallax cluster`
+	P  float64 `json:"bcubed_p"`
+	R  float64 `json:"bcubed_r"`
+	F1 float64 `json:"bcubed_f1"`
+	// Stored is how many articles the store holds (an exact duplicate
+	// under another id is stored once, and scores as a singleton); Equal
+	// says each is in the story `parallax cluster` puts it in.
+	Stored int  `json:"articles"`
+	Equal  bool `json:"equal_to_cluster"`
 }
 
 func evalCluster(ctx context.Context, e *env, args []string) error {
@@ -189,14 +193,14 @@ func evalCluster(ctx context.Context, e *env, args []string) error {
 	tw := newTable(e.Stdout)
 	head := "stream\tarticles\tstories\tP\tR\tF1\tGo baseline P\tR\tF1\tREADME baseline F1"
 	if *stored {
-		head += "\tstored F1\tstored = cluster"
+		head += "\tstored articles\tstored F1\tstored = cluster"
 	}
 	fmt.Fprintln(tw, head)
 	for _, r := range res {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.3f", r.File, r.Articles, r.Stories, r.P, r.R, r.F1,
 			r.BaselineP, r.BaselineR, r.BaselineF1, r.ReadmeF1)
 		if r.Stored != nil {
-			fmt.Fprintf(tw, "\t%.4f\t%v", r.Stored.F1, r.Stored.Equal)
+			fmt.Fprintf(tw, "\t%d\t%.4f\t%v", r.Stored.Stored, r.Stored.F1, r.Stored.Equal)
 		}
 		fmt.Fprintln(tw)
 	}
@@ -271,7 +275,7 @@ func evalClusterStream(ctx context.Context, e *env, in []string, predPath string
 			return clusterResult{}, err
 		}
 		p, r, f := eval.BCubedOrdered(ids, gold, sp)
-		res.Stored = &storedResult{P: p, R: r, F1: f, Equal: samePartition(ids, pred, sp)}
+		res.Stored = &storedResult{P: p, R: r, F1: f, Stored: len(sp), Equal: sameStories(pred, sp)}
 	}
 	return res, nil
 }
@@ -306,19 +310,13 @@ func storedPartition(ctx context.Context, e *env, in []string) (map[string]strin
 	return out, nil
 }
 
-// samePartition reports whether a and b group ids the same way, whatever
-// the story names.
-func samePartition(ids []string, a, b map[string]string) bool {
-	ab, ba := map[string]string{}, map[string]string{}
-	for _, id := range ids {
-		x, y := a[id], b[id]
-		if v, ok := ab[x]; ok && v != y {
+// sameStories reports whether every stored article is in the story pred
+// names for it.
+func sameStories(pred, stored map[string]string) bool {
+	for id, st := range stored {
+		if pred[id] != st {
 			return false
 		}
-		if v, ok := ba[y]; ok && v != x {
-			return false
-		}
-		ab[x], ba[y] = y, x
 	}
 	return true
 }

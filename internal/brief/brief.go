@@ -28,6 +28,9 @@ type Options struct {
 	Query string
 	// MaxSentences bounds the summary; 0 means DefaultSentences.
 	MaxSentences int
+	// MaxArticles bounds the articles a brief reads (Select): its cost
+	// then stops growing with the story. 0 reads them all.
+	MaxArticles int
 }
 
 // Defaults.
@@ -43,7 +46,7 @@ const (
 // with Passages) only the passages are read; articles with no text are
 // ignored.
 func Build(docs []*model.Article, opts Options) *model.Brief {
-	kept := storyDocs(docs)
+	kept := Select(storyDocs(docs), opts.MaxArticles)
 	b := &model.Brief{
 		Summary: []model.SummaryItem{}, Timeline: []model.TimelineItem{}, Entities: []model.Entity{},
 		Quotes: []model.Quote{}, Consensus: []model.Fact{}, SingleSource: []model.Claim{},

@@ -35,6 +35,28 @@ func Title(docs []*model.Article) (title, from string) {
 	if len(arts) == 0 {
 		return "", ""
 	}
+	scores, centroid := centrality(arts)
+	best, bestScore := 0, -1.0
+	for i, sc := range scores {
+		// Among equals, an article with a headline.
+		if strings.TrimSpace(arts[i].Title) != "" {
+			sc += 1e-9
+		}
+		if sc > bestScore+1e-12 {
+			best, bestScore = i, sc
+		}
+	}
+	d := arts[best]
+	if t := strings.TrimSpace(d.Title); t != "" {
+		return headline(Detokenize(t)), d.ID
+	}
+	return headline(Detokenize(leadSentence(d.Text, centroid))), d.ID
+}
+
+// centrality returns each article's closeness to the story's centre (the
+// dot product of its unit TF-IDF vector of title and lead with the sum of
+// all articles' vectors) and that sum.
+func centrality(arts []*model.Article) ([]float64, map[string]float64) {
 	df := map[string]int{}
 	tfs := make([]map[string]float64, len(arts))
 	for i, d := range arts {
@@ -65,25 +87,61 @@ func Title(docs []*model.Article) (title, from string) {
 		}
 		vecs[i] = v
 	}
-	best, bestScore := 0, -1.0
+	scores := make([]float64, len(arts))
 	for i, v := range vecs {
-		s := 0.0
-		for t, w := range v {
-			s += w * centroid[t]
+		// Summed in term order: a sum in map order differs in its last
+		// bits from run to run, and ties would follow it.
+		ts := make([]string, 0, len(v))
+		for t := range v {
+			ts = append(ts, t)
 		}
-		// Among equals, an article with a headline.
-		if strings.TrimSpace(arts[i].Title) != "" {
-			s += 1e-9
-		}
-		if s > bestScore+1e-12 {
-			best, bestScore = i, s
+		sort.Strings(ts)
+		for _, t := range ts {
+			scores[i] += v[t] * centroid[t]
 		}
 	}
-	d := arts[best]
-	if t := strings.TrimSpace(d.Title); t != "" {
-		return headline(Detokenize(t)), d.ID
+	return scores, centroid
+}
+
+// Select returns at most n of a story's articles for its brief, in their
+// given order: the n/2 most central (see centrality) and the most recent
+// for the rest, so that the brief's cost does not grow with the story
+// while it still reads the story's core and its latest turn. n <= 0 or a
+// story of at most n articles: all of them.
+func Select(docs []*model.Article, n int) []*model.Article {
+	if n <= 0 || len(docs) <= n {
+		return docs
 	}
-	return headline(Detokenize(leadSentence(d.Text, centroid))), d.ID
+	scores, _ := centrality(docs)
+	idx := make([]int, len(docs))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return scores[idx[a]] > scores[idx[b]] })
+	keep := make([]bool, len(docs))
+	for _, i := range idx[:n/2] {
+		keep[i] = true
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		x, y := docs[idx[a]], docs[idx[b]]
+		if !x.Published.Equal(y.Published) {
+			return x.Published.After(y.Published)
+		}
+		return x.ID > y.ID
+	})
+	for k, i := 0, 0; k < n-n/2 && i < len(idx); i++ {
+		if !keep[idx[i]] {
+			keep[idx[i]] = true
+			k++
+		}
+	}
+	out := make([]*model.Article, 0, n)
+	for i, d := range docs {
+		if keep[i] {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // leadWords returns about the first n words of text.

@@ -77,8 +77,9 @@ func BenchmarkCluster(b *testing.B) {
 	}
 }
 
-// BenchmarkStream replays each development file, and both merged in
-// time order (shifted times, fresh ids), through clustering alone: 10k
+// BenchmarkStream replays each development file, both merged in time
+// order, and dev-stream.jsonl (shifted times, fresh ids), through
+// clustering alone: 10k
 // and 100k articles, and 1M with PARALLAX_BENCH_1M=1. dev.jsonl's
 // articles average 300 words, dev-topics.jsonl's 1,058. It reports
 // articles/s, peak heap and the stories in memory at the end, and the
@@ -86,7 +87,7 @@ func BenchmarkCluster(b *testing.B) {
 //
 //	go test ./internal/cluster -run XXX -bench Stream -benchtime 1x
 func BenchmarkStream(b *testing.B) {
-	dev, topics := devDocs(b, "dev.jsonl"), devDocs(b, "dev-topics.jsonl")
+	dev, topics, mixed := devDocs(b, "dev.jsonl"), devDocs(b, "dev-topics.jsonl"), devDocs(b, "dev-stream.jsonl")
 	both := append(slices.Clone(dev), topics...)
 	slices.SortStableFunc(both, func(x, y cluster.Doc) int { return x.Published.Compare(y.Published) })
 	sizes := []int{10_000, 100_000}
@@ -96,7 +97,7 @@ func BenchmarkStream(b *testing.B) {
 	for _, stream := range []struct {
 		name string
 		docs []cluster.Doc
-	}{{"dev", dev}, {"topics", topics}, {"both", both}} {
+	}{{"dev", dev}, {"topics", topics}, {"both", both}, {"stream", mixed}} {
 		b.Run(stream.name, func(b *testing.B) { benchStream(b, stream.docs, sizes) })
 	}
 }

@@ -24,9 +24,15 @@ type Options struct {
 	Now func() time.Time
 }
 
+// DefaultBriefArticles is how many of a story's articles its brief reads
+// (brief.Select: the most central half, the latest the rest): a story of
+// 1,450 articles then costs what one of 100 does.
+const DefaultBriefArticles = 100
+
 // DefaultOptions returns the documented defaults of every stage.
 func DefaultOptions() Options {
-	return Options{Cluster: cluster.DefaultOptions(), Near: dedupe.DefaultNearOptions(), Now: time.Now}
+	return Options{Cluster: cluster.DefaultOptions(), Brief: brief.Options{MaxArticles: DefaultBriefArticles},
+		Near: dedupe.DefaultNearOptions(), Now: time.Now}
 }
 
 // Pipeline holds the state that outlives one article: the store and the
