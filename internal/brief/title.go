@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"parallax/internal/model"
 	"parallax/internal/nlp/sentence"
@@ -39,7 +40,7 @@ func Title(docs []*model.Article) (title, from string) {
 	best, bestScore := 0, -1.0
 	for i, sc := range scores {
 		// Among equals, an article with a headline.
-		if strings.TrimSpace(arts[i].Title) != "" {
+		if wordy(arts[i].Title) {
 			sc += 1e-9
 		}
 		if sc > bestScore+1e-12 {
@@ -47,10 +48,28 @@ func Title(docs []*model.Article) (title, from string) {
 		}
 	}
 	d := arts[best]
-	if t := strings.TrimSpace(d.Title); t != "" {
+	if t := strings.TrimSpace(d.Title); wordy(t) {
 		return headline(Detokenize(t)), d.ID
 	}
 	return headline(Detokenize(leadSentence(d.Text, centroid))), d.ID
+}
+
+// wordy reports whether a headline has at least two words of two letters
+// or more: "&HT;" (an SGML entity some archives leave) or "(2)" is none.
+func wordy(t string) bool {
+	n := 0
+	for _, w := range token.Words(t) {
+		letters := 0
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+		if letters >= 2 {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // centrality returns each article's closeness to the story's centre (the

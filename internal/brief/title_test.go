@@ -49,6 +49,11 @@ func TestTitle(t *testing.T) {
 			},
 			wantFrom: "a", wantTitle: "BP said on Tuesday the oil well in the Gulf of Mexico was capped at last.",
 		},
+		{
+			name:     "EntityHeadlineIsNoHeadline",
+			docs:     []*model.Article{oil("a", "&HT;", "The Senate passed the adoption bill on Tuesday by a wide margin.")},
+			wantFrom: "a", wantTitle: "The Senate passed the adoption bill on Tuesday by a wide margin.",
+		},
 		{name: "Empty", docs: []*model.Article{nil, {ID: "x"}}, wantFrom: "", wantTitle: ""},
 	}
 	for _, tt := range tests {

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"parallax/internal/brief"
 	"strconv"
 )
 
@@ -34,6 +35,9 @@ var funcs = template.FuncMap{
 		return strconv.Itoa(n) + " " + many
 	},
 	"dateRange": dateRange,
+	// text shows a brief's sentence as written: some archives ship
+	// Penn Treebank tokens ("do n't", "Gaddafi 's", " .").
+	"text": brief.Detokenize,
 }
 
 func mustParsePages() *pages {
