@@ -82,7 +82,7 @@
 // model had seen and one shooting story swallowed 1,203 incidents
 // (dev-stream.jsonl F1 .809, now .938). Retrain after changing features with
 //
-//	PARALLAX_TRAIN=write PARALLAX_TRAIN_L2=30 go test ./internal/eval -run TestClusterTrain -v
+//	PARALLAX_TRAIN=write go test ./internal/eval -run TestClusterTrain -v
 //
 // Stories never cross languages: the language is part of the key.
 // Everything is deterministic: the same articles in the same order give the

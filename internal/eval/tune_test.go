@@ -163,7 +163,7 @@ func TestClusterTrain(t *testing.T) {
 		t.Logf("rollout %d: %d pairs", r+1, len(rx))
 	}
 	guard.Note = "the guard: logistic regression without products, trained with model.json (TestClusterTrain)"
-	m.Note = "logistic regression with pairwise products of the pairs features on dev.jsonl + dev-topics.jsonl pairs as pipeline.Prepare gives them (TestClusterTrain), L2 1, files weighed equally"
+	m.Note = "logistic regression with pairwise products of the pairs features on the four streams (dev.jsonl, dev-topics.jsonl, both concatenated, dev-stream.jsonl) as pipeline.Prepare gives them (TestClusterTrain), L2 30, streams weighed equally"
 	for i, n := range m.Features {
 		t.Logf("%-8s %+.3f", n, m.Weights[i])
 	}
@@ -195,7 +195,7 @@ func blankModel() *cluster.Model {
 // fitModels fits the pair model (with the products of pairs) and the
 // guard (without products) to the same training pairs.
 func fitModels(t *testing.T, x [][]float64, y, w []float64, pairs []string) (m, guard *cluster.Model) {
-	l2 := 1.0
+	l2 := 30.0 // damps the pairwise products: see the cluster package doc
 	if v, err := strconv.ParseFloat(os.Getenv("PARALLAX_TRAIN_L2"), 64); err == nil {
 		l2 = v
 	}
