@@ -75,9 +75,6 @@ type Clusterer struct {
 	restored    *docVec     // the latest restored article (see RestoreAlso)
 	passages    []Passage   // the latest article's passages (Passages)
 	also        []Placement // the latest article's other stories (Also)
-	// observe, when set (RolloutPairs), sees every article's candidates
-	// and their feature rows as bestStory scores them.
-	observe func(cands []*story, rows [][]float64)
 }
 
 // New returns an empty clusterer.

@@ -16,9 +16,6 @@ func (c *Clusterer) bestStory(lang string, v *docVec) *story {
 	cands := c.candidates(lang, v.top, v.at)
 	c.rows = c.featureRows(v, cands, c.rows)
 	c.cands, c.probs = cands, c.probs[:0]
-	if c.observe != nil {
-		c.observe(cands, c.rows)
-	}
 	var best *story
 	bestP := 0.0
 	for i, s := range cands {

@@ -3,7 +3,6 @@ package cluster
 import (
 	"fmt"
 	"math"
-	"slices"
 )
 
 // Pairs replays docs, in the given order, with each article placed in its
@@ -32,68 +31,6 @@ func Pairs(docs []Doc, gold []string, opts Options) (x [][]float64, y []float64)
 			s = c.newStory(gold[i], d.Lang)
 		}
 		c.place(s, nil, v)
-	}
-	return x, y
-}
-
-// RolloutPairs runs the clusterer with opts over docs, in the given order,
-// as it runs in use (its own earlier decisions, merges and moves standing),
-// and returns the features of every (article, candidate story) pair it
-// scored, with label 1 when the candidate's plurality gold story is the
-// article's. Teacher forcing (Pairs) shows the model only stories that
-// are right; these pairs show it the stories its mistakes make, such as a
-// story of several incidents growing by the vocabulary they share, which
-// is how a stream runs into one story (DAgger, Ross et al. 2011).
-func RolloutPairs(docs []Doc, gold []string, opts Options) (x [][]float64, y []float64) {
-	c := New(opts)
-	counts := map[string]map[string]int{} // story id -> gold story -> articles
-	where := map[string]string{}          // article id -> story id
-	goldOf := map[string]string{}
-	plurality := func(id string) string {
-		best, n := "", 0
-		for g, k := range counts[id] {
-			if k > n || (k == n && g < best) {
-				best, n = g, k
-			}
-		}
-		return best
-	}
-	var want string
-	c.observe = func(cands []*story, rows [][]float64) {
-		for k, s := range cands {
-			x = append(x, slices.Clone(rows[k]))
-			if plurality(s.id) == want {
-				y = append(y, 1)
-			} else {
-				y = append(y, 0)
-			}
-		}
-	}
-	for i, d := range docs {
-		want = gold[i]
-		goldOf[d.ID] = gold[i]
-		a := c.Add(d)
-		put := func(id, story string) {
-			if old, ok := where[id]; ok {
-				counts[old][goldOf[id]]--
-			}
-			if counts[story] == nil {
-				counts[story] = map[string]int{}
-			}
-			counts[story][goldOf[id]]++
-			where[id] = story
-		}
-		put(d.ID, a.Story)
-		for _, m := range c.Merges() {
-			for id, s := range where {
-				if s == m.From {
-					put(id, m.Into)
-				}
-			}
-		}
-		for _, m := range c.Moves() {
-			put(m.Article, m.To)
-		}
 	}
 	return x, y
 }

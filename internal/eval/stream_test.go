@@ -116,7 +116,7 @@ func majority(ids []string, gold map[string]string) (string, int) {
 // replaced by a random host, and 20% of the titles dropped; B-cubed F1
 // moves by at most .01.
 func TestStreamRenamed(t *testing.T) {
-	s := preparedSets(t, "dev-stream.jsonl")[0]
+	s := streamSets(t)[3]
 	gold, ids := s.Gold()
 	p, r, f := BCubedOrdered(ids, gold, RunClusterIDs(s, cluster.DefaultOptions()))
 	renamed := &ClusterSet{Path: s.Path}
