@@ -58,20 +58,20 @@ type snapEvent struct {
 }
 
 type snapStory struct {
-	ID                          string
-	Seq, Size                   int
-	Lang                        string
-	All, Ent, Lead              snapCentroid
-	Recent                      []int32 // doc handles
-	Days, Names                 map[int32]int
-	Last                        time.Time
-	Events                      []int32 // event handles
-	Evicted, Live               bool    // Live: in the stories map
-	Into                        int32   // handle, -1 for none
-	Search, Term                int
-	Shared                      float64
-	Stale                       bool
-	Reviewed                    int
+	ID             string
+	Seq, Size      int
+	Lang           string
+	All, Ent, Lead snapCentroid
+	Recent         []int32 // doc handles
+	Days, Names    map[int32]int
+	Last           time.Time
+	Events         []int32 // event handles
+	Evicted, Live  bool    // Live: in the stories map
+	Into           int32   // handle, -1 for none
+	Search, Term   int
+	Shared         float64
+	Stale          bool
+	Reviewed       int
 }
 
 type snapVocab struct {
