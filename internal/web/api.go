@@ -16,12 +16,19 @@ const (
 	maxAPIOffset    = 1 << 30
 )
 
+// storiesJSON is GET /api/v1/stories: one page of stories, how many
+// there are and the address of the next page (null on the last).
 type storiesJSON struct {
 	Stories []model.Story `json:"stories"`
+	Total   int           `json:"total"`
+	Next    *string       `json:"next"`
 }
 
 // storyJSON is GET /api/v1/stories/{id}: the brief's fields (empty arrays
-// when no brief is written yet), the story id and its articles.
+// when no brief is written yet), the story id and its articles. The
+// large lists are bounded: the most salient entities and quotes and the
+// first articles, in the order of their paginated endpoints; Totals
+// counts them all and Next addresses the rest (null when all are shown).
 type storyJSON struct {
 	ID           string                `json:"id"`
 	Title        string                `json:"title"`
@@ -34,7 +41,23 @@ type storyJSON struct {
 	SingleSource []model.Claim         `json:"single_source"`
 	Framing      []model.OutletFraming `json:"framing"`
 	Articles     []articleRefJSON      `json:"articles"`
+	Totals       partCounts            `json:"totals"`
+	Next         partLinks             `json:"next"`
 }
+
+// partCounts and partLinks hold one value per paginated section.
+type (
+	partCounts struct {
+		Articles int `json:"articles"`
+		Entities int `json:"entities"`
+		Quotes   int `json:"quotes"`
+	}
+	partLinks struct {
+		Articles *string `json:"articles"`
+		Entities *string `json:"entities"`
+		Quotes   *string `json:"quotes"`
+	}
+)
 
 type articleRefJSON struct {
 	ID        string     `json:"id"`
@@ -53,39 +76,43 @@ type errorJSON struct {
 }
 
 func (h *handler) apiStories(w http.ResponseWriter, r *http.Request) {
-	limit, err := intParam(r, "limit", defaultAPILimit, 1, maxAPILimit)
+	limit, offset, err := listParams(r)
 	if err != nil {
 		h.failJSON(w, r, err)
 		return
 	}
-	offset, err := intParam(r, "offset", 0, 0, maxAPIOffset)
+	// One more than asked tells whether a next page exists.
+	stories, err := h.st.Stories(r.Context(), limit+1, offset)
 	if err != nil {
 		h.failJSON(w, r, err)
 		return
 	}
-	stories, err := h.st.Stories(r.Context(), limit, offset)
+	more := len(stories) > limit
+	if more {
+		stories = stories[:limit]
+	}
+	total, err := h.storyTotal(r.Context(), len(stories), limit, offset, more)
 	if err != nil {
 		h.failJSON(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusOK, storiesJSON{Stories: nonNil(stories)})
+	out := storiesJSON{Stories: nonNil(stories), Total: total}
+	if more {
+		out.Next = nextHref("/api/v1/stories", limit, offset, offset+limit+1)
+	}
+	h.writeJSON(w, r, http.StatusOK, out)
 }
 
 func (h *handler) apiStory(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		h.failJSON(w, r, err)
-		return
-	}
-	story, brief, refs, err := h.st.Story(r.Context(), id)
-	if h.redirectMerged(w, r, id, err, apiStoryHref) {
+	d, done, err := h.loadStory(w, r, apiStoryHref)
+	if done {
 		return
 	}
 	if err != nil {
 		h.failJSON(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusOK, newStoryJSON(story, brief, refs))
+	h.writeJSON(w, r, http.StatusOK, newStoryJSON(d))
 }
 
 func (h *handler) apiArticle(w http.ResponseWriter, r *http.Request) {
@@ -102,21 +129,41 @@ func (h *handler) apiArticle(w http.ResponseWriter, r *http.Request) {
 	h.writeJSON(w, r, http.StatusOK, a)
 }
 
-func newStoryJSON(s *model.Story, b *model.Brief, refs []model.ArticleRef) storyJSON {
+// How many of each large section GET /api/v1/stories/{id} includes.
+const (
+	apiStoryArticles = 50
+	apiStoryEntities = 20
+	apiStoryQuotes   = 20
+)
+
+func newStoryJSON(d storyData) storyJSON {
+	s, b := d.story, d.brief
 	out := storyJSON{ID: s.ID, Title: s.Title}
 	if b != nil {
 		out.BriefReady = true
 		if b.Title != "" {
 			out.Title = b.Title
 		}
-		out.Summary, out.Timeline, out.Entities = b.Summary, b.Timeline, b.Entities
-		out.Quotes, out.Consensus, out.SingleSource = b.Quotes, b.Consensus, b.SingleSource
-		out.Framing = b.Framing
+		out.Summary, out.Timeline = b.Summary, b.Timeline
+		out.Consensus, out.SingleSource, out.Framing = b.Consensus, b.SingleSource, b.Framing
 	}
-	out.Summary, out.Timeline, out.Entities = nonNil(out.Summary), nonNil(out.Timeline), nonNil(out.Entities)
-	out.Quotes, out.Consensus = nonNil(out.Quotes), nonNil(out.Consensus)
-	out.SingleSource, out.Framing = nonNil(out.SingleSource), nonNil(out.Framing)
-	out.Articles = make([]articleRefJSON, 0, len(refs))
+	out.Summary, out.Timeline = nonNil(out.Summary), nonNil(out.Timeline)
+	out.Consensus, out.SingleSource, out.Framing = nonNil(out.Consensus), nonNil(out.SingleSource), nonNil(out.Framing)
+	es, qs := d.entities(), d.quotes()
+	out.Entities = window(es, 0, apiStoryEntities)
+	out.Quotes = window(qs, 0, apiStoryQuotes)
+	out.Articles = articleRefsJSON(window(d.refs, 0, apiStoryArticles))
+	out.Totals = partCounts{Articles: len(d.refs), Entities: len(es), Quotes: len(qs)}
+	out.Next = partLinks{
+		Articles: nextHref(apiPartHref(s.ID, "articles"), apiStoryArticles, 0, len(d.refs)),
+		Entities: nextHref(apiPartHref(s.ID, "entities"), apiStoryEntities, 0, len(es)),
+		Quotes:   nextHref(apiPartHref(s.ID, "quotes"), apiStoryQuotes, 0, len(qs)),
+	}
+	return out
+}
+
+func articleRefsJSON(refs []model.ArticleRef) []articleRefJSON {
+	out := make([]articleRefJSON, 0, len(refs))
 	for _, a := range refs {
 		j := articleRefJSON{ID: a.ID, URL: a.URL, Source: a.Source, Title: a.Title, DuplicateOf: a.DuplicateOf,
 			Passages: a.Passages}
@@ -124,7 +171,7 @@ func newStoryJSON(s *model.Story, b *model.Brief, refs []model.ArticleRef) story
 			p := a.Published
 			j.Published = &p
 		}
-		out.Articles = append(out.Articles, j)
+		out = append(out, j)
 	}
 	return out
 }

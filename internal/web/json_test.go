@@ -52,6 +52,9 @@ func TestAPIStoriesShape(t *testing.T) {
 	if k := keys(first); !reflect.DeepEqual(k, want) {
 		t.Errorf("story keys = %v, want %v", k, want)
 	}
+	if m := decode(t, body); m["total"] != 2.0 || m["next"] != nil {
+		t.Errorf("total = %v, next = %v; want 2 and null", m["total"], m["next"])
+	}
 }
 
 func TestAPIStoriesEmpty(t *testing.T) {
@@ -67,8 +70,8 @@ func TestAPIStoryWithBrief(t *testing.T) {
 	seed(t, st)
 	_, body := get(t, web.NewHandler(st, quietLog()), "GET", "/api/v1/stories/s-bridge")
 	m := decode(t, body)
-	want := []string{"articles", "brief_ready", "consensus", "entities", "framing", "id", "quotes",
-		"single_source", "summary", "timeline", "title"}
+	want := []string{"articles", "brief_ready", "consensus", "entities", "framing", "id", "next", "quotes",
+		"single_source", "summary", "timeline", "title", "totals"}
 	if k := keys(m); !reflect.DeepEqual(k, want) {
 		t.Errorf("keys = %v, want %v", k, want)
 	}
@@ -84,8 +87,20 @@ func TestAPIStoryWithBrief(t *testing.T) {
 	if got.ID != "s-bridge" || !got.BriefReady {
 		t.Errorf("id = %q brief_ready = %v", got.ID, got.BriefReady)
 	}
-	if !reflect.DeepEqual(got.Brief, fixtureBrief) {
-		t.Errorf("brief round trip differs:\n got %+v\nwant %+v", got.Brief, fixtureBrief)
+	// Entities come most salient first: in more articles.
+	wantBrief := fixtureBrief
+	e := fixtureBrief.Entities
+	wantBrief.Entities = []model.Entity{e[2], e[1], e[0]}
+	if !reflect.DeepEqual(got.Brief, wantBrief) {
+		t.Errorf("brief round trip differs:\n got %+v\nwant %+v", got.Brief, wantBrief)
+	}
+	wantTotals := map[string]any{"articles": 3.0, "entities": 3.0, "quotes": 1.0}
+	if !reflect.DeepEqual(m["totals"], wantTotals) {
+		t.Errorf("totals = %v, want %v", m["totals"], wantTotals)
+	}
+	wantNext := map[string]any{"articles": nil, "entities": nil, "quotes": nil}
+	if !reflect.DeepEqual(m["next"], wantNext) {
+		t.Errorf("next = %v, want %v", m["next"], wantNext)
 	}
 	if len(got.Articles) != 3 {
 		t.Fatalf("articles = %v", got.Articles)

@@ -55,20 +55,15 @@ func (h *handler) index(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handler) story(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	s, b, refs, err := h.st.Story(r.Context(), id)
-	if h.redirectMerged(w, r, id, err, storyHref) {
+	d, done, err := h.loadStory(w, r, storyHref)
+	if done {
 		return
 	}
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	v := newStoryView(s, b, refs)
+	v := newStoryView(d)
 	h.render(w, r, http.StatusOK, "story", v.Title, v)
 }
 

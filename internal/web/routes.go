@@ -13,18 +13,29 @@ type handler struct {
 	log      *slog.Logger
 	pages    *pages
 	pageSize int
+	stories  storyCounter // the total of /api/v1/stories
 }
 
 // New returns the routes of Parallax's pages and API over st.
 //
-//	GET /                       story list (?page=N)
-//	GET /stories/{id}           story page with its brief
-//	GET /articles/{id}          article page (?story=ID: a roundup's part about that story)
-//	GET /static/style.css       stylesheet
-//	GET /api/v1/stories         {"stories":[...]} (?limit=&offset=)
-//	GET /api/v1/stories/{id}    brief, id and articles
-//	GET /api/v1/articles/{id}   article with its clean text (and a roundup's passages and other stories)
-//	GET /healthz                "ok"
+//	GET /                            story list (?page=N)
+//	GET /stories/{id}                story page: its brief, with the most salient
+//	                                 entities and quotes and the most representative articles
+//	GET /stories/{id}/articles       all its articles, as listed (?page=N, 50 a page)
+//	GET /stories/{id}/entities       all its entities, most salient first (?page=N)
+//	GET /stories/{id}/quotes         all its quotes, most salient first (?page=N)
+//	GET /articles/{id}               article page (?story=ID: a roundup's part about that story)
+//	GET /static/style.css            stylesheet
+//	GET /api/v1/stories              {"stories":[...],"total":N,"next":URL|null} (?limit=&offset=)
+//	GET /api/v1/stories/{id}         brief, id and articles; entities, quotes and articles
+//	                                 bounded, with "totals" and "next" (URL|null per section)
+//	GET /api/v1/stories/{id}/articles  {"story","total","limit","offset","next","articles":[...]}
+//	GET /api/v1/stories/{id}/entities  the same with "entities" (?limit=&offset=, in the pages' order)
+//	GET /api/v1/stories/{id}/quotes    the same with "quotes"
+//	GET /api/v1/articles/{id}        article with its clean text (and a roundup's passages and other stories)
+//	GET /healthz                     "ok"
+//
+// Responses are gzipped for clients that accept it (gzip.go).
 func New(st store.Store, opts Options) http.Handler {
 	opts = opts.withDefaults()
 	h := &handler{st: st, log: opts.Log, pages: mustParsePages(), pageSize: opts.PageSize}
@@ -32,6 +43,10 @@ func New(st store.Store, opts Options) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", h.index)
 	mux.HandleFunc("GET /stories/{id}", h.story)
+	for _, part := range []string{"articles", "entities", "quotes"} {
+		mux.HandleFunc("GET /stories/{id}/"+part, h.storyPart(part))
+		mux.HandleFunc("GET /api/v1/stories/{id}/"+part, h.apiStoryPart(part))
+	}
 	mux.HandleFunc("GET /articles/{id}", h.article)
 	mux.Handle("GET /static/", staticHandler())
 	mux.HandleFunc("GET /api/v1/stories", h.apiStories)
@@ -40,7 +55,7 @@ func New(st store.Store, opts Options) http.Handler {
 	mux.HandleFunc("/api/", h.apiNotFound)
 	mux.HandleFunc("GET /healthz", healthz)
 	mux.HandleFunc("/", h.notFound)
-	return secureHeaders(logRequests(opts.Log, mux))
+	return secureHeaders(logRequests(opts.Log, gzipResponses(mux)))
 }
 
 func healthz(w http.ResponseWriter, _ *http.Request) {

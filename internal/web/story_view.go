@@ -21,7 +21,20 @@ type storyView struct {
 	Matrix            []matrixRow
 	Framing           []model.OutletFraming
 	Articles          []articleRow
+	// What the page leaves out of its large sections, and where to see all.
+	MoreActors, MoreQuotes, MoreArticles more
 }
+
+// more tells how many of a section's items the story page shows and
+// links to the pages that list them all.
+type more struct {
+	Shown, Total int
+	Noun         string // what the items are, plural
+	Href         string // the first "all" page
+}
+
+// Partial reports whether the page leaves some items out.
+func (m more) Partial() bool { return m.Shown < m.Total }
 
 type citedText struct {
 	Text    string
@@ -61,43 +74,34 @@ type articleRow struct {
 	Roundup   bool       // only passages of it are about this story
 }
 
-func newStoryView(s *model.Story, b *model.Brief, refs []model.ArticleRef) storyView {
+// newStoryView builds the story page: every section of the brief, with
+// only the most salient entities and quotes and the most representative
+// articles of a large story (see rank.go); "all" pages list the rest.
+func newStoryView(d storyData) storyView {
+	s, b, refs := d.story, d.brief, d.refs
 	ix := newSourceIndex(s.ID, refs)
-	v := storyView{Story: s, Title: s.Title}
-	if v.Title == "" && len(refs) > 0 {
-		v.Title = refs[0].Title // until the brief names the story
+	v := storyView{Story: s, Title: displayTitle(d)}
+	rows := articleRows(ix, refs)
+	for _, i := range pickArticles(refs, b, topArticles) {
+		v.Articles = append(v.Articles, rows[i])
 	}
-	v.Title = storyTitle(v.Title)
-	byID := map[string]int{}
-	for i, a := range refs {
-		byID[a.ID] = i
-		v.Articles = append(v.Articles, articleRow{Ref: ix.list[i], URL: safeURL(a.URL), Published: formatDate(a.Published),
-			Roundup: len(a.Passages) > 0})
-	}
-	for i, a := range refs {
-		if j, ok := byID[a.DuplicateOf]; ok && j != i {
-			orig := ix.list[j]
-			v.Articles[i].CopyOf = &orig
-			v.Articles[j].AlsoBy = append(v.Articles[j].AlsoBy, ix.list[i].Outlet)
-		}
-	}
+	v.MoreArticles = more{len(v.Articles), len(refs), "articles", partHref(s.ID, "articles")}
 	if b == nil {
 		return v
 	}
 	v.HasBrief = true
-	if strings.TrimSpace(b.Title) != "" {
-		v.Title = b.Title
-	}
 	for _, it := range b.Summary {
 		v.Summary = append(v.Summary, citedText{it.Text, ix.refs(it.Sources)})
 	}
 	for _, it := range b.Timeline {
 		v.Timeline = append(v.Timeline, timelineRow{it.Date, formatDay(it.Date, it.Precision), it.Text, ix.refs(it.Sources)})
 	}
-	v.Actors = groupActors(b.Entities)
-	for _, q := range b.Quotes {
-		v.Quotes = append(v.Quotes, quoteRow{q.Speaker, q.Text, ix.ref(q.Source)})
-	}
+	es := window(d.entities(), 0, topEntities)
+	v.Actors = groupActors(es)
+	v.MoreActors = more{len(es), len(b.Entities), "actors", partHref(s.ID, "entities")}
+	qs := window(d.quotes(), 0, topQuotes)
+	v.Quotes = quoteRows(ix, qs)
+	v.MoreQuotes = more{len(qs), len(b.Quotes), "quotes", partHref(s.ID, "quotes")}
 	for _, f := range b.Consensus {
 		v.Consensus = append(v.Consensus, citedText{f.Text, ix.refs(f.Sources)})
 	}
@@ -107,6 +111,47 @@ func newStoryView(s *model.Story, b *model.Brief, refs []model.ArticleRef) story
 	v.Outlets, v.Matrix = sourceMatrix(ix, b)
 	v.Framing = b.Framing
 	return v
+}
+
+// displayTitle is the story's title: the brief's, else the stored one,
+// else (until the brief names the story) its first article's.
+func displayTitle(d storyData) string {
+	if d.brief != nil && strings.TrimSpace(d.brief.Title) != "" {
+		return d.brief.Title
+	}
+	t := d.story.Title
+	if t == "" && len(d.refs) > 0 {
+		t = d.refs[0].Title
+	}
+	return storyTitle(t)
+}
+
+// articleRows lists a story's articles with their citation numbers,
+// linking near-duplicate copies and their originals both ways.
+func articleRows(ix *sourceIndex, refs []model.ArticleRef) []articleRow {
+	rows := make([]articleRow, len(refs))
+	byID := make(map[string]int, len(refs))
+	for i, a := range refs {
+		byID[a.ID] = i
+		rows[i] = articleRow{Ref: ix.list[i], URL: safeURL(a.URL), Published: formatDate(a.Published),
+			Roundup: len(a.Passages) > 0}
+	}
+	for i, a := range refs {
+		if j, ok := byID[a.DuplicateOf]; ok && j != i {
+			orig := ix.list[j]
+			rows[i].CopyOf = &orig
+			rows[j].AlsoBy = append(rows[j].AlsoBy, ix.list[i].Outlet)
+		}
+	}
+	return rows
+}
+
+func quoteRows(ix *sourceIndex, qs []model.Quote) []quoteRow {
+	out := make([]quoteRow, 0, len(qs))
+	for _, q := range qs {
+		out = append(out, quoteRow{q.Speaker, q.Text, ix.ref(q.Source)})
+	}
+	return out
 }
 
 // sourceMatrix builds the source-by-fact matrix: one row per consensus
@@ -156,7 +201,7 @@ var (
 )
 
 // groupActors groups entities by type: people, organisations, places,
-// then any other type by name; within a group, in the brief's order.
+// then any other type by name; within a group, in the order given.
 func groupActors(es []model.Entity) []actorGroup {
 	byType := map[string][]model.Entity{}
 	var others []string
@@ -173,16 +218,20 @@ func groupActors(es []model.Entity) []actorGroup {
 		if len(byType[t]) == 0 {
 			continue
 		}
-		label := actorLabels[t]
-		if label == "" {
-			label = t
-			if label == "" {
-				label = "Other"
-			}
-		}
-		out = append(out, actorGroup{label, byType[t]})
+		out = append(out, actorGroup{typeLabel(t), byType[t]})
 	}
 	return out
+}
+
+// typeLabel names the group of entities of type t.
+func typeLabel(t string) string {
+	switch {
+	case actorLabels[t] != "":
+		return actorLabels[t]
+	case t != "":
+		return t
+	}
+	return "Other"
 }
 
 // otherNames returns aliases other than name, once each (ignoring case).

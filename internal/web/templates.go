@@ -17,8 +17,9 @@ var templateFS embed.FS
 //go:embed static
 var staticFS embed.FS
 
-// pageNames are the page templates; each is parsed with layout.html.
-var pageNames = []string{"index", "story", "article", "error"}
+// pageNames are the page templates; each is parsed with layout.html and
+// partials.html.
+var pageNames = []string{"index", "story", "story_part", "article", "error"}
 
 // pages holds one parsed template set per page.
 type pages struct {
@@ -44,7 +45,7 @@ func mustParsePages() *pages {
 	p := &pages{byName: map[string]*template.Template{}}
 	for _, name := range pageNames {
 		t := template.New("layout.html").Funcs(funcs)
-		t = template.Must(t.ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html"))
+		t = template.Must(t.ParseFS(templateFS, "templates/layout.html", "templates/partials.html", "templates/"+name+".html"))
 		p.byName[name] = t
 	}
 	return p

@@ -123,7 +123,8 @@ func TestInternalErrorIsLoggedNotShown(t *testing.T) {
 	st := failStore{newTestStore(t), io.ErrUnexpectedEOF}
 	var logs bytes.Buffer
 	h := web.NewHandler(st, slog.New(slog.NewTextHandler(&logs, nil)))
-	for _, target := range []string{"/", "/stories/s-bridge", "/articles/a1", "/api/v1/stories", "/api/v1/stories/s-bridge", "/api/v1/articles/a1"} {
+	for _, target := range []string{"/", "/stories/s-bridge", "/articles/a1", "/api/v1/stories", "/api/v1/stories/s-bridge", "/api/v1/articles/a1",
+		"/stories/s-bridge/articles", "/stories/s-bridge/quotes", "/api/v1/stories/s-bridge/entities"} {
 		t.Run(strings.ReplaceAll(target, "/", "_"), func(t *testing.T) {
 			logs.Reset()
 			res, body := get(t, h, "GET", target)

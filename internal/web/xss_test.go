@@ -54,6 +54,9 @@ func seedHostile(t *testing.T, st store.Store) []string {
 	for _, a := range arts {
 		paths = append(paths, "/articles/"+url.PathEscape(a.ID), "/api/v1/articles/"+url.PathEscape(a.ID))
 	}
+	for _, part := range []string{"articles", "entities", "quotes"} {
+		paths = append(paths, "/stories/"+url.PathEscape(storyID)+"/"+part, "/api/v1/stories/"+url.PathEscape(storyID)+"/"+part)
+	}
 	return append(paths, "/stories/"+url.PathEscape(xss), "/?page="+url.QueryEscape(xss))
 }
 
