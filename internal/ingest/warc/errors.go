@@ -9,4 +9,5 @@ var (
 	ErrTooLarge  = errors.New("warc: record too large")
 	ErrGzip      = errors.New("warc: corrupt gzip data")
 	ErrHTTP      = errors.New("warc: malformed HTTP response in record")
+	ErrNotWARC   = errors.New("warc: not a WARC file")
 )

@@ -6,6 +6,7 @@ import (
 	"compress/flate"
 	"compress/gzip"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -54,11 +55,7 @@ func Read(ctx context.Context, r io.Reader, name string, opts files.Options, emi
 			break
 		}
 		if err != nil {
-			origin := name
-			if re, ok := err.(*RecordError); ok {
-				origin = fmt.Sprintf("%s#record%d", name, re.Number)
-			}
-			if e := emit(files.Item{Origin: origin, Kind: files.Record, Err: fmt.Errorf("%s: %w", name, err)}); e != nil {
+			if e := emit(errItem(name, err)); e != nil || errors.Is(err, ErrNotWARC) {
 				return e
 			}
 			continue
@@ -76,6 +73,17 @@ func Read(ctx context.Context, r io.Reader, name string, opts files.Options, emi
 		return emit(files.Item{Origin: name, Kind: files.Record, Err: fmt.Errorf("%s: %w", name, files.ErrEmpty)})
 	}
 	return nil
+}
+
+// errItem is the Item for an error from Reader.Next: a record's, or the
+// file's when it is not WARC at all.
+func errItem(name string, err error) files.Item {
+	origin := name
+	var re *RecordError
+	if errors.As(err, &re) {
+		origin = fmt.Sprintf("%s#record%d", name, re.Number)
+	}
+	return files.Item{Origin: origin, Kind: files.Record, Err: fmt.Errorf("%s: %w", name, err)}
 }
 
 // item turns a record into an Item; ok=false for records that are not

@@ -3,7 +3,7 @@ package warc
 import (
 	"bufio"
 	"bytes"
-	"errors"
+	"fmt"
 	"io"
 )
 
@@ -11,7 +11,7 @@ import (
 const maxLine = 64 << 10
 
 // errLongLine means a header line exceeded maxLine.
-var errLongLine = errors.New("header line too long")
+var errLongLine = fmt.Errorf("%w: line over %d bytes", ErrHeader, maxLine)
 
 // lineReader reads header lines and content from a stream and counts the
 // bytes it consumed (the offset within a plain file or a gzip member).
@@ -30,14 +30,15 @@ func (l *lineReader) reset(r io.Reader) {
 }
 
 // line returns the next line without its CRLF or LF. At the end of the
-// stream it returns the partial line with io.EOF.
+// stream it returns the partial line with io.EOF; past maxLine, the part
+// read with errLongLine.
 func (l *lineReader) line() ([]byte, error) {
 	var out []byte
 	for {
 		chunk, err := l.br.ReadSlice('\n')
 		l.pos += int64(len(chunk))
 		if len(out)+len(chunk) > maxLine {
-			return nil, errLongLine
+			return out, errLongLine
 		}
 		out = append(out, chunk...)
 		if err == bufio.ErrBufferFull {
@@ -79,42 +80,4 @@ func (l *lineReader) discard(n int64) error {
 	k, err := io.CopyN(io.Discard, l.br, n)
 	l.pos += k
 	return err
-}
-
-// countReader counts the bytes read through it; it is an io.ByteReader so
-// that gzip reads exactly one member and no further.
-type countReader struct {
-	br  *bufio.Reader
-	pos int64
-}
-
-func (c *countReader) Read(p []byte) (int, error) {
-	n, err := c.br.Read(p)
-	c.pos += int64(n)
-	return n, err
-}
-
-func (c *countReader) ReadByte() (byte, error) {
-	b, err := c.br.ReadByte()
-	if err == nil {
-		c.pos++
-	}
-	return b, err
-}
-
-// seekMagic skips to the next gzip member header; io.EOF if there is none.
-func (c *countReader) seekMagic() error {
-	for {
-		head, err := c.br.Peek(3)
-		if len(head) == 3 && head[0] == 0x1f && head[1] == 0x8b && head[2] == 8 {
-			return nil
-		}
-		if err != nil {
-			c.pos += int64(len(head))
-			_, _ = c.br.Discard(len(head))
-			return io.EOF
-		}
-		_, _ = c.br.Discard(1)
-		c.pos++
-	}
 }

@@ -54,7 +54,7 @@ func archive(t *testing.T, compressed bool, pages, bad int) []byte {
 	return buf.Bytes()
 }
 
-func writeRaw(t *testing.T, buf *bytes.Buffer, compressed bool, s string) {
+func writeRaw(t testing.TB, buf *bytes.Buffer, compressed bool, s string) {
 	t.Helper()
 	if !compressed {
 		buf.WriteString(s)
@@ -153,24 +153,166 @@ func TestTruncated(t *testing.T) {
 	}
 }
 
-func TestCorruptGzipMember(t *testing.T) {
+// fixedResponse is a response record for page n with a fixed record ID,
+// so that its gzip member has the same bytes on every run.
+func fixedResponse(n int) string {
+	html := pageHTML(n)
+	http := fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n%s", len(html), html)
+	return fmt.Sprintf("WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/%d\r\nWARC-Date: 2017-03-04T05:06:07Z\r\n"+
+		"Content-Type: application/http; msgtype=response\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-%012d>\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n",
+		n, n, len(http), http)
+}
+
+// threeMembers returns a WARC.gz of three fixed response records, one a
+// member, and where the second member starts and ends.
+func threeMembers(t testing.TB) (data []byte, start, end int) {
+	t.Helper()
 	var buf bytes.Buffer
-	w := NewWriter(&buf, true)
-	w.WriteResponse("https://news.example/1", day, pageHTML(1))
-	start := buf.Len()
-	w.WriteResponse("https://news.example/2", day, pageHTML(2))
-	mid := start + (buf.Len()-start)/2
-	w.WriteResponse("https://news.example/3", day, pageHTML(3))
-	data := buf.Bytes()
-	for i := mid; i < mid+8; i++ {
-		data[i] ^= 0xff
+	writeRaw(t, &buf, true, fixedResponse(1))
+	start = buf.Len()
+	writeRaw(t, &buf, true, fixedResponse(2))
+	end = buf.Len()
+	writeRaw(t, &buf, true, fixedResponse(3))
+	return buf.Bytes(), start, end
+}
+
+// checkCorrupt asserts that pages 1 and 3 come out whole, with the
+// corrupt record 2 between them as one gzip error naming its member.
+func checkCorrupt(t *testing.T, items []files.Item, start int) {
+	t.Helper()
+	if len(items) != 3 {
+		t.Fatalf("got %d items, want page, gzip error, page: %+v", len(items), items)
 	}
-	items := readAll(t, data)
-	if len(items) != 3 || items[0].Err != nil || items[2].Err != nil || !errors.Is(items[1].Err, ErrGzip) {
-		t.Fatalf("items %+v: want page, gzip error, page", items)
+	for i, n := range []int{1, 3} {
+		it := items[2*i]
+		if it.Err != nil || it.Rec == nil || it.Origin != fmt.Sprintf("a.warc#record%d", n) || it.Rec.HTML != string(pageHTML(n)) {
+			t.Errorf("item %d = %s %v, want page %d whole", 2*i, it.Origin, it.Err, n)
+		}
 	}
-	if !strings.Contains(items[1].Err.Error(), fmt.Sprintf("offset %d", start)) {
-		t.Errorf("error %v should name the member offset %d", items[1].Err, start)
+	bad := items[1]
+	if bad.Rec != nil || !errors.Is(bad.Err, ErrGzip) || bad.Origin != "a.warc#record2" ||
+		!strings.Contains(bad.Err.Error(), fmt.Sprintf("a.warc: record 2 at offset %d:", start)) {
+		t.Errorf("item 1 = %s %v, want a gzip error for record 2 at offset %d", bad.Origin, bad.Err, start)
+	}
+}
+
+func TestCorruptGzipMember(t *testing.T) {
+	orig, start, end := threeMembers(t)
+	size := end - start
+	cases := []struct {
+		name    string
+		at, len int // bytes flipped, from the start of the second member
+	}{
+		{"HeaderMagic", 0, 2},
+		{"HeaderFlags", 3, 1}, // FEXTRA and FNAME set: the header parser reads on into member 3
+		{"DataMiddle", size / 2, 8},
+		{"DataEnd", size - 9, 1}, // the decompressor reads on past the member's end
+		{"TrailerCRC", size - 8, 4},
+		{"TrailerSize", size - 4, 4},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			data := append([]byte{}, orig...)
+			for i := start + c.at; i < start+c.at+c.len; i++ {
+				data[i] ^= 0xff
+			}
+			checkCorrupt(t, readAll(t, data), start)
+		})
+	}
+	t.Run("EveryByte", func(t *testing.T) {
+		for at := range size {
+			data := append([]byte{}, orig...)
+			data[start+at] ^= 0xff
+			items := readAll(t, data)
+			if at >= 4 && at < 10 { // MTIME, XFL, OS: not covered by any check
+				if len(items) != 3 || items[1].Err != nil {
+					t.Errorf("byte %d: %+v, want three pages", at, items)
+				}
+				continue
+			}
+			checkCorrupt(t, items, start)
+		}
+	})
+}
+
+// TestCorruptLargeMember covers members larger than MaxRecordBytes, which
+// are streamed rather than checked whole first: the record must still wait
+// for its member's trailer, and a record too large gives one error.
+func TestCorruptLargeMember(t *testing.T) {
+	orig, start, end := threeMembers(t)
+	body := len(fixedResponse(1)) - strings.Index(fixedResponse(1), "HTTP/1.1") - 4
+	for _, c := range []struct {
+		name string
+		max  int64
+		want error // for records 1 and 3
+	}{
+		{"Streamed", int64(body), nil},
+		{"TooLarge", int64(body - 1), ErrTooLarge},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			data := append([]byte{}, orig...)
+			for i := end - 8; i < end; i++ {
+				data[i] ^= 0xff
+			}
+			r := NewReader(bytes.NewReader(data), Options{MaxRecordBytes: c.max})
+			var got []string
+			for {
+				rec, err := r.Next()
+				if err == io.EOF {
+					break
+				}
+				var re *RecordError
+				switch {
+				case err == nil:
+					got = append(got, fmt.Sprintf("ok%d", rec.Number))
+				case errors.As(err, &re) && errors.Is(err, ErrGzip) && re.Offset == int64(start):
+					got = append(got, fmt.Sprintf("gzip%d", re.Number))
+				case errors.As(err, &re) && errors.Is(err, c.want):
+					got = append(got, fmt.Sprintf("large%d", re.Number))
+				default:
+					t.Fatalf("error %v", err)
+				}
+			}
+			want := "ok1 gzip2 ok3"
+			if c.want != nil {
+				want = "large1 gzip2 large3"
+			}
+			if strings.Join(got, " ") != want {
+				t.Errorf("got %v, want %s", got, want)
+			}
+		})
+	}
+}
+
+func TestNotWARC(t *testing.T) {
+	binary := make([]byte, 200<<10)
+	for i := range binary {
+		binary[i] = byte(i*7+i/251) | 0x80
+	}
+	gz := func(b []byte) []byte {
+		var buf bytes.Buffer
+		writeRaw(t, &buf, true, string(b))
+		return buf.Bytes()
+	}
+	for _, c := range []struct {
+		name string
+		data []byte
+	}{
+		{"GzipText", gz([]byte("name,count\nparallax,1\n"))},
+		{"GzipBinary", gz(binary)},
+		{"GzipTwoMembers", append(gz([]byte("hello\n")), gz([]byte("world\n"))...)},
+		{"PlainText", []byte("<html><p>not an archive</p></html>\n")},
+		{"PlainBinary", binary},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			items := readAll(t, c.data)
+			if len(items) != 1 || !errors.Is(items[0].Err, ErrNotWARC) || items[0].Origin != "a.warc" {
+				t.Fatalf("items %+v, want one not-WARC error for the file", items)
+			}
+			if msg := items[0].Err.Error(); strings.Contains(msg, "record") || errors.Is(items[0].Err, ErrGzip) {
+				t.Errorf("error %q should not blame a record or the gzip data", msg)
+			}
+		})
 	}
 }
 
@@ -217,6 +359,9 @@ func FuzzReader(f *testing.F) {
 	NewWriter(&gz, true).WriteResponse("https://a.example/", day, pageHTML(1))
 	NewWriter(&plain, false).WriteResponse("https://a.example/", day, pageHTML(1))
 	f.Add(gz.Bytes())
+	three, start, _ := threeMembers(f)
+	three[start+3] ^= 0xff
+	f.Add(three)
 	f.Add(plain.Bytes())
 	f.Add([]byte("WARC/1.0\r\nContent-Length: 5\r\n\r\nabc"))
 	f.Add([]byte("WARC/1.0\r\nWARC-Type: response\r\nContent-Type: application/http\r\nContent-Length: 20\r\n\r\nHTTP/1.1 200 OK\r\n\r\nx"))
@@ -232,8 +377,8 @@ func FuzzReader(f *testing.F) {
 					return
 				}
 				var re *RecordError
-				if !errors.As(err, &re) {
-					t.Fatalf("error %v is not a RecordError", err)
+				if !errors.As(err, &re) && !errors.Is(err, ErrNotWARC) {
+					t.Fatalf("error %v is neither a RecordError nor ErrNotWARC", err)
 				}
 				continue
 			}
