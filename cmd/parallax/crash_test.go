@@ -234,3 +234,93 @@ func TestStreamStored(t *testing.T) {
 	}
 	checkClusterCommandAgrees(t, bin, in, stored)
 }
+
+// TestCrashResumeExact SIGKILLs `parallax ingest` while it stores its
+// clustering decisions (a transaction per 150 articles, each with the
+// clustering state after it), runs it again, and finds every article in
+// the very story, by id, of an uninterrupted run: the resumed run starts
+// from the saved state, not from a replay of the stored articles.
+func TestCrashResumeExact(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("SIGKILL")
+	}
+	in := shared.TestData(t, "cluster", "dev.jsonl")
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	run := func(db string) *exec.Cmd {
+		cmd := exec.Command(bin, "ingest", "--db", db, in)
+		cmd.Env = append(os.Environ(), "PARALLAX_STATE_EVERY=150")
+		return cmd
+	}
+	clean := filepath.Join(dir, "clean.db")
+	if out, err := run(clean).CombinedOutput(); err != nil {
+		t.Fatalf("clean ingest: %v\n%s", err, out)
+	}
+	want := assignments(t, clean)
+
+	crashed := filepath.Join(dir, "crashed.db")
+	killed := 0
+	for _, frac := range []int{4, 2} { // kill once a quarter, then once half, is placed
+		cmd := run(crashed)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		deadline := time.Now().Add(5 * time.Minute)
+	wait:
+		for time.Now().Before(deadline) {
+			select {
+			case <-done:
+				break wait
+			case <-time.After(20 * time.Millisecond):
+			}
+			if n := placedCount(t, crashed); n >= len(want)/frac {
+				_ = cmd.Process.Signal(syscall.SIGKILL)
+				<-done
+				if n < len(want) {
+					killed++
+				}
+				break
+			}
+		}
+	}
+	if killed == 0 {
+		t.Fatal("ingest finished clustering before it could be killed: the test proves nothing")
+	}
+	if out, err := run(crashed).CombinedOutput(); err != nil {
+		t.Fatalf("resumed ingest: %v\n%s", err, out)
+	}
+	got := assignments(t, crashed)
+	if len(got) != len(want) {
+		t.Fatalf("resumed store has %d articles, clean run %d", len(got), len(want))
+	}
+	differ := 0
+	for id, s := range want {
+		if got[id] != s {
+			differ++
+		}
+	}
+	if differ > 0 {
+		t.Errorf("after %d kills during clustering, %d of %d articles are in another story than in the clean run", killed, differ, len(want))
+	}
+}
+
+// placedCount is how many articles of a store have a story (0 while the
+// store cannot be read).
+func placedCount(t *testing.T, db string) int {
+	t.Helper()
+	if _, err := os.Stat(db); err != nil {
+		return 0
+	}
+	st, err := sqlite.Open(context.Background(), db)
+	if err != nil {
+		return 0
+	}
+	defer st.Close()
+	_, last, err := st.AssignedSince(context.Background(), 1<<62)
+	if err != nil {
+		return 0
+	}
+	return int(last)
+}

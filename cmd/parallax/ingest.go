@@ -43,6 +43,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	defer q.Close()
 	prog := newProgress(e)
+	p.OnProgress(prog.Phase)
 	paths, urls := splitURLs(fs.Args())
 	walk := func(emit func(files.Item) error) error {
 		if err := files.Walk(ctx, paths, files.Options{MaxBytes: *maxBytes}, emit, func(p string) {

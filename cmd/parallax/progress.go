@@ -14,10 +14,13 @@ import (
 // progress shows a spinner with counts on a terminal and nothing
 // otherwise (rejections and the summary are printed either way).
 type progress struct {
-	bar  *progressbar.ProgressBar
-	log  *slog.Logger
-	last time.Time
-	n    [3]int
+	bar   *progressbar.ProgressBar
+	log   *slog.Logger
+	last  time.Time
+	n     [3]int
+	out   *os.File       // the terminal, if any
+	phase pipeline.Phase // the later phase shown, if any
+	pbar  *progressbar.ProgressBar
 }
 
 // logEvery is how often progress is logged when stderr is not a terminal.
@@ -28,7 +31,7 @@ func newProgress(e *env) *progress {
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return &progress{log: e.Log, last: time.Now()}
 	}
-	return &progress{bar: progressbar.NewOptions(-1,
+	return &progress{out: f, bar: progressbar.NewOptions(-1,
 		progressbar.OptionSetWriter(f),
 		progressbar.OptionSetDescription("ingesting"),
 		progressbar.OptionShowCount(),
@@ -60,5 +63,40 @@ func (p *progress) Clear() {
 func (p *progress) Done() {
 	if p.bar != nil {
 		_ = p.bar.Finish()
+	}
+	if p.pbar != nil {
+		_ = p.pbar.Finish()
+	}
+}
+
+// Phase shows how far a later phase of the batch (clustering, briefs) is:
+// a bar with its total on a terminal, else a log line every logEvery and
+// at its end.
+func (p *progress) Phase(ph pipeline.Phase, done, total int) {
+	if p.out != nil {
+		if p.phase != ph || p.pbar == nil {
+			if p.pbar != nil {
+				_ = p.pbar.Finish()
+			}
+			if p.bar != nil {
+				_ = p.bar.Finish()
+				p.bar = nil
+			}
+			p.phase = ph
+			p.pbar = progressbar.NewOptions(total,
+				progressbar.OptionSetWriter(p.out),
+				progressbar.OptionSetDescription(string(ph)),
+				progressbar.OptionShowCount(),
+				progressbar.OptionShowIts(),
+				progressbar.OptionClearOnFinish(),
+			)
+		}
+		_ = p.pbar.Set(done)
+		return
+	}
+	now := time.Now()
+	if now.Sub(p.last) >= logEvery || done == total || p.phase != ph {
+		p.last, p.phase = now, ph
+		p.log.Info(string(ph)+" progress", "done", done, "of", total)
 	}
 }

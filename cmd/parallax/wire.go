@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
 
 	"parallax/internal/pipeline"
@@ -75,7 +76,16 @@ func openPipeline(ctx context.Context, e *env, db string) (store.Store, *pipelin
 	if err != nil {
 		return nil, nil, err
 	}
-	p, err := pipeline.New(ctx, st, pipeline.DefaultOptions(), e.Log)
+	opts := pipeline.DefaultOptions()
+	if v := os.Getenv("PARALLAX_STATE_EVERY"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			st.Close()
+			return nil, nil, fmt.Errorf("%w: PARALLAX_STATE_EVERY=%q: want a positive number of articles", errUsage, v)
+		}
+		opts.StateEvery = n
+	}
+	p, err := pipeline.New(ctx, st, opts, e.Log)
 	if err != nil {
 		st.Close()
 		return nil, nil, err

@@ -1,7 +1,10 @@
 package cluster
 
 import (
+	"crypto/sha256"
 	"encoding/gob"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -25,8 +28,26 @@ import (
 // does; Load refuses any other version (the caller replays instead).
 const snapshotVersion = 1
 
-// ErrSnapshotVersion is returned by Load for a snapshot of another layout.
-var ErrSnapshotVersion = errors.New("cluster: snapshot of another version")
+// ErrSnapshotVersion is returned by Load for a snapshot of another layout,
+// ErrSnapshotOptions for one built with other options (another model):
+// its state would not be the one these options build.
+var (
+	ErrSnapshotVersion = errors.New("cluster: snapshot of another version")
+	ErrSnapshotOptions = errors.New("cluster: snapshot built with other options")
+)
+
+// fingerprint names options and the models they use.
+func fingerprint(o Options) string {
+	m, g := o.model(), o.guard()
+	o.Model, o.Guard = nil, nil
+	h := sha256.New()
+	fmt.Fprintf(h, "%+v\n", o)
+	for _, x := range []*Model{m, g} {
+		b, _ := json.Marshal(x)
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
 
 type snapVector struct {
 	T []int32
@@ -86,14 +107,29 @@ type snapDense struct {
 	Norm2 float64
 }
 
+// snapshot is written as a sequence of gob values (parts): one value of
+// hundreds of megabytes would be buffered whole, growing by copies.
 type snapshot struct {
+	snapHead
+	Vocab   map[string]snapVocab
+	Stories []snapStory
+	Events  []snapEvent
+	Docs    []snapDoc
+	Index   map[string]map[int32][]int32
+	Global  map[string]snapDense
+	Boiler  []uint8
+}
+
+// parts are the values a snapshot is written as, in order. The head
+// comes first, so that a snapshot of another version is refused before
+// the rest is read.
+func (s *snapshot) parts() []any {
+	return []any{&s.snapHead, &s.Vocab, &s.Stories, &s.Events, &s.Docs, &s.Index, &s.Global, &s.Boiler}
+}
+
+type snapHead struct {
 	Version     int
-	Vocab       map[string]snapVocab
-	Stories     []snapStory
-	Events      []snapEvent
-	Docs        []snapDoc
-	Index       map[string]map[int32][]int32
-	Global      map[string]snapDense
+	Options     string // fingerprint of the options the state was built with
 	Now         time.Time
 	Seq, Anon   int
 	SinceReview int
@@ -101,7 +137,6 @@ type snapshot struct {
 	Touched     []int32
 	Sweep       int
 	SweepMerged bool
-	Boiler      []uint8
 	BoilerAdded int
 	Search      int
 }
@@ -117,9 +152,12 @@ func (c *Clusterer) Snapshot(w io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("cluster: snapshot: %w", err)
 	}
-	if err := gob.NewEncoder(z).Encode(s); err != nil {
-		z.Close()
-		return fmt.Errorf("cluster: snapshot: %w", err)
+	enc := gob.NewEncoder(z)
+	for _, part := range s.parts() {
+		if err := enc.Encode(part); err != nil {
+			z.Close()
+			return fmt.Errorf("cluster: snapshot: %w", err)
+		}
 	}
 	if err := z.Close(); err != nil {
 		return fmt.Errorf("cluster: snapshot: %w", err)
@@ -136,11 +174,20 @@ func Load(r io.Reader, opts Options) (*Clusterer, error) {
 	}
 	defer z.Close()
 	var s snapshot
-	if err := gob.NewDecoder(z).Decode(&s); err != nil {
-		return nil, fmt.Errorf("cluster: load snapshot: %w", err)
-	}
-	if s.Version != snapshotVersion {
-		return nil, fmt.Errorf("%w: %d, want %d", ErrSnapshotVersion, s.Version, snapshotVersion)
+	dec := gob.NewDecoder(z)
+	for i, part := range s.parts() {
+		if err := dec.Decode(part); err != nil {
+			return nil, fmt.Errorf("cluster: load snapshot: %w", err)
+		}
+		if i > 0 {
+			continue
+		}
+		if s.Version != snapshotVersion {
+			return nil, fmt.Errorf("%w: %d, want %d", ErrSnapshotVersion, s.Version, snapshotVersion)
+		}
+		if s.Options != fingerprint(opts) {
+			return nil, ErrSnapshotOptions
+		}
 	}
 	c := New(opts)
 	if err := c.restoreSnapshot(&s); err != nil {
@@ -152,10 +199,11 @@ func Load(r io.Reader, opts Options) (*Clusterer, error) {
 // snapshot gathers the state, giving every reachable story, event and
 // article vector a handle (its position in the snapshot's lists).
 func (c *Clusterer) snapshot() *snapshot {
-	s := &snapshot{Version: snapshotVersion, Vocab: map[string]snapVocab{}, Index: map[string]map[int32][]int32{},
-		Global: map[string]snapDense{}, Now: c.now, Seq: c.seq, Anon: c.anon, SinceReview: c.sinceReview,
-		Reviews: c.reviews, Sweep: c.sweep.since, SweepMerged: c.sweep.merged, Boiler: c.boiler.counts,
-		BoilerAdded: c.boiler.added, Search: c.search}
+	s := &snapshot{snapHead: snapHead{Version: snapshotVersion, Options: fingerprint(c.opts), Now: c.now, Seq: c.seq,
+		Anon: c.anon, SinceReview: c.sinceReview, Reviews: c.reviews, Sweep: c.sweep.since,
+		SweepMerged: c.sweep.merged, BoilerAdded: c.boiler.added, Search: c.search},
+		Vocab: map[string]snapVocab{}, Index: map[string]map[int32][]int32{}, Global: map[string]snapDense{},
+		Boiler: c.boiler.counts}
 	for lang, v := range c.vocab {
 		s.Vocab[lang] = snapVocab{Keys: v.keys, DF: v.df, N: v.n, Forgets: v.forgets}
 	}

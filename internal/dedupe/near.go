@@ -10,12 +10,16 @@ type NearOptions struct {
 	Threshold  float64 // least estimated Overlap of a copy; default 0.6
 	MinJaccard float64 // and least estimated Jaccard similarity; default 0.2
 	Bands      int     // LSH bands of NumHashes/Bands rows each; default 64 (of 2 rows)
+	// Keep bounds the index to the latest Keep texts added (the oldest
+	// are dropped): copies of a report appear within days, and the index
+	// must not grow with years of news. Default 20,000; negative: no bound.
+	Keep int
 }
 
 // DefaultNearOptions returns the defaults, tuned on syndicated copies made
 // from the cluster dev set (see near_test.go).
 func DefaultNearOptions() NearOptions {
-	return NearOptions{Shingle: 3, MinWords: 20, Threshold: 0.6, MinJaccard: 0.2, Bands: 64}
+	return NearOptions{Shingle: 3, MinWords: 20, Threshold: 0.6, MinJaccard: 0.2, Bands: 64, Keep: 20000}
 }
 
 func (o NearOptions) withDefaults() NearOptions {
@@ -35,6 +39,9 @@ func (o NearOptions) withDefaults() NearOptions {
 	if o.Bands <= 0 || o.Bands > NumHashes {
 		o.Bands = d.Bands
 	}
+	if o.Keep == 0 {
+		o.Keep = d.Keep
+	}
 	return o
 }
 
@@ -48,6 +55,8 @@ type NearIndex struct {
 	mu      sync.RWMutex
 	sigs    map[string]Signature
 	order   map[string]int // insertion order: ties go to the earliest
+	ids     []string       // in insertion order (for Keep and Snapshot)
+	next    int            // the next insertion number
 	buckets []map[uint64][]string
 }
 
@@ -85,11 +94,43 @@ func (ix *NearIndex) Add(id string, sig Signature) {
 	if _, ok := ix.sigs[id]; ok {
 		return
 	}
+	ix.add(id, sig, ix.next)
+	ix.next++
+	if keep := ix.opts.Keep; keep > 0 && len(ix.ids) > keep+keep/4 {
+		ix.dropOldest(len(ix.ids) - keep)
+	}
+}
+
+// add indexes sig under id with insertion number n.
+func (ix *NearIndex) add(id string, sig Signature, n int) {
 	ix.sigs[id] = sig
-	ix.order[id] = len(ix.order)
+	ix.order[id] = n
+	ix.ids = append(ix.ids, id)
 	for b := range ix.buckets {
 		k := sig.band(b, ix.rows)
 		ix.buckets[b][k] = append(ix.buckets[b][k], id)
+	}
+}
+
+// dropOldest forgets the n texts added first and rebuilds the buckets
+// from the rest (once per Keep/4 additions: constant cost per text).
+func (ix *NearIndex) dropOldest(n int) {
+	for _, id := range ix.ids[:n] {
+		delete(ix.sigs, id)
+		delete(ix.order, id)
+	}
+	kept := append([]string(nil), ix.ids[n:]...)
+	ix.ids = ix.ids[:0]
+	for i := range ix.buckets {
+		ix.buckets[i] = map[uint64][]string{}
+	}
+	for _, id := range kept {
+		ix.ids = append(ix.ids, id)
+		sig := ix.sigs[id]
+		for b := range ix.buckets {
+			k := sig.band(b, ix.rows)
+			ix.buckets[b][k] = append(ix.buckets[b][k], id)
+		}
 	}
 }
 

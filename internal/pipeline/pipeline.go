@@ -22,6 +22,34 @@ type Options struct {
 	Near    dedupe.NearOptions
 	// Now is the clock (tests set it); default time.Now.
 	Now func() time.Time
+	// StateEvery is how many articles ClusterPending places per
+	// transaction, each saved with the state after it; default
+	// DefaultStateEvery.
+	StateEvery int
+}
+
+// DefaultStateEvery articles are clustered per transaction: saving the
+// state (about 10 MB) costs about what clustering 2,000 articles does.
+const DefaultStateEvery = 5000
+
+// Phase names a long phase of a batch, for progress reports.
+type Phase string
+
+const (
+	PhaseCluster Phase = "clustering"
+	PhaseBriefs  Phase = "briefs"
+)
+
+// OnProgress sets f to be told how far each long phase of a batch is
+// (done of total), at least every few hundred items. Set it before the
+// batch starts.
+func (p *Pipeline) OnProgress(f func(ph Phase, done, total int)) { p.onProgress = f }
+
+// progress reports done of total in phase, if anyone listens.
+func (p *Pipeline) progress(ph Phase, done, total int) {
+	if p.onProgress != nil {
+		p.onProgress(ph, done, total)
+	}
 }
 
 // DefaultBriefArticles is how many of a story's articles its brief reads
@@ -32,7 +60,7 @@ const DefaultBriefArticles = 100
 // DefaultOptions returns the documented defaults of every stage.
 func DefaultOptions() Options {
 	return Options{Cluster: cluster.DefaultOptions(), Brief: brief.Options{MaxArticles: DefaultBriefArticles},
-		Near: dedupe.DefaultNearOptions(), Now: time.Now}
+		Near: dedupe.DefaultNearOptions(), Now: time.Now, StateEvery: DefaultStateEvery}
 }
 
 // Pipeline holds the state that outlives one article: the store and the
@@ -43,41 +71,41 @@ type Pipeline struct {
 	opts Options
 	log  *slog.Logger
 
-	mu   sync.Mutex // guards cl, seen and mine: clustering is one ordered stream
+	mu   sync.Mutex // guards cl, seen, mine and stateDirty: clustering is one ordered stream
 	cl   *cluster.Clusterer
 	seen int64               // highest assignment sequence number the clusterer knows
 	mine map[string]struct{} // articles this process assigned since seen
+	// stateDirty: the state changed without being saved (rebuilt, or
+	// caught up with another writer): the next batch saves it.
+	stateDirty bool
+	// broken: a batch failed to be stored after the clusterer made its
+	// decisions: the clusterer must start again from the store.
+	broken bool
+
+	onProgress func(Phase, int, int)
 
 	nearMu sync.Mutex // one near-duplicate lookup and store at a time
 	near   *dedupe.NearIndex
 }
 
-// New builds a Pipeline over st and rebuilds the clusterer's state from the
-// assignments already stored, so that a restart resumes where it stopped.
+// New builds a Pipeline over st and its clustering state: the state saved
+// with the latest batch, caught up with what was placed after it, or, when
+// there is none, rebuilt from the assignments already stored, so that a
+// restart resumes where it stopped.
 func New(ctx context.Context, st store.Store, opts Options, log *slog.Logger) (*Pipeline, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
+	if opts.StateEvery <= 0 {
+		opts.StateEvery = DefaultStateEvery
+	}
 	if log == nil {
 		log = slog.Default()
 	}
-	p := &Pipeline{st: st, opts: opts, log: log, cl: cluster.New(opts.Cluster), near: dedupe.NewNearIndex(opts.Near)}
-	done, last, err := st.AssignedSince(ctx, 0)
-	if err != nil {
-		return nil, fmt.Errorf("pipeline: restore clusters: %w", err)
+	p := &Pipeline{st: st, opts: opts, log: log}
+	if err := p.start(ctx); err != nil {
+		return nil, err
 	}
-	for _, a := range done {
-		p.restore(a)
-	}
-	p.seen, p.mine = last, map[string]struct{}{}
-	if len(done) > 0 {
-		log.Debug("clusters restored", "articles", len(done))
-	}
-	pending, err := st.PendingArticles(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("pipeline: restore near-duplicate index: %w", err)
-	}
-	p.restoreNear(done, pending)
 	return p, nil
 }
 
@@ -160,13 +188,20 @@ func (p *Pipeline) store(ctx context.Context, it files.Item, a *model.Article, p
 
 // ClusterPending places every stored article that has no story yet, in
 // publication-time order, with the passages about its story when it is a
-// roundup of several (and its placements in the other stories it covers,
-// stored with it in one Assign), and returns how many it placed. When the
-// clusterer merges two stories, the younger one's articles move to the
-// older one and the store records the lineage (StoryAlias).
+// roundup of several (and its placements in the other stories it covers),
+// and returns how many it placed. When the clusterer merges two stories,
+// the younger one's articles move to the older one and the store records
+// the lineage (StoryAlias). Decisions are stored StateEvery articles at a
+// time, each batch in one transaction with the state after it.
 func (p *Pipeline) ClusterPending(ctx context.Context) (int, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if p.broken {
+		if err := p.start(ctx); err != nil {
+			return 0, err
+		}
+		p.broken = false
+	}
 	if err := p.catchUp(ctx); err != nil {
 		return 0, err
 	}
@@ -174,71 +209,64 @@ func (p *Pipeline) ClusterPending(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("pipeline: pending articles: %w", err)
 	}
+	if len(pending) == 0 && p.stateDirty {
+		return 0, p.apply(ctx, nil, nil)
+	}
+	var (
+		ops   []store.ClusterOp
+		batch []string
+	)
 	for i, a := range pending {
 		if err := ctx.Err(); err != nil {
-			return i, err
+			return i - len(batch), err
 		}
 		as := p.cl.Add(ClusterDoc(a))
 		in := model.Placement{StoryID: as.Story, EventID: as.Event, Passages: ModelPassages(p.cl.Passages())}
-		if err := p.st.Assign(ctx, a.ID, in, ModelPlacements(p.cl.Also())); err != nil {
-			return i, fmt.Errorf("pipeline: assign %s: %w", a.ID, err)
-		}
-		p.mine[a.ID] = struct{}{}
+		ops = append(ops, store.ClusterOp{Kind: store.OpAssign, Article: a.ID, In: in, Also: ModelPlacements(p.cl.Also())})
+		batch = append(batch, a.ID)
 		for _, m := range p.cl.Merges() { // as.Story is already the survivor
-			moved, err := p.st.MergeStory(ctx, m.From, m.Into)
-			if err != nil {
-				return i, fmt.Errorf("pipeline: merge story %s into %s: %w", m.From, m.Into, err)
-			}
-			for _, id := range moved {
-				p.mine[id] = struct{}{}
-			}
+			ops = append(ops, store.ClusterOp{Kind: store.OpMerge, From: m.From, Into: m.Into})
 		}
 		for _, m := range p.cl.Moves() { // after the merges, as the clusterer made them
-			if err := p.move(ctx, m); err != nil {
-				return i, err
+			ops = append(ops, store.ClusterOp{Kind: store.OpMove, Article: m.Article, Into: m.To, Event: m.Event})
+			batch = append(batch, m.Article)
+		}
+		n := i + 1
+		if n%p.opts.StateEvery == 0 || n == len(pending) {
+			if err := p.apply(ctx, ops, batch); err != nil {
+				return n - len(batch), err
 			}
-			p.mine[m.Article] = struct{}{}
+			ops, batch = ops[:0], batch[:0]
+		}
+		if n%250 == 0 || n == len(pending) {
+			p.progress(PhaseCluster, n, len(pending))
 		}
 	}
 	return len(pending), nil
 }
 
-// move stores a move the clusterer made: the article's own placement goes
-// to the new story and event, for all of its text (the passages were about
-// the story it left); its extra placements, if any, stay.
-func (p *Pipeline) move(ctx context.Context, m cluster.Move) error {
-	a, err := p.st.Article(ctx, m.Article)
+// apply stores a batch of decisions with the state after them. When the
+// store refuses the state (another writer placed articles meanwhile), the
+// batch's articles are remembered so that catching up skips them.
+func (p *Pipeline) apply(ctx context.Context, ops []store.ClusterOp, ids []string) error {
+	state, err := p.encodeState()
 	if err != nil {
-		return fmt.Errorf("pipeline: move %s: %w", m.Article, err)
+		p.broken = true
+		return fmt.Errorf("pipeline: save state: %w", err)
 	}
-	in := model.Placement{StoryID: m.To, EventID: m.Event}
-	in, also := store.ResolvePlacements(in, a.Also, func(id string) string { return id })
-	if err := p.st.Assign(ctx, m.Article, in, also); err != nil {
-		return fmt.Errorf("pipeline: move %s from %s to %s: %w", m.Article, m.From, m.To, err)
-	}
-	return nil
-}
-
-// catchUp replays into the clusterer the assignments that another process
-// (an `ingest` beside a running `serve`) made in the same store since this
-// one last looked, so that both place new articles against all stories.
-func (p *Pipeline) catchUp(ctx context.Context) error {
-	arts, last, err := p.st.AssignedSince(ctx, p.seen)
+	last, saved, err := p.st.ApplyClustering(ctx, ops, state, p.seen)
 	if err != nil {
-		return fmt.Errorf("pipeline: catch up with other writers: %w", err)
+		p.broken = true // the clusterer is ahead of the store
+		return fmt.Errorf("pipeline: store %d clustering decisions: %w", len(ops), err)
 	}
-	n := 0
-	for _, a := range arts {
-		if _, ok := p.mine[a.ID]; ok {
-			continue
-		}
-		p.restore(a)
-		n++
+	if saved {
+		p.seen, p.mine, p.stateDirty = last, map[string]struct{}{}, false
+		return nil
 	}
-	if n > 0 {
-		p.log.Debug("caught up with assignments made elsewhere", "articles", n)
+	for _, id := range ids {
+		p.mine[id] = struct{}{}
 	}
-	p.seen, p.mine = last, map[string]struct{}{}
+	p.stateDirty = true
 	return nil
 }
 
@@ -270,6 +298,9 @@ func (p *Pipeline) BriefStale(ctx context.Context) (int, error) {
 		b := brief.Build(arts, p.opts.Brief)
 		if err := p.st.SaveBrief(ctx, id, b); err != nil {
 			return i, fmt.Errorf("pipeline: save brief of %s: %w", id, err)
+		}
+		if n := i + 1; n%20 == 0 || n == len(ids) {
+			p.progress(PhaseBriefs, n, len(ids))
 		}
 	}
 	return len(ids), nil

@@ -70,6 +70,19 @@ type Store interface {
 	// story become one (ResolvePlacements). It returns the ids of the
 	// articles with a placement moved, in assignment order.
 	MergeStory(ctx context.Context, from, into string) (moved []string, err error)
+	// ApplyClustering records a batch of clustering decisions, in order,
+	// and (when state is not nil) the clusterer's state after them, all
+	// in one transaction: a crash keeps the whole batch or none of it, so
+	// a restart from the saved state redoes exactly what was lost. The
+	// state is saved only when no other writer placed an article since
+	// assignment sequence number seen (what the caller's clusterer has
+	// caught up with); saved tells. last is the highest assignment
+	// sequence number after the batch.
+	ApplyClustering(ctx context.Context, ops []ClusterOp, state []byte, seen int64) (last int64, saved bool, err error)
+	// ClusterState returns the latest saved clusterer state (Data nil when
+	// none is saved).
+	ClusterState(ctx context.Context) (ClusterState, error)
+
 	// StoryAlias returns the story a merged story's articles now belong to
 	// (ErrNotFound if id was never merged).
 	StoryAlias(ctx context.Context, id string) (string, error)
@@ -109,8 +122,8 @@ type Store interface {
 	// belongs to another article.
 	UpdateArticle(ctx context.Context, a *model.Article) error
 	// ResetStories forgets every story, event, brief and assignment (with
-	// its passages and extra placements), so that all articles are pending
-	// clustering again.
+	// its passages and extra placements) and the saved clusterer state, so
+	// that all articles are pending clustering again.
 	ResetStories(ctx context.Context) error
 
 	// Stats returns store-wide counts.

@@ -133,6 +133,7 @@ func (db *DB) ResetStories(ctx context.Context) error {
 		`DELETE FROM placements`,
 		`DELETE FROM events`,
 		`DELETE FROM stories`,
+		`DELETE FROM cluster_state`,
 	} {
 		if _, err := tx.Exec(ctx, q); err != nil {
 			return fmt.Errorf("postgres: reset stories: %w", err)

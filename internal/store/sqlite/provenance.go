@@ -135,6 +135,7 @@ func (db *DB) ResetStories(ctx context.Context) error {
 		`DELETE FROM placements`,
 		`DELETE FROM events`,
 		`DELETE FROM stories`,
+		`DELETE FROM cluster_state`,
 	} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("sqlite: reset stories: %w", err)

@@ -51,6 +51,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"AlsoReassign", testAlsoReassign},
 		{"AlsoMerge", testAlsoMerge},
 		{"AlsoUpdateReset", testAlsoUpdateReset},
+		{"ApplyClustering", testApplyClustering},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,95 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"parallax/internal/model"
+	"parallax/internal/store"
+)
+
+// ApplyClustering records ops in order and, when state is given and no
+// other writer placed an article since seen, the clusterer's state after
+// them, in one transaction under the membership lock.
+func (db *DB) ApplyClustering(ctx context.Context, ops []store.ClusterOp, state []byte, seen int64) (int64, bool, error) {
+	for i, op := range ops {
+		if err := op.Check(); err != nil {
+			return 0, false, fmt.Errorf("%w: clustering op %d: %v", ErrInvalid, i, err)
+		}
+	}
+	tx, err := db.beginCluster(ctx)
+	if err != nil {
+		return 0, false, err
+	}
+	defer rollback(ctx, tx)
+	first, err := lastAssigned(ctx, tx)
+	if err != nil {
+		return 0, false, fmt.Errorf("postgres: apply clustering: %w", err)
+	}
+	for _, op := range ops {
+		if err := db.applyOp(ctx, tx, op); err != nil {
+			return 0, false, fmt.Errorf("postgres: apply clustering: %w", err)
+		}
+	}
+	last, err := lastAssigned(ctx, tx)
+	if err != nil {
+		return 0, false, fmt.Errorf("postgres: apply clustering: %w", err)
+	}
+	saved := state != nil && first == seen
+	if saved {
+		if _, err := tx.Exec(ctx, `INSERT INTO cluster_state (id, seq, data, saved) VALUES (1, $1, $2, $3)
+			ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, data = excluded.data, saved = excluded.saved`,
+			last, state, db.now().UTC()); err != nil {
+			return 0, false, fmt.Errorf("postgres: save clusterer state: %w", err)
+		}
+	}
+	return last, saved, commit(ctx, tx)
+}
+
+// applyOp records one decision in tx.
+func (db *DB) applyOp(ctx context.Context, tx pgx.Tx, op store.ClusterOp) error {
+	switch op.Kind {
+	case store.OpAssign:
+		if err := assign(ctx, tx, op.Article, op.In, op.Also, db.now()); err != nil {
+			return fmt.Errorf("assign %s to %s: %w", op.Article, op.In.StoryID, err)
+		}
+	case store.OpMerge:
+		if _, err := db.mergeStory(ctx, tx, op.From, op.Into); err != nil {
+			return fmt.Errorf("merge story %s into %s: %w", op.From, op.Into, err)
+		}
+	case store.OpMove:
+		old, err := readPlaced(ctx, tx, op.Article)
+		if err != nil {
+			return fmt.Errorf("move %s: %w", op.Article, err)
+		}
+		in, also := store.ResolvePlacements(model.Placement{StoryID: op.Into, EventID: op.Event}, old.also,
+			func(id string) string { return id })
+		if err := assign(ctx, tx, op.Article, in, also, db.now()); err != nil {
+			return fmt.Errorf("move %s to %s: %w", op.Article, op.Into, err)
+		}
+	}
+	return nil
+}
+
+// lastAssigned is the highest assignment sequence number.
+func lastAssigned(ctx context.Context, tx pgx.Tx) (int64, error) {
+	var last int64
+	err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(assign_seq), 0) FROM articles`).Scan(&last)
+	return last, err
+}
+
+// ClusterState returns the saved clusterer state, if any.
+func (db *DB) ClusterState(ctx context.Context) (store.ClusterState, error) {
+	var s store.ClusterState
+	err := db.pool.QueryRow(ctx, `SELECT seq, data FROM cluster_state WHERE id = 1`).Scan(&s.Seq, &s.Data)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return store.ClusterState{}, nil
+	}
+	if err != nil {
+		return store.ClusterState{}, fmt.Errorf("postgres: clusterer state: %w", err)
+	}
+	return s, nil
+}
