@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"html"
 	"io"
 	"net"
 	"net/http"
@@ -81,5 +82,32 @@ func TestChromiumRendersStory(t *testing.T) {
 	if path := os.Getenv("PARALLAX_SCREENSHOT"); path != "" {
 		webtest.Screenshot(t, base+"/stories/s-bridge", path, 1200, 1600)
 		t.Logf("screenshot written to %s", path)
+	}
+}
+
+// TestChromiumRendersStoryParts renders a big story's page and one of its
+// "all" pages in headless Chromium.
+func TestChromiumRendersStoryParts(t *testing.T) {
+	st := newTestStore(t)
+	seedBig(t, st)
+	base := startServer(t, st)
+	tests := []struct {
+		name, path string
+		wants      []string
+	}{
+		{"Story", "/stories/" + bigStory, []string{"A very big story", "Showing 20 of 130", "All 130 articles →",
+			"All 120 actors →", "All 110 quotes →", "Quote number 006 is a whole sentence."}},
+		{"AllQuotes", "/stories/" + bigStory + "/quotes?page=2", []string{"51–100 of 110", "Page 2 of 3",
+			"← Previous", "Next →", "← A very big story"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dom := webtest.Chromium(t, base+tc.path)
+			for _, want := range tc.wants {
+				if !strings.Contains(html.UnescapeString(dom), want) {
+					t.Errorf("rendered DOM of %s lacks %q", tc.path, want)
+				}
+			}
+		})
 	}
 }
