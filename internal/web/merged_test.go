@@ -25,6 +25,8 @@ func TestMergedStoryRedirects(t *testing.T) {
 		{"Page", "/stories/s-pending", http.StatusMovedPermanently, "/stories/s-bridge"},
 		{"PageQuery", "/stories/s-pending?x=1", http.StatusMovedPermanently, "/stories/s-bridge?x=1"},
 		{"API", "/api/v1/stories/s-pending", http.StatusMovedPermanently, "/api/v1/stories/s-bridge"},
+		{"AllPage", "/stories/s-pending/quotes?page=1", http.StatusMovedPermanently, "/stories/s-bridge/quotes?page=1"},
+		{"APIPart", "/api/v1/stories/s-pending/articles?limit=2", http.StatusMovedPermanently, "/api/v1/stories/s-bridge/articles?limit=2"},
 		{"Survivor", "/stories/s-bridge", http.StatusOK, ""},
 		{"Unknown", "/stories/s-nothing", http.StatusNotFound, ""},
 		{"UnknownAPI", "/api/v1/stories/s-nothing", http.StatusNotFound, ""},

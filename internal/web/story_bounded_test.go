@@ -58,3 +58,15 @@ func TestStoryPageBounded(t *testing.T) {
 		t.Errorf("story page is %d bytes, want at most 64 KiB", len(body))
 	}
 }
+
+// BenchmarkStoryPage renders the big fixture's story page.
+func BenchmarkStoryPage(b *testing.B) {
+	st := newTestStore(b)
+	seedBig(b, st)
+	h := web.NewHandler(st, quietLog())
+	for b.Loop() {
+		if res, _ := get(b, h, "GET", "/stories/"+bigStory); res.StatusCode != 200 {
+			b.Fatalf("status %d", res.StatusCode)
+		}
+	}
+}
