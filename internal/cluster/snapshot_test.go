@@ -3,6 +3,7 @@ package cluster_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -91,6 +92,11 @@ func TestSnapshotRefusesDamage(t *testing.T) {
 	}
 	if _, err := cluster.Load(bytes.NewReader(good), cluster.DefaultOptions()); err != nil {
 		t.Fatalf("good snapshot: %v", err)
+	}
+	other := cluster.DefaultOptions()
+	other.JoinProb += .1
+	if _, err := cluster.Load(bytes.NewReader(good), other); !errors.Is(err, cluster.ErrSnapshotOptions) {
+		t.Errorf("snapshot loaded with other options: %v", err)
 	}
 }
 
