@@ -3,9 +3,9 @@ package main
 import (
 	"bufio"
 	"context"
-	"net"
 	"encoding/json"
 	"fmt"
+	"net"
 	"net/http"
 	"os"
 	"os/exec"
