@@ -76,10 +76,11 @@ func lineFeat(s string) feat {
 	f.url = urlRe.MatchString(s)
 	f.author = authorRe.MatchString(s) &&
 		(f.words <= 6 || f.words <= 14 && strings.ContainsAny(s, "0123456789"))
-	f.credit = creditRe.MatchString(s) && f.words <= 25
+	low := lower(s)
+	f.credit = f.words <= 25 && creditG.MatchString(s, low)
 	f.tags = isTagList(s, f)
-	hits := len(boilerWordRe.FindAllStringIndex(s, 8))
-	f.boiler = f.tags || bylineRe.MatchString(s) || boilerAnyRe.MatchString(s) || hits >= 3 ||
+	hits := boilerWordG.count(s, low, 8)
+	f.boiler = f.tags || startsBy(s) && bylineRe.MatchString(s) || boilerAnyG.MatchString(s, low) || hits >= 3 ||
 		f.words <= 25 && (hits >= 1 || boilerStartRe.MatchString(s))
 	return f
 }

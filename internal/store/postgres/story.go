@@ -149,7 +149,7 @@ func storyBrief(ctx context.Context, tx pgx.Tx, id string) (*model.Brief, error)
 // does, with the event and passages of their placement there.
 func articleRefs(ctx context.Context, tx pgx.Tx, storyID string) ([]model.ArticleRef, error) {
 	rows, err := tx.Query(ctx, `SELECT id, url, source, title, published, event_id, duplicate_of, passages
-		FROM `+placedIn+` ORDER BY sort_time, id`, storyID)
+		FROM `+placedRefs+` ORDER BY sort_time, id`, storyID)
 	if err != nil {
 		return nil, err
 	}

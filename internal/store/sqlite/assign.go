@@ -147,19 +147,19 @@ func ensureStory(ctx context.Context, tx *sql.Tx, id, title string, now time.Tim
 	return err
 }
 
-// placedIn is a derived table of the articles in story ? (bound twice):
-// those whose own story it is, then those placed there as an extra story,
-// each with the story, event and passages of its placement there, plus
-// sort_time and assign_seq.
-const placedIn = `(
-	SELECT id, url, canonical_url, source, title, byline, published, lang, body, content_hash, origin,
-		fetched, story_id, event_id, duplicate_of, passages, sort_time, assign_seq
-	FROM articles WHERE story_id = ?
-	UNION ALL
-	SELECT a.id, a.url, a.canonical_url, a.source, a.title, a.byline, a.published, a.lang, a.body,
-		a.content_hash, a.origin, a.fetched, p.story_id, p.event_id, a.duplicate_of, p.passages,
-		a.sort_time, a.assign_seq
-	FROM placements p JOIN articles a ON a.id = p.article_id WHERE p.story_id = ?) placed`
+// placedIn is a derived table of the articles in story ? with every
+// column (store.PlacedIn).
+var placedIn = store.PlacedIn("?", "id", "url", "canonical_url", "source", "title", "byline", "published",
+	"lang", "body", "content_hash", "origin", "fetched", "story_id", "event_id", "duplicate_of", "passages",
+	"sort_time", "assign_seq")
+
+// placedAgg is placedIn with only what a story's aggregates and events
+// are counted from.
+var placedAgg = store.PlacedIn("?", "source", "published", "sort_time", "assign_seq", "story_id", "event_id")
+
+// placedRefs is placedIn with what a story's article list shows.
+var placedRefs = store.PlacedIn("?", "id", "url", "source", "title", "published", "event_id", "duplicate_of",
+	"passages", "sort_time")
 
 // refreshStory recomputes a story's aggregates and events from the
 // articles placed in it (placedIn) and marks it stale; gained says it
@@ -171,7 +171,7 @@ func refreshStory(ctx context.Context, tx *sql.Tx, id string, gained bool, now t
 	var seq sql.NullInt64
 	err := tx.QueryRowContext(ctx, `SELECT COUNT(*), COUNT(DISTINCT NULLIF(source, '')),
 		MIN(published), MAX(published), MIN(sort_time), MAX(sort_time), MAX(assign_seq)
-		FROM `+placedIn, id, id).Scan(&n, &outlets, &first, &last, &firstSeen, &lastSeen, &seq)
+		FROM `+placedAgg, id, id).Scan(&n, &outlets, &first, &last, &firstSeen, &lastSeen, &seq)
 	if err != nil {
 		return err
 	}
@@ -205,7 +205,7 @@ func refreshEvents(ctx context.Context, tx *sql.Tx, storyID string) error {
 		return err
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO events (story_id, id, articles)
-		SELECT story_id, event_id, COUNT(*) FROM `+placedIn+`
+		SELECT story_id, event_id, COUNT(*) FROM `+placedAgg+`
 		WHERE event_id IS NOT NULL
 		GROUP BY story_id, event_id`, storyID, storyID)
 	return err

@@ -197,7 +197,7 @@ func storyBrief(ctx context.Context, tx *sql.Tx, id string) (*model.Brief, error
 // does, with the event and passages of their placement there.
 func articleRefs(ctx context.Context, tx *sql.Tx, storyID string) ([]model.ArticleRef, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id, url, source, title, published, event_id, duplicate_of, passages
-		FROM `+placedIn+` ORDER BY sort_time, id`, storyID, storyID)
+		FROM `+placedRefs+` ORDER BY sort_time, id`, storyID, storyID)
 	if err != nil {
 		return nil, err
 	}
