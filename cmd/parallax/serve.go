@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"os"
+	"sync"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -32,7 +34,10 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	st, p, err := openPipeline(ctx, e, *db)
+	// Listen at once: the pages read the store. The pipeline (its saved
+	// state, then what an interrupted run left) starts beside it, and
+	// /healthz says "ok" once it has.
+	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -41,13 +46,25 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	var ready readiness
+	ready.set("loading the clustering state")
 	g, gctx := errgroup.WithContext(ctx)
-	g.Go(func() error { return web.Serve(gctx, st, *addr, e.Log) })
 	g.Go(func() error {
+		return web.Run(gctx, st, web.Options{Addr: *addr, Log: e.Log, Ready: ready.err})
+	})
+	g.Go(func() error {
+		start := time.Now()
+		p, err := newPipeline(gctx, e, st)
+		if err != nil {
+			return err
+		}
+		ready.set("placing unclustered articles and rewriting stale briefs")
 		// Finish what an interrupted run left: unclustered articles, stale briefs.
 		if err := settle(gctx, e, p, poll.Stats{}); err != nil {
 			return err
 		}
+		ready.set("")
+		e.Log.Info("ready", "took", time.Since(start).Round(time.Millisecond))
 		if *noPoll {
 			return nil
 		}
@@ -59,4 +76,27 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return newPoller(e, fst, p, *allowPrivate, *workers).Run(gctx)
 	})
 	return g.Wait()
+}
+
+// readiness is what serve is still doing before it is ready ("" once it
+// is), for /healthz.
+type readiness struct {
+	mu    sync.Mutex
+	doing string
+}
+
+func (r *readiness) set(doing string) {
+	r.mu.Lock()
+	r.doing = doing
+	r.mu.Unlock()
+}
+
+// err is nil once ready, else what serve is doing.
+func (r *readiness) err() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.doing == "" {
+		return nil
+	}
+	return errors.New(r.doing)
 }

@@ -38,7 +38,9 @@ func startServe(t *testing.T, bin, db string) string {
 	for i := 0; i < 200; i++ {
 		if resp, err := http.Get(base + "/healthz"); err == nil {
 			resp.Body.Close()
-			return base
+			if resp.StatusCode == http.StatusOK {
+				return base
+			}
 		}
 		time.Sleep(50 * time.Millisecond)
 	}

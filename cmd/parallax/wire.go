@@ -76,21 +76,26 @@ func openPipeline(ctx context.Context, e *env, db string) (store.Store, *pipelin
 	if err != nil {
 		return nil, nil, err
 	}
-	opts := pipeline.DefaultOptions()
-	if v := os.Getenv("PARALLAX_STATE_EVERY"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			st.Close()
-			return nil, nil, fmt.Errorf("%w: PARALLAX_STATE_EVERY=%q: want a positive number of articles", errUsage, v)
-		}
-		opts.StateEvery = n
-	}
-	p, err := pipeline.New(ctx, st, opts, e.Log)
+	p, err := newPipeline(ctx, e, st)
 	if err != nil {
 		st.Close()
 		return nil, nil, err
 	}
 	return st, p, nil
+}
+
+// newPipeline builds a pipeline over an open store with the default
+// options (PARALLAX_STATE_EVERY: articles clustered per transaction).
+func newPipeline(ctx context.Context, e *env, st store.Store) (*pipeline.Pipeline, error) {
+	opts := pipeline.DefaultOptions()
+	if v := os.Getenv("PARALLAX_STATE_EVERY"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("%w: PARALLAX_STATE_EVERY=%q: want a positive number of articles", errUsage, v)
+		}
+		opts.StateEvery = n
+	}
+	return pipeline.New(ctx, st, opts, e.Log)
 }
 
 // queueFlag registers --queue with its PARALLAX_QUEUE equivalent.

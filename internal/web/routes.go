@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"log/slog"
 	"net/http"
 
@@ -33,7 +34,7 @@ type handler struct {
 //	GET /api/v1/stories/{id}/entities  the same with "entities" (?limit=&offset=, in the pages' order)
 //	GET /api/v1/stories/{id}/quotes    the same with "quotes"
 //	GET /api/v1/articles/{id}        article with its clean text (and a roundup's passages and other stories)
-//	GET /healthz                     "ok"
+//	GET /healthz                     "ok" once ready (Options.Ready); 503 "starting: …" before
 //
 // Responses are gzipped for clients that accept it (gzip.go).
 func New(st store.Store, opts Options) http.Handler {
@@ -53,13 +54,25 @@ func New(st store.Store, opts Options) http.Handler {
 	mux.HandleFunc("GET /api/v1/stories/{id}", h.apiStory)
 	mux.HandleFunc("GET /api/v1/articles/{id}", h.apiArticle)
 	mux.HandleFunc("/api/", h.apiNotFound)
-	mux.HandleFunc("GET /healthz", healthz)
+	mux.HandleFunc("GET /healthz", healthz(opts.Ready))
 	mux.HandleFunc("/", h.notFound)
 	return secureHeaders(logRequests(opts.Log, gzipResponses(mux)))
 }
 
-func healthz(w http.ResponseWriter, _ *http.Request) {
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	_, _ = w.Write([]byte("ok\n"))
+// healthz answers "ok" when the process is ready (ready is nil or says
+// so), else 503 with what it is still doing. Pages work either way: they
+// read the store.
+func healthz(ready func() error) http.HandlerFunc {
+	return func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		if ready != nil {
+			if err := ready(); err != nil {
+				w.WriteHeader(http.StatusServiceUnavailable)
+				_, _ = fmt.Fprintf(w, "starting: %v\n", err)
+				return
+			}
+		}
+		_, _ = w.Write([]byte("ok\n"))
+	}
 }

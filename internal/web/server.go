@@ -19,6 +19,10 @@ type Options struct {
 	Log             *slog.Logger  // default slog.Default()
 	PageSize        int           // stories per page on "/"; default 20
 	ShutdownTimeout time.Duration // grace period for open requests; default 10s
+	// Ready, if set, tells /healthz whether the process is ready: nil
+	// when it is, else what it is still doing (loading its state,
+	// catching up).
+	Ready func() error
 }
 
 // Defaults used when an Options field is zero.

@@ -2,12 +2,15 @@ package web_test
 
 import (
 	"context"
+	"errors"
 	"html"
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -109,5 +112,34 @@ func TestChromiumRendersStoryParts(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestHealthzReadiness: /healthz answers 503 with what the process is
+// still doing until Ready says it is ready, then "ok"; pages answer all
+// along.
+func TestHealthzReadiness(t *testing.T) {
+	var doing atomic.Value
+	doing.Store("loading the clustering state")
+	h := web.New(newTestStore(t), web.Options{Ready: func() error {
+		if d := doing.Load().(string); d != "" {
+			return errors.New(d)
+		}
+		return nil
+	}})
+	get := func(path string) (int, string) {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+		return rec.Code, rec.Body.String()
+	}
+	if code, body := get("/healthz"); code != http.StatusServiceUnavailable || !strings.Contains(body, "loading the clustering state") {
+		t.Errorf("healthz while starting = %d %q", code, body)
+	}
+	if code, _ := get("/"); code != http.StatusOK {
+		t.Errorf("/ while starting = %d, want 200 (pages read the store)", code)
+	}
+	doing.Store("")
+	if code, body := get("/healthz"); code != http.StatusOK || body != "ok\n" {
+		t.Errorf("healthz when ready = %d %q", code, body)
 	}
 }
