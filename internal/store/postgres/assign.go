@@ -53,15 +53,22 @@ type placed struct {
 	in    model.Placement // StoryID "" while pending
 	also  []model.Placement
 	title string
-	size  int // of the text, in bytes
+	size  int    // of the text, in bytes
+	m     member // what it adds to a story's aggregates (event unset)
 }
 
 // readPlaced reads an article's placements, store.ErrNotFound if absent.
 func readPlaced(ctx context.Context, tx pgx.Tx, articleID string) (placed, error) {
 	var p placed
 	var story, event, passages *string
-	err := tx.QueryRow(ctx, `SELECT story_id, event_id, title, passages, octet_length(body)
-		FROM articles WHERE id = $1`, articleID).Scan(&story, &event, &p.title, &passages, &p.size)
+	var seq *int64
+	err := tx.QueryRow(ctx, `SELECT story_id, event_id, title, passages, octet_length(body),
+		source, published, sort_time, assign_seq
+		FROM articles WHERE id = $1`, articleID).Scan(&story, &event, &p.title, &passages, &p.size,
+		&p.m.source, &p.m.published, &p.m.seen, &seq)
+	if seq != nil {
+		p.m.seq = *seq
+	}
 	if errors.Is(err, pgx.ErrNoRows) {
 		return p, fmt.Errorf("article %s: %w", articleID, store.ErrNotFound)
 	}
@@ -93,17 +100,16 @@ func place(ctx context.Context, tx pgx.Tx, articleID string, old placed, in mode
 			}
 		}
 	}
-	var err error
 	ps := nullString(store.EncodePassages(in.Passages))
+	cur := old.m
 	if old.in.StoryID == in.StoryID {
-		_, err = tx.Exec(ctx, `UPDATE articles SET event_id = $1, passages = $2 WHERE id = $3`,
-			nullString(in.EventID), ps, articleID)
-	} else {
-		_, err = tx.Exec(ctx, `UPDATE articles SET story_id = $1, event_id = $2, passages = $3,
+		if _, err := tx.Exec(ctx, `UPDATE articles SET event_id = $1, passages = $2 WHERE id = $3`,
+			nullString(in.EventID), ps, articleID); err != nil {
+			return err
+		}
+	} else if err := tx.QueryRow(ctx, `UPDATE articles SET story_id = $1, event_id = $2, passages = $3,
 			assign_seq = (SELECT COALESCE(MAX(assign_seq), 0) + 1 FROM articles)
-			WHERE id = $4`, in.StoryID, nullString(in.EventID), ps, articleID)
-	}
-	if err != nil {
+			WHERE id = $4 RETURNING assign_seq`, in.StoryID, nullString(in.EventID), ps, articleID).Scan(&cur.seq); err != nil {
 		return err
 	}
 	if _, err := tx.Exec(ctx, `DELETE FROM placements WHERE article_id = $1`, articleID); err != nil {
@@ -115,8 +121,13 @@ func place(ctx context.Context, tx pgx.Tx, articleID string, old placed, in mode
 			return err
 		}
 	}
+	before, after := eventsIn(old.in, old.also), eventsIn(in, also)
 	for _, c := range changes {
-		if err := refreshStory(ctx, tx, c.Story, c.Gained, now); err != nil {
+		o, n := old.m, cur
+		oe, was := before[c.Story]
+		ne, is := after[c.Story]
+		o.event, n.event = oe, ne
+		if err := adjustStory(ctx, tx, c.Story, was, is, o, n, c.Gained, now); err != nil {
 			return err
 		}
 	}
@@ -159,37 +170,30 @@ var placedAgg = store.PlacedIn("$1", "source", "published", "sort_time", "assign
 var placedRefs = store.PlacedIn("$1", "id", "url", "source", "title", "published", "event_id", "duplicate_of",
 	"passages", "sort_time")
 
-// refreshStory recomputes a story's aggregates and events from the
-// articles placed in it (placedIn) and marks it stale; gained says it
-// just got an article, which moves its activity time. A story left
-// without articles is deleted.
+// refreshStory recounts a story's aggregates, source counts and events
+// from the articles placed in it (placedAgg) and marks it stale; gained
+// says it just got an article, which moves its activity time. A story
+// left empty is deleted. Placement changes adjust the aggregates instead
+// (adjustStory); this is for changes of the articles themselves.
 func refreshStory(ctx context.Context, tx pgx.Tx, id string, gained bool, now time.Time) error {
-	var n, outlets int
-	var first, last, firstSeen, lastSeen *string
-	var seq *int64
+	var c storyCounts
 	err := tx.QueryRow(ctx, `SELECT COUNT(*), COUNT(DISTINCT NULLIF(source, '')),
-		MIN(published), MAX(published), MIN(sort_time), MAX(sort_time), MAX(assign_seq)
-		FROM `+placedAgg, id).Scan(&n, &outlets, &first, &last, &firstSeen, &lastSeen, &seq)
+		MIN(published), MAX(published), MIN(sort_time), MAX(sort_time), COALESCE(MAX(assign_seq), 0)
+		FROM `+placedAgg, id).Scan(&c.articles, &c.outlets, &c.pubMin, &c.pubMax, &c.seenMin, &c.seenMax, &c.seq)
 	if err != nil {
 		return err
 	}
-	if n == 0 {
-		if _, err := tx.Exec(ctx, `DELETE FROM events WHERE story_id = $1`, id); err != nil {
-			return err
-		}
-		_, err := tx.Exec(ctx, `DELETE FROM stories WHERE id = $1`, id)
+	if c.articles == 0 {
+		return deleteStory(ctx, tx, id)
+	}
+	if _, err := tx.Exec(ctx, `DELETE FROM story_sources WHERE story_id = $1`, id); err != nil {
 		return err
 	}
-	if first == nil { // no known publication date: fall back to fetch/store times
-		first, last = firstSeen, lastSeen
+	if _, err := tx.Exec(ctx, `INSERT INTO story_sources (story_id, source, n)
+		SELECT $1, source, COUNT(*) FROM `+placedAgg+` GROUP BY source`, id); err != nil {
+		return err
 	}
-	var activity *string
-	if gained {
-		activity = new(formatTime(now))
-	}
-	if _, err := tx.Exec(ctx, `UPDATE stories SET articles = $1, outlets = $2, first_time = $3, last_time = $4,
-		activity_seq = $5, stale = TRUE, version = version + 1, activity = COALESCE($6, activity)
-		WHERE id = $7`, n, outlets, first, last, seq, activity, id); err != nil {
+	if err := c.write(ctx, tx, id, gained, now); err != nil {
 		return err
 	}
 	return refreshEvents(ctx, tx, id)

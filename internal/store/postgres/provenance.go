@@ -103,6 +103,9 @@ func (db *DB) UpdateArticle(ctx context.Context, a *model.Article) error {
 			return fmt.Errorf("postgres: update article %s: %w", a.ID, err)
 		}
 	}
+	if err := recountIfChanged(ctx, tx, a.ID, old, sameText, db.now()); err != nil {
+		return fmt.Errorf("postgres: update article %s: %w", a.ID, err)
+	}
 	return commit(ctx, tx)
 }
 
@@ -114,6 +117,35 @@ func dropAlso(ctx context.Context, tx pgx.Tx, articleID string, also []model.Pla
 	}
 	for _, p := range also {
 		if err := refreshStory(ctx, tx, p.StoryID, false, now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// recountIfChanged recounts the stories an updated article is placed in
+// when what it adds to their aggregates (source, times) changed.
+func recountIfChanged(ctx context.Context, tx pgx.Tx, id string, old placed, sameText bool, now time.Time) error {
+	if old.in.StoryID == "" {
+		return nil
+	}
+	var m member
+	if err := tx.QueryRow(ctx, `SELECT source, published, sort_time FROM articles WHERE id = $1`, id).
+		Scan(&m.source, &m.published, &m.seen); err != nil {
+		return err
+	}
+	if m.source == old.m.source && str(m.published) == str(old.m.published) && str(m.seen) == str(old.m.seen) &&
+		(m.published == nil) == (old.m.published == nil) {
+		return nil
+	}
+	stories := []string{old.in.StoryID}
+	if sameText {
+		for _, p := range old.also {
+			stories = append(stories, p.StoryID)
+		}
+	}
+	for _, s := range stories {
+		if err := refreshStory(ctx, tx, s, false, now); err != nil {
 			return err
 		}
 	}
@@ -132,6 +164,7 @@ func (db *DB) ResetStories(ctx context.Context) error {
 			WHERE story_id IS NOT NULL OR assign_seq IS NOT NULL OR passages IS NOT NULL`,
 		`DELETE FROM placements`,
 		`DELETE FROM events`,
+		`DELETE FROM story_sources`,
 		`DELETE FROM stories`,
 		`DELETE FROM cluster_state`,
 	} {

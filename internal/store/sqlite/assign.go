@@ -51,15 +51,20 @@ type placed struct {
 	in    model.Placement // StoryID "" while pending
 	also  []model.Placement
 	title string
-	size  int // of the text, in bytes
+	size  int    // of the text, in bytes
+	m     member // what it adds to a story's aggregates (event unset)
 }
 
 // readPlaced reads an article's placements, store.ErrNotFound if absent.
 func readPlaced(ctx context.Context, tx *sql.Tx, articleID string) (placed, error) {
 	var p placed
 	var story, event, passages sql.NullString
-	err := tx.QueryRowContext(ctx, `SELECT story_id, event_id, title, passages, length(CAST(body AS BLOB))
-		FROM articles WHERE id = ?`, articleID).Scan(&story, &event, &p.title, &passages, &p.size)
+	var seq sql.NullInt64
+	err := tx.QueryRowContext(ctx, `SELECT story_id, event_id, title, passages, length(CAST(body AS BLOB)),
+		source, published, sort_time, assign_seq
+		FROM articles WHERE id = ?`, articleID).Scan(&story, &event, &p.title, &passages, &p.size,
+		&p.m.source, &p.m.published, &p.m.seen, &seq)
+	p.m.seq = seq.Int64
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, fmt.Errorf("article %s: %w", articleID, store.ErrNotFound)
 	}
@@ -95,17 +100,16 @@ func place(ctx context.Context, tx *sql.Tx, articleID string, old placed, in mod
 			}
 		}
 	}
-	var err error
 	ps := nullString(store.EncodePassages(in.Passages))
+	cur := old.m
 	if old.in.StoryID == in.StoryID {
-		_, err = tx.ExecContext(ctx, `UPDATE articles SET event_id = ?, passages = ? WHERE id = ?`,
-			nullString(in.EventID), ps, articleID)
-	} else {
-		_, err = tx.ExecContext(ctx, `UPDATE articles SET story_id = ?, event_id = ?, passages = ?,
+		if _, err := tx.ExecContext(ctx, `UPDATE articles SET event_id = ?, passages = ? WHERE id = ?`,
+			nullString(in.EventID), ps, articleID); err != nil {
+			return err
+		}
+	} else if err := tx.QueryRowContext(ctx, `UPDATE articles SET story_id = ?, event_id = ?, passages = ?,
 			assign_seq = (SELECT COALESCE(MAX(assign_seq), 0) + 1 FROM articles)
-			WHERE id = ?`, in.StoryID, nullString(in.EventID), ps, articleID)
-	}
-	if err != nil {
+			WHERE id = ? RETURNING assign_seq`, in.StoryID, nullString(in.EventID), ps, articleID).Scan(&cur.seq); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM placements WHERE article_id = ?`, articleID); err != nil {
@@ -117,8 +121,13 @@ func place(ctx context.Context, tx *sql.Tx, articleID string, old placed, in mod
 			return err
 		}
 	}
+	before, after := eventsIn(old.in, old.also), eventsIn(in, also)
 	for _, c := range changes {
-		if err := refreshStory(ctx, tx, c.Story, c.Gained, now); err != nil {
+		o, n := old.m, cur
+		oe, was := before[c.Story]
+		ne, is := after[c.Story]
+		o.event, n.event = oe, ne
+		if err := adjustStory(ctx, tx, c.Story, was, is, o, n, c.Gained, now); err != nil {
 			return err
 		}
 	}
@@ -161,39 +170,30 @@ var placedAgg = store.PlacedIn("?", "source", "published", "sort_time", "assign_
 var placedRefs = store.PlacedIn("?", "id", "url", "source", "title", "published", "event_id", "duplicate_of",
 	"passages", "sort_time")
 
-// refreshStory recomputes a story's aggregates and events from the
-// articles placed in it (placedIn) and marks it stale; gained says it
-// just got an article, which moves its activity time. A story left
-// without articles is deleted.
+// refreshStory recounts a story's aggregates, source counts and events
+// from the articles placed in it (placedAgg) and marks it stale; gained
+// says it just got an article, which moves its activity time. A story
+// left empty is deleted. Placement changes adjust the aggregates instead
+// (adjustStory); this is for changes of the articles themselves.
 func refreshStory(ctx context.Context, tx *sql.Tx, id string, gained bool, now time.Time) error {
-	var n, outlets int
-	var first, last, firstSeen, lastSeen sql.NullString
-	var seq sql.NullInt64
+	var c storyCounts
 	err := tx.QueryRowContext(ctx, `SELECT COUNT(*), COUNT(DISTINCT NULLIF(source, '')),
-		MIN(published), MAX(published), MIN(sort_time), MAX(sort_time), MAX(assign_seq)
-		FROM `+placedAgg, id, id).Scan(&n, &outlets, &first, &last, &firstSeen, &lastSeen, &seq)
+		MIN(published), MAX(published), MIN(sort_time), MAX(sort_time), COALESCE(MAX(assign_seq), 0)
+		FROM `+placedAgg, id, id).Scan(&c.articles, &c.outlets, &c.pubMin, &c.pubMax, &c.seenMin, &c.seenMax, &c.seq)
 	if err != nil {
 		return err
 	}
-	if n == 0 {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM events WHERE story_id = ?`, id); err != nil {
-			return err
-		}
-		_, err := tx.ExecContext(ctx, `DELETE FROM stories WHERE id = ?`, id)
+	if c.articles == 0 {
+		return deleteStory(ctx, tx, id)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM story_sources WHERE story_id = ?`, id); err != nil {
 		return err
 	}
-	if !first.Valid { // no known publication date: fall back to fetch/store times
-		first, last = firstSeen, lastSeen
+	if _, err := tx.ExecContext(ctx, `INSERT INTO story_sources (story_id, source, n)
+		SELECT ?, source, COUNT(*) FROM `+placedAgg+` GROUP BY source`, id, id, id); err != nil {
+		return err
 	}
-	query := `UPDATE stories SET articles = ?, outlets = ?, first_time = ?, last_time = ?,
-		activity_seq = ?, stale = 1, version = version + 1 WHERE id = ?`
-	args := []any{n, outlets, first, last, seq.Int64, id}
-	if gained {
-		query = `UPDATE stories SET articles = ?, outlets = ?, first_time = ?, last_time = ?,
-			activity_seq = ?, stale = 1, version = version + 1, activity = ? WHERE id = ?`
-		args = []any{n, outlets, first, last, seq.Int64, formatTime(now), id}
-	}
-	if _, err := tx.ExecContext(ctx, query, args...); err != nil {
+	if err := c.write(ctx, tx, id, gained, now); err != nil {
 		return err
 	}
 	return refreshEvents(ctx, tx, id)

@@ -105,6 +105,9 @@ func (db *DB) UpdateArticle(ctx context.Context, a *model.Article) error {
 			return fmt.Errorf("sqlite: update article %s: %w", a.ID, err)
 		}
 	}
+	if err := recountIfChanged(ctx, tx, a.ID, old, sameText, db.now()); err != nil {
+		return fmt.Errorf("sqlite: update article %s: %w", a.ID, err)
+	}
 	return commit(tx)
 }
 
@@ -116,6 +119,34 @@ func dropAlso(ctx context.Context, tx *sql.Tx, articleID string, also []model.Pl
 	}
 	for _, p := range also {
 		if err := refreshStory(ctx, tx, p.StoryID, false, now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// recountIfChanged recounts the stories an updated article is placed in
+// when what it adds to their aggregates (source, times) changed.
+func recountIfChanged(ctx context.Context, tx *sql.Tx, id string, old placed, sameText bool, now time.Time) error {
+	if old.in.StoryID == "" {
+		return nil
+	}
+	var m member
+	if err := tx.QueryRowContext(ctx, `SELECT source, published, sort_time FROM articles WHERE id = ?`, id).
+		Scan(&m.source, &m.published, &m.seen); err != nil {
+		return err
+	}
+	if m.source == old.m.source && m.published == old.m.published && m.seen == old.m.seen {
+		return nil
+	}
+	stories := []string{old.in.StoryID}
+	if sameText {
+		for _, p := range old.also {
+			stories = append(stories, p.StoryID)
+		}
+	}
+	for _, s := range stories {
+		if err := refreshStory(ctx, tx, s, false, now); err != nil {
 			return err
 		}
 	}
@@ -134,6 +165,7 @@ func (db *DB) ResetStories(ctx context.Context) error {
 			WHERE story_id IS NOT NULL OR assign_seq IS NOT NULL OR passages IS NOT NULL`,
 		`DELETE FROM placements`,
 		`DELETE FROM events`,
+		`DELETE FROM story_sources`,
 		`DELETE FROM stories`,
 		`DELETE FROM cluster_state`,
 	} {

@@ -52,6 +52,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"AlsoMerge", testAlsoMerge},
 		{"AlsoUpdateReset", testAlsoUpdateReset},
 		{"ApplyClustering", testApplyClustering},
+		{"CountsRandom", testCountsRandom},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
