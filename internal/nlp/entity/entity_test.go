@@ -28,7 +28,7 @@ func TestFind(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			got := map[string]Type{}
-			for _, m := range Find(tc.text) {
+			for _, m := range FindRules(tc.text) {
 				if tc.text[m.Start:m.End] != m.Text {
 					t.Errorf("offsets %d:%d do not give %q", m.Start, m.End, m.Text)
 				}

@@ -35,8 +35,9 @@ type Mention struct {
 	Type       Type
 }
 
-// Find returns the name mentions in text (one paragraph a line), in order.
-func Find(text string) []Mention {
+// FindRules returns the name mentions the rules find in text (one paragraph
+// a line), in order: the finder before the model, kept as a baseline.
+func FindRules(text string) []Mention {
 	toks := tokenize(text)
 	f := finder{text: text, toks: toks, midCap: midCapitals(toks)}
 	for _, line := range lines(text, toks) {

@@ -31,6 +31,7 @@ func (e *Entity) Total() int {
 // group collects the mentions merged into one entity.
 type group struct {
 	name    string // canonical name when known
+	fixed   Type   // the gazetteer's type, when known
 	types   map[Type]int
 	aliases map[string]int
 	docs    map[string]int
@@ -60,10 +61,13 @@ func Merge(docs []Doc) []Entity {
 		return g
 	}
 	var persons, unknown []docMention
+	var orgs []docMention
 	for _, d := range docs {
-		for _, m := range d.Mentions {
+		for _, m := range promote(d.Mentions) {
 			if key, name, ok := knownKey(m); ok {
-				get(key, name).add(m, d.ID)
+				g := get(key, name)
+				g.fixed = aliasGroups[exactKnownOrKey(name)].typ
+				g.add(m, d.ID)
 				continue
 			}
 			switch m.Type {
@@ -72,12 +76,13 @@ func Merge(docs []Doc) []Entity {
 			case Unknown:
 				unknown = append(unknown, docMention{d.ID, m})
 			case Org:
-				get("o:"+orgKey(m.Text), "").add(m, d.ID)
+				orgs = append(orgs, docMention{d.ID, m})
 			case Place:
 				get("p:"+placeKey(m.Text), "").add(m, d.ID)
 			}
 		}
 	}
+	mergeOrgs(orgs, get)
 	mergePersons(persons, unknown, get)
 	return finish(groups)
 }
@@ -115,7 +120,21 @@ func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
 func orgKey(s string) string {
 	k := normKey(stripCountry(s))
 	k = strings.ReplaceAll(k, "dept", "department")
-	return strings.TrimPrefix(k, "the ")
+	k = strings.TrimPrefix(k, "the ")
+	for _, suf := range []string{" inc", " corp", " corporation", " co", " ltd", " plc", " llc", " group"} {
+		if t := strings.TrimSuffix(k, suf); t != k && strings.TrimSpace(t) != "" {
+			return t
+		}
+	}
+	return k
+}
+
+// exactKnownOrKey returns the alias group of a canonical name.
+func exactKnownOrKey(name string) int {
+	if g, ok := exactKnown[name]; ok {
+		return g
+	}
+	return known[normKey(name)]
 }
 
 func placeKey(s string) string { return normKey(stripDirection(s)) }
@@ -149,6 +168,9 @@ func finish(groups map[string]*group) []Entity {
 			continue
 		}
 		e := Entity{Name: g.name, Type: majority(g.types), Mentions: g.docs}
+		if g.fixed != Unknown {
+			e.Type = g.fixed
+		}
 		if e.Type == Unknown {
 			continue
 		}
@@ -171,7 +193,13 @@ func finish(groups map[string]*group) []Entity {
 		if ti, tj := out[i].Total(), out[j].Total(); ti != tj {
 			return ti > tj
 		}
-		return out[i].Name < out[j].Name
+		if out[i].Name != out[j].Name {
+			return out[i].Name < out[j].Name
+		}
+		if out[i].Type != out[j].Type {
+			return out[i].Type < out[j].Type
+		}
+		return strings.Join(out[i].Aliases, "\x00") < strings.Join(out[j].Aliases, "\x00")
 	})
 	return out
 }

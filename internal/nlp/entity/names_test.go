@@ -30,7 +30,7 @@ func TestNameCues(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			got := map[string]Type{}
-			for _, m := range Find(tc.text) {
+			for _, m := range FindRules(tc.text) {
 				got[m.Text] = m.Type
 			}
 			for txt, typ := range tc.want {

@@ -12,33 +12,42 @@ type person struct {
 	g       *group
 }
 
-// mergePersons clusters person names by surname and compatible first name,
-// then attaches single-word names (and Unknown mentions) to the cluster of
-// that surname.
+// mergePersons clusters full person names by surname and compatible given
+// name ("John Kerry", "John F. Kerry"; never "Carole Allen" with "Thad
+// Allen"), then gives a surname alone, or a title and surname ("Mr
+// Hayward"), to the full name it fits when only one does. A name that
+// ends with another full name ("Quote Barack Obama") is a fragment of a
+// headline and is dropped.
 func mergePersons(persons, unknown []docMention, get func(key, name string) *group) {
 	persons, unknown = promoteNames(persons, unknown)
 	// Full names first, longest first, so that single words find them.
 	sort.SliceStable(persons, func(i, j int) bool {
-		return len(strings.Fields(persons[i].m.Text)) > len(strings.Fields(persons[j].m.Text))
+		return len(nameWords(persons[i].m.Text)) > len(nameWords(persons[j].m.Text))
 	})
+	full := map[string]bool{}
+	for _, dm := range persons {
+		if ws := nameWords(dm.m.Text); len(ws) >= 2 {
+			full[strings.ToLower(strings.Join(ws, " "))] = true
+		}
+	}
 	var clusters []*person
-	bySurname := func(s string) *person {
-		var best *person
+	bySurname := func(s string) []*person {
+		var out []*person
 		for _, c := range clusters {
-			if c.surname == s && (best == nil || len(c.g.aliases) > len(best.g.aliases)) {
-				best = c
+			if c.surname == s {
+				out = append(out, c)
 			}
 		}
-		return best
+		return out
 	}
 	for _, dm := range persons {
 		ws := nameWords(dm.m.Text)
-		if len(ws) == 0 {
+		if len(ws) == 0 || fragment(ws, full) {
 			continue
 		}
 		sur := surname(ws[len(ws)-1])
 		if len(ws) == 1 {
-			if c := bySurname(sur); c != nil {
+			if c := onlyFit(bySurname(sur), dm.doc); c != nil {
 				c.g.add(dm.m, dm.doc)
 				continue
 			}
@@ -46,14 +55,20 @@ func mergePersons(persons, unknown []docMention, get func(key, name string) *gro
 			continue
 		}
 		first := strings.ToLower(ws[0])
-		var hit *person
-		for _, c := range clusters {
-			if c.surname == sur && compatible(c.first, first) {
-				hit = c
-				break
+		var fits []*person
+		for _, c := range bySurname(sur) {
+			if compatible(c.first, first) {
+				fits = append(fits, c)
 			}
 		}
-		if hit == nil {
+		var hit *person
+		switch {
+		case len(fits) == 1:
+			hit = fits[0]
+		case len(fits) > 1:
+			get("n:"+sur+":"+first+":?", "").add(dm.m, dm.doc) // "J. Allen" with John and Jane
+			continue
+		default:
 			hit = &person{surname: sur, g: get("n:"+sur+":"+first, "")}
 			clusters = append(clusters, hit)
 		}
@@ -66,13 +81,50 @@ func mergePersons(persons, unknown []docMention, get func(key, name string) *gro
 			continue
 		}
 		sur := surname(ws[len(ws)-1])
-		if c := bySurname(sur); c != nil {
+		if c := onlyFit(bySurname(sur), dm.doc); c != nil {
 			dm.m.Type = Person
 			c.g.add(dm.m, dm.doc)
 		} else if g := getExisting(get, "n:"+sur); g != nil {
 			g.add(dm.m, dm.doc)
 		}
 	}
+}
+
+// onlyFit returns the one full name a surname in document doc refers to:
+// the only one of the document's own full names with that surname, else
+// the only one of the story's; nil when none or several fit.
+func onlyFit(cs []*person, doc string) *person {
+	var inDoc []*person
+	for _, c := range cs {
+		if c.g.docs[doc] > 0 {
+			inDoc = append(inDoc, c)
+		}
+	}
+	switch {
+	case len(inDoc) == 1:
+		return inDoc[0]
+	case len(inDoc) == 0 && len(cs) == 1:
+		return cs[0]
+	}
+	return nil
+}
+
+// fragment reports whether a name of three words or more ends with
+// another full name of the story: a headline's words run into a name
+// ("Bhopal Barack Obama"), unless the extra words are given names or
+// initials ("John F. Kerry" after "F. Kerry" is no fragment).
+func fragment(ws []string, full map[string]bool) bool {
+	for k := 1; k+2 <= len(ws); k++ {
+		if !full[strings.ToLower(strings.Join(ws[k:], " "))] {
+			continue
+		}
+		for _, w := range ws[:k] {
+			if !isInitial(w) && !initials(w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // getExisting is get that does not create: single-word persons named
@@ -85,25 +137,27 @@ func getExisting(get func(key, name string) *group, key string) *group {
 	return g
 }
 
-// nameWords splits a person name into words, without honorifics.
+// honorifics are words before a name that are not part of it.
+var honorifics = words(`Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Miss|Dr|Dr.|Sir|Dame|Lady|Lord|Madam|Madame|Mme|Mme.|Prof|Prof.|Rev|Rev.|Fr|Fr.|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Sheikh|Ayatollah|Mullah|Imam|Rabbi|Father|Sister|Brother|Saint|St.|Pope|King|Queen|Prince|Princess|Emperor|Empress|Chief|Judge|Justice|Officer|Detective|Deputy|Sheriff|Mayor|Senator|Governor|General|Colonel|Captain|Sergeant|Lieutenant|Major|Admiral|Commander|Private|Corporal|Professor|Doctor|President|Premier|Chancellor|Minister|Secretary|Ambassador|Director|Chairman|Chairwoman|Speaker|Vice|Prime|Foreign|Defense|Defence|Operating|Executive|Officer`)
+
+// nameWords splits a person name into words, without titles before it
+// ("Mr", "Sir", "President") or "Jr." after it; a title alone stays.
 func nameWords(s string) []string {
-	var out []string
-	for _, w := range strings.Fields(s) {
-		if w == "Mr." || w == "Mrs." || w == "Ms." || w == "Dr." || w == "Jr." {
+	ws := strings.Fields(s)
+	k := 0
+	for k < len(ws)-1 && (honorifics[ws[k]] || titleWords[ws[k]]) {
+		k++
+	}
+	ws = ws[k:]
+	for len(ws) > 1 {
+		switch ws[len(ws)-1] {
+		case "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV":
+			ws = ws[:len(ws)-1]
 			continue
 		}
-		out = append(out, w)
+		break
 	}
-	return out
-}
-
-// surname normalises the last word of a name: "al-Assad" -> "assad".
-func surname(w string) string {
-	w = normKey(w)
-	for _, p := range []string{"al ", "el ", "bin "} {
-		w = strings.TrimPrefix(w, p)
-	}
-	return w
+	return ws
 }
 
 // compatible reports whether first name f fits the cluster's first names:
@@ -161,4 +215,13 @@ func promoteNames(persons, unknown []docMention) ([]docMention, []docMention) {
 		rest = append(rest, dm)
 	}
 	return persons, rest
+}
+
+// surname normalises the last word of a name: "al-Assad" -> "assad".
+func surname(w string) string {
+	w = normKey(w)
+	for _, p := range []string{"al ", "el ", "bin "} {
+		w = strings.TrimPrefix(w, p)
+	}
+	return w
 }

@@ -1,0 +1,62 @@
+package entity
+
+// TagTokens tags a document's sentences of tokens with the embedded model:
+// IOB2 tags of the types PER, ORG, LOC and MISC.
+func TagTokens(doc [][]string) ([][]string, error) {
+	m, err := Default()
+	if err != nil {
+		return nil, err
+	}
+	return m.TagDoc(doc), nil
+}
+
+var typeOf = map[string]Type{"PER": Person, "ORG": Org, "LOC": Place}
+
+// Find returns the people, organisations and places named in text (one
+// paragraph a line), in order: the text is split into sentences and
+// tokens, tagged by the embedded model, and each name of a type other than
+// MISC becomes a mention. Should the model fail to load, the rules find
+// the names instead.
+func Find(text string) []Mention {
+	m, err := Default()
+	if err != nil {
+		return FindRules(text)
+	}
+	sents := segment(text)
+	doc := make([][]string, len(sents))
+	for i, s := range sents {
+		doc[i] = make([]string, len(s))
+		for k, t := range s {
+			doc[i][k] = t.Text
+		}
+	}
+	labels := decodeDoc(m, doc, nil, nil)
+	var out []Mention
+	for i, s := range sents {
+		out = appendMentions(out, text, s, labels[i])
+	}
+	return out
+}
+
+// appendMentions appends the names labelled in one sentence.
+func appendMentions(out []Mention, text string, s []span, labels []int) []Mention {
+	start := -1
+	for k, l := range labels {
+		if l == 0 {
+			start = -1
+			continue
+		}
+		p, t := labelParts(l)
+		if p == pB || p == pU {
+			start = k
+		}
+		if (p == pL || p == pU) && start >= 0 {
+			if typ, ok := typeOf[labelTypes[t]]; ok {
+				a, b := s[start].Start, s[k].End
+				out = append(out, Mention{Start: a, End: b, Text: text[a:b], Type: typ})
+			}
+			start = -1
+		}
+	}
+	return out
+}

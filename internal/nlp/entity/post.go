@@ -1,0 +1,214 @@
+package entity
+
+import (
+	"sort"
+	"strings"
+)
+
+// name is one labelled name in a sentence: tokens [a, b) of type t.
+type name struct{ a, b, t int }
+
+// names returns the names labelled in a sentence.
+func names(labels []int) []name {
+	var out []name
+	start := -1
+	for k, l := range labels {
+		if l == 0 {
+			start = -1
+			continue
+		}
+		p, t := labelParts(l)
+		if p == pB || p == pU {
+			start = k
+		}
+		if (p == pL || p == pU) && start >= 0 {
+			out = append(out, name{start, k + 1, t})
+			start = -1
+		}
+	}
+	return out
+}
+
+// setName labels tokens [a, b) as one name of type t.
+func setName(labels []int, a, b, t int) {
+	if b-a == 1 {
+		labels[a] = label(pU, t)
+		return
+	}
+	labels[a] = label(pB, t)
+	for k := a + 1; k < b-1; k++ {
+		labels[k] = label(pI, t)
+	}
+	labels[b-1] = label(pL, t)
+}
+
+func clearNames(labels []int, a, b int) {
+	for k := a; k < b; k++ {
+		labels[k] = 0
+	}
+}
+
+var tORG, tLOC, tMISC = typeIndex("ORG"), typeIndex("LOC"), typeIndex("MISC")
+
+// postprocess corrects what the model is known to get wrong outside its
+// training news: a known multi-word name it splits ("New" / "York Times")
+// is labelled whole, a name followed by an organisation tail ("Russian" +
+// "foreign ministry") becomes that organisation, and a bare title
+// ("Secretary of State") is no name.
+func postprocess(toks []string, labels []int) {
+	knownNames(toks, labels)
+	for _, n := range names(labels) {
+		if k := orgTailAt(toks, labels, n.b); k > n.b {
+			clearNames(labels, n.a, k)
+			setName(labels, n.a, k, tORG)
+			continue
+		}
+		if isTitle(toks[n.a:n.b]) {
+			clearNames(labels, n.a, n.b)
+		}
+	}
+}
+
+// knownNames labels each gazetteer name of two words or more whose tokens
+// the model split or ran past, as the gazetteer types it.
+func knownNames(toks []string, labels []int) {
+	for i := 0; i < len(toks); i++ {
+		if len(knownByFirst[toks[i]]) == 0 {
+			continue
+		}
+		n, typ := longestKnown(toks, i)
+		if n < 2 {
+			continue
+		}
+		if labels[i] != 0 {
+			if p, _ := labelParts(labels[i]); p == pB && lastOf(labels, i) == i+n-1 {
+				i += n - 1
+				continue // labelled whole already: the model's type stands
+			}
+		}
+		a, b := i, i+n
+		// Widen to the names the span cuts through.
+		for _, m := range names(labels) {
+			if m.a < b && m.b > a {
+				a, b = min(a, m.a), max(b, m.b)
+			}
+		}
+		if a < i || b > i+n {
+			// A longer name contains it ("New York Times Co."): keep the model's.
+			i += n - 1
+			continue
+		}
+		clearNames(labels, a, b)
+		setName(labels, i, i+n, typ)
+		i += n - 1
+	}
+}
+
+// lastOf returns the last token of the name starting at a.
+func lastOf(labels []int, a int) int {
+	for k := a; k < len(labels); k++ {
+		if p, _ := labelParts(labels[k]); labels[k] != 0 && (p == pL || p == pU) {
+			return k
+		}
+	}
+	return -1
+}
+
+// longestKnown returns the length of the longest gazetteer name of two
+// words or more starting at token i and its label type.
+func longestKnown(toks []string, i int) (int, int) {
+	best, typ := 0, 0
+	for _, k := range knownByFirst[toks[i]] {
+		if len(k.words) <= best || i+len(k.words) > len(toks) {
+			continue
+		}
+		match := true
+		for j, w := range k.words {
+			if toks[i+j] != w {
+				match = false
+				break
+			}
+		}
+		if match {
+			best, typ = len(k.words), k.typ
+		}
+	}
+	return best, typ
+}
+
+type knownName struct {
+	words []string
+	typ   int
+}
+
+// knownByFirst indexes the gazetteer's names of two words or more by their
+// first word.
+var knownByFirst = func() map[string][]knownName {
+	m := map[string][]knownName{}
+	add := func(s string, t Type) {
+		ws := strings.Fields(s)
+		if len(ws) < 2 {
+			return
+		}
+		typ := tLOC
+		if t == Org {
+			typ = tORG
+		}
+		m[ws[0]] = append(m[ws[0]], knownName{ws, typ})
+	}
+	for n := range exactKnown {
+		t, _ := gazType(n)
+		add(n, t)
+	}
+	for n := range countries {
+		add(n, Place)
+	}
+	for n := range cities {
+		add(n, Place)
+	}
+	for _, ks := range m {
+		sort.Slice(ks, func(i, j int) bool {
+			a, b := strings.Join(ks[i].words, " "), strings.Join(ks[j].words, " ")
+			return a < b || a == b && ks[i].typ < ks[j].typ
+		})
+	}
+	return m
+}()
+
+// orgTailAt returns the end of an organisation tail ("foreign ministry",
+// "Foreign Ministry") starting at token b with nothing labelled on it, or b.
+func orgTailAt(toks []string, labels []int, b int) int {
+	for _, tail := range orgTails {
+		ws := strings.Fields(tail)
+		if b+len(ws) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, w := range ws {
+			if !strings.EqualFold(toks[b+k], w) || labels[b+k] != 0 && !isOrgLabel(labels[b+k]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return b + len(ws)
+		}
+	}
+	return b
+}
+
+func isOrgLabel(l int) bool {
+	_, t := labelParts(l)
+	return l != 0 && t == tORG
+}
+
+// isTitle reports whether tokens are a title phrase alone.
+func isTitle(toks []string) bool {
+	s := strings.Join(toks, " ")
+	for _, t := range titles {
+		if s == t {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,127 @@
+package entity
+
+// Tagger is a trained sequence tagger: an averaged perceptron over BILOU
+// labels, decoded greedily left to right with the labels' constraints.
+type Tagger struct {
+	index map[uint64]int32 // feature -> row
+	w     []float32        // nLabels weights a row
+}
+
+// weights is what decoding reads: the shipped Tagger, or the trainer.
+type weights interface {
+	score(feats []uint64, s *[nLabels]float32)
+}
+
+func (m *Tagger) score(feats []uint64, s *[nLabels]float32) {
+	*s = [nLabels]float32{}
+	for _, f := range feats {
+		r, ok := m.index[f]
+		if !ok {
+			continue
+		}
+		row := m.w[int(r)*nLabels : int(r)*nLabels+nLabels]
+		for k, v := range row {
+			s[k] += v
+		}
+	}
+}
+
+// TagDoc tags the sentences of one document; it returns IOB2 tags with the
+// types PER, ORG, LOC and MISC.
+func (m *Tagger) TagDoc(sents [][]string) [][]string {
+	labels := decodeDoc(m, sents, nil, nil)
+	out := make([][]string, len(labels))
+	for i, l := range labels {
+		out[i] = iob2(l)
+	}
+	return out
+}
+
+// step is called for every token decoded: the features, the predicted
+// label, and the position (sentence, token). Training uses it to update.
+type step func(feats []uint64, pred int, s, i int) (label int)
+
+// decodeDoc labels every token of a document. When learn is set it is
+// given each prediction and returns the label to continue with (the gold
+// one in training); gold may be nil.
+func decodeDoc(m weights, sents [][]string, gold [][]int, learn step) [][]int {
+	d := newDocInfo(sents)
+	h := history{}
+	out := make([][]int, len(sents))
+	feats := make([]uint64, 0, 64)
+	var scores [nLabels]float32
+	for si, toks := range sents {
+		toks = d.truecase(toks)
+		info := sentenceInfo(toks)
+		caps := headline(toks)
+		labels := make([]int, len(toks))
+		l1, l2 := 0, 0
+		for i := range toks {
+			feats = staticFeatures(feats[:0], info, i, d, caps)
+			feats = dynamicFeatures(feats, info[i], l1, l2, h)
+			m.score(feats, &scores)
+			pred := argmax(&scores)
+			if learn != nil {
+				pred = learn(feats, pred, si, i)
+			}
+			pred = repair(labels, i, pred)
+			labels[i] = pred
+			h.remember(info[i], pred)
+			l1, l2 = pred, l1
+		}
+		if n := len(labels); n > 0 {
+			closeName(labels, n)
+		}
+		postprocess(toks, labels)
+		out[si] = labels
+	}
+	return out
+}
+
+func argmax(s *[nLabels]float32) int {
+	b := 0
+	for l := 1; l < nLabels; l++ {
+		if s[l] > s[b] {
+			b = l
+		}
+	}
+	return b
+}
+
+// repair makes label l at position i follow labels[:i]: a name left open
+// before it is closed (B -> U, I -> L), and a continuation with nothing
+// open starts a name (I -> B, L -> U). Greedy decoding thus never has to
+// extend a name it should not.
+func repair(labels []int, i, l int) int {
+	if i > 0 && allowed(labels[i-1], l) {
+		return l
+	}
+	if i > 0 {
+		closeName(labels, i)
+	}
+	if l != 0 {
+		if p, t := labelParts(l); p == pI {
+			return label(pB, t)
+		} else if p == pL {
+			return label(pU, t)
+		}
+	}
+	return l
+}
+
+// closeName closes a name left open at labels[n-1].
+func closeName(labels []int, n int) {
+	l := labels[n-1]
+	if l == 0 {
+		return
+	}
+	switch p, t := labelParts(l); p {
+	case pB:
+		labels[n-1] = label(pU, t)
+	case pI:
+		labels[n-1] = label(pL, t)
+	}
+}
+
+// Features returns the number of features with weights.
+func (m *Tagger) Features() int { return len(m.index) }

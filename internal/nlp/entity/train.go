@@ -1,0 +1,118 @@
+package entity
+
+import (
+	"math/rand/v2"
+)
+
+// TrainOptions are the training settings; DefaultTrainOptions documents
+// the shipped model's.
+type TrainOptions struct {
+	Epochs int
+	Seed   uint64
+	// Prune drops features whose averaged weights all stay below it.
+	Prune float32
+	// Progress, when set, is called after every epoch with the model so far.
+	Progress func(epoch int, m *Tagger)
+}
+
+// DefaultTrainOptions are the settings of the embedded model.
+func DefaultTrainOptions() TrainOptions { return TrainOptions{Epochs: 8, Seed: 1, Prune: 0.05} }
+
+// trainRow is one feature's weights and the sums for averaging
+// (Daumé's trick: the average is w - u/c).
+type trainRow struct {
+	w [nLabels]float32
+	u [nLabels]float64
+}
+
+type trainer struct {
+	rows map[uint64]*trainRow
+	c    float64
+}
+
+func (t *trainer) score(feats []uint64, s *[nLabels]float32) {
+	*s = [nLabels]float32{}
+	for _, f := range feats {
+		if r := t.rows[f]; r != nil {
+			for k := range s {
+				s[k] += r.w[k]
+			}
+		}
+	}
+}
+
+func (t *trainer) update(feats []uint64, gold, pred int) {
+	for _, f := range feats {
+		r := t.rows[f]
+		if r == nil {
+			r = &trainRow{}
+			t.rows[f] = r
+		}
+		r.w[gold]++
+		r.u[gold] += t.c
+		r.w[pred]--
+		r.u[pred] -= t.c
+	}
+}
+
+// average returns the averaged weights as a Tagger, without the features
+// whose weights all stay below prune in absolute value.
+func (t *trainer) average(prune float32) *Tagger {
+	m := &Tagger{index: map[uint64]int32{}}
+	for f, r := range t.rows {
+		var row [nLabels]float32
+		keep := false
+		for k := range row {
+			row[k] = r.w[k] - float32(r.u[k]/t.c)
+			if row[k] >= prune || row[k] <= -prune {
+				keep = true
+			}
+		}
+		if keep {
+			m.index[f] = int32(len(m.w) / nLabels)
+			m.w = append(m.w, row[:]...)
+		}
+	}
+	return m
+}
+
+// Train learns a tagger from documents tagged in IOB1 or IOB2. Documents
+// are visited in a seeded random order each epoch, so a run is
+// reproducible.
+func Train(docs []CoNLLDoc, opts TrainOptions) *Tagger {
+	t := &trainer{rows: map[uint64]*trainRow{}, c: 1}
+	type prepared struct {
+		toks [][]string
+		gold [][]int
+	}
+	prep := make([]prepared, len(docs))
+	for i, d := range docs {
+		for _, s := range d.Sentences {
+			prep[i].toks = append(prep[i].toks, s.Tokens)
+			prep[i].gold = append(prep[i].gold, bilou(s.Tags))
+		}
+	}
+	rng := rand.New(rand.NewPCG(opts.Seed, 2))
+	order := make([]int, len(prep))
+	for i := range order {
+		order[i] = i
+	}
+	for e := 1; e <= opts.Epochs; e++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, k := range order {
+			p := prep[k]
+			decodeDoc(t, p.toks, p.gold, func(feats []uint64, pred, s, i int) int {
+				g := p.gold[s][i]
+				if pred != g {
+					t.update(feats, g, pred)
+				}
+				t.c++
+				return pred
+			})
+		}
+		if opts.Progress != nil {
+			opts.Progress(e, t.average(opts.Prune))
+		}
+	}
+	return t.average(opts.Prune)
+}
