@@ -12,12 +12,12 @@ type Article struct {
 	Source       string    `json:"source,omitempty"` // outlet: a name or the URL's host
 	Title        string    `json:"title,omitempty"`
 	Byline       string    `json:"byline,omitempty"`
-	Published    time.Time `json:"published,omitempty"` // zero when unknown
-	Language     string    `json:"lang,omitempty"`      // ISO 639-1 when known
-	Text         string    `json:"text"`                // clean text: one paragraph a line ("\n" between paragraphs)
+	Published    time.Time `json:"published,omitzero"` // zero when unknown (absent in JSON)
+	Language     string    `json:"lang,omitempty"`     // ISO 639-1 when known
+	Text         string    `json:"text"`               // clean text: one paragraph a line ("\n" between paragraphs)
 	ContentHash  string    `json:"content_hash,omitempty"`
 	Origin       string    `json:"origin,omitempty"` // where it came from: a path (with ":LINE" for JSONL) or a URL
-	Fetched      time.Time `json:"fetched,omitempty"`
+	Fetched      time.Time `json:"fetched,omitzero"`
 	StoryID      string    `json:"story,omitempty"`
 	EventID      string    `json:"event,omitempty"`
 	// DuplicateOf is the id of the article this one is a near-duplicate of

@@ -99,6 +99,9 @@ func Prepare(it files.Item, now time.Time) (*model.Article, error) {
 	if a.Published.IsZero() {
 		a.Published = time.Time{}
 	}
+	if err := model.CheckArticle(a); err != nil {
+		return nil, fmt.Errorf("%s: %w", it.Origin, err) // what the store would refuse
+	}
 	return a, nil
 }
 

@@ -19,9 +19,9 @@ const (
 // storiesJSON is GET /api/v1/stories: one page of stories, how many
 // there are and the address of the next page (null on the last).
 type storiesJSON struct {
-	Stories []model.Story `json:"stories"`
-	Total   int           `json:"total"`
-	Next    *string       `json:"next"`
+	Stories []storyRowJSON `json:"stories"`
+	Total   int            `json:"total"`
+	Next    *string        `json:"next"`
 }
 
 // storyJSON is GET /api/v1/stories/{id}: the brief's fields (empty arrays
@@ -96,7 +96,7 @@ func (h *handler) apiStories(w http.ResponseWriter, r *http.Request) {
 		h.failJSON(w, r, err)
 		return
 	}
-	out := storiesJSON{Stories: nonNil(stories), Total: total}
+	out := storiesJSON{Stories: storyRowsJSON(stories), Total: total}
 	if more {
 		out.Next = nextHref("/api/v1/stories", limit, offset, offset+limit+1)
 	}
@@ -126,7 +126,7 @@ func (h *handler) apiArticle(w http.ResponseWriter, r *http.Request) {
 		h.failJSON(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusOK, a)
+	h.writeJSON(w, r, http.StatusOK, newArticleJSON(a))
 }
 
 // How many of each large section GET /api/v1/stories/{id} includes.

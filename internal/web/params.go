@@ -3,25 +3,17 @@ package web
 import (
 	"net/http"
 	"strconv"
-	"unicode"
-	"unicode/utf8"
+
+	"parallax/internal/model"
 )
 
-// maxIDLen bounds the ids accepted in paths.
-const maxIDLen = 256
-
 // pathID returns the {id} path value, or a bad-request error when it
-// cannot be an id: empty, too long, not UTF-8 or holding control or space
-// characters.
+// cannot be an id (model.CheckID: the rule the CLI and the store apply,
+// so that every stored article can be viewed).
 func pathID(r *http.Request) (string, error) {
 	id := r.PathValue("id")
-	if id == "" || len(id) > maxIDLen || !utf8.ValidString(id) {
+	if model.CheckID(id) != nil {
 		return "", badRequest{"invalid id"}
-	}
-	for _, c := range id {
-		if unicode.IsControl(c) || unicode.IsSpace(c) {
-			return "", badRequest{"invalid id"}
-		}
 	}
 	return id, nil
 }

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"parallax/internal/brief"
 	"strconv"
+	"strings"
 )
 
 //go:embed templates/*.html
@@ -93,6 +94,10 @@ func staticHandler() http.Handler {
 	}
 	fsrv := http.StripPrefix("/static/", http.FileServerFS(sub))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/") {
+			http.NotFound(w, r) // files only: no directory listings
+			return
+		}
 		w.Header().Set("Cache-Control", "public, max-age=3600")
 		fsrv.ServeHTTP(w, r)
 	})

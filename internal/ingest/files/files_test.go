@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"parallax/internal/model"
 )
 
 func collect(t *testing.T, paths ...string) (items []Item, skipped []string) {
@@ -186,4 +188,36 @@ func FuzzParseRecord(f *testing.F) {
 			t.Fatalf("error does not name the input: %v", it.Err)
 		}
 	})
+}
+
+// TestRecordValidation: a record whose id could not be viewed, or with a
+// NUL in any field, is rejected naming the line and the field, as a NUL in
+// the text always was (#19.3).
+func TestRecordValidation(t *testing.T) {
+	tests := []struct {
+		name, line, field string
+	}{
+		{"NULInID", `{"id":"a\u0000b","text":"ok"}`, "id"},
+		{"LongID", `{"id":"` + strings.Repeat("x", 5000) + `","text":"ok"}`, "id"},
+		{"NewlineID", `{"id":"a\nb","text":"ok"}`, "id"},
+		{"NULInTitle", `{"id":"a","title":"t\u0000","text":"ok"}`, "title"},
+		{"NULInURL", `{"id":"a","url":"https://e.com/\u0000","text":"ok"}`, "url"},
+		{"NULInText", `{"id":"a","text":"o\u0000k"}`, "text"},
+		{"NULInHTML", `{"id":"a","html":"<p>o\u0000k"}`, "html"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			it := parseRecord("f.jsonl:7", []byte(tt.line))
+			if it.Err == nil {
+				t.Fatalf("record accepted: %+v", it.Rec)
+			}
+			if !errors.Is(it.Err, model.ErrInvalid) || !strings.HasPrefix(it.Err.Error(), "f.jsonl:7: ") ||
+				!strings.Contains(it.Err.Error(), tt.field) {
+				t.Errorf("err = %v, want an invalid %s naming f.jsonl:7", it.Err, tt.field)
+			}
+		})
+	}
+	if it := parseRecord("f.jsonl:8", []byte(`{"id":"ok-1","title":"Fine","text":"ok"}`)); it.Err != nil {
+		t.Errorf("valid record rejected: %v", it.Err)
+	}
 }

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"parallax/internal/model"
 )
 
 // rawRec mirrors Rec with published as given.
@@ -122,6 +124,10 @@ func parseRecord(origin string, line []byte) Item {
 		return it
 	}
 	rec.ID = id
+	if err := checkRec(rec); err != nil {
+		it.Err = fmt.Errorf("%s: %w", origin, err)
+		return it
+	}
 	if strings.TrimSpace(rec.Text) == "" && strings.TrimSpace(rec.HTML) == "" {
 		it.Err = fmt.Errorf("%s: %w", origin, ErrNoBody)
 		return it
@@ -135,6 +141,29 @@ func parseRecord(origin string, line []byte) Item {
 	}
 	it.Rec = rec
 	return it
+}
+
+// checkRec applies the model's validation (shared with the store and the
+// web API) to the fields a record gives: an id that could not be viewed,
+// or a NUL in any field (as in the text, which makes it binary), rejects
+// the record.
+func checkRec(r *Rec) error {
+	if r.ID != "" {
+		if err := model.CheckID(r.ID); err != nil {
+			return err
+		}
+	}
+	if err := model.CheckURL("url", r.URL); err != nil {
+		return err
+	}
+	for _, f := range []struct{ name, v string }{
+		{"title", r.Title}, {"source", r.Source}, {"lang", r.Lang}, {"text", r.Text}, {"html", r.HTML},
+	} {
+		if err := model.CheckField(f.name, f.v); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // idString accepts a JSON string or number as an id.

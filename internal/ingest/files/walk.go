@@ -16,13 +16,19 @@ import (
 
 // Options bound what Walk reads.
 type Options struct {
-	// MaxBytes is the largest .html/.txt file, and the longest JSONL line,
-	// that is read; larger ones are rejected unread. Default 64 MiB.
+	// MaxBytes is the largest .html/.txt file, and the longest JSONL line
+	// (or WARC record), that is read; larger ones are rejected unread.
+	// Default DefaultMaxBytes.
 	MaxBytes int64
 }
 
-// DefaultMaxBytes is the default input size limit.
-const DefaultMaxBytes = 64 << 20
+// DefaultMaxBytes is the default input size limit: 8 MiB, some 16 times
+// the largest page of the extraction gold set. Processing one input takes
+// up to about 50 times its size in memory (extraction, tokens, vectors,
+// the compressed raw copy), so the limit bounds ingest's memory to a few
+// hundred MB more than a batch of ordinary articles needs; --max-bytes
+// raises it.
+const DefaultMaxBytes = 8 << 20
 
 func (o Options) maxBytes() int64 {
 	if o.MaxBytes <= 0 {

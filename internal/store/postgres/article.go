@@ -25,6 +25,9 @@ func (db *DB) AddArticle(ctx context.Context, a *model.Article) (bool, string, e
 	if a == nil || a.ID == "" {
 		return false, "", fmt.Errorf("%w: article without id", ErrInvalid)
 	}
+	if err := model.CheckArticle(a); err != nil {
+		return false, "", fmt.Errorf("%w: %w", ErrInvalid, err)
+	}
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return false, "", err
@@ -106,15 +109,6 @@ func articleExists(ctx context.Context, tx pgx.Tx, id string) error {
 		return fmt.Errorf("article %s: %w", id, store.ErrNotFound)
 	}
 	return err
-}
-
-// RecordRejected notes an input that could not be used, with why.
-func (db *DB) RecordRejected(ctx context.Context, origin, reason string) error {
-	if _, err := db.pool.Exec(ctx, `INSERT INTO rejected (origin, reason, recorded)
-		VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, origin, reason, formatTime(db.now())); err != nil {
-		return fmt.Errorf("postgres: record rejected %s: %w", origin, err)
-	}
-	return nil
 }
 
 // Article returns one article with its text and extra placements, from

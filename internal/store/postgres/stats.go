@@ -14,7 +14,7 @@ func (db *DB) Stats(ctx context.Context) (model.Stats, error) {
 	err := db.pool.QueryRow(ctx, `SELECT
 		(SELECT COUNT(*) FROM articles),
 		(SELECT COUNT(*) FROM duplicates),
-		(SELECT COUNT(*) FROM rejected),
+		(SELECT COALESCE(SUM(total), 0) FROM rejected_inputs),
 		(SELECT COUNT(*) FROM stories),
 		(SELECT COUNT(*) FROM events),
 		(SELECT COUNT(DISTINCT source) FROM articles WHERE source <> '')`).

@@ -23,6 +23,9 @@ func (db *DB) AddArticle(ctx context.Context, a *model.Article) (bool, string, e
 	if a == nil || a.ID == "" {
 		return false, "", fmt.Errorf("%w: article without id", ErrInvalid)
 	}
+	if err := model.CheckArticle(a); err != nil {
+		return false, "", fmt.Errorf("%w: %w", ErrInvalid, err)
+	}
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return false, "", err
@@ -111,20 +114,6 @@ func articleExists(ctx context.Context, tx *sql.Tx, id string) error {
 		return fmt.Errorf("article %s: %w", id, store.ErrNotFound)
 	}
 	return err
-}
-
-// RecordRejected notes an input that could not be used, with why.
-func (db *DB) RecordRejected(ctx context.Context, origin, reason string) error {
-	tx, err := db.beginWrite(ctx)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `INSERT INTO rejected (origin, reason, recorded)
-		VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, origin, reason, formatTime(db.now())); err != nil {
-		return fmt.Errorf("sqlite: record rejected %s: %w", origin, err)
-	}
-	return commit(tx)
 }
 
 // Article returns one article with its text.

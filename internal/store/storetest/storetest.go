@@ -28,6 +28,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ArticleRoundTrip", testArticleRoundTrip},
 		{"RecordDuplicate", testRecordDuplicate},
 		{"RecordRejected", testRecordRejected},
+		{"RejectedCapped", testRejectedCapped},
 		{"PendingOrder", testPendingOrder},
 		{"AssignAggregates", testAssignAggregates},
 		{"AssignIdempotent", testAssignIdempotent},
