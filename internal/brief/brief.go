@@ -48,7 +48,7 @@ const (
 func Build(docs []*model.Article, opts Options) *model.Brief {
 	kept := Select(storyDocs(docs), opts.MaxArticles)
 	b := &model.Brief{
-		Summary: []model.SummaryItem{}, Timeline: []model.TimelineItem{}, Entities: []model.Entity{},
+		Summary: []model.SummaryItem{}, Timeline: []model.TimelineItem{}, Background: []model.TimelineItem{}, Entities: []model.Entity{},
 		Quotes: []model.Quote{}, Consensus: []model.Fact{}, SingleSource: []model.Claim{},
 	}
 	if len(kept) == 0 {
@@ -62,7 +62,7 @@ func Build(docs []*model.Article, opts Options) *model.Brief {
 	sal := c.salience(opts.Query)
 	b.Title, b.TitleFrom = Title(kept)
 	b.Summary = c.summary(sal, opts.Query, n)
-	b.Timeline = c.timeline(DefaultDates, DefaultPerDate, false)
+	b.Timeline, b.Background = c.timelines(DefaultDates, DefaultBackground, DefaultPerDate)
 	ents := c.entities()
 	b.Entities = ents
 	b.Quotes = c.quotes(ents)

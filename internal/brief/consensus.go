@@ -21,8 +21,8 @@ const (
 const maxCandidates = 400
 
 // consensus returns the facts reported by two or more outlets and the
-// salient claims only one outlet makes, each non-redundant. Both are
-// sentences or clauses of a sentence (see units).
+// salient claims only one outlet makes, each non-redundant. Facts are
+// sentences or clauses of a sentence (see units); claims whole sentences.
 func (c *corpus) consensus(sal []float64) ([]model.Fact, []model.Claim) {
 	x := c.units()
 	var cand []int
@@ -45,10 +45,11 @@ func (c *corpus) consensus(sal []float64) ([]model.Fact, []model.Claim) {
 		}
 		n := c.outlets(x.support(u))
 		score[u] = sal[x.units[u].sent] + outletBonus*float64(n)
-		if n >= 2 {
+		switch {
+		case n >= 2:
 			multi = append(multi, u)
-		} else {
-			single = append(single, u)
+		case !x.units[u].clause && !bareQuote(x.units[u].text):
+			single = append(single, u) // a claim is shown whole, never a fragment, and says who claims it
 		}
 	}
 	by := func(u int) float64 { return score[u] }
@@ -63,11 +64,11 @@ func (c *corpus) consensus(sal []float64) ([]model.Fact, []model.Claim) {
 			continue // another candidate's plainest wording was already given
 		}
 		used = append(used, r)
-		facts = append(facts, model.Fact{Text: x.units[r].text, Sources: c.ids(x.support(r))})
+		facts = append(facts, model.Fact{Text: Detokenize(x.units[r].text), Sources: c.ids(x.support(r))})
 	}
 	claims := []model.Claim{}
 	for _, u := range pick(x, single, by, maxClaims) {
-		claims = append(claims, model.Claim{Text: x.units[u].text, Source: c.docs[x.units[u].art].ID})
+		claims = append(claims, model.Claim{Text: Detokenize(x.units[u].text), Source: c.docs[x.units[u].art].ID})
 	}
 	return facts, claims
 }

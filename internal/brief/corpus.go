@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"time"
 
 	"parallax/internal/model"
 	"parallax/internal/nlp/sentence"
@@ -43,7 +44,10 @@ type corpus struct {
 	idf      []float64
 	post     [][]posting // term id -> sentences
 	centroid map[int32]float64
-	acc      []float64 // scratch for similar, all zero between calls
+	acc      []float64   // scratch for similar, all zero between calls
+	refs     []time.Time // per article: the date relative dates resolve against (see ref)
+	refDone  []bool
+	named    map[tlKey]map[int]bool // per date: the sentences naming it (see entries)
 }
 
 // newCorpus splits docs into sentences and weights their terms by TF-IDF,

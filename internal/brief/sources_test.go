@@ -34,7 +34,8 @@ func reports(d *model.Article, text string) bool {
 }
 
 // checkSources asserts that every item of b names articles that really
-// contain its sentence: verbatim in one, reported in every other.
+// contain its sentence: verbatim in one (once detokenised, as the brief
+// shows it), reported in every other.
 func checkSources(t *testing.T, docs []*model.Article, b *model.Brief) {
 	t.Helper()
 	byID := map[string]*model.Article{}
@@ -52,7 +53,7 @@ func checkSources(t *testing.T, docs []*model.Article, b *model.Brief) {
 				t.Errorf("%s names unknown article %q", kind, id)
 				continue
 			}
-			verbatim = verbatim || strings.Contains(d.Text, text)
+			verbatim = verbatim || strings.Contains(Detokenize(d.Text), text)
 			if !reports(d, text) {
 				t.Errorf("%s: article %s does not report %q", kind, id, text)
 			}
@@ -64,7 +65,7 @@ func checkSources(t *testing.T, docs []*model.Article, b *model.Brief) {
 	for _, s := range b.Summary {
 		check("summary", s.Text, s.Sources)
 	}
-	for _, e := range b.Timeline {
+	for _, e := range append(b.Timeline, b.Background...) {
 		check("timeline", e.Text, e.Sources)
 	}
 	for _, f := range b.Consensus {
@@ -74,7 +75,7 @@ func checkSources(t *testing.T, docs []*model.Article, b *model.Brief) {
 		check("single_source", c.Text, []string{c.Source})
 	}
 	for _, q := range b.Quotes {
-		if d := byID[q.Source]; d == nil || !strings.Contains(d.Text, q.Text) {
+		if d := byID[q.Source]; d == nil || !strings.Contains(Detokenize(d.Text), q.Text) {
 			t.Errorf("quote %q not in article %s", q.Text, q.Source)
 		}
 	}

@@ -2,10 +2,13 @@ package brief
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strings"
+	"time"
 
 	"parallax/internal/model"
+	"parallax/internal/nlp/date"
 	"parallax/internal/nlp/token"
 )
 
@@ -30,10 +33,10 @@ func mapNorm(m map[int32]float64) float64 {
 }
 
 // eligible reports whether a sentence may stand in a summary: a full
-// sentence of reasonable length, not a heading.
+// sentence of reasonable length, not a heading nor page residue.
 func (c *corpus) eligible(i int) bool {
 	s := c.sents[i]
-	if s.words < minWords || s.words > maxWords || len(s.vec) < 3 {
+	if s.words < minWords || s.words > maxWords || len(s.vec) < 3 || residue(s.text) {
 		return false
 	}
 	t := strings.TrimRight(s.text, " ")
@@ -61,13 +64,14 @@ func (c *corpus) salience(query string) []float64 {
 }
 
 // summary picks up to n sentences by maximal marginal relevance and puts
-// them in story order (publication time, then position).
+// them in the order of the events they tell (see eventOrder), shown
+// detokenised.
 func (c *corpus) summary(sal []float64, query string, n int) []model.SummaryItem {
 	picked := c.cover(c.candidates(sal), query, n)
-	c.storyOrder(picked)
+	c.eventOrder(picked)
 	out := make([]model.SummaryItem, 0, len(picked))
 	for _, i := range picked {
-		out = append(out, model.SummaryItem{Text: c.sents[i].text, Sources: c.ids(c.support(i, SupportThreshold))})
+		out = append(out, model.SummaryItem{Text: Detokenize(c.sents[i].text), Sources: c.ids(c.support(i, SupportThreshold))})
 	}
 	return out
 }
@@ -80,7 +84,7 @@ const maxSummaryCand = 300
 func (c *corpus) candidates(sal []float64) []int {
 	var cand []int
 	for i := range c.sents {
-		if c.eligible(i) {
+		if c.eligible(i) && !bareQuote(c.sents[i].text) {
 			cand = append(cand, i)
 		}
 	}
@@ -128,6 +132,44 @@ func (c *corpus) mmr(sal []float64, n int, ok func(int) bool) []int {
 	}
 	return picked
 }
+
+// eventOrder sorts sentence indices by the day of the event each tells
+// (its timeline date when it gives one no later than its article's, else
+// its article's publication day), then in story order: a story of
+// several events reads forwards even when a later article retells an
+// earlier event.
+func (c *corpus) eventOrder(idx []int) {
+	c.storyOrder(idx)
+	day := map[int]string{}
+	last := ""
+	for _, i := range idx {
+		if d := c.eventDay(i); d != "" {
+			last = d
+		}
+		day[i] = last // an undated sentence keeps its place after the one before
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return day[idx[a]] < day[idx[b]] })
+}
+
+// eventDay is the day sentence i tells of, "" when neither it nor its
+// article gives one.
+func (c *corpus) eventDay(i int) string {
+	pub := c.docs[c.sents[i].art].Published
+	p := ""
+	if !pub.IsZero() {
+		p = pub.Format(time.DateOnly)
+	}
+	if willDo.MatchString(c.sents[i].text) {
+		return p // a plan: the date it names is not its event's
+	}
+	if ds := c.sentDates(i); len(ds) > 0 && ds[0].prec != date.Year && (p == "" || ds[0].day <= p) {
+		return ds[0].day
+	}
+	return p
+}
+
+// willDo marks a sentence telling what is to come.
+var willDo = regexp.MustCompile(`(?i)\b(?:will|shall|is to|are to|plans? to|is set to|are set to)\b`)
 
 // storyOrder sorts sentence indices by article publication, then article,
 // then position.

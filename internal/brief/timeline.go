@@ -3,6 +3,7 @@ package brief
 import (
 	"regexp"
 	"sort"
+	"strings"
 	"time"
 
 	"parallax/internal/model"
@@ -53,43 +54,90 @@ type dated struct {
 	prec date.Precision
 }
 
-// sentDates returns the dates of sentence i: those it names (relative ones
-// resolved against its article's publication date; year-only ones only
-// when it names no finer date), else its article's day when it says the
-// fact has just happened. Without a publication date only absolute dates
-// count.
+// sentDates returns the one date of sentence i (none for page residue:
+// datelines, embeds, bylines, time stamps): a date that opens the
+// sentence ("May 31 - BP ...", "On Sept. 9, ..."), else its first date of
+// the finest precision it gives. Relative dates resolve against the
+// article's anchor (see ref). Without a date, its article's day when it
+// says the fact has just happened. Without a publication date only
+// absolute dates count.
 func (c *corpus) sentDates(i int) []dated {
-	s := c.sents[i]
-	pub := c.docs[s.art].Published
-	ms := date.Find(s.text, pub)
-	fine := false
-	for _, m := range ms {
-		fine = fine || m.Precision != date.Year
-	}
-	var out []dated
-	seen := map[string]bool{}
-	for _, m := range ms {
-		if fine && m.Precision == date.Year {
-			continue
-		}
-		day := m.Date.Format(time.DateOnly)
-		if !seen[day] {
-			seen[day] = true
-			out = append(out, dated{day, m.Precision})
-		}
-	}
-	if len(out) == 0 && !pub.IsZero() && justNow.MatchString(s.text) {
-		out = append(out, dated{pub.Format(time.DateOnly), date.Day})
-	}
-	return out
+	one, _ := c.sentDatesAll(i)
+	return one
 }
 
-// entries groups the dated sentences into (date, fact) entries.
+// sentDatesAll returns the one date of sentence i (see sentDates) and
+// every date it names (year-only ones only when it names no finer date),
+// which count when the dates most reported are chosen.
+func (c *corpus) sentDatesAll(i int) (one, all []dated) {
+	s := c.sents[i]
+	pub := c.docs[s.art].Published
+	ms := date.Find(s.text, c.ref(s.art))
+	if m, ok := oneDate(s.text, ms); ok {
+		fine := m.Precision != date.Year
+		for _, x := range ms {
+			if !fine || x.Precision != date.Year {
+				all = append(all, dated{x.Date.Format(time.DateOnly), x.Precision})
+			}
+		}
+		if residue(s.text) {
+			return nil, all // a dateline or time stamp says the day matters, but is no entry
+		}
+		return []dated{{m.Date.Format(time.DateOnly), m.Precision}}, all
+	}
+	if !pub.IsZero() && justNow.MatchString(s.text) && !residue(s.text) {
+		d := []dated{{pub.Format(time.DateOnly), date.Day}}
+		return d, d
+	}
+	return nil, nil
+}
+
+// oneDate picks the date a sentence is filed under: the first of the
+// finest precision it gives, or the one that opens it if as fine.
+func oneDate(text string, ms []date.Mention) (date.Mention, bool) {
+	if len(ms) == 0 {
+		return date.Mention{}, false
+	}
+	best := ms[0]
+	for _, m := range ms[1:] {
+		if m.Precision < best.Precision {
+			best = m
+		}
+	}
+	if opensWith(text, ms[0]) && ms[0].Precision <= best.Precision {
+		return ms[0], true
+	}
+	return best, true
+}
+
+// opensWith reports whether a date mention opens a sentence: only
+// punctuation, or one preposition ("On", "In", "By"), before it.
+func opensWith(text string, m date.Mention) bool {
+	head := strings.TrimLeft(text[:m.Start], " \t\"“'‘([-–—*•_")
+	switch strings.TrimSpace(strings.ToLower(head)) {
+	case "", "on", "in", "by", "since", "until", "as of":
+		return true
+	}
+	return false
+}
+
+// entries groups the dated sentences into (date, fact) entries, each
+// sentence under its one date; every date a sentence names is noted in
+// c.named for ranking the dates.
 func (c *corpus) entries() []*tlEntry {
 	var out []*tlEntry
 	index := map[tlKey][]*tlEntry{}
+	c.named = map[tlKey]map[int]bool{}
 	for i := range c.sents {
-		for _, d := range c.sentDates(i) {
+		one, all := c.sentDatesAll(i)
+		for _, d := range all {
+			k := tlKey{d.day, d.prec}
+			if c.named[k] == nil {
+				c.named[k] = map[int]bool{}
+			}
+			c.named[k][i] = true
+		}
+		for _, d := range one {
 			k := tlKey{d.day, d.prec}
 			if e := c.match(index[k], i); e != nil {
 				e.sents = append(e.sents, i)
@@ -146,12 +194,13 @@ func (c *corpus) item(e *tlEntry) model.TimelineItem {
 	}
 	return model.TimelineItem{
 		Date: e.day, Precision: e.prec.String(),
-		Text: c.sents[best].text, Sources: c.ids(setList(bestArts)),
+		Text: Detokenize(c.sents[best].text), Sources: c.ids(setList(bestArts)),
 	}
 }
 
-// topDates returns the n dates (all when n <= 0) reported by the most
-// articles; dayOnly drops month- and year-precision dates.
+// topDates returns the n dates (all when n <= 0) of the entries reported
+// by the most articles (counting every sentence naming the date, filed
+// under it or not); dayOnly drops month- and year-precision dates.
 func (c *corpus) topDates(es []*tlEntry, n int, dayOnly bool) map[string]bool {
 	arts := map[string]map[int]bool{}
 	for _, e := range es {
@@ -161,7 +210,7 @@ func (c *corpus) topDates(es []*tlEntry, n int, dayOnly bool) map[string]bool {
 		if arts[e.day] == nil {
 			arts[e.day] = map[int]bool{}
 		}
-		for _, i := range e.sents {
+		for i := range c.named[tlKey{e.day, e.prec}] {
 			a := c.sents[i].art
 			if p := c.docs[a].Published; !p.IsZero() && p.Format(time.DateOnly) < e.day {
 				continue // a plan or a forecast, not a report of the day

@@ -2,6 +2,7 @@ package brief
 
 import (
 	"sort"
+	"time"
 
 	"parallax/internal/model"
 	"parallax/internal/nlp/date"
@@ -39,7 +40,63 @@ func Timeline(docs []*model.Article, opts TimelineOptions) []model.TimelineItem 
 // timeline returns the n dates most articles mention (day precision only
 // if dayOnly), each with its per best-supported entries, in date order.
 func (c *corpus) timeline(n, per int, dayOnly bool) []model.TimelineItem {
-	es := c.entries()
+	return c.timelineOf(c.entries(), n, per, dayOnly)
+}
+
+// backgroundGap is how long before a story's first article a date must
+// end to be background rather than an event of the story.
+const backgroundGap = 30 * 24 * time.Hour
+
+// DefaultBackground bounds the dates of a brief's background.
+const DefaultBackground = 10
+
+// timelines returns the story's own timeline (n dates) and its background
+// (nb dates): the entries whose date ends more than backgroundGap before
+// the story's first article, kept apart so that history does not stand
+// among the story's events.
+func (c *corpus) timelines(n, nb, per int) (own, background []model.TimelineItem) {
+	start := c.start()
+	var mine, old []*tlEntry
+	for _, e := range c.entries() {
+		if !start.IsZero() && periodEnd(e.day, e.prec).Before(start.Add(-backgroundGap)) {
+			old = append(old, e)
+		} else {
+			mine = append(mine, e)
+		}
+	}
+	return c.timelineOf(mine, n, per, false), c.timelineOf(old, nb, per, false)
+}
+
+// start is the publication date of the story's first dated article.
+func (c *corpus) start() time.Time {
+	var t time.Time
+	for _, d := range c.docs {
+		if !d.Published.IsZero() && (t.IsZero() || d.Published.Before(t)) {
+			t = d.Published
+		}
+	}
+	return t
+}
+
+// periodEnd is the last day of the period an entry's date stands for.
+func periodEnd(day string, p date.Precision) time.Time {
+	t, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		return time.Time{}
+	}
+	switch p {
+	case date.Week:
+		return t.AddDate(0, 0, 6)
+	case date.Month:
+		return t.AddDate(0, 1, -1)
+	case date.Year:
+		return t.AddDate(1, 0, -1)
+	}
+	return t
+}
+
+// timelineOf writes the timeline of the given entries.
+func (c *corpus) timelineOf(es []*tlEntry, n, per int, dayOnly bool) []model.TimelineItem {
 	keep := c.topDates(es, n, dayOnly)
 	byDay := map[string][]*tlEntry{}
 	for _, e := range es {
@@ -53,11 +110,22 @@ func (c *corpus) timeline(n, per int, dayOnly bool) []model.TimelineItem {
 	}
 	sort.Strings(days)
 	out := []model.TimelineItem{}
+	seen := map[string]bool{}
 	for _, d := range days {
 		group := byDay[d]
 		sort.SliceStable(group, func(a, b int) bool { return c.reach(group[a]) > c.reach(group[b]) })
-		for _, e := range group[:min(len(group), per)] {
-			out = append(out, c.item(e))
+		k := 0
+		for _, e := range group {
+			if k == per {
+				break
+			}
+			it := c.item(e)
+			if seen[it.Text] {
+				continue // one sentence, one entry
+			}
+			seen[it.Text] = true
+			out = append(out, it)
+			k++
 		}
 	}
 	return out

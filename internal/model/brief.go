@@ -8,6 +8,7 @@ type Brief struct {
 	TitleFrom    string          `json:"title_from,omitempty"` // the article the title comes from
 	Summary      []SummaryItem   `json:"summary"`
 	Timeline     []TimelineItem  `json:"timeline"`
+	Background   []TimelineItem  `json:"background,omitempty"` // dated facts from well before the story's first article
 	Entities     []Entity        `json:"entities"`
 	Quotes       []Quote         `json:"quotes"`
 	Consensus    []Fact          `json:"consensus"`

@@ -35,6 +35,7 @@ type storyJSON struct {
 	BriefReady   bool                  `json:"brief_ready"`
 	Summary      []model.SummaryItem   `json:"summary"`
 	Timeline     []model.TimelineItem  `json:"timeline"`
+	Background   []model.TimelineItem  `json:"background,omitempty"`
 	Entities     []model.Entity        `json:"entities"`
 	Quotes       []model.Quote         `json:"quotes"`
 	Consensus    []model.Fact          `json:"consensus"`
@@ -144,7 +145,7 @@ func newStoryJSON(d storyData) storyJSON {
 		if b.Title != "" {
 			out.Title = b.Title
 		}
-		out.Summary, out.Timeline = b.Summary, b.Timeline
+		out.Summary, out.Timeline, out.Background = b.Summary, b.Timeline, b.Background
 		out.Consensus, out.SingleSource, out.Framing = b.Consensus, b.SingleSource, b.Framing
 	}
 	out.Summary, out.Timeline = nonNil(out.Summary), nonNil(out.Timeline)

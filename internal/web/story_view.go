@@ -14,6 +14,7 @@ type storyView struct {
 	HasBrief          bool
 	Summary           []citedText
 	Timeline          []timelineRow
+	Background        []timelineRow // dated facts from well before the story
 	Actors            []actorGroup
 	Quotes            []quoteRow
 	Consensus, Single []citedText
@@ -95,6 +96,9 @@ func newStoryView(d storyData) storyView {
 	}
 	for _, it := range b.Timeline {
 		v.Timeline = append(v.Timeline, timelineRow{it.Date, formatDay(it.Date, it.Precision), it.Text, ix.refs(it.Sources)})
+	}
+	for _, it := range b.Background {
+		v.Background = append(v.Background, timelineRow{it.Date, formatDay(it.Date, it.Precision), it.Text, ix.refs(it.Sources)})
 	}
 	es := window(d.entities(), 0, topEntities)
 	v.Actors = groupActors(es)

@@ -1,0 +1,98 @@
+package brief
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// Page residue: what a page carries around its article that is not a
+// sentence of the story. Each is a general signal, not a phrase of one
+// page.
+var (
+	// webResidue: links, embeds, handles and hashtags, pipes (a dateline
+	// or a comment header joined to its text: "VENICE, Louisiana | Mon
+	// May 31, 2010 7:47 pm EDT", "March 21, 2011 at 5:52 pm | Our role").
+	webResidue = regexp.MustCompile(`(?i)https?://|www\.|pic\.twitter\.com|\|` +
+		`|(?:^|[\s(])@[a-z0-9_]{2,}\b|(?:^|\s)#[a-z][a-z0-9_]+`)
+	// timeStamp: a clock time with a time zone, or a date with its year
+	// followed by a clock time (a post's or comment's time stamp).
+	timeStamp = regexp.MustCompile(`(?i)\b\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?\s*)?\(?(?:[ECMP][SD]T|ET|GMT|UTC|BST|CET|CEST)\b` +
+		`|\b(?:19|20)\d\d\s*[,–—-]?\s*(?:at\s+)?\d{1,2}:\d{2}\b`)
+	// pageLabel: a line that labels media or asks the reader to act, a
+	// byline, a caption or a copyright notice.
+	pageLabel = regexp.MustCompile(`(?i)^\W*(?:live (?:video|stream|blog|coverage|updates)|watch live|(?:video|videos|photos?|pictures|gallery|slideshow|audio|image|caption|related|update)\s*:|click|tap here|share this|follow us|subscribe|sign up|read more|advertisement|copyright|posted|updated|last updated|reply)\b` +
+		`|\((?:photo|image|video)s?\s*:|\b(?:AP|Reuters|Getty|AFP) (?:photo|images)\b|all rights reserved`)
+	// byline: "By Jane Doe", "By JANE DOE, Associated Press Writer".
+	byline = regexp.MustCompile(`^\W*(?:By|BY)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}\s*(?:,|$|\s+(?:and|AND)\s)`)
+)
+
+// residue reports whether a sentence is page residue rather than a
+// sentence of the story: a link, embed or hashtag, a time stamp, a
+// dateline or comment header, a media label, caption, byline or notice.
+func residue(s string) bool {
+	return webResidue.MatchString(s) || timeStamp.MatchString(s) || pageLabel.MatchString(s) || byline.MatchString(s)
+}
+
+// Quotation marks, opening and closing, as the archives write them.
+var quoteMarks = []string{"“", "”", "\"", "``", "''"}
+
+// speaks holds attribution words: a sentence holding one outside its quotation says
+// who speaks.
+var speaks = regexp.MustCompile(`(?i)\b(?:said|says|say|told|tells|according|asked|asks|added|adds|wrote|writes|stated|states|declared|explained|noted|insisted|warned|argued|announced|claimed|recalled|replied|urged|quoted|described|called)\b`)
+
+// bareQuote reports whether a sentence is mostly a quotation that does
+// not say who speaks: more than half of its letters lie between
+// quotation marks and nothing outside them attributes it.
+func bareQuote(s string) bool {
+	in, out := quotedSplit(s)
+	letters := func(t string) int {
+		n := 0
+		for _, r := range t {
+			if unicode.IsLetter(r) {
+				n++
+			}
+		}
+		return n
+	}
+	li, lo := letters(in), letters(out)
+	if li == 0 || li <= lo {
+		return false
+	}
+	return !speaks.MatchString(out)
+}
+
+// quotedSplit returns the text of s inside and outside quotation marks
+// (marks alternate open and close; an unclosed one runs to the end).
+func quotedSplit(s string) (in, out string) {
+	var bi, bo strings.Builder
+	inside := false
+	for i := 0; i < len(s); {
+		mark := ""
+		for _, m := range quoteMarks {
+			if strings.HasPrefix(s[i:], m) {
+				mark = m
+				break
+			}
+		}
+		switch {
+		case mark == "“" || mark == "``":
+			inside = true
+		case mark == "”" || mark == "''":
+			inside = false
+		case mark == "\"":
+			inside = !inside
+		}
+		if mark != "" {
+			i += len(mark)
+			continue
+		}
+		if inside {
+			bi.WriteByte(s[i])
+		} else {
+			bo.WriteByte(s[i])
+		}
+		i++
+	}
+	return bi.String(), bo.String()
+}
