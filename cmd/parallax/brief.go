@@ -20,7 +20,7 @@ func runBrief(ctx context.Context, e *env, args []string) error {
 	in := fs.String("in", "", "JSONL of one story's articles (id, url, source, title, text or html, published, lang); - for stdin")
 	query := fs.String("query", "", "focus the summary on this question")
 	n := fs.Int("sentences", 0, "summary sentences (0: the default)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *in == "" || fs.NArg() > 0 {

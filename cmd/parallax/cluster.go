@@ -39,7 +39,7 @@ type clusterOutput struct {
 func runCluster(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "cluster", "--in ARTICLES.jsonl|-")
 	in := fs.String("in", "-", "input JSONL file, - for stdin")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {

@@ -18,7 +18,6 @@ import (
 
 	"parallax/internal/eval"
 	"parallax/internal/extract"
-	"parallax/internal/shared"
 )
 
 func init() {
@@ -30,8 +29,16 @@ func init() {
 }
 
 func runEval(ctx context.Context, e *env, args []string) error {
+	dataDir, args, err := takeDataFlag(args)
+	if err != nil {
+		return err
+	}
+	if dataDir == "" {
+		dataDir = os.Getenv("PARALLAX_SHARED")
+	}
+	evalRoot, evalRootErr = locateShared(dataDir)
 	if len(args) == 0 {
-		return fmt.Errorf("%w: eval extract|cluster|summary [flags]", errUsage)
+		return fmt.Errorf("%w: eval [--data SHARED] extract|cluster|summary|timeline [flags]", errUsage)
 	}
 	switch args[0] {
 	case "extract":
@@ -42,19 +49,8 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		return evalSummary(e, args[1:])
 	case "timeline":
 		return evalTimeline(e, args[1:])
-	case "entities":
-		return evalEntities(e, args[1:])
 	}
 	return fmt.Errorf("%w: unknown stage %q (extract, cluster or summary)", errUsage, args[0])
-}
-
-// dataPath is the default path of a gold set under ../shared/data, or "".
-func dataPath(parts ...string) string {
-	p, err := shared.Data(parts...)
-	if err != nil {
-		return ""
-	}
-	return p
 }
 
 // printJSON writes v as one JSON object.
@@ -72,7 +68,10 @@ func evalExtract(e *env, args []string) error {
 	textDir := fs.String("text-dir", "", "scraped-text folder (default DIR/../dev-text)")
 	out := fs.String("out", "", "write predictions to OUT/EXTRACTOR/NAME.txt")
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := needData(*dir); err != nil {
 		return err
 	}
 	set, err := eval.ReadExtractSet(*dir)
@@ -169,14 +168,18 @@ func evalCluster(ctx context.Context, e *env, args []string) error {
 	pred := fs.String("pred", "", "score this prediction file ({\"id\",\"story\"} lines) instead of clustering")
 	stored := fs.Bool("stored", false, "also ingest each stream into a fresh SQLite store and score the stored partition (slow: the whole pipeline)")
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if len(ins) == 0 {
 		for _, name := range clusterStreams {
 			var parts []string
 			for _, n := range strings.Split(name, "+") {
-				parts = append(parts, dataPath("cluster", n))
+				p := dataPath("cluster", n)
+				if err := needData(p); err != nil {
+					return err
+				}
+				parts = append(parts, p)
 			}
 			ins = append(ins, strings.Join(parts, "+"))
 		}
@@ -354,7 +357,10 @@ func evalSummary(e *env, args []string) error {
 	dir := fs.String("dir", dataPath("summary", "dev"), "summary set: refs.json, meta.jsonl, TOPIC/docs/*.txt")
 	out := fs.String("out", "", "write the brief's generic summaries as score.py's PRED.json")
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := needData(*dir); err != nil {
 		return err
 	}
 	topics, err := eval.ReadSummarySet(*dir)

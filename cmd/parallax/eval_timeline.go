@@ -25,7 +25,10 @@ func evalTimeline(e *env, args []string) error {
 	fs := newFlagSet(e, "eval timeline", "[--dir DIR] [--json]")
 	dir := fs.String("dir", dataPath("summary", "timeline", "dev"), "Timeline17 set: timelines.json, meta.jsonl, TOPIC/docs/*.txt")
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := needData(*dir); err != nil {
 		return err
 	}
 	topics, err := eval.ReadTimelineSet(*dir)

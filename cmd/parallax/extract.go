@@ -33,7 +33,7 @@ func runExtract(_ context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "extract", "[--json] [--url URL] FILE|-")
 	asJSON := fs.Bool("json", false, "print title, byline, published, site, language and text as JSON")
 	pageURL := fs.String("url", "", "page URL (resolves links, dates in URLs, site name)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {

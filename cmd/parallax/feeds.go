@@ -26,9 +26,20 @@ func init() {
 
 const feedsUsage = "[--db FILE] add [--title T] [--category C] URL... | add --defaults | list | remove URL... | import FILE.opml | export"
 
+// feedsOpts are the flags of feeds add.
+type feedsOpts struct {
+	title, category string
+	defaults        bool
+}
+
 func runFeeds(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "feeds", feedsUsage)
 	db := dbFlag(fs)
+	if err := applyEnv(fs); err != nil {
+		return err
+	}
+	// Flags before the action are feeds' own; the action parses the rest,
+	// its own flags and --db anywhere among its arguments.
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -36,20 +47,31 @@ func runFeeds(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("%w: no action given", errUsage)
 	}
-	action, rest := fs.Arg(0), fs.Args()[1:]
-	run, ok := map[string]func(context.Context, *env, poll.FeedStore, []string) error{
+	action := fs.Arg(0)
+	run, ok := map[string]func(context.Context, *env, poll.FeedStore, []string, feedsOpts) error{
 		"add": feedsAdd, "list": feedsList, "remove": feedsRemove, "import": feedsImport, "export": feedsExport,
 	}[action]
 	if !ok {
 		fs.Usage()
 		return fmt.Errorf("%w: unknown action %q", errUsage, action)
 	}
+	afs := newFlagSet(e, "feeds "+action, feedsUsage)
+	afs.StringVar(db, "db", *db, fs.Lookup("db").Usage)
+	var o feedsOpts
+	if action == "add" {
+		afs.StringVar(&o.title, "title", "", "title shown for the feed (default: the feed's own)")
+		afs.StringVar(&o.category, "category", "", "category (folder in OPML export)")
+		afs.BoolVar(&o.defaults, "defaults", false, "follow Parallax's default world-news feeds")
+	}
+	if err := parseFlags(afs, fs.Args()[1:]); err != nil {
+		return err
+	}
 	st, fst, err := openFeedStore(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	return run(ctx, e, fst, rest)
+	return run(ctx, e, fst, afs.Args(), o)
 }
 
 // openFeedStore opens the store and its feed list.
@@ -75,26 +97,18 @@ func feedList(st store.Store, path string) (poll.FeedStore, error) {
 	return fst, nil
 }
 
-func feedsAdd(ctx context.Context, e *env, st poll.FeedStore, args []string) error {
-	fs := newFlagSet(e, "feeds add", "[--title T] [--category C] URL... | --defaults")
-	title := fs.String("title", "", "title shown for the feed (default: the feed's own)")
-	category := fs.String("category", "", "category (folder in OPML export)")
-	defaults := fs.Bool("defaults", false, "follow Parallax's default world-news feeds")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
+func feedsAdd(ctx context.Context, e *env, st poll.FeedStore, args []string, o feedsOpts) error {
 	var subs []feed.Subscription
-	if *defaults {
+	if o.defaults {
 		for _, u := range feed.DefaultFeeds() {
-			subs = append(subs, feed.Subscription{URL: u, Category: *category})
+			subs = append(subs, feed.Subscription{URL: u, Category: o.category})
 		}
 	}
-	for _, u := range fs.Args() {
-		subs = append(subs, feed.Subscription{URL: u, Title: *title, Category: *category})
+	for _, u := range args {
+		subs = append(subs, feed.Subscription{URL: u, Title: o.title, Category: o.category})
 	}
 	if len(subs) == 0 {
-		fs.Usage()
-		return fmt.Errorf("%w: no URL given", errUsage)
+		return fmt.Errorf("%w: add needs a URL (or --defaults)", errUsage)
 	}
 	for _, s := range subs {
 		if _, err := poll.CheckFeedURL(s.URL); err != nil {
@@ -109,7 +123,7 @@ func feedsAdd(ctx context.Context, e *env, st poll.FeedStore, args []string) err
 	return nil
 }
 
-func feedsList(ctx context.Context, e *env, st poll.FeedStore, args []string) error {
+func feedsList(ctx context.Context, e *env, st poll.FeedStore, args []string, _ feedsOpts) error {
 	if len(args) > 0 {
 		return fmt.Errorf("%w: list takes no arguments", errUsage)
 	}
@@ -145,7 +159,7 @@ func errString(s string) error {
 	return errors.New(s)
 }
 
-func feedsRemove(ctx context.Context, e *env, st poll.FeedStore, args []string) error {
+func feedsRemove(ctx context.Context, e *env, st poll.FeedStore, args []string, _ feedsOpts) error {
 	if len(args) == 0 {
 		return fmt.Errorf("%w: remove needs a URL", errUsage)
 	}
@@ -158,7 +172,7 @@ func feedsRemove(ctx context.Context, e *env, st poll.FeedStore, args []string) 
 	return nil
 }
 
-func feedsImport(ctx context.Context, e *env, st poll.FeedStore, args []string) error {
+func feedsImport(ctx context.Context, e *env, st poll.FeedStore, args []string, _ feedsOpts) error {
 	if len(args) != 1 {
 		return fmt.Errorf("%w: import needs one OPML file (- for standard input)", errUsage)
 	}
@@ -171,19 +185,22 @@ func feedsImport(ctx context.Context, e *env, st poll.FeedStore, args []string) 
 		defer f.Close()
 		r = f
 	}
-	subs, err := feed.ParseOPML(r)
+	subs, skipped, err := feed.ParseOPMLSkipped(r)
 	if err != nil {
 		return fmt.Errorf("import %s: %w", args[0], err)
+	}
+	for _, s := range skipped {
+		fmt.Fprintf(e.Stderr, "skipped outline %q (%s): %s\n", s.URL, s.Title, s.Reason)
 	}
 	added, existing, err := poll.Follow(ctx, st, subs, time.Now())
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.Stderr, "imported %d feed(s) from %s, %d already followed\n", added, args[0], existing)
+	fmt.Fprintf(e.Stderr, "imported %d feed(s) from %s, %d already followed, %d outline(s) skipped\n", added, args[0], existing, len(skipped))
 	return nil
 }
 
-func feedsExport(ctx context.Context, e *env, st poll.FeedStore, args []string) error {
+func feedsExport(ctx context.Context, e *env, st poll.FeedStore, args []string, _ feedsOpts) error {
 	if len(args) > 0 {
 		return fmt.Errorf("%w: export takes no arguments", errUsage)
 	}
@@ -201,10 +218,10 @@ func feedsExport(ctx context.Context, e *env, st poll.FeedStore, args []string) 
 func runPoll(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "poll", "[--db FILE] [--once] [--allow-private]")
 	db := dbFlag(fs)
-	once := fs.Bool("once", false, "poll every due feed once, then exit")
+	once := fs.Bool("once", false, "poll every followed feed once (those in backoff too), then exit")
 	allowPrivate := fs.Bool("allow-private", false, "allow feeds and pages on loopback/private addresses")
 	workers := fs.Int("workers", poll.DefaultOptions().Workers, "feeds polled at once")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -229,7 +246,7 @@ func runPoll(ctx context.Context, e *env, args []string) error {
 	if !*once {
 		return poller.Run(ctx)
 	}
-	s, err := poller.Once(ctx)
+	s, err := poller.OnceAll(ctx)
 	if serr := settle(ctx, e, p, s); serr != nil && err == nil {
 		err = serr
 	}

@@ -12,6 +12,7 @@ import (
 	"parallax/internal/ingest/sitemap"
 	_ "parallax/internal/ingest/warc" // .warc and .warc.gz inputs
 	"parallax/internal/pipeline"
+	"parallax/internal/store"
 )
 
 func init() {
@@ -25,7 +26,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "extraction workers")
 	maxBytes := fs.Int64("max-bytes", files.DefaultMaxBytes, "largest file or JSONL line read")
 	allowPrivate := fs.Bool("allow-private", false, "allow sitemaps and pages on loopback/private addresses")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
@@ -59,15 +60,20 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		}
 		return nil
 	}
+	rejects := newRejectLog(e.Stderr)
 	sum, err := p.Ingest(ctx, q, walk, *workers, func(o pipeline.Outcome) {
-		if o.Status == pipeline.Rejected {
+		if o.Status == pipeline.Rejected && rejects.add(o) {
 			prog.Clear()
-			fmt.Fprintf(e.Stderr, "rejected: %v\n", oneLine(o.Err))
+			rejects.print(o)
 		}
 		prog.Add(o)
 	})
 	prog.Done()
+	rejects.summary()
 	printSummary(e, sum)
+	if err == nil && sum.Rejected > 0 {
+		err = fmt.Errorf("%w: %d of %d input(s) rejected, the rest stored", errRejected, sum.Rejected, sum.Read)
+	}
 	return err
 }
 
@@ -79,8 +85,13 @@ func printSummary(e *env, s pipeline.Summary) {
 		reasons = append(reasons, r)
 	}
 	sort.Strings(reasons)
-	for _, r := range reasons {
-		fmt.Fprintf(e.Stderr, "  rejected %d× %s\n", s.Reasons[r], r)
+	const maxReasons = 10
+	for i, r := range reasons {
+		if i == maxReasons {
+			fmt.Fprintf(e.Stderr, "  … and %d other reason(s)\n", len(reasons)-maxReasons)
+			break
+		}
+		fmt.Fprintf(e.Stderr, "  rejected %d× %s\n", s.Reasons[r], store.ShortReason(r))
 	}
 }
 

@@ -60,8 +60,8 @@ func TestIngestBadInputs(t *testing.T) {
 		}
 	}
 	code, _, errs := runCmd(t, "", args...)
-	if code != 0 {
-		t.Fatalf("ingest exit %d: %s", code, errs)
+	if code != 1 { // some inputs rejected, the rest stored
+		t.Fatalf("ingest exit %d, want 1: %s", code, errs)
 	}
 	rejectLines := map[string]bool{}
 	for _, l := range strings.Split(errs, "\n") {
@@ -93,8 +93,8 @@ func TestIngestBadInputs(t *testing.T) {
 		t.Errorf("stats = %+v, want 2 articles and %d rejected", s, len(bad))
 	}
 	// Again: nothing new, nothing counted twice.
-	if code, _, errs := runCmd(t, "", args...); code != 0 {
-		t.Fatalf("second ingest exit %d: %s", code, errs)
+	if code, _, errs := runCmd(t, "", args...); code != 1 {
+		t.Fatalf("second ingest exit %d, want 1: %s", code, errs)
 	}
 	if s2 := stats(); s2 != s {
 		t.Errorf("second run changed stats %+v -> %+v", s, s2)

@@ -21,7 +21,7 @@ type reprocessCounts struct {
 func runReprocess(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "reprocess", "[--db FILE]")
 	db := dbFlag(fs)
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	st, err := openStore(ctx, *db)

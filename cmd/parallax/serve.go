@@ -31,7 +31,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	noPoll := fs.Bool("no-poll", os.Getenv("PARALLAX_NO_POLL") != "", "do not follow feeds (env PARALLAX_NO_POLL)")
 	allowPrivate := fs.Bool("allow-private", false, "allow feeds and pages on loopback/private addresses")
 	workers := fs.Int("workers", poll.DefaultOptions().Workers, "feeds polled at once")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	// Listen at once: the pages read the store. The pipeline (its saved

@@ -36,7 +36,9 @@ type handler struct {
 //	GET /api/v1/articles/{id}        article with its clean text (and a roundup's passages and other stories)
 //	GET /healthz                     "ok" once ready (Options.Ready); 503 "starting: …" before
 //
-// Responses are gzipped for clients that accept it (gzip.go).
+// Responses are gzipped for clients that accept it (gzip.go), and kept
+// for the next reader: a story's pages until the story changes, lists for
+// two seconds (cache.go).
 func New(st store.Store, opts Options) http.Handler {
 	opts = opts.withDefaults()
 	h := &handler{st: st, log: opts.Log, pages: mustParsePages(), pageSize: opts.PageSize}
@@ -56,7 +58,12 @@ func New(st store.Store, opts Options) http.Handler {
 	mux.HandleFunc("/api/", h.apiNotFound)
 	mux.HandleFunc("GET /healthz", healthz(opts.Ready))
 	mux.HandleFunc("/", h.notFound)
-	return secureHeaders(logRequests(opts.Log, gzipResponses(mux)))
+	handler := gzipResponses(mux)
+	if opts.CacheBytes >= 0 {
+		v, _ := st.(storyVersioner)
+		handler = newPageCache(v, opts.CacheBytes).wrap(handler)
+	}
+	return secureHeaders(logRequests(opts.Log, handler))
 }
 
 // healthz answers "ok" when the process is ready (ready is nil or says

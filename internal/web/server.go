@@ -23,6 +23,9 @@ type Options struct {
 	// when it is, else what it is still doing (loading its state,
 	// catching up).
 	Ready func() error
+	// CacheBytes bounds the responses kept for the next reader
+	// (cache.go); 0 means DefaultCacheBytes, a negative value no cache.
+	CacheBytes int
 }
 
 // Defaults used when an Options field is zero.
@@ -41,6 +44,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.PageSize <= 0 {
 		o.PageSize = DefaultPageSize
+	}
+	if o.CacheBytes == 0 {
+		o.CacheBytes = DefaultCacheBytes
 	}
 	if o.ShutdownTimeout <= 0 {
 		o.ShutdownTimeout = DefaultShutdownTimeout

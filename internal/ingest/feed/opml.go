@@ -48,6 +48,20 @@ type opmlDoc struct {
 // Inoreader, NetNewsWire exports): every outline with an xmlUrl, at any
 // depth, becomes a Subscription; the first occurrence of a URL wins.
 func ParseOPML(r io.Reader) ([]Subscription, error) {
+	subs, _, err := ParseOPMLSkipped(r)
+	return subs, err
+}
+
+// SkippedOutline is an outline of an OPML list that is not followed, and
+// why.
+type SkippedOutline struct {
+	Title, URL, Reason string
+}
+
+// ParseOPMLSkipped is ParseOPML that also returns the outlines it passed
+// over: an xmlUrl that is not an absolute http(s) URL, or one listed
+// before. Folders (outlines without xmlUrl) are not skipped outlines.
+func ParseOPMLSkipped(r io.Reader) ([]Subscription, []SkippedOutline, error) {
 	dec := xml.NewDecoder(r)
 	dec.Strict = false
 	dec.AutoClose = xml.HTMLAutoClose
@@ -55,16 +69,26 @@ func ParseOPML(r io.Reader) ([]Subscription, error) {
 	dec.CharsetReader = charset.NewReaderLabel
 	var doc opmlDoc
 	if err := dec.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrOPML, err)
+		return nil, nil, fmt.Errorf("%w: %v", ErrOPML, err)
 	}
-	var subs []Subscription
+	var (
+		subs    []Subscription
+		skipped []SkippedOutline
+	)
 	seen := map[string]bool{}
 	var walk func(os []opmlOutline, path []string)
 	walk = func(os []opmlOutline, path []string) {
 		for i := range os {
 			o := &os[i]
 			title := clean(firstOf(o.attr("title"), o.attr("text")))
-			if u := resolve(nil, o.attr("xmlUrl")); u != "" && !seen[u] {
+			raw := o.attr("xmlUrl")
+			switch u := resolve(nil, raw); {
+			case raw == "":
+			case u == "":
+				skipped = append(skipped, SkippedOutline{title, raw, "not an absolute http(s) URL"})
+			case seen[u]:
+				skipped = append(skipped, SkippedOutline{title, raw, "listed before"})
+			default:
 				seen[u] = true
 				subs = append(subs, Subscription{URL: u, Title: title,
 					SiteURL: resolve(nil, o.attr("htmlUrl")), Category: strings.Join(path, " / ")})
@@ -75,7 +99,7 @@ func ParseOPML(r io.Reader) ([]Subscription, error) {
 		}
 	}
 	walk(doc.Body, nil)
-	return subs, nil
+	return subs, skipped, nil
 }
 
 // WriteOPML writes subs as an OPML 2.0 document titled title, grouping

@@ -57,7 +57,13 @@ func New(st FeedStore, client *fetch.Client, handle Handler, opts Options) *Poll
 }
 
 // Once polls every feed that is due, and returns when all are done.
-func (p *Poller) Once(ctx context.Context) (Stats, error) {
+func (p *Poller) Once(ctx context.Context) (Stats, error) { return p.once(ctx, false) }
+
+// OnceAll polls every feed once, due or not (those waiting out a backoff
+// too), and returns when all are done: `parallax poll --once`.
+func (p *Poller) OnceAll(ctx context.Context) (Stats, error) { return p.once(ctx, true) }
+
+func (p *Poller) once(ctx context.Context, all bool) (Stats, error) {
 	feeds, err := p.st.Feeds(ctx)
 	if err != nil {
 		return Stats{}, fmt.Errorf("poll: list feeds: %w", err)
@@ -86,7 +92,7 @@ func (p *Poller) Once(ctx context.Context) (Stats, error) {
 		}()
 	}
 	for _, f := range interleaveHosts(feeds) {
-		if f.NextPoll.After(now) {
+		if !all && f.NextPoll.After(now) {
 			continue
 		}
 		select {
