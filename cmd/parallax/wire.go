@@ -2,14 +2,13 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"flag"
 	"fmt"
 	"net/url"
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"parallax/internal/pipeline"
 	"parallax/internal/queue"
@@ -104,10 +103,12 @@ func queueFlag(fs *flag.FlagSet) *string {
 		"work queue: empty for in-process, or a nats:// URL for NATS JetStream (env PARALLAX_QUEUE)")
 }
 
-// openQueue returns the in-process queue, or for a nats:// URL a queue on
-// NATS JetStream. A batch gets a stream of its own, deleted when the queue
-// closes, so that what a crashed batch left in it never reaches the next
-// one (the store, not the queue, remembers what was done). The caller
+// openQueue returns the in-process queue, or for a nats:// URL the queue
+// on NATS JetStream that every process of a deployment shares: one durable
+// work-queue stream (PARALLAX_QUEUE_STREAM, default "parallax") that
+// `ingest --queue`, `publish` and the poller fill and `worker`s empty, so
+// that what a crashed process took is redelivered to another after the
+// acknowledgement wait (PARALLAX_QUEUE_ACK_WAIT, default 30s). The caller
 // closes the queue.
 func openQueue(ctx context.Context, e *env, addr string) (queue.Queue, error) {
 	if addr == "" {
@@ -116,10 +117,18 @@ func openQueue(ctx context.Context, e *env, addr string) (queue.Queue, error) {
 	if l := strings.ToLower(addr); !strings.HasPrefix(l, "nats://") && !strings.HasPrefix(l, "tls://") {
 		return nil, fmt.Errorf("%w: --queue %q: want a nats:// URL", errUsage, addr)
 	}
-	var id [6]byte
-	_, _ = rand.Read(id[:])
 	opts := natsq.DefaultOptions()
-	opts.Stream, opts.Temporary, opts.Logger = "parallax_batch_"+hex.EncodeToString(id[:]), true, e.Log
+	opts.AckWait, opts.Logger = 30*time.Second, e.Log
+	if v := os.Getenv("PARALLAX_QUEUE_STREAM"); v != "" {
+		opts.Stream = v
+	}
+	if v := os.Getenv("PARALLAX_QUEUE_ACK_WAIT"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < time.Second {
+			return nil, fmt.Errorf("%w: PARALLAX_QUEUE_ACK_WAIT=%q: want a duration of 1s or more", errUsage, v)
+		}
+		opts.AckWait = d
+	}
 	q, err := natsq.Dial(ctx, addr, opts)
 	if err != nil {
 		return nil, fmt.Errorf("open queue: %w", err)

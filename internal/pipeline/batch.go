@@ -18,19 +18,19 @@ const SubjectInput = "parallax.input"
 // Summary counts what one batch did.
 type Summary struct {
 	Read, Added, Duplicate, Rejected int
-	NearDuplicate                    int // of Added, those linked to an original
+	NearDuplicate                    int // articles linked to an original as they were clustered
 	Clustered, Briefs                int
 	Reasons                          map[string]int // rejection reason -> count
 }
+
+// Count adds one input's outcome.
+func (s *Summary) Count(o Outcome) { s.add(o) }
 
 func (s *Summary) add(o Outcome) {
 	s.Read++
 	switch o.Status {
 	case Added:
 		s.Added++
-		if o.DuplicateOf != "" {
-			s.NearDuplicate++
-		}
 	case Duplicate:
 		s.Duplicate++
 	case Rejected:
@@ -84,6 +84,9 @@ func (p *Pipeline) Ingest(ctx context.Context, q queue.Queue, walk func(emit fun
 	)
 	if workers < 1 {
 		workers = 1
+	}
+	if bl, ok := q.(queue.Backlog); ok {
+		return p.ingestShared(ctx, q, bl, walk, workers, progress)
 	}
 	cctx, stop := context.WithCancel(ctx)
 	defer stop()
@@ -147,9 +150,23 @@ func (p *Pipeline) Ingest(ctx context.Context, q queue.Queue, walk func(emit fun
 	if walkErr != nil {
 		return sum, walkErr
 	}
+	return p.settleSummary(ctx, sum)
+}
+
+// settleSummary settles the store and adds what that did to sum.
+func (p *Pipeline) settleSummary(ctx context.Context, sum Summary) (Summary, error) {
+	near := p.NearLinked()
 	var err error
 	sum.Clustered, sum.Briefs, err = p.Settle(ctx)
+	sum.NearDuplicate += p.NearLinked() - near
 	return sum, err
+}
+
+// NearLinked counts the near-duplicate links this pipeline made.
+func (p *Pipeline) NearLinked() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.nearLinked
 }
 
 // waitOrCancel waits for wg, or for ctx to end.

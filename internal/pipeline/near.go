@@ -8,7 +8,6 @@ import (
 	"io"
 	"sync"
 
-	"parallax/internal/dedupe"
 	"parallax/internal/ingest/files"
 	"parallax/internal/model"
 )
@@ -25,14 +24,26 @@ func (p *Pipeline) restoreNear(arts ...[]*model.Article) {
 	}
 }
 
-// linkNear marks a as a near-duplicate of a stored original, if it is one,
-// and returns its signature for indexing once it is stored.
-func (p *Pipeline) linkNear(a *model.Article) dedupe.Signature {
-	sig := p.near.Signature(a.Text)
-	if id, _, ok := p.near.Find(sig); ok && id != a.ID {
-		a.DuplicateOf = id
+// linkNear links a, about to be placed, to the original it is a
+// near-duplicate of, in the store and in a.DuplicateOf; an article that is
+// none joins the index. Linking in placement order, by the one clusterer,
+// makes the links independent of which process stored what first.
+func (p *Pipeline) linkNear(ctx context.Context, a *model.Article) error {
+	if a.DuplicateOf != "" {
+		return nil // linked before (a reprocessed store): copies stay out of the index
 	}
-	return sig
+	sig := p.near.Signature(a.Text)
+	id, _, ok := p.near.Find(sig)
+	if !ok || id == a.ID {
+		p.near.Add(a.ID, sig)
+		return nil
+	}
+	if err := p.st.LinkNearDuplicate(ctx, a.ID, id); err != nil {
+		return fmt.Errorf("pipeline: link near-duplicate %s: %w", a.ID, err)
+	}
+	a.DuplicateOf = id
+	p.nearLinked++
+	return nil
 }
 
 // ProvenanceFormat is how the pipeline encodes an input in

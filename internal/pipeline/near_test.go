@@ -33,24 +33,50 @@ func TestNearDuplicateLinkAndRestore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Clustering links an article to the earlier-published original.
+	published := map[string]time.Time{"orig": now.Add(-72 * time.Hour), "copy1": now.Add(-48 * time.Hour),
+		"other": now.Add(-48 * time.Hour), "copy2": now.Add(-24 * time.Hour)}
 	rec := func(id, src, text string) files.Item {
-		return files.Item{Origin: src + ".jsonl:1", Kind: files.Record, Rec: &files.Rec{ID: id, Source: src, Title: "Levee holds", Text: text}}
+		return files.Item{Origin: src + ".jsonl:1", Kind: files.Record,
+			Rec: &files.Rec{ID: id, Source: src, Title: "Levee holds", Text: text, Published: published[id]}}
 	}
-	orig, err := p.Add(ctx, rec("orig", "wire", wireStory()))
-	if err != nil || orig.Status != Added || orig.DuplicateOf != "" {
-		t.Fatalf("original: %+v, %v", orig, err)
+	add := func(p *Pipeline, items ...files.Item) {
+		t.Helper()
+		for _, it := range items {
+			if o, err := p.Add(ctx, it); err != nil || o.Status != Added {
+				t.Fatalf("Add(%s) = %+v, %v", it.Origin, o, err)
+			}
+		}
+		if _, err := p.ClusterPending(ctx); err != nil {
+			t.Fatal(err)
+		}
 	}
-	cp, err := p.Add(ctx, rec("copy1", "gazette", "From wire reports\n"+strings.Replace(wireStory(), "overnight", "over the night", 1)+"\nSubscribe to the Gazette for more."))
-	if err != nil || cp.Status != Added || cp.DuplicateOf != "orig" {
-		t.Fatalf("copy: %+v, %v; want added as a near-duplicate of orig", cp, err)
+	linkOf := func(id string) string {
+		t.Helper()
+		a, err := st.Article(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a.DuplicateOf
 	}
-	other, err := p.Add(ctx, rec("other", "herald", strings.Repeat("An unrelated council meeting about parking fees went on for hours. ", 6)))
-	if err != nil || other.DuplicateOf != "" {
-		t.Fatalf("unrelated: %+v, %v", other, err)
+	add(p, rec("orig", "wire", wireStory()),
+		rec("copy1", "gazette", "From wire reports\n"+strings.Replace(wireStory(), "overnight", "over the night", 1)+"\nSubscribe to the Gazette for more."),
+		rec("other", "herald", strings.Repeat("An unrelated council meeting about parking fees went on for hours. ", 6)))
+	if got := linkOf("orig"); got != "" {
+		t.Errorf("original linked to %q", got)
+	}
+	if got := linkOf("copy1"); got != "orig" {
+		t.Errorf("copy linked to %q, want orig", got)
+	}
+	if got := linkOf("other"); got != "" {
+		t.Errorf("unrelated article linked to %q", got)
+	}
+	if n := p.NearLinked(); n != 1 {
+		t.Errorf("NearLinked = %d, want 1", n)
 	}
 	st.Close()
 
-	// After a restart the index is rebuilt from the store.
+	// After a restart the index comes back from the store.
 	st, err = sqlite.Open(ctx, db)
 	if err != nil {
 		t.Fatal(err)
@@ -60,9 +86,9 @@ func TestNearDuplicateLinkAndRestore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cp2, err := p.Add(ctx, rec("copy2", "tribune", strings.Replace(wireStory(), "officials said", "the sheriff said", 2)))
-	if err != nil || cp2.DuplicateOf != "orig" {
-		t.Fatalf("copy after restart: %+v, %v", cp2, err)
+	add(p, rec("copy2", "tribune", strings.Replace(wireStory(), "officials said", "the sheriff said", 2)))
+	if got := linkOf("copy2"); got != "orig" {
+		t.Errorf("copy after restart linked to %q, want orig", got)
 	}
 	copies, err := st.NearDuplicates(ctx, "orig")
 	if err != nil || len(copies) != 2 {
@@ -82,5 +108,44 @@ func TestNearDuplicateLinkAndRestore(t *testing.T) {
 	stored, _ := st.Article(ctx, "copy1")
 	if err != nil || a.Text != stored.Text || a.ID != "copy1" || pr.Origin != "gazette.jsonl:1" {
 		t.Errorf("reprepared %+v, %v; stored %q", a, err, stored.Text)
+	}
+}
+
+// TestNearDuplicateStoreOrder: the links do not depend on the order in
+// which workers stored the articles: a copy stored before its original is
+// still linked to it, the earlier published.
+func TestNearDuplicateStoreOrder(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	p, err := New(ctx, st, DefaultOptions(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := []files.Item{
+		{Origin: "b.jsonl:1", Kind: files.Record, Rec: &files.Rec{ID: "a-copy", Title: "Levee holds",
+			Text: "From wire reports\n" + wireStory() + "\nSubscribe to the Gazette for more.", Published: now}},
+		{Origin: "a.jsonl:1", Kind: files.Record, Rec: &files.Rec{ID: "z-orig", Title: "Levee holds",
+			Text: wireStory(), Published: now.Add(-time.Hour)}},
+	}
+	for _, it := range items {
+		if o, err := p.Add(ctx, it); err != nil || o.Status != Added {
+			t.Fatalf("Add(%s) = %+v, %v", it.Origin, o, err)
+		}
+	}
+	if _, err := p.ClusterPending(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]string{"a-copy": "z-orig", "z-orig": ""} {
+		a, err := st.Article(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.DuplicateOf != want {
+			t.Errorf("%s: DuplicateOf %q; want %q", id, a.DuplicateOf, want)
+		}
 	}
 }

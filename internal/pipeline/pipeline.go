@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"sync"
@@ -84,8 +85,10 @@ type Pipeline struct {
 
 	onProgress func(Phase, int, int)
 
-	nearMu sync.Mutex // one near-duplicate lookup and store at a time
-	near   *dedupe.NearIndex
+	// near is the near-duplicate index, which the clusterer fills as it
+	// places articles (under mu); nearLinked counts the links it made.
+	near       *dedupe.NearIndex
+	nearLinked int
 }
 
 // New builds a Pipeline over st and its clustering state: the state saved
@@ -128,13 +131,12 @@ type Outcome struct {
 	Status Status
 	ID     string // the new article, or the one it duplicates
 	Err    error  // why it was rejected
-	// DuplicateOf is set when an added article is a near-duplicate: the id
-	// of its original.
-	DuplicateOf string
 }
 
-// Add runs extract -> dedupe -> store for one input. Rejections are
-// recorded in the store; only a store failure is returned as an error.
+// Add runs extract -> dedupe -> store for one input: exact duplicates are
+// found by the store, near-duplicates when the article is clustered
+// (ClusterPending). Rejections are recorded in the store; only a store
+// failure is returned as an error.
 func (p *Pipeline) Add(ctx context.Context, it files.Item) (Outcome, error) {
 	a, err := p.prepare(it)
 	return p.store(ctx, it, a, err)
@@ -160,18 +162,12 @@ func (p *Pipeline) store(ctx context.Context, it files.Item, a *model.Article, p
 		}
 		return out, nil
 	}
-	p.nearMu.Lock()
-	sig := p.linkNear(a)
 	added, existing, err := p.st.AddArticle(ctx, a)
-	if err == nil && added && a.DuplicateOf == "" {
-		p.near.Add(a.ID, sig)
-	}
-	p.nearMu.Unlock()
 	if err != nil {
 		return out, fmt.Errorf("pipeline: store %s: %w", it.Origin, err)
 	}
 	if added {
-		out.Status, out.ID, out.DuplicateOf = Added, a.ID, a.DuplicateOf
+		out.Status, out.ID = Added, a.ID
 		return out, p.saveProvenance(ctx, a.ID, it, a)
 	}
 	out.Status, out.ID = Duplicate, existing
@@ -187,7 +183,8 @@ func (p *Pipeline) store(ctx context.Context, it files.Item, a *model.Article, p
 }
 
 // ClusterPending places every stored article that has no story yet, in
-// publication-time order, with the passages about its story when it is a
+// publication-time order, first linking it to its original when it is a
+// near-duplicate of an article placed before it, with the passages about its story when it is a
 // roundup of several (and its placements in the other stories it covers),
 // and returns how many it placed. When the clusterer merges two stories,
 // the younger one's articles move to the older one and the store records
@@ -218,6 +215,10 @@ func (p *Pipeline) ClusterPending(ctx context.Context) (int, error) {
 	)
 	for i, a := range pending {
 		if err := ctx.Err(); err != nil {
+			return i - len(batch), err
+		}
+		if err := p.linkNear(ctx, a); err != nil {
+			p.broken = true // the index is ahead of the store
 			return i - len(batch), err
 		}
 		as := p.cl.Add(ClusterDoc(a))
@@ -281,35 +282,69 @@ func (p *Pipeline) restore(a *model.Article) {
 }
 
 // BriefStale rewrites the brief of every story that changed and returns how
-// many it wrote.
+// many it wrote. With a store that several processes share
+// (store.BriefClaimer) it writes only the briefs it claims, so that each
+// is written once per change however many processes write briefs; a story
+// merged away meanwhile is skipped.
 func (p *Pipeline) BriefStale(ctx context.Context) (int, error) {
 	ids, err := p.st.StaleStories(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("pipeline: stale stories: %w", err)
 	}
+	claimer, _ := p.st.(store.BriefClaimer)
+	written := 0
 	for i, id := range ids {
 		if err := ctx.Err(); err != nil {
-			return i, err
+			return written, err
 		}
-		arts, err := p.st.StoryArticles(ctx, id)
+		ok, err := p.briefClaimed(ctx, claimer, id)
 		if err != nil {
-			return i, fmt.Errorf("pipeline: story %s: %w", id, err)
+			return written, err
 		}
-		b := brief.Build(arts, p.opts.Brief)
-		if err := p.st.SaveBrief(ctx, id, b); err != nil {
-			return i, fmt.Errorf("pipeline: save brief of %s: %w", id, err)
+		if ok {
+			written++
 		}
 		if n := i + 1; n%20 == 0 || n == len(ids) {
 			p.progress(PhaseBriefs, n, len(ids))
 		}
 	}
-	return len(ids), nil
+	return written, nil
+}
+
+// briefClaimed writes story id's brief, claimed first when claimer is set;
+// false when it was not written (claimed elsewhere, no longer stale, or
+// merged away).
+func (p *Pipeline) briefClaimed(ctx context.Context, claimer store.BriefClaimer, id string) (bool, error) {
+	if claimer != nil {
+		release, ok, err := claimer.ClaimBrief(ctx, id)
+		if err != nil || !ok {
+			return false, err
+		}
+		defer release()
+	}
+	arts, err := p.st.StoryArticles(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return false, nil // merged away since it was listed
+	}
+	if err != nil {
+		return false, fmt.Errorf("pipeline: story %s: %w", id, err)
+	}
+	b := brief.Build(arts, p.opts.Brief)
+	err = p.st.SaveBrief(ctx, id, b)
+	if errors.Is(err, store.ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("pipeline: save brief of %s: %w", id, err)
+	}
+	return true, nil
 }
 
 // Settle runs the later stages over everything stored: cluster what is
-// pending, then rewrite stale briefs.
+// pending (as the elected clusterer when the store is shared), then
+// rewrite stale briefs.
 func (p *Pipeline) Settle(ctx context.Context) (clustered, briefs int, err error) {
-	if clustered, err = p.ClusterPending(ctx); err != nil {
+	if clustered, err = p.clusterElected(ctx); err != nil {
 		return clustered, 0, err
 	}
 	briefs, err = p.BriefStale(ctx)
@@ -358,4 +393,19 @@ func clusterPassages(ps []model.Passage) []cluster.Passage {
 // the text that roundup passages index (Article.Text).
 func ClusterDoc(a *model.Article) cluster.Doc {
 	return cluster.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Lang: a.Language, Published: a.Published}
+}
+
+// NewWorker builds a Pipeline for a worker process that only extracts and
+// stores (Work): the clustering state is loaded only if it ever clusters.
+func NewWorker(st store.Store, opts Options, log *slog.Logger) *Pipeline {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.StateEvery <= 0 {
+		opts.StateEvery = DefaultStateEvery
+	}
+	if log == nil {
+		log = slog.Default()
+	}
+	return &Pipeline{st: st, opts: opts, log: log, broken: true}
 }

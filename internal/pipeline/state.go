@@ -79,11 +79,8 @@ func (p *Pipeline) start(ctx context.Context) error {
 		switch {
 		case err == nil:
 			p.cl, p.seen = cl, st.Seq
-			p.setNear(near)
+			p.near = near
 			if err := p.catchUp(ctx); err != nil {
-				return err
-			}
-			if err := p.addPendingNear(ctx); err != nil {
 				return err
 			}
 			p.log.Debug("state loaded", "bytes", len(st.Data), "active_stories", p.cl.Active(),
@@ -96,7 +93,7 @@ func (p *Pipeline) start(ctx context.Context) error {
 		}
 	}
 	p.cl = cluster.New(p.opts.Cluster)
-	p.setNear(dedupe.NewNearIndex(p.opts.Near))
+	p.near = dedupe.NewNearIndex(p.opts.Near)
 	done, last, err := p.st.AssignedSince(ctx, 0)
 	if err != nil {
 		return fmt.Errorf("pipeline: restore clusters: %w", err)
@@ -106,31 +103,11 @@ func (p *Pipeline) start(ctx context.Context) error {
 	}
 	p.seen = last
 	p.restoreNear(done)
-	if err := p.addPendingNear(ctx); err != nil {
-		return err
-	}
 	if len(done) > 0 {
 		p.log.Info("clusters rebuilt from the stored articles", "articles", len(done),
 			"took", time.Since(t0).Round(time.Millisecond))
 		p.stateDirty = true // save it with the next batch
 	}
-	return nil
-}
-
-// setNear replaces the near-duplicate index (stores may be running).
-func (p *Pipeline) setNear(ix *dedupe.NearIndex) {
-	p.nearMu.Lock()
-	p.near = ix
-	p.nearMu.Unlock()
-}
-
-// addPendingNear indexes the stored articles that wait for clustering.
-func (p *Pipeline) addPendingNear(ctx context.Context) error {
-	pending, err := p.st.PendingArticles(ctx)
-	if err != nil {
-		return fmt.Errorf("pipeline: restore near-duplicate index: %w", err)
-	}
-	p.restoreNear(pending)
 	return nil
 }
 

@@ -51,3 +51,11 @@ type Queue interface {
 	// Close stops the queue: publishing fails and consumers return.
 	Close() error
 }
+
+// Backlog is implemented by queues shared between processes (queue/natsq):
+// it tells how many of a subject's messages are not yet acknowledged,
+// waiting or being handled anywhere, so that a process can tell when the
+// work that every publisher queued is done.
+type Backlog interface {
+	Pending(ctx context.Context, subject string) (int, error)
+}

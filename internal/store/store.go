@@ -103,6 +103,11 @@ type Store interface {
 	// Story returns one story, its brief (nil if not built yet) and its
 	// articles, as StoryArticles places them.
 	Story(ctx context.Context, id string) (*model.Story, *model.Brief, []model.ArticleRef, error)
+	// LinkNearDuplicate records that stored article id is a near-duplicate
+	// of stored article original (its DuplicateOf); "" clears the link.
+	// The clusterer links articles as it places them, in placement order,
+	// so that the links do not depend on which process stored what first.
+	LinkNearDuplicate(ctx context.Context, id, original string) error
 	// NearDuplicates returns the articles stored as near-duplicates of
 	// article id (DuplicateOf == id), in the order they were stored.
 	NearDuplicates(ctx context.Context, id string) ([]*model.Article, error)

@@ -58,6 +58,7 @@ func TestNATS(t *testing.T) {
 		{"MaxDeliver", testMaxDeliver},
 		{"SharedAcrossConnections", testSharedAcrossConnections},
 		{"Temporary", testTemporary},
+		{"PendingAndOrphans", testPendingAndOrphans},
 		{"BadNames", testBadNames},
 	} {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, srv) })
@@ -211,5 +212,62 @@ func testBadNames(t *testing.T, srv *natstest.Server) {
 	}
 	if consumerName("a.b") == consumerName("a_b") {
 		t.Error("consumer names of a.b and a_b collide")
+	}
+}
+
+// testPendingAndOrphans: Pending counts what no one acknowledged yet, and
+// a message taken by a process that dies before its ack goes, after
+// AckWait, to a consumer in another process: nothing is orphaned.
+func testPendingAndOrphans(t *testing.T, srv *natstest.Server) {
+	a := dial(t, srv, Options{AckWait: time.Second})
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	for i := range 3 {
+		if err := a.Publish(ctx, "work", fmt.Appendf(nil, "m%d", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, err := a.Pending(ctx, "work"); err != nil || n != 3 {
+		t.Fatalf("Pending = %d, %v; want 3", n, err)
+	}
+	taken := make(chan string, 1)
+	actx, acancel := context.WithCancel(ctx)
+	go a.Consume(actx, "work", func(hctx context.Context, m queue.Message) error {
+		taken <- string(m.Data)
+		<-hctx.Done() // the process dies while handling it
+		return hctx.Err()
+	})
+	first := <-taken
+	a.nc.Close() // crash: no ack, no nak
+	acancel()
+
+	b := dial(t, srv, Options{Stream: a.opts.Stream, AckWait: time.Second})
+	got := map[string]int{}
+	bctx, bcancel := context.WithCancel(ctx)
+	defer bcancel()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_ = b.Consume(bctx, "work", func(_ context.Context, m queue.Message) error {
+			got[string(m.Data)]++
+			if len(got) == 3 {
+				bcancel()
+			}
+			return nil
+		})
+	}()
+	<-done
+	if len(got) != 3 || got[first] != 1 {
+		t.Errorf("second process handled %v; want m0..m2 once each, including the orphan %s", got, first)
+	}
+	for { // acks travel asynchronously
+		n, err := b.Pending(ctx, "work")
+		if err == nil && n == 0 {
+			break
+		}
+		if ctx.Err() != nil {
+			t.Fatalf("Pending after all acks = %d, %v; want 0", n, err)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }

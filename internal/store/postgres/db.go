@@ -85,6 +85,7 @@ func target(cfg *pgxpool.Config) string {
 
 // Close closes the connection pool.
 func (db *DB) Close() error {
+	closeClaims(db)
 	db.pool.Close()
 	return nil
 }

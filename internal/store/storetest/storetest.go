@@ -43,6 +43,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"NotFound", testNotFound},
 		{"ConcurrentAdd", testConcurrentAdd},
 		{"NearDuplicates", testNearDuplicates},
+		{"LinkNearDuplicate", testLinkNearDuplicate},
 		{"Provenance", testProvenance},
 		{"UpdateArticle", testUpdateArticle},
 		{"ResetStories", testResetStories},

@@ -1,0 +1,149 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"parallax/internal/ingest/files"
+	"parallax/internal/queue"
+)
+
+// Work takes input items from q until ctx ends, with `workers` consumers:
+// each item is extracted and stored, and its message acknowledged only
+// once the store committed it, so that an item whose worker dies goes to
+// another. Exact duplicates are found atomically by the store; near
+// duplicates and stories are the clusterer's (ClusterPending), so any
+// number of processes may run Work on one store and one shared queue.
+// progress is called once per item handled here, one call at a time. A
+// store failure asks for the item's redelivery; Work returns nil when ctx
+// ends, or the queue's error.
+func (p *Pipeline) Work(ctx context.Context, q queue.Queue, workers int, progress func(Outcome)) error {
+	var (
+		mu       sync.Mutex
+		wg       sync.WaitGroup
+		firstErr error
+	)
+	for range max(workers, 1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			err := q.Consume(ctx, SubjectInput, func(ctx context.Context, m queue.Message) error {
+				o, err := p.work(ctx, m)
+				if err != nil {
+					p.log.Warn("worker: item not stored; it will be redelivered", "attempt", m.Attempt, "err", err)
+					return err
+				}
+				if progress != nil {
+					mu.Lock()
+					progress(o)
+					mu.Unlock()
+				}
+				return nil
+			})
+			if err != nil && !errors.Is(err, queue.ErrClosed) {
+				mu.Lock()
+				firstErr = cmpOr(firstErr, err)
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	return firstErr
+}
+
+// work extracts and stores one queued item.
+func (p *Pipeline) work(ctx context.Context, m queue.Message) (Outcome, error) {
+	_, it, err := decodeItem(m.Data)
+	if err != nil {
+		it = files.Item{Origin: "queue message", Err: err}
+	}
+	a, perr := p.prepare(it)
+	return p.store(ctx, it, a, perr)
+}
+
+func cmpOr(a, b error) error {
+	if a != nil {
+		return a
+	}
+	return b
+}
+
+// PublishItems queues every item walk emits on q for workers, and returns
+// how many it queued.
+func PublishItems(ctx context.Context, q queue.Queue, walk func(emit func(files.Item) error) error) (int, error) {
+	n := 0
+	err := walk(func(it files.Item) error {
+		data, err := encodeItem(int64(n), it)
+		if err != nil {
+			return err
+		}
+		if err := q.Publish(ctx, SubjectInput, data); err != nil {
+			return fmt.Errorf("pipeline: queue %s: %w", it.Origin, err)
+		}
+		n++
+		return nil
+	})
+	return n, err
+}
+
+// drainPoll is how often a process asks a shared queue for its backlog.
+const drainPoll = 100 * time.Millisecond
+
+// WaitDrained returns once no input item waits or is being handled in any
+// process (the backlog of the shared queue is empty), or ctx ends.
+func WaitDrained(ctx context.Context, bl queue.Backlog) error {
+	t := time.NewTicker(drainPoll)
+	defer t.Stop()
+	for {
+		n, err := bl.Pending(ctx, SubjectInput)
+		if err != nil {
+			return fmt.Errorf("pipeline: queue backlog: %w", err)
+		}
+		if n == 0 {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-t.C:
+		}
+	}
+}
+
+// ingestShared runs a batch on a queue shared with other processes: it
+// publishes the batch, works on the queue (its items or anyone's) until
+// the queue is drained, then settles the store as the elected clusterer
+// (or waits for the one elected) and writes the stale briefs it can claim.
+// The summary counts what this process did.
+func (p *Pipeline) ingestShared(ctx context.Context, q queue.Queue, bl queue.Backlog, walk func(emit func(files.Item) error) error, workers int, progress func(Outcome)) (Summary, error) {
+	var (
+		sum Summary
+		mu  sync.Mutex
+	)
+	wctx, stop := context.WithCancel(ctx)
+	defer stop()
+	workErr := make(chan error, 1)
+	go func() {
+		workErr <- p.Work(wctx, q, workers, func(o Outcome) {
+			mu.Lock()
+			defer mu.Unlock()
+			sum.add(o)
+			if progress != nil {
+				progress(o)
+			}
+		})
+	}()
+	_, err := PublishItems(ctx, q, walk)
+	if err == nil {
+		err = WaitDrained(ctx, bl)
+	}
+	stop()
+	err = cmpOr(err, <-workErr)
+	if err != nil {
+		return sum, err
+	}
+	return p.settleSummary(ctx, sum)
+}
