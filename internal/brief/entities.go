@@ -8,12 +8,17 @@ import (
 )
 
 // entities finds and merges the names of every article.
-func (c *corpus) entities() []model.Entity {
-	docs := make([]entity.Doc, 0, len(c.docs))
-	for _, d := range c.docs {
-		docs = append(docs, entity.Doc{ID: d.ID, Mentions: entity.Find(d.Text)})
+func (c *corpus) entities() []model.Entity { return entitiesOf(c.docs) }
+
+// entitiesOf finds the names of each article with the entity model and
+// merges them across the articles (aliases joined only when safe: see
+// entity.Merge).
+func entitiesOf(docs []*model.Article) []model.Entity {
+	ds := make([]entity.Doc, 0, len(docs))
+	for _, d := range docs {
+		ds = append(ds, entity.Doc{ID: d.ID, Mentions: entity.Find(d.Text)})
 	}
-	ents := entity.Merge(docs)
+	ents := entity.Merge(ds)
 	out := make([]model.Entity, 0, len(ents))
 	for _, e := range ents {
 		src := make([]string, 0, len(e.Mentions))

@@ -62,6 +62,7 @@ func feat2(k byte, a, b string) uint64 { return hashAdd(hashAdd(hashKind(k), a),
 // tokenInfo is what the features read of one token.
 type tokenInfo struct {
 	word, norm, shape string
+	unk               bool   // a word the model does not know: read by its shape, affixes and context
 	lex               string // lexicon classes, one byte each
 	capital           bool
 }
@@ -204,21 +205,31 @@ func headline(toks []string) bool {
 	return n >= 1 && c*2 > n
 }
 
-// titleCased reports whether a sentence is a headline in title case: three
-// or more words of four letters or more, all capitalised, not all capitals.
+// titleCased reports whether a sentence is written like a headline in
+// title case: three or more capitalised words of four letters or more,
+// every other word capitalised or a short function word, not all capitals.
 func titleCased(toks []string) bool {
 	n := 0
 	for _, t := range toks {
-		if len(t) < 4 || !unicode.IsLetter([]rune(t)[0]) {
+		r, _ := utf8.DecodeRuneInString(t)
+		if !unicode.IsLetter(r) {
 			continue
 		}
 		if !capitalizedWord(t) {
-			return false
+			if !functionWords[t] {
+				return false
+			}
+			continue
 		}
-		n++
+		if len(t) >= 4 {
+			n++
+		}
 	}
 	return n >= 3 && !headline(toks)
 }
+
+// functionWords may stay in lower case in a title-case headline.
+var functionWords = words(`a|an|the|and|or|but|nor|of|in|on|at|to|for|by|with|from|as|vs|vs.|via|into|over|off|up|out|per|'s|n't`)
 
 func newDocInfo(sents [][]string) *docInfo {
 	d := &docInfo{lower: map[string]bool{}, midCap: map[string]bool{}}
@@ -239,19 +250,24 @@ func newDocInfo(sents [][]string) *docInfo {
 // truecase lower-cases the words of a title-case headline that the
 // document writes in lower case and never capitalises inside a sentence
 // ("Palin Addresses Obama" -> "Palin addresses Obama"), so that the tagger
-// reads it as it reads running text.
-func (d *docInfo) truecase(toks []string) []string {
+// reads it as it reads running text. ok reports whether the sentence is
+// such a headline: title case with at least one word lowered.
+func (d *docInfo) truecase(toks []string) (out []string, ok bool) {
 	if !titleCased(toks) {
-		return toks
+		return toks, false
 	}
-	out := make([]string, len(toks))
+	out = make([]string, len(toks))
 	for i, w := range toks {
 		out[i] = w
 		if n := norm(w); capitalizedWord(w) && d.lower[n] && !d.midCap[n] {
 			out[i] = strings.ToLower(w)
+			ok = true
 		}
 	}
-	return out
+	if !ok {
+		return toks, false
+	}
+	return out, true
 }
 
 // isWordLike reports whether w starts with a letter or digit (not a quote
@@ -285,7 +301,11 @@ func staticFeatures(dst []uint64, s []tokenInfo, i int, d *docInfo, caps bool) [
 		return s[k]
 	}
 	p1, p2, n1, n2 := get(i-1), get(i-2), get(i+1), get(i+2)
-	dst = append(dst, hashKind(fBias), feat(fWord, t.word), feat(fNorm, t.norm), feat(fShape, t.shape))
+	word, nrm := t.word, t.norm
+	if t.unk {
+		word, nrm = "<unk>", "<unk>"
+	}
+	dst = append(dst, hashKind(fBias), feat(fWord, word), feat(fNorm, nrm), feat(fShape, t.shape))
 	rs := []rune(t.norm)
 	for k := 1; k <= 4 && k < len(rs); k++ {
 		dst = append(dst, feat(fPrefix, string(rs[:k])), feat(fSuffix, string(rs[len(rs)-k:])))
@@ -293,9 +313,9 @@ func staticFeatures(dst []uint64, s []tokenInfo, i int, d *docInfo, caps bool) [
 	dst = append(dst,
 		feat(fPrevNorm, p1.norm), feat(fPrev2Norm, p2.norm), feat(fNextNorm, n1.norm), feat(fNext2Norm, n2.norm),
 		feat(fPrevShape, p1.shape), feat(fNextShape, n1.shape),
-		feat2(fBigramPrev, p1.norm, t.norm), feat2(fBigramNext, t.norm, n1.norm),
+		feat2(fBigramPrev, p1.norm, nrm), feat2(fBigramNext, nrm, n1.norm),
 		hashAdd(feat2(fShape3, p1.shape, t.shape), n1.shape),
-		feat2(fNormShapeNext, t.norm, n1.shape),
+		feat2(fNormShapeNext, nrm, n1.shape),
 	)
 	if i == 0 || !isWordLike(p1.word) {
 		dst = append(dst, feat(fInitial, t.shape))
@@ -332,7 +352,7 @@ func dynamicFeatures(dst []uint64, t tokenInfo, l1, l2 int, h history) []uint64 
 	dst = append(dst,
 		hashByte(hashKind(fLabel1), byte(l1)),
 		hashByte(hashByte(hashKind(fLabel12), byte(l1)), byte(l2)),
-		hashByte(feat(fLabelNorm, t.norm), byte(l1)),
+		hashByte(feat(fLabelNorm, unkOr(t)), byte(l1)),
 		hashByte(feat(fLabelShape, t.shape), byte(l1)),
 	)
 	if c := h[t.norm]; c != nil && t.capital {
@@ -363,4 +383,11 @@ func (h history) remember(t tokenInfo, l int) {
 		k = typ + 1
 	}
 	c[k]++
+}
+
+func unkOr(t tokenInfo) string {
+	if t.unk {
+		return "<unk>"
+	}
+	return t.norm
 }

@@ -1,5 +1,7 @@
 package entity
 
+import "strings"
+
 // TagTokens tags a document's sentences of tokens with the embedded model:
 // IOB2 tags of the types PER, ORG, LOC and MISC.
 func TagTokens(doc [][]string) ([][]string, error) {
@@ -30,9 +32,12 @@ func Find(text string) []Mention {
 			doc[i][k] = t.Text
 		}
 	}
-	labels := decodeDoc(m, doc, nil, nil)
+	labels, headlines := decodeDoc(m, doc, nil, nil)
 	var out []Mention
 	for i, s := range sents {
+		if headlines[i] {
+			continue // a headline in title case: its capitals say nothing
+		}
 		out = appendMentions(out, text, s, labels[i])
 	}
 	return out
@@ -51,7 +56,7 @@ func appendMentions(out []Mention, text string, s []span, labels []int) []Mentio
 			start = k
 		}
 		if (p == pL || p == pU) && start >= 0 {
-			if typ, ok := typeOf[labelTypes[t]]; ok {
+			if typ, ok := typeOf[labelTypes[t]]; ok && !(start == k && notAName(s[k].Text)) {
 				a, b := s[start].Start, s[k].End
 				out = append(out, Mention{Start: a, End: b, Text: text[a:b], Type: typ})
 			}
@@ -59,4 +64,11 @@ func appendMentions(out []Mention, text string, s []span, labels []int) []Mentio
 		}
 	}
 	return out
+}
+
+// notAName reports whether one word is never a name by itself, whatever
+// its case: "The", "WEST", "Feb.".
+func notAName(w string) bool {
+	t := strings.ToUpper(w[:1]) + strings.ToLower(w[1:])
+	return common[t] || calendar[t] || directions[t] || common[w] || calendar[w]
 }

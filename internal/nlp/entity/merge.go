@@ -140,8 +140,11 @@ func exactKnownOrKey(name string) int {
 func placeKey(s string) string { return normKey(stripDirection(s)) }
 
 // stripDirection drops a leading direction word ("eastern Aleppo").
+//
+// A capitalised one names a place of its own ("East Baltimore", "North
+// Memphis", "West Africa") and stays.
 func stripDirection(s string) string {
-	if i := strings.IndexByte(s, ' '); i > 0 && directions[s[:i]] {
+	if i := strings.IndexByte(s, ' '); i > 0 && directions[s[:i]] && !capitalized(s[:i]) {
 		return s[i+1:]
 	}
 	return s

@@ -47,7 +47,7 @@ func mergePersons(persons, unknown []docMention, get func(key, name string) *gro
 		}
 		sur := surname(ws[len(ws)-1])
 		if len(ws) == 1 {
-			if c := onlyFit(bySurname(sur), dm.doc); c != nil {
+			if c := onlyFit(bySurname(sur), dm.doc); c != nil && !headWord(ws[0]) {
 				c.g.add(dm.m, dm.doc)
 				continue
 			}
@@ -138,7 +138,7 @@ func getExisting(get func(key, name string) *group, key string) *group {
 }
 
 // honorifics are words before a name that are not part of it.
-var honorifics = words(`Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Miss|Dr|Dr.|Sir|Dame|Lady|Lord|Madam|Madame|Mme|Mme.|Prof|Prof.|Rev|Rev.|Fr|Fr.|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Sheikh|Ayatollah|Mullah|Imam|Rabbi|Father|Sister|Brother|Saint|St.|Pope|King|Queen|Prince|Princess|Emperor|Empress|Chief|Judge|Justice|Officer|Detective|Deputy|Sheriff|Mayor|Senator|Governor|General|Colonel|Captain|Sergeant|Lieutenant|Major|Admiral|Commander|Private|Corporal|Professor|Doctor|President|Premier|Chancellor|Minister|Secretary|Ambassador|Director|Chairman|Chairwoman|Speaker|Vice|Prime|Foreign|Defense|Defence|Operating|Executive|Officer`)
+var honorifics = words(`Adm|Adm.|Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Miss|Dr|Dr.|Sir|Dame|Lady|Lord|Madam|Madame|Mme|Mme.|Prof|Prof.|Rev|Rev.|Fr|Fr.|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Sheikh|Ayatollah|Mullah|Imam|Rabbi|Father|Sister|Brother|Saint|St.|Pope|King|Queen|Prince|Princess|Emperor|Empress|Chief|Judge|Justice|Officer|Detective|Deputy|Sheriff|Mayor|Senator|Governor|General|Colonel|Captain|Sergeant|Lieutenant|Major|Admiral|Commander|Private|Corporal|Professor|Doctor|President|Premier|Chancellor|Minister|Secretary|Ambassador|Director|Chairman|Chairwoman|Speaker|Vice|Prime|Foreign|Defense|Defence|Operating|Executive|Officer`)
 
 // nameWords splits a person name into words, without titles before it
 // ("Mr", "Sir", "President") or "Jr." after it; a title alone stays.
@@ -224,4 +224,10 @@ func surname(w string) string {
 		w = strings.TrimPrefix(w, p)
 	}
 	return w
+}
+
+// headWord reports whether a word alone is the head of a longer name
+// ("County", "Center", "Books") rather than a surname.
+func headWord(w string) bool {
+	return orgHeads[w] || placeHeads[w] || businessHeads[w] || thingHeads[w]
 }

@@ -48,7 +48,32 @@ func clearNames(labels []int, a, b int) {
 	}
 }
 
-var tORG, tLOC, tMISC = typeIndex("ORG"), typeIndex("LOC"), typeIndex("MISC")
+var tPER, tORG, tLOC, tMISC = typeIndex("PER"), typeIndex("ORG"), typeIndex("LOC"), typeIndex("MISC")
+
+// eventWords before a name make it an event or a thing, not a person or
+// place ("Hurricane Katrina", "Operation Euphrates Shield").
+var eventWords = words(`Hurricane|Typhoon|Cyclone|Storm|Operation|Tropical`)
+
+// titledName returns where the personal name starts in a name that opens
+// with honorifics ("Admiral Thad Allen", "Sir Mark Allen"), or n.a: the
+// rest must be two capitalised words or more, or already a person.
+func titledName(toks []string, n name) int {
+	k := n.a
+	for k < n.b-1 && (honorifics[toks[k]] || titleWords[toks[k]]) && capitalized(toks[k]) {
+		k++
+	}
+	if k == n.a {
+		return n.a
+	}
+	rest := toks[k:n.b]
+	if last := rest[len(rest)-1]; orgHeads[last] || businessHeads[last] || placeHeads[last] {
+		return n.a // "General Electric Co."
+	}
+	if n.t != tPER && (len(rest) < 2 || !personShaped(rest)) {
+		return n.a
+	}
+	return k
+}
 
 // postprocess corrects what the model is known to get wrong outside its
 // training news: a known multi-word name it splits ("New" / "York Times")
@@ -58,6 +83,16 @@ var tORG, tLOC, tMISC = typeIndex("ORG"), typeIndex("LOC"), typeIndex("MISC")
 func postprocess(toks []string, labels []int) {
 	knownNames(toks, labels)
 	for _, n := range names(labels) {
+		if n.a > 0 && eventWords[toks[n.a-1]] {
+			clearNames(labels, n.a, n.b)
+			setName(labels, n.a-1, n.b, tMISC) // "Hurricane Katrina"
+			continue
+		}
+		if k := titledName(toks, n); k > n.a {
+			clearNames(labels, n.a, n.b)
+			setName(labels, k, n.b, tPER) // "Admiral Thad Allen" -> "Thad Allen"
+			continue
+		}
 		if k := orgTailAt(toks, labels, n.b); k > n.b {
 			clearNames(labels, n.a, k)
 			setName(labels, n.a, k, tORG)
@@ -202,8 +237,12 @@ func isOrgLabel(l int) bool {
 	return l != 0 && t == tORG
 }
 
-// isTitle reports whether tokens are a title phrase alone.
+// isTitle reports whether tokens are a title phrase alone ("Secretary of
+// State", "Admiral").
 func isTitle(toks []string) bool {
+	if len(toks) == 1 && honorifics[toks[0]] {
+		return true
+	}
 	s := strings.Join(toks, " ")
 	for _, t := range titles {
 		if s == t {

@@ -106,7 +106,11 @@ func splitDashes(out []span, text string, a, b int) []span {
 		if k > 0 {
 			out = splitClitic(out, text, a, a+k)
 		}
-		out = append(out, span{Text: "--", Start: a + k, End: a + k + n})
+		t := "--"
+		if text[a+k] == '/' {
+			t = "/"
+		}
+		out = append(out, span{Text: t, Start: a + k, End: a + k + n})
 		a += k + n
 	}
 	return out
@@ -117,6 +121,14 @@ func dashAt(s string) (int, int) {
 	for _, d := range []string{"—", "–", "--"} {
 		if k := strings.Index(s, d); k >= 0 && (best < 0 || k < best) {
 			best, n = k, len(d)
+		}
+	}
+	// A slash between two words ("Lane/New York Times"), not in "1/2".
+	if k := strings.IndexByte(s, '/'); k > 0 && k+1 < len(s) && (best < 0 || k < best) {
+		a, _ := utf8.DecodeLastRuneInString(s[:k])
+		b, _ := utf8.DecodeRuneInString(s[k+1:])
+		if unicode.IsLetter(a) && unicode.IsLetter(b) {
+			best, n = k, 1
 		}
 	}
 	return best, n

@@ -10,6 +10,13 @@ type Tagger struct {
 // weights is what decoding reads: the shipped Tagger, or the trainer.
 type weights interface {
 	score(feats []uint64, s *[nLabels]float32)
+	// unknown reports whether the model reads a word as unknown.
+	unknown(norm string) bool
+}
+
+func (m *Tagger) unknown(norm string) bool {
+	_, ok := m.index[feat(fNorm, norm)]
+	return !ok
 }
 
 func (m *Tagger) score(feats []uint64, s *[nLabels]float32) {
@@ -29,7 +36,7 @@ func (m *Tagger) score(feats []uint64, s *[nLabels]float32) {
 // TagDoc tags the sentences of one document; it returns IOB2 tags with the
 // types PER, ORG, LOC and MISC.
 func (m *Tagger) TagDoc(sents [][]string) [][]string {
-	labels := decodeDoc(m, sents, nil, nil)
+	labels, _ := decodeDoc(m, sents, nil, nil)
 	out := make([][]string, len(labels))
 	for i, l := range labels {
 		out[i] = iob2(l)
@@ -44,15 +51,23 @@ type step func(feats []uint64, pred int, s, i int) (label int)
 // decodeDoc labels every token of a document. When learn is set it is
 // given each prediction and returns the label to continue with (the gold
 // one in training); gold may be nil.
-func decodeDoc(m weights, sents [][]string, gold [][]int, learn step) [][]int {
+//
+// headlines marks the sentences that are title-case headlines (see
+// docInfo.truecase).
+func decodeDoc(m weights, sents [][]string, gold [][]int, learn step) (out [][]int, headlines []bool) {
 	d := newDocInfo(sents)
 	h := history{}
-	out := make([][]int, len(sents))
+	out = make([][]int, len(sents))
+	headlines = make([]bool, len(sents))
 	feats := make([]uint64, 0, 64)
 	var scores [nLabels]float32
 	for si, toks := range sents {
-		toks = d.truecase(toks)
+		toks, tc := d.truecase(toks)
+		headlines[si] = tc
 		info := sentenceInfo(toks)
+		for i := range info {
+			info[i].unk = m.unknown(info[i].norm)
+		}
 		caps := headline(toks)
 		labels := make([]int, len(toks))
 		l1, l2 := 0, 0
@@ -66,7 +81,9 @@ func decodeDoc(m weights, sents [][]string, gold [][]int, learn step) [][]int {
 			}
 			pred = repair(labels, i, pred)
 			labels[i] = pred
-			h.remember(info[i], pred)
+			if !tc {
+				h.remember(info[i], pred)
+			}
 			l1, l2 = pred, l1
 		}
 		if n := len(labels); n > 0 {
@@ -75,7 +92,7 @@ func decodeDoc(m weights, sents [][]string, gold [][]int, learn step) [][]int {
 		postprocess(toks, labels)
 		out[si] = labels
 	}
-	return out
+	return out, headlines
 }
 
 func argmax(s *[nLabels]float32) int {

@@ -11,6 +11,8 @@ type TrainOptions struct {
 	Seed   uint64
 	// Prune drops features whose averaged weights all stay below it.
 	Prune float32
+	// KeepRare turns off the hiding of words seen once (see trainer.unknown).
+	KeepRare bool
 	// Progress, when set, is called after every epoch with the model so far.
 	Progress func(epoch int, m *Tagger)
 }
@@ -26,8 +28,17 @@ type trainRow struct {
 }
 
 type trainer struct {
-	rows map[uint64]*trainRow
-	c    float64
+	rows  map[uint64]*trainRow
+	c     float64
+	once  map[string]bool // words seen once in training
+	vocab map[uint64]bool // the word features of all training words
+	epoch int
+}
+
+// unknown hides half the words seen once in training (a different half
+// each epoch), so that the model learns to read unknown words.
+func (t *trainer) unknown(norm string) bool {
+	return t.once[norm] && hashAdd(hashByte(hashKind(0), byte(t.epoch)), norm)&1 == 0
 }
 
 func (t *trainer) score(feats []uint64, s *[nLabels]float32) {
@@ -57,11 +68,20 @@ func (t *trainer) update(feats []uint64, gold, pred int) {
 
 // average returns the averaged weights as a Tagger, without the features
 // whose weights all stay below prune in absolute value.
+//
+// The word feature of every training word is kept, zero or not: the
+// tagger tells a word it knows from an unknown one by it.
 func (t *trainer) average(prune float32) *Tagger {
 	m := &Tagger{index: map[uint64]int32{}}
+	for f := range t.vocab {
+		if t.rows[f] == nil {
+			m.index[f] = int32(len(m.w) / nLabels)
+			m.w = append(m.w, make([]float32, nLabels)...)
+		}
+	}
 	for f, r := range t.rows {
 		var row [nLabels]float32
-		keep := false
+		keep := t.vocab[f]
 		for k := range row {
 			row[k] = r.w[k] - float32(r.u[k]/t.c)
 			if row[k] >= prune || row[k] <= -prune {
@@ -92,12 +112,28 @@ func Train(docs []CoNLLDoc, opts TrainOptions) *Tagger {
 			prep[i].gold = append(prep[i].gold, bilou(s.Tags))
 		}
 	}
+	count := map[string]int{}
+	for _, p := range prep {
+		for _, s := range p.toks {
+			for _, w := range s {
+				count[norm(w)]++
+			}
+		}
+	}
+	t.once, t.vocab = map[string]bool{}, map[uint64]bool{}
+	for w, n := range count {
+		t.vocab[feat(fNorm, w)] = true
+		if n == 1 && !opts.KeepRare {
+			t.once[w] = true
+		}
+	}
 	rng := rand.New(rand.NewPCG(opts.Seed, 2))
 	order := make([]int, len(prep))
 	for i := range order {
 		order[i] = i
 	}
 	for e := 1; e <= opts.Epochs; e++ {
+		t.epoch = e
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, k := range order {
 			p := prep[k]
