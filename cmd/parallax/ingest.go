@@ -35,7 +35,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	st, p, err := openPipeline(ctx, e, *db)
 	if err != nil {
-		return err
+		return storeFull(*db, err)
 	}
 	defer st.Close()
 	q, err := openQueue(ctx, e, *queueAddr)
@@ -71,7 +71,10 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	prog.Done()
 	rejects.summary()
 	printSummary(e, sum)
-	if err == nil && sum.Rejected > 0 {
+	if err != nil {
+		return storeFull(*db, err)
+	}
+	if sum.Rejected > 0 {
 		err = fmt.Errorf("%w: %d of %d input(s) rejected, the rest stored", errRejected, sum.Rejected, sum.Read)
 	}
 	return err

@@ -43,6 +43,7 @@ var errUsage = errors.New("usage")
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	signal.Ignore(syscall.SIGXFSZ) // over a file size limit, writes fail (EFBIG: "store full") instead of killing us
 	e := &env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Log: newLogger(os.Stderr)}
 	stopProfile := startProfile(e)
 	code := run(ctx, e, os.Args[1:])

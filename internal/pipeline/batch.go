@@ -144,8 +144,8 @@ func (p *Pipeline) Ingest(ctx context.Context, q queue.Queue, walk func(emit fun
 	waitOrCancel(cctx, &pending)
 	stop()
 	consumers.Wait()
-	if walkErr == nil {
-		walkErr = firstErr
+	if firstErr != nil && (walkErr == nil || ctx.Err() == nil) {
+		walkErr = firstErr // the cause: the walk only saw the cancellation it made
 	}
 	if walkErr != nil {
 		return sum, walkErr
