@@ -1,0 +1,50 @@
+package search
+
+import (
+	"slices"
+	"testing"
+	"time"
+)
+
+func TestRank(t *testing.T) {
+	now := time.Date(2010, 6, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		in   []Candidate
+		want []string
+	}{
+		{"Relevance", []Candidate{{KindArticle, "a", 1, now}, {KindArticle, "b", 3, now}, {KindArticle, "c", 2, now}}, []string{"b", "c", "a"}},
+		{"RecencyBreaksNearTies", []Candidate{{KindArticle, "old", 10, now.AddDate(0, -6, 0)}, {KindArticle, "new", 9, now}}, []string{"new", "old"}},
+		{"RelevanceBeatsSmallAge", []Candidate{{KindArticle, "old", 10, now.AddDate(0, 0, -1)}, {KindArticle, "new", 5, now}}, []string{"old", "new"}},
+		{"KindsOnOneScale", []Candidate{{KindArticle, "a", 50, now}, {KindStory, "s", 0.5, now}}, []string{"s", "a"}},
+		{"UndatedLast", []Candidate{{KindArticle, "nodate", 10, time.Time{}}, {KindArticle, "dated", 10, now}}, []string{"dated", "nodate"}},
+		{"TieByID", []Candidate{{KindArticle, "b", 1, now}, {KindArticle, "a", 1, now}}, []string{"a", "b"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			scores := Rank(tt.in)
+			var got []string
+			for _, c := range tt.in {
+				got = append(got, c.ID)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Rank = %v, want %v", got, tt.want)
+			}
+			if !slices.IsSortedFunc(scores, func(a, b float64) int { return int(b*1e6 - a*1e6) }) {
+				t.Errorf("scores not descending: %v", scores)
+			}
+		})
+	}
+}
+
+func TestPage(t *testing.T) {
+	xs := []int{0, 1, 2, 3, 4}
+	for _, tt := range []struct {
+		limit, offset int
+		want          []int
+	}{{2, 0, []int{0, 1}}, {2, 4, []int{4}}, {0, 3, []int{3, 4}}, {2, 5, nil}, {2, -1, nil}} {
+		if got := Page(xs, tt.limit, tt.offset); !slices.Equal(got, tt.want) {
+			t.Errorf("Page(%d, %d) = %v, want %v", tt.limit, tt.offset, got, tt.want)
+		}
+	}
+}

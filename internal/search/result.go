@@ -1,0 +1,36 @@
+package search
+
+import "time"
+
+// Kinds of result.
+const (
+	KindStory   = "story"
+	KindArticle = "article"
+)
+
+// Hit is one result: a story or an article.
+type Hit struct {
+	Kind    string    `json:"kind"` // KindStory or KindArticle
+	ID      string    `json:"id"`
+	Title   string    `json:"title"`
+	Snippet string    `json:"snippet"`
+	Time    time.Time `json:"time"` // an article's date; a story's latest article
+	Score   float64   `json:"score"`
+	// Story fields.
+	First    time.Time `json:"first,omitzero"`
+	Articles int       `json:"articles,omitempty"`
+	Outlets  int       `json:"outlets,omitempty"`
+	// Article fields: its outlet and story.
+	Source     string `json:"source,omitempty"`
+	URL        string `json:"url,omitempty"`
+	Story      string `json:"story,omitempty"`
+	StoryTitle string `json:"story_title,omitempty"`
+}
+
+// Results is one page of a search and how many matched in all.
+type Results struct {
+	Total    int   `json:"total"`
+	Stories  int   `json:"stories"`  // of Total
+	Articles int   `json:"articles"` // of Total
+	Hits     []Hit `json:"results"`
+}
