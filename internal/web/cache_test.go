@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"parallax/internal/ingest/poll"
 	"parallax/internal/model"
 	"parallax/internal/store"
 	"parallax/internal/store/sqlite"
@@ -29,6 +30,12 @@ func (s *countingStore) Story(ctx context.Context, id string) (*model.Story, *mo
 
 func (s *countingStore) StoryVersion(ctx context.Context, id string) (string, error) {
 	return s.Store.(storyVersioner).StoryVersion(ctx, id)
+}
+
+func (s *countingStore) Size(ctx context.Context) (int64, error) { return s.Store.(sizer).Size(ctx) }
+
+func (s *countingStore) Feeds(ctx context.Context) ([]poll.Feed, error) {
+	return s.Store.(feedLister).Feeds(ctx)
 }
 
 func cacheStore(t *testing.T) *countingStore {

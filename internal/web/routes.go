@@ -34,6 +34,7 @@ type handler struct {
 //	GET /api/v1/stories/{id}/entities  the same with "entities" (?limit=&offset=, in the pages' order)
 //	GET /api/v1/stories/{id}/quotes    the same with "quotes"
 //	GET /api/v1/articles/{id}        article with its clean text (and a roundup's passages and other stories)
+//	GET /metrics                     Prometheus text format, to Options.MetricsAllow only (metrics.go)
 //	GET /healthz                     "ok" once ready (Options.Ready); 503 "starting: …" before
 //
 // Responses are gzipped for clients that accept it (gzip.go), and kept
@@ -58,12 +59,14 @@ func New(st store.Store, opts Options) http.Handler {
 	mux.HandleFunc("/api/", h.apiNotFound)
 	mux.HandleFunc("GET /healthz", healthz(opts.Ready))
 	mux.HandleFunc("/", h.notFound)
+	m := newMetrics(st, opts.Log)
+	mux.Handle("GET /metrics", m.handler(opts.MetricsAllow))
 	handler := gzipResponses(mux)
 	if opts.CacheBytes >= 0 {
 		v, _ := st.(storyVersioner)
 		handler = newPageCache(v, opts.CacheBytes).wrap(handler)
 	}
-	return secureHeaders(logRequests(opts.Log, handler))
+	return secureHeaders(logRequests(opts.Log, m.instrument(mux, handler)))
 }
 
 // healthz answers "ok" when the process is ready (ready is nil or says

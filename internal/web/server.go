@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"parallax/internal/store"
@@ -26,6 +27,9 @@ type Options struct {
 	// CacheBytes bounds the responses kept for the next reader
 	// (cache.go); 0 means DefaultCacheBytes, a negative value no cache.
 	CacheBytes int
+	// MetricsAllow are the networks /metrics answers (others get 403);
+	// default DefaultMetricsAllow, loopback only.
+	MetricsAllow []netip.Prefix
 }
 
 // Defaults used when an Options field is zero.
@@ -44,6 +48,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.PageSize <= 0 {
 		o.PageSize = DefaultPageSize
+	}
+	if o.MetricsAllow == nil {
+		o.MetricsAllow = DefaultMetricsAllow
 	}
 	if o.CacheBytes == 0 {
 		o.CacheBytes = DefaultCacheBytes
