@@ -70,5 +70,6 @@ func appendMentions(out []Mention, text string, s []span, labels []int) []Mentio
 // its case: "The", "WEST", "Feb.".
 func notAName(w string) bool {
 	t := strings.ToUpper(w[:1]) + strings.ToLower(w[1:])
-	return common[t] || calendar[t] || directions[t] || common[w] || calendar[w]
+	return common[t] || calendar[t] || directions[t] || common[w] || calendar[w] ||
+		placeHeads[t] && !weakHeads[t]
 }

@@ -61,13 +61,14 @@ func Merge(docs []Doc) []Entity {
 		return g
 	}
 	var persons, unknown []docMention
-	var orgs []docMention
+	var orgs, others []docMention
 	for _, d := range docs {
 		for _, m := range promote(d.Mentions) {
 			if key, name, ok := knownKey(m); ok {
 				g := get(key, name)
 				g.fixed = aliasGroups[exactKnownOrKey(name)].typ
 				g.add(m, d.ID)
+				others = append(others, docMention{d.ID, m})
 				continue
 			}
 			switch m.Type {
@@ -77,13 +78,15 @@ func Merge(docs []Doc) []Entity {
 				unknown = append(unknown, docMention{d.ID, m})
 			case Org:
 				orgs = append(orgs, docMention{d.ID, m})
+				others = append(others, docMention{d.ID, m})
 			case Place:
 				get("p:"+placeKey(m.Text), "").add(m, d.ID)
+				others = append(others, docMention{d.ID, m})
 			}
 		}
 	}
 	mergeOrgs(orgs, get)
-	mergePersons(persons, unknown, get)
+	mergePersons(persons, unknown, others, get)
 	return finish(groups)
 }
 
@@ -117,8 +120,11 @@ func knownKey(m Mention) (string, string, bool) {
 // clean collapses white space.
 func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
 
+// orgKey normalises an organisation's name. A country before it stays:
+// "Kenya Red Cross" is not the Red Cross (the gazetteer knows the names
+// where it may go, "US State Department").
 func orgKey(s string) string {
-	k := normKey(stripCountry(s))
+	k := normKey(s)
 	k = strings.ReplaceAll(k, "dept", "department")
 	k = strings.TrimPrefix(k, "the ")
 	for _, suf := range []string{" inc", " corp", " corporation", " co", " ltd", " plc", " llc", " group"} {

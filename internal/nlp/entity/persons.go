@@ -18,7 +18,9 @@ type person struct {
 // Hayward"), to the full name it fits when only one does. A name that
 // ends with another full name ("Quote Barack Obama") is a fragment of a
 // headline and is dropped.
-func mergePersons(persons, unknown []docMention, get func(key, name string) *group) {
+//
+// others are the story's organisation and place mentions.
+func mergePersons(persons, unknown, others []docMention, get func(key, name string) *group) {
 	persons, unknown = promoteNames(persons, unknown)
 	// Full names first, longest first, so that single words find them.
 	sort.SliceStable(persons, func(i, j int) bool {
@@ -30,6 +32,7 @@ func mergePersons(persons, unknown []docMention, get func(key, name string) *gro
 			full[strings.ToLower(strings.Join(ws, " "))] = true
 		}
 	}
+	given, place := storyWords(persons, others)
 	var clusters []*person
 	bySurname := func(s string) []*person {
 		var out []*person
@@ -45,9 +48,12 @@ func mergePersons(persons, unknown []docMention, get func(key, name string) *gro
 		if len(ws) == 0 || fragment(ws, full) {
 			continue
 		}
+		if len(ws) >= 2 && place[ws[0]] >= 2 && !firstNames[ws[0]] {
+			continue // "Misrata Dafniya": two places, not a person
+		}
 		sur := surname(ws[len(ws)-1])
 		if len(ws) == 1 {
-			if c := onlyFit(bySurname(sur), dm.doc); c != nil && !headWord(ws[0]) {
+			if c := onlyFit(bySurname(sur), dm.doc); c != nil && !headWord(ws[0]) && !given[strings.ToLower(ws[0])] {
 				c.g.add(dm.m, dm.doc)
 				continue
 			}
@@ -149,7 +155,7 @@ func nameWords(s string) []string {
 		k++
 	}
 	ws = ws[k:]
-	for len(ws) > 1 {
+	for len(ws) > 2 {
 		switch ws[len(ws)-1] {
 		case "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV":
 			ws = ws[:len(ws)-1]
@@ -230,4 +236,22 @@ func surname(w string) string {
 // ("County", "Center", "Books") rather than a surname.
 func headWord(w string) bool {
 	return orgHeads[w] || placeHeads[w] || businessHeads[w] || thingHeads[w]
+}
+
+// storyWords returns the given names of the story's full person names
+// (lower case), and how often each word is a one-word place or
+// organisation.
+func storyWords(persons, others []docMention) (map[string]bool, map[string]int) {
+	given, place := map[string]bool{}, map[string]int{}
+	for _, dm := range persons {
+		if ws := nameWords(dm.m.Text); len(ws) >= 2 {
+			given[strings.ToLower(ws[0])] = true
+		}
+	}
+	for _, dm := range others {
+		if ws := strings.Fields(dm.m.Text); len(ws) == 1 {
+			place[ws[0]]++
+		}
+	}
+	return given, place
 }

@@ -82,6 +82,7 @@ func titledName(toks []string, n name) int {
 // ("Secretary of State") is no name.
 func postprocess(toks []string, labels []int) {
 	knownNames(toks, labels)
+	joinCapitals(toks, labels)
 	for _, n := range names(labels) {
 		if n.a > 0 && eventWords[toks[n.a-1]] {
 			clearNames(labels, n.a, n.b)
@@ -250,4 +251,28 @@ func isTitle(toks []string) bool {
 		}
 	}
 	return false
+}
+
+// joinCapitals joins two names of one type that touch in capitals, as a
+// dateline's words the model labels apart ("NEW" "ORLEANS", "SANTA"
+// "CRUZ").
+func joinCapitals(toks []string, labels []int) {
+	ns := names(labels)
+	for i := 0; i+1 < len(ns); i++ {
+		a, b := ns[i], ns[i+1]
+		if a.b != b.a || a.t != b.t || !allCapsRun(toks[a.a:b.b]) {
+			continue
+		}
+		setName(labels, a.a, b.b, a.t)
+		ns[i+1] = name{a.a, b.b, a.t}
+	}
+}
+
+func allCapsRun(toks []string) bool {
+	for _, t := range toks {
+		if !allCaps(t) {
+			return false
+		}
+	}
+	return true
 }

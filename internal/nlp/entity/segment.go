@@ -30,11 +30,11 @@ func segment(text string) [][]span {
 // openers and closers are punctuation split off the front and back of a
 // word; quotes are written as CoNLL writes them.
 const (
-	openers = "\"'“‘([{«¿¡"
+	openers = "\"'“‘([{«¿¡`"
 	closers = "\"'”’)]}».,;:!?…"
 )
 
-var quoteForm = map[rune]string{'“': "\"", '”': "\"", '‘': "'", '’': "'", '«': "\"", '»': "\""}
+var quoteForm = map[rune]string{'“': "\"", '”': "\"", '‘': "'", '’': "'", '«': "\"", '»': "\"", '`': "'"}
 
 // clitics split off the end of a word, as in CoNLL ("Obama 's", "do n't").
 var clitics = []string{"n't", "'s", "'re", "'ve", "'ll", "'d", "'m", "'"}
