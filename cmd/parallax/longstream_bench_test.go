@@ -44,16 +44,18 @@ func BenchmarkLongStream(b *testing.B) {
 	bin := buildBinary(b)
 	for range b.N {
 		db := filepath.Join(dir, fmt.Sprintf("stream-%d.db", time.Now().UnixNano()))
-		rates := runSegments(b, "sqlite", bin, db, segs)
-		if len(rates) >= 3 {
-			b.ReportMetric(rates[len(rates)-1]/rates[1], "last/second")
+		run := runSegments(b, "sqlite", bin, db, segs)
+		if k := len(run.wall); k >= 3 {
+			b.ReportMetric(run.wall[k-1]/run.wall[1], "last/second")
+			b.ReportMetric(run.cpu[k-1]/run.cpu[1], "last/second-cpu")
 		}
-		b.ReportMetric(rates[len(rates)-1], "last-articles/s")
+		b.ReportMetric(run.wall[len(run.wall)-1], "last-articles/s")
 		startCosts(b, bin, db, dir)
 		if rev := os.Getenv("PARALLAX_BENCH_BASE"); rev != "" {
 			base := buildRevision(b, rev, dir)
-			baseRates := runSegments(b, "base "+rev, base, filepath.Join(dir, "base.db"), segs)
-			b.ReportMetric(meanRate(rates)/meanRate(baseRates), "x-base")
+			baseRun := runSegments(b, "base "+rev, base, filepath.Join(dir, "base.db"), segs)
+			b.ReportMetric(baseRun.wallSec/run.wallSec, "x-base")
+			b.ReportMetric(baseRun.cpuSec/run.cpuSec, "x-base-cpu")
 		}
 		if os.Getenv("PARALLAX_BENCH_PG") != "" {
 			srv := pgtest.Start(b)
@@ -150,10 +152,17 @@ func writeReplaySegments(tb testing.TB, in, dir string, n, seg int) []string {
 
 // runSegments ingests each segment with a new process on one core and
 // returns the articles/s of each.
-func runSegments(tb testing.TB, name, bin, db string, segs []string) []float64 {
+// segRuns are the speeds of a run of segments: articles/s by wall
+// time and by CPU time (user + system) per segment, and the totals.
+type segRuns struct {
+	wall, cpu       []float64
+	n               int
+	wallSec, cpuSec float64
+}
+
+func runSegments(tb testing.TB, name, bin, db string, segs []string) segRuns {
 	tb.Helper()
-	var rates []float64
-	total := 0
+	var r segRuns
 	for i, s := range segs {
 		n := countLines(tb, s)
 		cmd := exec.Command(bin, "ingest", "--workers", "1", "--db", db, s)
@@ -164,23 +173,20 @@ func runSegments(tb testing.TB, name, bin, db string, segs []string) []float64 {
 		if err != nil {
 			tb.Fatalf("%s: ingest %s: %v\n%s", name, s, err, out)
 		}
-		total += n
+		r.n += n
 		ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-		rate := float64(n) / el.Seconds()
-		rates = append(rates, rate)
-		tb.Logf("%s segment %d (to %d articles): %.1f s, %.0f articles/s, cpu %.1f s, peak RSS %.0f MB; %s",
-			name, i+1, total, el.Seconds(), rate, time.Duration(ru.Utime.Nano()+ru.Stime.Nano()).Seconds(),
+		cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+		r.wallSec += el.Seconds()
+		r.cpuSec += cpu
+		r.wall = append(r.wall, float64(n)/el.Seconds())
+		r.cpu = append(r.cpu, float64(n)/cpu)
+		tb.Logf("%s segment %d (to %d articles): %.1f s, %.0f articles/s, cpu %.1f s (%.0f articles/cpu-s), peak RSS %.0f MB; %s",
+			name, i+1, r.n, el.Seconds(), float64(n)/el.Seconds(), cpu, float64(n)/cpu,
 			float64(ru.Maxrss)/1024, summaryLine(out))
 	}
-	return rates
-}
-
-func meanRate(rs []float64) float64 {
-	var s float64
-	for _, r := range rs {
-		s += r
-	}
-	return s / float64(len(rs))
+	tb.Logf("%s: %d articles in %.0f s wall (%.1f articles/s), %.0f s CPU (%.1f articles/cpu-s)",
+		name, r.n, r.wallSec, float64(r.n)/r.wallSec, r.cpuSec, float64(r.n)/r.cpuSec)
+	return r
 }
 
 func countLines(tb testing.TB, path string) int {

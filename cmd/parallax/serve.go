@@ -1,9 +1,13 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"fmt"
+	"net/netip"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -31,8 +35,14 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	noPoll := fs.Bool("no-poll", os.Getenv("PARALLAX_NO_POLL") != "", "do not follow feeds (env PARALLAX_NO_POLL)")
 	allowPrivate := fs.Bool("allow-private", false, "allow feeds and pages on loopback/private addresses")
 	workers := fs.Int("workers", poll.DefaultOptions().Workers, "feeds polled at once")
+	metricsAllow := fs.String("metrics-allow", metricsAllowDefault(),
+		"networks /metrics answers, comma-separated CIDRs or addresses (env PARALLAX_METRICS_ALLOW)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	allow, err := parsePrefixes(*metricsAllow)
+	if err != nil {
+		return fmt.Errorf("%w: --metrics-allow: %v", errUsage, err)
 	}
 	// Listen at once: the pages read the store. The pipeline (its saved
 	// state, then what an interrupted run left) starts beside it, and
@@ -50,7 +60,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	ready.set("loading the clustering state")
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
-		return web.Run(gctx, st, web.Options{Addr: *addr, Log: e.Log, Ready: ready.err})
+		return web.Run(gctx, st, web.Options{Addr: *addr, Log: e.Log, Ready: ready.err, MetricsAllow: allow})
 	})
 	g.Go(func() error {
 		start := time.Now()
@@ -99,4 +109,30 @@ func (r *readiness) err() error {
 		return nil
 	}
 	return errors.New(r.doing)
+}
+
+// parsePrefixes reads comma-separated networks (CIDRs, or single
+// addresses); none at all allows no address.
+func parsePrefixes(s string) ([]netip.Prefix, error) {
+	out := []netip.Prefix{}
+	for _, f := range strings.Split(s, ",") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		if p, err := netip.ParsePrefix(f); err == nil {
+			out = append(out, p.Masked())
+			continue
+		}
+		a, err := netip.ParseAddr(f)
+		if err != nil {
+			return nil, fmt.Errorf("%q is neither a network nor an address", f)
+		}
+		out = append(out, netip.PrefixFrom(a, a.BitLen()))
+	}
+	return out, nil
+}
+
+func metricsAllowDefault() string {
+	return cmp.Or(os.Getenv("PARALLAX_METRICS_ALLOW"), "127.0.0.0/8,::1/128")
 }
