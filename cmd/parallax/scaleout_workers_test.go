@@ -96,6 +96,12 @@ func TestScaleOutWorkers(t *testing.T) {
 			assertQueueEmptyStream(t, ns.URL, fmt.Sprintf("scale%d", n))
 		})
 	}
+	t.Run("Faults", func(t *testing.T) {
+		db := pg.NewDatabase(t)
+		env := append(os.Environ(), "PARALLAX_DB="+db, "PARALLAX_QUEUE="+ns.URL, "PARALLAX_QUEUE_STREAM=faults")
+		testScaleOutFaults(t, bin, env, in, db, want)
+		assertQueueEmptyStream(t, ns.URL, "faults")
+	})
 }
 
 // runProcs starts one process of bin per argument list at once, waits for
