@@ -21,11 +21,13 @@ const modelMagic = "PXNER1"
 // varints), each with a bit mask of its non-zero labels and their weights
 // quantised to 16 bits, all gzipped. The bytes depend only on the weights.
 func (m *Tagger) WriteTo(w io.Writer) (int64, error) {
-	keys := make([]uint64, 0, len(m.index))
+	keys := make([]uint64, 0, m.index.n)
+	rows := map[uint64]int32{}
 	maxAbs := float32(0)
-	for k := range m.index {
+	m.index.each(func(k uint64, r int32) {
 		keys = append(keys, k)
-	}
+		rows[k] = r
+	})
 	for _, v := range m.w {
 		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
 	}
@@ -44,7 +46,7 @@ func (m *Tagger) WriteTo(w io.Writer) (int64, error) {
 	for _, k := range keys {
 		put(k - prev)
 		prev = k
-		row := m.w[int(m.index[k])*nLabels:][:nLabels]
+		row := m.w[int(rows[k])*nLabels:][:nLabels]
 		var q [nLabels]int64
 		mask := uint64(0)
 		for i, v := range row {
@@ -107,7 +109,7 @@ func ReadTagger(r io.Reader) (*Tagger, error) {
 	}
 	scale := math.Float32frombits(uint32(head[1]))
 	n := int(head[2])
-	m := &Tagger{index: make(map[uint64]int32, n), w: make([]float32, n*nLabels)}
+	m := &Tagger{index: newTable(n), w: make([]float32, n*nLabels)}
 	key := uint64(0)
 	for r := 0; r < n; r++ {
 		d, err := binary.ReadUvarint(br)
@@ -129,7 +131,7 @@ func ReadTagger(r io.Reader) (*Tagger, error) {
 			}
 			m.w[r*nLabels+i] = float32(q) * scale
 		}
-		m.index[key] = int32(r)
+		m.index.put(key, int32(r))
 	}
 	return m, nil
 }

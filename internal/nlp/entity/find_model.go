@@ -71,5 +71,9 @@ func appendMentions(out []Mention, text string, s []span, labels []int) []Mentio
 func notAName(w string) bool {
 	t := strings.ToUpper(w[:1]) + strings.ToLower(w[1:])
 	return common[t] || calendar[t] || directions[t] || common[w] || calendar[w] ||
-		placeHeads[t] && !weakHeads[t]
+		placeHeads[t] && !weakHeads[t] || nameStarts[t]
 }
+
+// nameStarts begin place names and are none alone ("MOUNT" of "MOUNT
+// VERNON").
+var nameStarts = words(`Mount|Fort|Lake|Port|Saint|St.|San|Santa|New|Los|Las|El|Cape|Point`)

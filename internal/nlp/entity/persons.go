@@ -51,6 +51,13 @@ func mergePersons(persons, unknown, others []docMention, get func(key, name stri
 		if len(ws) >= 2 && place[ws[0]] >= 2 && !firstNames[ws[0]] {
 			continue // "Misrata Dafniya": two places, not a person
 		}
+		if len(ws) >= 3 && place[ws[len(ws)-1]] >= 2 {
+			// "Zoey Horton Chattanooga": a name run into a place.
+			cut := strings.LastIndex(dm.m.Text, ws[len(ws)-1])
+			dm.m.Text = strings.TrimSpace(dm.m.Text[:cut])
+			dm.m.End = dm.m.Start + len(dm.m.Text)
+			ws = ws[:len(ws)-1]
+		}
 		sur := surname(ws[len(ws)-1])
 		if len(ws) == 1 {
 			if c := onlyFit(bySurname(sur), dm.doc); c != nil && !headWord(ws[0]) && !given[strings.ToLower(ws[0])] {
@@ -144,7 +151,7 @@ func getExisting(get func(key, name string) *group, key string) *group {
 }
 
 // honorifics are words before a name that are not part of it.
-var honorifics = words(`Adm|Adm.|Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Miss|Dr|Dr.|Sir|Dame|Lady|Lord|Madam|Madame|Mme|Mme.|Prof|Prof.|Rev|Rev.|Fr|Fr.|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Sheikh|Ayatollah|Mullah|Imam|Rabbi|Father|Sister|Brother|Saint|St.|Pope|King|Queen|Prince|Princess|Emperor|Empress|Chief|Judge|Justice|Officer|Detective|Deputy|Sheriff|Mayor|Senator|Governor|General|Colonel|Captain|Sergeant|Lieutenant|Major|Admiral|Commander|Private|Corporal|Professor|Doctor|President|Premier|Chancellor|Minister|Secretary|Ambassador|Director|Chairman|Chairwoman|Speaker|Vice|Prime|Foreign|Defense|Defence|Operating|Executive|Officer`)
+var honorifics = words(`Adm|Adm.|Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Miss|Dr|Dr.|Sir|Dame|Lady|Lord|Madam|Madame|Mme|Mme.|Prof|Prof.|Rev|Rev.|Fr|Fr.|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Sheikh|Ayatollah|Mullah|Imam|Rabbi|Father|Sister|Brother|Pope|King|Queen|Prince|Princess|Emperor|Empress|Chief|Judge|Justice|Officer|Detective|Deputy|Sheriff|Mayor|Senator|Governor|General|Colonel|Captain|Sergeant|Lieutenant|Major|Admiral|Commander|Private|Corporal|Professor|Doctor|President|Premier|Chancellor|Minister|Secretary|Ambassador|Director|Chairman|Chairwoman|Speaker|Vice|Prime|Foreign|Defense|Defence|Operating|Executive|Officer`)
 
 // nameWords splits a person name into words, without titles before it
 // ("Mr", "Sir", "President") or "Jr." after it; a title alone stays.

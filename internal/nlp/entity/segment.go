@@ -137,6 +137,9 @@ func dashAt(s string) (int, int) {
 // splitClitic appends text[a:b], with a clitic ending split off.
 func splitClitic(out []span, text string, a, b int) []span {
 	w := text[a:b]
+	if !strings.ContainsAny(w, "'’") {
+		return append(out, span{Text: w, Start: a, End: b})
+	}
 	for _, c := range clitics {
 		for _, v := range []string{c, strings.ReplaceAll(c, "'", "’")} {
 			if len(w) <= len(v) || !strings.EqualFold(w[len(w)-len(v):], v) {

@@ -3,8 +3,8 @@ package entity
 // Tagger is a trained sequence tagger: an averaged perceptron over BILOU
 // labels, decoded greedily left to right with the labels' constraints.
 type Tagger struct {
-	index map[uint64]int32 // feature -> row
-	w     []float32        // nLabels weights a row
+	index *table    // feature -> row
+	w     []float32 // nLabels weights a row
 }
 
 // weights is what decoding reads: the shipped Tagger, or the trainer.
@@ -15,14 +15,14 @@ type weights interface {
 }
 
 func (m *Tagger) unknown(norm string) bool {
-	_, ok := m.index[feat(fNorm, norm)]
+	_, ok := m.index.get(feat(fNorm, norm))
 	return !ok
 }
 
 func (m *Tagger) score(feats []uint64, s *[nLabels]float32) {
 	*s = [nLabels]float32{}
 	for _, f := range feats {
-		r, ok := m.index[f]
+		r, ok := m.index.get(f)
 		if !ok {
 			continue
 		}
@@ -141,4 +141,4 @@ func closeName(labels []int, n int) {
 }
 
 // Features returns the number of features with weights.
-func (m *Tagger) Features() int { return len(m.index) }
+func (m *Tagger) Features() int { return m.index.n }

@@ -72,11 +72,12 @@ func (t *trainer) update(feats []uint64, gold, pred int) {
 // The word feature of every training word is kept, zero or not: the
 // tagger tells a word it knows from an unknown one by it.
 func (t *trainer) average(prune float32) *Tagger {
-	m := &Tagger{index: map[uint64]int32{}}
+	index := map[uint64]int32{}
+	var w []float32
 	for f := range t.vocab {
 		if t.rows[f] == nil {
-			m.index[f] = int32(len(m.w) / nLabels)
-			m.w = append(m.w, make([]float32, nLabels)...)
+			index[f] = int32(len(w) / nLabels)
+			w = append(w, make([]float32, nLabels)...)
 		}
 	}
 	for f, r := range t.rows {
@@ -89,9 +90,13 @@ func (t *trainer) average(prune float32) *Tagger {
 			}
 		}
 		if keep {
-			m.index[f] = int32(len(m.w) / nLabels)
-			m.w = append(m.w, row[:]...)
+			index[f] = int32(len(w) / nLabels)
+			w = append(w, row[:]...)
 		}
+	}
+	m := &Tagger{index: newTable(len(index)), w: w}
+	for f, r := range index {
+		m.index.put(f, r)
 	}
 	return m
 }
