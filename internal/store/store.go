@@ -134,5 +134,7 @@ type Store interface {
 	// Stats returns store-wide counts.
 	Stats(ctx context.Context) (model.Stats, error)
 
+	Searcher
+
 	Close() error
 }
