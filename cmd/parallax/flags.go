@@ -18,7 +18,7 @@ func envOf(cmd, name string) string {
 	case "data":
 		return "PARALLAX_SHARED"
 	case "workers":
-		if cmd == "ingest" {
+		if cmd == "ingest" || cmd == "worker" {
 			return "PARALLAX_WORKERS" // extraction workers
 		}
 		return "PARALLAX_POLL_WORKERS" // feeds polled at once (serve, poll)

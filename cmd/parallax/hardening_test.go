@@ -92,11 +92,11 @@ func TestIngestJunkLines(t *testing.T) {
 func TestIngestLineLimit(t *testing.T) {
 	dir := t.TempDir()
 	big := filepath.Join(dir, "big.jsonl")
-	line := `{"id":"big","text":"` + strings.Repeat("word ", (9<<20)/5) + `"}`
+	line := `{"id":"big","text":"` + strings.Repeat("word ", (5<<20)/5) + `"}`
 	text, _ := json.Marshal(goodText)
 	writeFile(t, big, line+"\n"+`{"id":"small","text":`+string(text)+`}`+"\n")
 	code, _, errOut := runCmd(t, "", "ingest", "--db", filepath.Join(dir, "p.db"), big)
-	if code != 1 || !strings.Contains(errOut, big+":1: files: input too large: line longer than 8388608 bytes") {
+	if code != 1 || !strings.Contains(errOut, big+":1: files: input too large: line longer than 4194304 bytes") {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	if s := statsJSON(t, filepath.Join(dir, "p.db")); s.Articles != 1 {

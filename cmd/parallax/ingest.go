@@ -87,7 +87,12 @@ func printSummary(e *env, s pipeline.Summary) {
 	for r := range s.Reasons {
 		reasons = append(reasons, r)
 	}
-	sort.Strings(reasons)
+	sort.Slice(reasons, func(i, j int) bool { // most frequent first
+		if a, b := s.Reasons[reasons[i]], s.Reasons[reasons[j]]; a != b {
+			return a > b
+		}
+		return reasons[i] < reasons[j]
+	})
 	const maxReasons = 10
 	for i, r := range reasons {
 		if i == maxReasons {

@@ -27,7 +27,7 @@ func runClusterer(ctx context.Context, e *env, args []string) error {
 	queueAddr := queueFlag(fs)
 	once := fs.Bool("once", false, "place what is pending once the queue is drained, then exit")
 	retry := fs.Duration("retry", pipeline.DefaultRetry, "how often to ask for the role and look for work")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	st, p, err := openPipeline(ctx, e, *db)
@@ -58,7 +58,7 @@ func runBriefs(ctx context.Context, e *env, args []string) error {
 	db := dbFlag(fs)
 	once := fs.Bool("once", false, "write the stale briefs once, then exit")
 	every := fs.Duration("every", 2*time.Second, "pause between passes")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	st, err := openStore(ctx, *db)
@@ -93,7 +93,7 @@ func runPublish(ctx context.Context, e *env, args []string) error {
 	queueAddr := queueFlag(fs)
 	maxBytes := fs.Int64("max-bytes", maxBytesDefault, "largest file or JSONL line read")
 	allowPrivate := fs.Bool("allow-private", false, "allow sitemaps on loopback/private addresses")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *queueAddr == "" || fs.NArg() == 0 {

@@ -22,7 +22,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	queueAddr := queueFlag(fs)
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "items handled at once")
 	drain := fs.Bool("drain", false, "exit once the queue holds no work (for batch jobs and tests)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *queueAddr == "" {
