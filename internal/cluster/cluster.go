@@ -61,6 +61,7 @@ type Clusterer struct {
 	sinceReview int      // articles added since the last review pass
 	reviews     int      // review passes so far
 	touched     []*story // stories that gained an article since the last pass
+	voted       votes    // the latest pass's voters (review.go)
 	sweep       sweeper
 	boiler      boiler
 	rows        [][]float64

@@ -51,6 +51,7 @@ func (c *Clusterer) mergeAround(s *story) *story {
 // mergeStories folds from into into. from stays behind as a forwarding
 // pointer for the index postings that still name it.
 func (c *Clusterer) mergeStories(into, from *story) {
+	c.voted.reset()
 	into.size += from.size
 	into.all.addCentroid(from.all)
 	into.ent.addCentroid(from.ent)

@@ -209,6 +209,9 @@ func (c *Clusterer) moveStrays(reviewed []*story) {
 // would move v to passes here too unless the model's response to the
 // margins turns (on both development files the moves are the same).
 func (c *Clusterer) fitsElsewhere(s *story, v *docVec) bool {
+	if p, ok := c.voted.lookup(v, s); ok {
+		return p >= c.opts.MoveProb
+	}
 	cands := c.candidates(s.lang, v.top, v.at)
 	cands = slices.DeleteFunc(cands, func(x *story) bool { return x.live() == s })
 	cands = cands[:min(len(cands), c.opts.ReviewCandidates)]
@@ -227,6 +230,7 @@ func (c *Clusterer) fitsElsewhere(s *story, v *docVec) bool {
 // move takes article v out of story s (and its event there) and joins it
 // to story t.
 func (c *Clusterer) move(s *story, v *docVec, t *story) {
+	c.voted.reset()
 	s.size--
 	for _, x := range []struct {
 		c *centroid

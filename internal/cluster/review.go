@@ -41,6 +41,7 @@ func (c *Clusterer) maybeReview() {
 func (c *Clusterer) review() {
 	recent := c.touched
 	c.touched = c.touched[:0]
+	c.voted.reset()
 	sort.Slice(recent, func(i, j int) bool { return recent[i].seq < recent[j].seq })
 	for _, s := range recent {
 		s.reviewed = c.reviews
@@ -73,16 +74,20 @@ func (c *Clusterer) belongsTo(s *story) *story {
 		cands = slices.DeleteFunc(cands, func(x *story) bool { return x.live() == s })
 		cands = cands[:min(len(cands), c.opts.ReviewCandidates)]
 		if len(cands) == 0 {
+			c.voted.note(v, s, 0)
 			continue
 		}
 		c.rows = c.featureRows(v, cands, c.rows)
 		var pick *story
-		bestP := c.opts.ReviewProb
+		bestP, top := c.opts.ReviewProb, 0.0
 		for i, t := range cands {
-			if p := c.prob(c.rows[i]); p >= bestP {
+			p := c.prob(c.rows[i])
+			top = max(top, p)
+			if p >= bestP {
 				pick, bestP = t.live(), p
 			}
 		}
+		c.voted.note(v, s, top)
 		if pick != nil {
 			votes[pick]++
 			if best == nil || votes[pick] > votes[best] || votes[pick] == votes[best] && pick.seq < best.seq {
@@ -94,4 +99,41 @@ func (c *Clusterer) belongsTo(s *story) *story {
 		return nil
 	}
 	return best
+}
+
+// votes remembers, for the voters of one review pass, the best
+// probability any of their other candidate stories gave them (the
+// stories belongsTo scores, as fitsElsewhere scores them), so that the
+// move check of the same pass does not score them again. A merge or a
+// move changes stories, and forgets them all: what is remembered is what
+// scoring again would give, to the last bit.
+type votes struct {
+	top map[*docVec]vote
+}
+
+// vote is a voter's best probability elsewhere, and the story it was
+// scored from (left out of its candidates).
+type vote struct {
+	from *story
+	p    float64
+}
+
+func (vs *votes) note(v *docVec, from *story, p float64) {
+	if vs.top == nil {
+		vs.top = map[*docVec]vote{}
+	}
+	vs.top[v] = vote{from, p}
+}
+
+// reset forgets every vote.
+func (vs *votes) reset() { clear(vs.top) }
+
+// lookup returns v's best probability elsewhere when scored from story
+// from in this pass, since the last change.
+func (vs *votes) lookup(v *docVec, from *story) (float64, bool) {
+	x, ok := vs.top[v]
+	if !ok || x.from != from {
+		return 0, false
+	}
+	return x.p, true
 }
