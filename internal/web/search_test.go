@@ -1,0 +1,150 @@
+package web_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+
+	"parallax/internal/model"
+	"parallax/internal/web"
+)
+
+func TestSearchPage(t *testing.T) {
+	st := newTestStore(t)
+	seed(t, st)
+	h := web.NewHandler(st, quietLog())
+	tests := []struct {
+		name, query string
+		status      int
+		contains    []string
+		absent      []string
+	}{
+		{"Help", "", 200, []string{"person:allen", `name="q"`}, []string{"results ("}},
+		{"Word", "bridge", 200, []string{"/stories/s-bridge", "/articles/a1", "<mark>bridge</mark>", "results (1 stories)"}, nil},
+		{"Phrase", `"elm street"`, 200, []string{"/articles/a2", "Elm Street bridge shut"}, []string{"/articles/a3"}},
+		{"Exclude", "bridge -cracks", 200, []string{"/articles/a3"}, []string{"/articles/a1", "result-story"}},
+		{"Person", "person:ruiz", 200, []string{"/stories/s-bridge"}, []string{"/articles/a2"}},
+		{"Outlet", `bridge outlet:valleypost.example`, 200, nil, []string{"/articles/"}},
+		{"After", "bridge after:2024-03-05", 200, []string{"/articles/a3"}, []string{"/articles/a1"}},
+		{"StoryOfArticle", "vote", 200, []string{"/articles/p1", "/stories/s-pending"}, nil},
+		{"NoResults", "volcano", 200, []string{"No results for <strong>volcano</strong>"}, nil},
+		{"Escaped", `<script>alert(1)</script> bridge`, 200, []string{"&lt;script&gt;"}, []string{"<script>alert"}},
+		{"BadDate", "bridge after:soon", 400, []string{"bad date", `value="bridge after:soon"`}, nil},
+		{"OnlyExclusion", "-bridge", 400, []string{"nothing to search for"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, body := get(t, h, "GET", "/search?q="+url.QueryEscape(tt.query))
+			if res.StatusCode != tt.status {
+				t.Fatalf("status %d, want %d: %s", res.StatusCode, tt.status, body)
+			}
+			if csp := res.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "default-src") {
+				t.Errorf("CSP = %q", csp)
+			}
+			for _, s := range tt.contains {
+				if !strings.Contains(body, s) {
+					t.Errorf("page lacks %q", s)
+				}
+			}
+			for _, s := range tt.absent {
+				if strings.Contains(body, s) {
+					t.Errorf("page holds %q", s)
+				}
+			}
+		})
+	}
+}
+
+// searchAPI is the part of /api/v1/search the tests read.
+type searchAPI struct {
+	Total   int     `json:"total"`
+	Next    *string `json:"next"`
+	Results []struct {
+		Kind, ID, Title, Href string
+		Time                  *string
+	} `json:"results"`
+}
+
+func TestSearchAPI(t *testing.T) {
+	st := newTestStore(t)
+	seed(t, st)
+	h := web.NewHandler(st, quietLog())
+	var seen []string
+	target := "/api/v1/search?q=" + url.QueryEscape("bridge") + "&limit=2"
+	total := -1
+	for pages := 0; target != ""; pages++ {
+		if pages > 5 {
+			t.Fatal("next links do not end")
+		}
+		res, body := get(t, h, "GET", target)
+		if res.StatusCode != 200 || !strings.HasPrefix(res.Header.Get("Content-Type"), "application/json") {
+			t.Fatalf("%s: %d %s", target, res.StatusCode, body)
+		}
+		var out searchAPI
+		if err := json.Unmarshal([]byte(body), &out); err != nil {
+			t.Fatal(err)
+		}
+		if total >= 0 && out.Total != total {
+			t.Errorf("total changed between pages: %d, %d", total, out.Total)
+		}
+		total = out.Total
+		for _, r := range out.Results {
+			if r.Kind != "story" && r.Kind != "article" || r.ID == "" || r.Title == "" || !strings.HasSuffix(r.Href, r.ID) || r.Time == nil {
+				t.Errorf("result %+v", r)
+			}
+			seen = append(seen, r.Kind+":"+r.ID)
+		}
+		target = ""
+		if out.Next != nil {
+			target = *out.Next
+		}
+	}
+	if want := 4; total != want || len(seen) != want { // s-bridge, a1, a2, a3
+		t.Errorf("total %d, followed %v; want %d results", total, seen, want)
+	}
+	for _, bad := range []string{"/api/v1/search", "/api/v1/search?q=x+before:2024-13-01", "/api/v1/search?q=bridge&limit=0"} {
+		if res, body := get(t, h, "GET", bad); res.StatusCode != 400 || !strings.Contains(body, `"error"`) {
+			t.Errorf("%s: %d %s", bad, res.StatusCode, body)
+		}
+	}
+}
+
+// TestSearchNotCached checks that a search sees an article stored just
+// after the same search was answered (lists are cached; search is not).
+func TestSearchNotCached(t *testing.T) {
+	st := newTestStore(t)
+	seed(t, st)
+	h := web.New(st, web.Options{Log: quietLog()})
+	for i, want := range []string{"0 results", "1 results"} {
+		if i == 1 {
+			mustAdd(t, st, &model.Article{ID: "z1", Source: "Wire", Title: "Zeppelin lands", Text: "A zeppelin landed.", Published: day(9)})
+		}
+		_, body := get(t, h, "GET", "/api/v1/search?q=zeppelin")
+		var out searchAPI
+		if err := json.Unmarshal([]byte(body), &out); err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprintf("%d results", out.Total); got != want {
+			t.Errorf("search %d: %s, want %s", i, got, want)
+		}
+	}
+}
+
+func TestSearchPages(t *testing.T) {
+	st := newTestStore(t)
+	seedMany(t, st, 45)
+	h := web.NewHandler(st, quietLog())
+	_, body := get(t, h, "GET", "/search?q=number")
+	if !strings.Contains(body, "1–20 of 90 results") || !strings.Contains(body, `href="/search?page=2&amp;q=number"`) {
+		t.Errorf("first page lacks its count or next link")
+	}
+	_, body = get(t, h, "GET", "/search?q=number&page=5")
+	if !strings.Contains(body, "81–90 of 90") || strings.Contains(body, `rel="next"`) {
+		t.Errorf("last page wrong")
+	}
+	if res, _ := get(t, h, "GET", "/search?q=number&page=6"); res.StatusCode != 404 {
+		t.Errorf("page past the last: %d, want 404", res.StatusCode)
+	}
+}
