@@ -33,6 +33,8 @@ type Mention struct {
 	Start, End int
 	Text       string
 	Type       Type
+	Title      string // a title or honorific right before the name ("President", "Mr"), if any
+	AfterThe   bool   // written after "the": a thing or a group, not a person ("the Deepwater Horizon")
 }
 
 // FindRules returns the name mentions the rules find in text (one paragraph

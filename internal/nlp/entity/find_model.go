@@ -58,7 +58,8 @@ func appendMentions(out []Mention, text string, s []span, labels []int) []Mentio
 		if (p == pL || p == pU) && start >= 0 {
 			if typ, ok := typeOf[labelTypes[t]]; ok && !(start == k && notAName(s[k].Text)) {
 				a, b := s[start].Start, s[k].End
-				out = append(out, Mention{Start: a, End: b, Text: text[a:b], Type: typ})
+				out = append(out, Mention{Start: a, End: b, Text: text[a:b], Type: typ, Title: titleBefore(s, start),
+					AfterThe: start > 0 && strings.EqualFold(s[start-1].Text, "the")})
 			}
 			start = -1
 		}
@@ -77,3 +78,15 @@ func notAName(w string) bool {
 // nameStarts begin place names and are none alone ("MOUNT" of "MOUNT
 // VERNON").
 var nameStarts = words(`Mount|Fort|Lake|Port|Saint|St.|San|Santa|New|Los|Las|El|Cape|Point`)
+
+// titleBefore returns the title or honorific right before token k.
+func titleBefore(s []span, k int) string {
+	if k == 0 {
+		return ""
+	}
+	w := s[k-1].Text
+	if capitalized(w) && (honorifics[w] || titleWords[w]) {
+		return w
+	}
+	return ""
+}

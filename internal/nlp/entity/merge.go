@@ -62,8 +62,12 @@ func Merge(docs []Doc) []Entity {
 	}
 	var persons, unknown []docMention
 	var orgs, others []docMention
+	things := thingNames(docs)
 	for _, d := range docs {
 		for _, m := range promote(d.Mentions) {
+			if m.Type == Person && things[normKey(m.Text)] {
+				m.Type = Org // "Deepwater Horizon", written "the Deepwater Horizon" elsewhere
+			}
 			if key, name, ok := knownKey(m); ok {
 				g := get(key, name)
 				g.fixed = aliasGroups[exactKnownOrKey(name)].typ
@@ -239,4 +243,18 @@ func bestName(aliases []string, freq map[string]int) string {
 		best = aliases[0]
 	}
 	return best
+}
+
+// thingNames returns the names of two words or more that the story writes
+// after "the" somewhere: things or groups, never persons.
+func thingNames(docs []Doc) map[string]bool {
+	out := map[string]bool{}
+	for _, d := range docs {
+		for _, m := range d.Mentions {
+			if m.AfterThe && strings.Contains(strings.TrimSpace(m.Text), " ") {
+				out[normKey(m.Text)] = true
+			}
+		}
+	}
+	return out
 }

@@ -9,6 +9,7 @@ import (
 type person struct {
 	surname string
 	first   []string
+	titles  map[string]bool // titles seen before the full name
 	g       *group
 }
 
@@ -32,7 +33,7 @@ func mergePersons(persons, unknown, others []docMention, get func(key, name stri
 			full[strings.ToLower(strings.Join(ws, " "))] = true
 		}
 	}
-	given, place := storyWords(persons, others)
+	given, firstOf, place := storyWords(persons, others)
 	var clusters []*person
 	bySurname := func(s string) []*person {
 		var out []*person
@@ -48,7 +49,7 @@ func mergePersons(persons, unknown, others []docMention, get func(key, name stri
 		if len(ws) == 0 || fragment(ws, full) {
 			continue
 		}
-		if len(ws) >= 2 && place[ws[0]] >= 2 && !firstNames[ws[0]] {
+		if len(ws) >= 2 && place[ws[0]] >= 2 && place[ws[0]] > firstOf[ws[0]] && !firstNames[ws[0]] {
 			continue // "Misrata Dafniya": two places, not a person
 		}
 		if len(ws) >= 3 && place[ws[len(ws)-1]] >= 2 {
@@ -60,6 +61,10 @@ func mergePersons(persons, unknown, others []docMention, get func(key, name stri
 		}
 		sur := surname(ws[len(ws)-1])
 		if len(ws) == 1 {
+			if c := titleFit(bySurname(sur), titleOf(dm.m)); c != nil {
+				c.g.add(dm.m, dm.doc) // "President Obama": the Obama called President
+				continue
+			}
 			if c := onlyFit(bySurname(sur), dm.doc); c != nil && !headWord(ws[0]) && !given[strings.ToLower(ws[0])] {
 				c.g.add(dm.m, dm.doc)
 				continue
@@ -82,10 +87,13 @@ func mergePersons(persons, unknown, others []docMention, get func(key, name stri
 			get("n:"+sur+":"+first+":?", "").add(dm.m, dm.doc) // "J. Allen" with John and Jane
 			continue
 		default:
-			hit = &person{surname: sur, g: get("n:"+sur+":"+first, "")}
+			hit = &person{surname: sur, titles: map[string]bool{}, g: get("n:"+sur+":"+first, "")}
 			clusters = append(clusters, hit)
 		}
 		hit.first = append(hit.first, first)
+		if t := titleOf(dm.m); t != "" {
+			hit.titles[t] = true
+		}
 		hit.g.add(dm.m, dm.doc)
 	}
 	for _, dm := range unknown {
@@ -101,6 +109,33 @@ func mergePersons(persons, unknown, others []docMention, get func(key, name stri
 			g.add(dm.m, dm.doc)
 		}
 	}
+}
+
+// titleOf returns a mention's title, lower case without its period: the
+// word before it, or an honorific it starts with ("Mr Hayward").
+func titleOf(m Mention) string {
+	t := m.Title
+	if ws := strings.Fields(m.Text); t == "" && len(ws) > 1 && (honorifics[ws[0]] || titleWords[ws[0]]) {
+		t = ws[0]
+	}
+	return strings.TrimSuffix(strings.ToLower(t), ".")
+}
+
+// titleFit returns the one full name of the story seen with title t.
+func titleFit(cs []*person, t string) *person {
+	if t == "" {
+		return nil
+	}
+	var fit *person
+	for _, c := range cs {
+		if c.titles[t] {
+			if fit != nil {
+				return nil
+			}
+			fit = c
+		}
+	}
+	return fit
 }
 
 // onlyFit returns the one full name a surname in document doc refers to:
@@ -122,11 +157,17 @@ func onlyFit(cs []*person, doc string) *person {
 	return nil
 }
 
-// fragment reports whether a name of three words or more ends with
-// another full name of the story: a headline's words run into a name
-// ("Bhopal Barack Obama"), unless the extra words are given names or
-// initials ("John F. Kerry" after "F. Kerry" is no fragment).
+// fragment reports whether a name of three words or more starts or ends
+// with another full name of the story: a headline's words run into a name
+// ("Bhopal Barack Obama", "Conrad Murray Jackson"), unless the extra words
+// are initials ("John F. Kerry" after "F. Kerry" is no fragment).
 func fragment(ws []string, full map[string]bool) bool {
+	// "Conrad Murray Jackson": a full name with a word run on.
+	for k := len(ws) - 1; k >= 2 && len(ws) >= 3; k-- {
+		if full[strings.ToLower(strings.Join(ws[:k], " "))] && !isInitial(ws[k]) && !initials(ws[k]) {
+			return true
+		}
+	}
 	for k := 1; k+2 <= len(ws); k++ {
 		if !full[strings.ToLower(strings.Join(ws[k:], " "))] {
 			continue
@@ -246,13 +287,14 @@ func headWord(w string) bool {
 }
 
 // storyWords returns the given names of the story's full person names
-// (lower case), and how often each word is a one-word place or
-// organisation.
-func storyWords(persons, others []docMention) (map[string]bool, map[string]int) {
-	given, place := map[string]bool{}, map[string]int{}
+// (lower case), how often each word starts one, and how often each word
+// is a one-word place or organisation.
+func storyWords(persons, others []docMention) (map[string]bool, map[string]int, map[string]int) {
+	given, firstOf, place := map[string]bool{}, map[string]int{}, map[string]int{}
 	for _, dm := range persons {
 		if ws := nameWords(dm.m.Text); len(ws) >= 2 {
 			given[strings.ToLower(ws[0])] = true
+			firstOf[ws[0]]++
 		}
 	}
 	for _, dm := range others {
@@ -260,5 +302,5 @@ func storyWords(persons, others []docMention) (map[string]bool, map[string]int) 
 			place[ws[0]]++
 		}
 	}
-	return given, place
+	return given, firstOf, place
 }

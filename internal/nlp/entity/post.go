@@ -84,6 +84,26 @@ func postprocess(toks []string, labels []int) {
 	knownNames(toks, labels)
 	joinCapitals(toks, labels)
 	for _, n := range names(labels) {
+		if a, b := trimPunct(toks, n); a != n.a || b != n.b {
+			clearNames(labels, n.a, n.b)
+			if a < b {
+				setName(labels, a, b, n.t)
+			}
+			n = name{a, b, n.t}
+			if a >= b {
+				continue
+			}
+		}
+		if eventWords[toks[n.a]] && n.b-n.a >= 2 {
+			clearNames(labels, n.a, n.b)
+			setName(labels, n.a, n.b, tMISC) // "Hurricane Katrina" labelled a person
+			continue
+		}
+		if n.t == tPER && n.b-n.a >= 2 && n.a > 0 && strings.EqualFold(toks[n.a-1], "the") {
+			clearNames(labels, n.a, n.b)
+			setName(labels, n.a, n.b, tORG) // "the Deepwater Horizon": a thing, not a person
+			continue
+		}
 		if n.a > 0 && eventWords[toks[n.a-1]] {
 			clearNames(labels, n.a, n.b)
 			setName(labels, n.a-1, n.b, tMISC) // "Hurricane Katrina"
@@ -275,4 +295,17 @@ func allCapsRun(toks []string) bool {
 		}
 	}
 	return true
+}
+
+// trimPunct returns the name's tokens without punctuation at either end
+// (a quote the model took in: "` Halliburton").
+func trimPunct(toks []string, n name) (int, int) {
+	a, b := n.a, n.b
+	for a < b && !isWordLike(toks[a]) {
+		a++
+	}
+	for b > a && !isWordLike(toks[b-1]) && toks[b-1] != "." {
+		b--
+	}
+	return a, b
 }
