@@ -102,7 +102,7 @@ func TestCrashResume(t *testing.T) {
 	in := headLines(t, shared.TestData(t, "cluster", "dev.jsonl"), filepath.Join(dir, "dev.jsonl"), 800)
 
 	clean := filepath.Join(dir, "clean.db")
-	if out, err := exec.Command(bin, "ingest", "--db", clean, in).CombinedOutput(); err != nil {
+	if out, err := exec.Command(bin, "ingest", "--db", clean, in).CombinedOutput(); ingestErr(err, out) != nil {
 		t.Fatalf("clean ingest: %v\n%s", err, out)
 	}
 	want := assignments(t, clean)
@@ -215,7 +215,7 @@ func killAndResume(t *testing.T, bin, db, in string, thresholds []int) {
 	if killed == 0 {
 		t.Fatal("ingest finished before it could be killed: the test proves nothing")
 	}
-	if out, err := exec.Command(bin, "ingest", "--db", db, in).CombinedOutput(); err != nil {
+	if out, err := exec.Command(bin, "ingest", "--db", db, in).CombinedOutput(); ingestErr(err, out) != nil {
 		t.Fatalf("resumed ingest: %v\n%s", err, out)
 	}
 }
@@ -227,7 +227,7 @@ func TestStreamStored(t *testing.T) {
 	in := shared.TestData(t, "cluster", "dev-stream.jsonl")
 	bin := buildBinary(t)
 	db := filepath.Join(t.TempDir(), "stream.db")
-	if out, err := exec.Command(bin, "ingest", "--db", db, in).CombinedOutput(); err != nil {
+	if out, err := exec.Command(bin, "ingest", "--db", db, in).CombinedOutput(); ingestErr(err, out) != nil {
 		t.Fatalf("ingest: %v\n%s", err, out)
 	}
 	stored := assignments(t, db)
@@ -259,7 +259,7 @@ func TestCrashResumeExact(t *testing.T) {
 		return cmd
 	}
 	clean := filepath.Join(dir, "clean.db")
-	if out, err := run(clean).CombinedOutput(); err != nil {
+	if out, err := run(clean).CombinedOutput(); ingestErr(err, out) != nil {
 		t.Fatalf("clean ingest: %v\n%s", err, out)
 	}
 	want := assignments(t, clean)
@@ -294,7 +294,7 @@ func TestCrashResumeExact(t *testing.T) {
 	if killed == 0 {
 		t.Fatal("ingest finished clustering before it could be killed: the test proves nothing")
 	}
-	if out, err := run(crashed).CombinedOutput(); err != nil {
+	if out, err := run(crashed).CombinedOutput(); ingestErr(err, out) != nil {
 		t.Fatalf("resumed ingest: %v\n%s", err, out)
 	}
 	got := assignments(t, crashed)

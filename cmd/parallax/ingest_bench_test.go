@@ -81,7 +81,7 @@ func TestIngestThroughput(t *testing.T) {
 		start := time.Now()
 		out, err := cmd.CombinedOutput()
 		elapsed := time.Since(start)
-		if err != nil {
+		if ingestErr(err, out) != nil {
 			t.Fatalf("ingest %s: %v\n%s", in, err, out)
 		}
 		ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)

@@ -36,7 +36,7 @@ func BenchmarkServeLoad(b *testing.B) {
 		copyFile(b, src, db)
 	} else {
 		for _, f := range []string{"dev.jsonl", "dev-topics.jsonl"} {
-			if out, err := exec.Command(bin, "ingest", "--db", db, shared.TestData(b, "cluster", f)).CombinedOutput(); err != nil {
+			if out, err := exec.Command(bin, "ingest", "--db", db, shared.TestData(b, "cluster", f)).CombinedOutput(); ingestErr(err, out) != nil {
 				b.Fatalf("ingest %s: %v\n%s", f, err, out)
 			}
 		}

@@ -170,7 +170,7 @@ func runSegments(tb testing.TB, name, bin, db string, segs []string) segRuns {
 		start := time.Now()
 		out, err := cmd.CombinedOutput()
 		el := time.Since(start)
-		if err != nil {
+		if ingestErr(err, out) != nil {
 			tb.Fatalf("%s: ingest %s: %v\n%s", name, s, err, out)
 		}
 		r.n += n

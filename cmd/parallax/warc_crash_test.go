@@ -122,7 +122,7 @@ func TestWARCCrashResume(t *testing.T) {
 	writeDevWARC(t, recs, in, 1)
 
 	clean := filepath.Join(dir, "clean.db")
-	if out, err := exec.Command(bin, "ingest", "--db", clean, in).CombinedOutput(); err != nil {
+	if out, err := exec.Command(bin, "ingest", "--db", clean, in).CombinedOutput(); ingestErr(err, out) != nil {
 		t.Fatalf("clean ingest: %v\n%s", err, out)
 	}
 	want := assignments(t, clean)
