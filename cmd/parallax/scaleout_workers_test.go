@@ -32,7 +32,8 @@ const scaleLines = 250
 // real PostgreSQL and NATS servers, with 1, 2 and 4 workers: `publish`
 // queues the head of dev-stream.jsonl on the shared stream, the workers
 // store it, two clusterers race for the role (one places, the other waits)
-// and two brief writers share the stale briefs. Every process exits 0;
+// and (with 4 workers) two brief writers share the stale briefs; the fault
+// test follows (scaleout_faults_test.go). Every process exits 0;
 // every article is stored once; the near-duplicate links and the story
 // partition are those of one `ingest` process on SQLite; no story has both
 // a row and a merge alias; each brief is written once; the stream is empty.
@@ -69,7 +70,10 @@ func TestScaleOutWorkers(t *testing.T) {
 			}
 			run(workers...)
 			placed := sumOf(`clustered (\d+)`, run([]string{"clusterer", "--once"}, []string{"clusterer", "--once"}))
-			briefs := sumOf(`briefs written (\d+)`, run([]string{"briefs", "--once"}, []string{"briefs", "--once"}))
+			briefs := -1 // brief writers run in one configuration: they are most of the test's time
+			if n == 4 {
+				briefs = sumOf(`briefs written (\d+)`, run([]string{"briefs", "--once"}, []string{"briefs", "--once"}))
+			}
 
 			got := snapshotPostgres(t, db)
 			moved := want.placedDifferently(got)
@@ -89,7 +93,7 @@ func TestScaleOutWorkers(t *testing.T) {
 			if placed != len(got.story) {
 				t.Errorf("%d clustering decisions for %d articles", placed, len(got.story))
 			}
-			if got.aliased != 0 || got.stale != 0 || briefs != got.stories {
+			if got.aliased != 0 || briefs >= 0 && (got.stale != 0 || briefs != got.stories) {
 				t.Errorf("%d stories with a row and a merge alias, %d stale; %d briefs written for %d stories",
 					got.aliased, got.stale, briefs, got.stories)
 			}
