@@ -30,9 +30,9 @@ func TestBackupRestoreLive(t *testing.T) {
 		}
 		return string(out)
 	}
-	run("ingest", "--db", db, synthJSONL(t, dir, "a.jsonl", 100, 2))
+	run("ingest", "--db", db, synthJSONL(t, dir, "a.jsonl", 60, 2))
 	base := startServe(t, bin, db)
-	ing := exec.Command(bin, "ingest", "--db", db, synthJSONL(t, dir, "b.jsonl", 300, 3))
+	ing := exec.Command(bin, "ingest", "--db", db, synthJSONL(t, dir, "b.jsonl", 200, 3))
 	var ingOut strings.Builder
 	ing.Stdout, ing.Stderr = &ingOut, &ingOut
 	if err := ing.Start(); err != nil {
@@ -42,7 +42,7 @@ func TestBackupRestoreLive(t *testing.T) {
 	go func() { done <- ing.Wait() }()
 	// Take the backup once the ingest has stored some of its articles.
 	for deadline := time.Now().Add(60 * time.Second); ; {
-		if s := statsJSON(t, db); s.Articles > 100 || time.Now().After(deadline) {
+		if s := statsJSON(t, db); s.Articles > 60 || time.Now().After(deadline) {
 			break
 		}
 		time.Sleep(20 * time.Millisecond)
@@ -65,7 +65,7 @@ func TestBackupRestoreLive(t *testing.T) {
 		}
 	}
 	sb, sl := statsJSON(t, bk), statsJSON(t, db)
-	if sb.Articles < 100 || sb.Articles > sl.Articles || sl.Articles != 400 {
+	if sb.Articles < 60 || sb.Articles > sl.Articles || sl.Articles != 260 {
 		t.Errorf("backup %+v, live store %+v", sb, sl)
 	}
 	t.Logf("backup taken during the ingest: %d articles of %d", sb.Articles, sl.Articles)

@@ -60,7 +60,7 @@ func TestDiskFull(t *testing.T) {
 	bin := buildBinary(t)
 	dir := t.TempDir()
 	db := filepath.Join(dir, "p.db")
-	in := synthJSONL(t, dir, "in.jsonl", 300, 1)
+	in := synthJSONL(t, dir, "in.jsonl", 150, 1)
 	if out, err := exec.Command(bin, "stats", "--db", db).CombinedOutput(); err != nil {
 		t.Fatalf("create store: %v %s", err, out)
 	}
@@ -68,7 +68,7 @@ func TestDiskFull(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	limit := fi.Size() + 256<<10
+	limit := fi.Size() + 128<<10
 	cmd := exec.Command(prlimit, fmt.Sprintf("--fsize=%d", limit), bin, "ingest", "--db", db, in)
 	out, err := cmd.CombinedOutput()
 	code := cmd.ProcessState.ExitCode()
@@ -94,7 +94,7 @@ func TestDiskFull(t *testing.T) {
 		}
 	}
 	st.Close()
-	if s1.Articles >= 300 {
+	if s1.Articles >= 150 {
 		t.Fatalf("the limit did not stop the ingest: %+v", s1)
 	}
 	out, err = exec.Command(bin, "ingest", "--db", db, in).CombinedOutput()
@@ -105,7 +105,7 @@ func TestDiskFull(t *testing.T) {
 		t.Fatal(err)
 	}
 	s2 := statsJSON(t, db)
-	if s2.Articles != 300 || s2.Stories == 0 || s2.Rejected != 0 {
+	if s2.Articles != 150 || s2.Stories == 0 || s2.Rejected != 0 {
 		t.Errorf("after the rerun: %+v (before it: %+v)", s2, s1)
 	}
 	t.Logf("limit %d bytes: %d articles stored before the failure, %d after the rerun", limit, s1.Articles, s2.Articles)
