@@ -7,6 +7,7 @@ import (
 
 	"parallax/internal/ingest/fetch"
 	"parallax/internal/ingest/files"
+	"parallax/internal/ingest/poll"
 	"parallax/internal/ingest/sitemap"
 	"parallax/internal/pipeline"
 	"parallax/internal/queue"
@@ -15,6 +16,7 @@ import (
 func init() {
 	register(command{Name: "clusterer", Summary: "scale-out role: place stored articles in stories, one elected process at a time", Run: runClusterer})
 	register(command{Name: "briefs", Summary: "scale-out role: write the briefs of changed stories, each claimed by one process", Run: runBriefs})
+	register(command{Name: "poller", Summary: "scale-out role: follow the feeds and queue new articles on the shared NATS queue for workers", Run: runPoller})
 	register(command{Name: "publish", Summary: "scale-out role: queue files, folders or sitemaps on the shared NATS queue for workers", Run: runPublish})
 }
 
@@ -131,4 +133,48 @@ func inputWalker(ctx context.Context, e *env, args []string, maxBytes int64, all
 		}
 		return nil
 	}
+}
+
+// runPoller is the poller role: it follows the store's feeds like `poll`
+// but hands each new item to the shared queue instead of storing it, so
+// that the workers extract and store it and the clusterer places it.
+func runPoller(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "poller", "--queue nats://HOST:4222 [--db FILE|URL] [--once] [--allow-private]")
+	db := dbFlag(fs)
+	queueAddr := queueFlag(fs)
+	once := fs.Bool("once", false, "poll every followed feed once, then exit")
+	allowPrivate := fs.Bool("allow-private", false, "allow feeds and pages on loopback/private addresses")
+	workers := fs.Int("workers", poll.DefaultOptions().Workers, "feeds polled at once")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *queueAddr == "" {
+		fs.Usage()
+		return fmt.Errorf("%w: the poller needs --queue (or PARALLAX_QUEUE)", errUsage)
+	}
+	st, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	fst, err := feedList(st, *db)
+	if err != nil {
+		return err
+	}
+	q, err := openQueue(ctx, e, *queueAddr)
+	if err != nil {
+		return err
+	}
+	defer q.Close()
+	opts := poll.DefaultOptions()
+	opts.Workers, opts.Log = *workers, e.Log
+	handle := func(ctx context.Context, it files.Item) error { return pipeline.PublishItem(ctx, q, it) }
+	poller := poll.New(fst, fetch.New(fetch.Options{AllowPrivate: *allowPrivate}), handle, opts)
+	if !*once {
+		return poller.Run(ctx)
+	}
+	s, err := poller.OnceAll(ctx)
+	fmt.Fprintf(e.Stderr, "polled %d feed(s): %d unchanged, %d failed; %d new item(s) queued, %d already seen\n",
+		s.Feeds, s.NotModified, s.Failed, s.Items, s.Seen)
+	return err
 }

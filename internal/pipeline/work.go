@@ -71,17 +71,25 @@ func cmpOr(a, b error) error {
 	return b
 }
 
+// PublishItem queues one input on q for the workers.
+func PublishItem(ctx context.Context, q queue.Queue, it files.Item) error {
+	data, err := encodeItem(0, it)
+	if err != nil {
+		return fmt.Errorf("pipeline: queue %s: %w", it.Origin, err)
+	}
+	if err := q.Publish(ctx, SubjectInput, data); err != nil {
+		return fmt.Errorf("pipeline: queue %s: %w", it.Origin, err)
+	}
+	return nil
+}
+
 // PublishItems queues every item walk emits on q for workers, and returns
 // how many it queued.
 func PublishItems(ctx context.Context, q queue.Queue, walk func(emit func(files.Item) error) error) (int, error) {
 	n := 0
 	err := walk(func(it files.Item) error {
-		data, err := encodeItem(int64(n), it)
-		if err != nil {
+		if err := PublishItem(ctx, q, it); err != nil {
 			return err
-		}
-		if err := q.Publish(ctx, SubjectInput, data); err != nil {
-			return fmt.Errorf("pipeline: queue %s: %w", it.Origin, err)
 		}
 		n++
 		return nil
