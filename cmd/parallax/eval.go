@@ -49,6 +49,8 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		return evalSummary(e, args[1:])
 	case "timeline":
 		return evalTimeline(e, args[1:])
+	case "entities":
+		return evalEntities(e, args[1:])
 	}
 	return fmt.Errorf("%w: unknown stage %q (extract, cluster or summary)", errUsage, args[0])
 }

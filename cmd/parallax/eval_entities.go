@@ -14,7 +14,7 @@ func evalEntities(e *env, args []string) error {
 	dir := fs.String("dir", dataPath("ner", "dev"), "CoNLL set: conll.txt")
 	out := fs.String("out", "", "write the finder's tags to PRED.txt (TOKEN TAG lines) for score_ner.py")
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	set, err := eval.ReadNERSet(*dir)
