@@ -24,11 +24,12 @@ func init() {
 // elects one, which places the stored articles whenever the work queue is
 // drained; when it dies another takes over within about --retry.
 func runClusterer(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "clusterer", "[--db FILE|URL] [--queue nats://HOST:4222] [--once] [--retry 1s]")
+	fs := newFlagSet(e, "clusterer", "[--db FILE|URL] [--queue nats://HOST:4222] [--once] [--retry 1s] [--max-wait 1m]")
 	db := dbFlag(fs)
 	queueAddr := queueFlag(fs)
 	once := fs.Bool("once", false, "place what is pending once the queue is drained, then exit")
 	retry := fs.Duration("retry", pipeline.DefaultRetry, "how often to ask for the role and look for work")
+	maxWait := fs.Duration("max-wait", pipeline.DefaultMaxWait, "place stored articles at least this often even while the queue never drains")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -37,7 +38,7 @@ func runClusterer(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	opts := pipeline.ClustererOptions{Retry: *retry, Once: *once, OnPass: func(n int) {
+	opts := pipeline.ClustererOptions{Retry: *retry, MaxWait: *maxWait, Once: *once, OnPass: func(n int) {
 		if n > 0 || *once {
 			fmt.Fprintf(e.Stderr, "clustered %d\n", n)
 		}

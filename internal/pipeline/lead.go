@@ -83,6 +83,10 @@ func (p *Pipeline) pendingCount(ctx context.Context) (int, error) {
 	return len(pending), nil
 }
 
+// DefaultMaxWait is how long the clusterer waits for the work queue to
+// drain before it places what is stored anyway.
+const DefaultMaxWait = time.Minute
+
 // ClustererOptions configure RunClusterer.
 type ClustererOptions struct {
 	// Backlog, when set, is the shared work queue: articles are placed
@@ -91,6 +95,9 @@ type ClustererOptions struct {
 	Backlog queue.Backlog
 	// Retry: see DefaultRetry.
 	Retry time.Duration
+	// MaxWait bounds how long pending articles wait for the queue to
+	// drain under a steady flow of work (default DefaultMaxWait).
+	MaxWait time.Duration
 	// Once returns after the first pass that found the queue drained and
 	// placed what was pending (or after finding that another process
 	// holds the role and nothing is pending).
@@ -101,12 +108,15 @@ type ClustererOptions struct {
 
 // RunClusterer is the clusterer role: it campaigns for the role and, while
 // it holds it, places the pending articles whenever the work queue is
-// drained; when it loses the role (or another holds it) it campaigns
+// drained (or, under a flow that never lets it drain, every MaxWait); when it loses the role (or another holds it) it campaigns
 // again. It returns when ctx ends (nil), with Once after one pass, or on
 // a store error.
 func (p *Pipeline) RunClusterer(ctx context.Context, o ClustererOptions) error {
 	if o.Retry <= 0 {
 		o.Retry = DefaultRetry
+	}
+	if o.MaxWait <= 0 {
+		o.MaxWait = DefaultMaxWait
 	}
 	for {
 		done := false
@@ -137,6 +147,7 @@ func (p *Pipeline) RunClusterer(ctx context.Context, o ClustererOptions) error {
 // clusterWhileLeading places pending articles whenever the queue is
 // drained, until ctx ends (the lease lost) or, with Once, after one pass.
 func (p *Pipeline) clusterWhileLeading(ctx context.Context, o ClustererOptions) (done bool, err error) {
+	last := time.Now()
 	for {
 		drained := true
 		if o.Backlog != nil {
@@ -146,7 +157,8 @@ func (p *Pipeline) clusterWhileLeading(ctx context.Context, o ClustererOptions) 
 			}
 			drained = n == 0
 		}
-		if drained {
+		if drained || time.Since(last) >= o.MaxWait && !o.Once {
+			last = time.Now()
 			placed, err := p.ClusterPending(ctx)
 			if err != nil {
 				return false, err
