@@ -62,11 +62,14 @@ func Merge(docs []Doc) []Entity {
 	}
 	var persons, unknown []docMention
 	var orgs, others []docMention
-	things := thingNames(docs)
+	things, corps := thingNames(docs), companies(docs)
 	for _, d := range docs {
 		for _, m := range promote(d.Mentions) {
 			if m.Type == Person && things[normKey(m.Text)] {
 				m.Type = Org // "Deepwater Horizon", written "the Deepwater Horizon" elsewhere
+			}
+			if m.Type != Org && corps[normKey(m.Text)] {
+				m.Type = Org // "Halliburton", when the story also writes "Halliburton Co."
 			}
 			if key, name, ok := knownKey(m); ok {
 				g := get(key, name)
@@ -253,6 +256,26 @@ func thingNames(docs []Doc) map[string]bool {
 		for _, m := range d.Mentions {
 			if m.AfterThe && strings.Contains(strings.TrimSpace(m.Text), " ") {
 				out[normKey(m.Text)] = true
+			}
+		}
+	}
+	return out
+}
+
+// companies returns the names the story also writes with a corporate
+// suffix ("Halliburton Co.", "Acme Inc."): alone, they name the company.
+func companies(docs []Doc) map[string]bool {
+	out := map[string]bool{}
+	for _, d := range docs {
+		for _, m := range d.Mentions {
+			if m.Type != Org {
+				continue
+			}
+			k := normKey(m.Text)
+			for _, suf := range []string{" inc", " corp", " corporation", " co", " ltd", " plc", " llc", " company"} {
+				if b := strings.TrimSuffix(k, suf); b != k && b != "" {
+					out[b] = true
+				}
 			}
 		}
 	}
