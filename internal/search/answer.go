@@ -6,11 +6,11 @@ const (
 	MaxLimit     = 100
 )
 
-// Answer ranks the candidates an index found (Rank), counts them and
+// Answer ranks the candidates an index found (Rank, in order o), counts them and
 // returns the page from offset (at most limit, DefaultLimit when limit <=
 // 0, never more than MaxLimit), each hit filled in by detail: the part
 // every store shares once it has its candidates.
-func Answer(cs []Candidate, limit, offset int, detail func(Candidate) (Hit, error)) (Results, error) {
+func Answer(cs []Candidate, o Order, limit, offset int, detail func(Candidate) (Hit, error)) (Results, error) {
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
@@ -23,7 +23,7 @@ func Answer(cs []Candidate, limit, offset int, detail func(Candidate) (Hit, erro
 			res.Articles++
 		}
 	}
-	scores := Rank(cs)
+	scores := Rank(cs, o)
 	for i, c := range Page(cs, limit, offset) {
 		h, err := detail(c)
 		if err != nil {

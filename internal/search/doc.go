@@ -16,4 +16,5 @@
 //	outlet:bbc.co.uk       that outlet (a host; its subdomains too)
 //	after:2010-05-01       dated on or after that day (UTC)
 //	before:2010-06-01      dated before that day
+//	sort:newest            newest first (default: relevance weighed by recency)
 package search

@@ -69,6 +69,15 @@ func (q *Query) add(c clause) error {
 		if h := host(c.value); h != "" && !c.neg && !slices.Contains(q.Outlets, h) {
 			q.Outlets = append(q.Outlets, h)
 		}
+	case "sort":
+		switch strings.ToLower(c.value) {
+		case "newest", "new", "date":
+			q.Order = Newest
+		case "relevance", "best":
+			q.Order = ByRelevance
+		default:
+			return fmt.Errorf("%w: sort:%s (newest or relevance)", ErrBadSort, c.value)
+		}
 	case "after", "before":
 		d, err := time.Parse(dateLayout, c.value)
 		if err != nil {
@@ -126,7 +135,7 @@ func lex(s string) []clause {
 }
 
 // keys are the operators Parse knows.
-var keys = []string{"person", "org", "place", "outlet", "after", "before"}
+var keys = []string{"person", "org", "place", "outlet", "after", "before", "sort"}
 
 // key reads a known operator and its colon at the start of s.
 func key(s string) (string, string, bool) {

@@ -36,6 +36,8 @@ func TestParse(t *testing.T) {
 		{"Dates", "spill after:2010-05-01 before:2010-06-01", Query{Terms: [][]string{{"spill"}}, After: date("2010-05-01"), Before: date("2010-06-01")}},
 		{"UnknownKeyIsText", "site:example.com", Query{Terms: [][]string{{"site", "example", "com"}}}},
 		{"Duplicates", "spill Spill person:bp person:BP", Query{Terms: [][]string{{"spill"}}, Entities: []Entity{{Person, []string{"bp"}}}}},
+		{"SortNewest", "spill sort:newest", Query{Terms: [][]string{{"spill"}}, Order: Newest}},
+		{"SortRelevance", "spill sort:newest sort:relevance", Query{Terms: [][]string{{"spill"}}}},
 		{"Unicode", "Zürich Ελλάδα", Query{Terms: [][]string{{"zürich"}, {"ελλάδα"}}}},
 	}
 	for _, tt := range tests {
@@ -72,6 +74,7 @@ func TestParseErrors(t *testing.T) {
 		{"Punctuation", `"" ... !!`, ErrEmpty},
 		{"BadDate", "spill after:2010-13-01", ErrBadDate},
 		{"DateWords", "spill before:yesterday", ErrBadDate},
+		{"BadSort", "spill sort:oldest", ErrBadSort},
 		{"BadRange", "spill after:2010-06-01 before:2010-06-01", ErrBadRange},
 		{"TooLong", strings.Repeat("a ", MaxQueryBytes), ErrTooLong},
 		{"TooMany", manyWords(MaxClauses + 1), ErrTooMany},
@@ -87,7 +90,7 @@ func TestParseErrors(t *testing.T) {
 
 func TestStringRoundTrip(t *testing.T) {
 	for _, in := range []string{
-		`oil "top kill" -bp -"gulf coast" person:"thad allen" org:bp place:louisiana outlet:bbc.co.uk after:2010-05-01 before:2010-06-01`,
+		`oil "top kill" -bp -"gulf coast" person:"thad allen" org:bp place:louisiana outlet:bbc.co.uk after:2010-05-01 before:2010-06-01 sort:newest`,
 		"U.S. site:example.com",
 	} {
 		q, err := Parse(in)

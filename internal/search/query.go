@@ -12,6 +12,7 @@ var (
 	ErrBadDate  = errors.New("search: bad date (want YYYY-MM-DD)")
 	ErrTooMany  = errors.New("search: too many terms")
 	ErrBadRange = errors.New("search: after: is not before before:")
+	ErrBadSort  = errors.New("search: unknown order")
 )
 
 // Limits on a query, so that one request cannot make the index work
@@ -45,7 +46,18 @@ type Query struct {
 	// After and Before bound dates: on or after After, before Before
 	// (zero: unbounded). Both are midnight UTC.
 	After, Before time.Time
+	// Order of the results: by relevance and recency (the default), or
+	// newest first (sort:newest; what feeds of a search use).
+	Order Order
 }
+
+// Order is how results are ordered.
+type Order int
+
+const (
+	ByRelevance Order = iota // relevance weighed by recency (Rank)
+	Newest                   // newest first, then by relevance
+)
 
 // Entity is a person:, org: or place: clause.
 type Entity struct {

@@ -29,8 +29,9 @@ const (
 // their final scores. Relevance is divided by the best of the same kind
 // (so stories and articles interleave on one scale), then weighed by
 // recency relative to the newest candidate. Ties go to the newer, then
-// stories before articles, then ids.
-func Rank(cs []Candidate) []float64 {
+// stories before articles, then ids. With Newest, the newer goes first
+// and the score breaks ties.
+func Rank(cs []Candidate, o Order) []float64 {
 	best := map[string]float64{}
 	var newest time.Time
 	for _, c := range cs {
@@ -44,10 +45,23 @@ func Rank(cs []Candidate) []float64 {
 		if b := best[c.Kind]; b > 0 {
 			rel = max(c.Rel, 0) / b
 		}
-		return rel * recency(newest, c.Time)
+		return math.Round(rel*recency(newest, c.Time)*1e4) / 1e4
 	}
-	slices.SortStableFunc(cs, func(a, b Candidate) int {
-		if d := cmp.Compare(score(b), score(a)); d != 0 {
+	type scored struct {
+		Candidate
+		score float64
+	}
+	ss := make([]scored, len(cs))
+	for i, c := range cs {
+		ss[i] = scored{c, score(c)}
+	}
+	slices.SortFunc(ss, func(a, b scored) int {
+		if o == Newest {
+			if d := b.Time.Compare(a.Time); d != 0 {
+				return d
+			}
+		}
+		if d := cmp.Compare(b.score, a.score); d != 0 {
 			return d
 		}
 		if d := b.Time.Compare(a.Time); d != 0 {
@@ -59,8 +73,8 @@ func Rank(cs []Candidate) []float64 {
 		return cmp.Compare(a.ID, b.ID)
 	})
 	out := make([]float64, len(cs))
-	for i, c := range cs {
-		out[i] = math.Round(score(c)*1e4) / 1e4
+	for i, s := range ss {
+		cs[i], out[i] = s.Candidate, s.score
 	}
 	return out
 }

@@ -9,20 +9,22 @@ import (
 func TestRank(t *testing.T) {
 	now := time.Date(2010, 6, 1, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
-		name string
-		in   []Candidate
-		want []string
+		name  string
+		in    []Candidate
+		want  []string
+		order Order
 	}{
-		{"Relevance", []Candidate{{KindArticle, "a", 1, now}, {KindArticle, "b", 3, now}, {KindArticle, "c", 2, now}}, []string{"b", "c", "a"}},
-		{"RecencyBreaksNearTies", []Candidate{{KindArticle, "old", 10, now.AddDate(0, -6, 0)}, {KindArticle, "new", 9, now}}, []string{"new", "old"}},
-		{"RelevanceBeatsSmallAge", []Candidate{{KindArticle, "old", 10, now.AddDate(0, 0, -1)}, {KindArticle, "new", 5, now}}, []string{"old", "new"}},
-		{"KindsOnOneScale", []Candidate{{KindArticle, "a", 50, now}, {KindStory, "s", 0.5, now}}, []string{"s", "a"}},
-		{"UndatedLast", []Candidate{{KindArticle, "nodate", 10, time.Time{}}, {KindArticle, "dated", 10, now}}, []string{"dated", "nodate"}},
-		{"TieByID", []Candidate{{KindArticle, "b", 1, now}, {KindArticle, "a", 1, now}}, []string{"a", "b"}},
+		{"Relevance", []Candidate{{KindArticle, "a", 1, now}, {KindArticle, "b", 3, now}, {KindArticle, "c", 2, now}}, []string{"b", "c", "a"}, ByRelevance},
+		{"RecencyBreaksNearTies", []Candidate{{KindArticle, "old", 10, now.AddDate(0, -6, 0)}, {KindArticle, "new", 9, now}}, []string{"new", "old"}, ByRelevance},
+		{"RelevanceBeatsSmallAge", []Candidate{{KindArticle, "old", 10, now.AddDate(0, 0, -1)}, {KindArticle, "new", 5, now}}, []string{"old", "new"}, ByRelevance},
+		{"KindsOnOneScale", []Candidate{{KindArticle, "a", 50, now}, {KindStory, "s", 0.5, now}}, []string{"s", "a"}, ByRelevance},
+		{"UndatedLast", []Candidate{{KindArticle, "nodate", 10, time.Time{}}, {KindArticle, "dated", 10, now}}, []string{"dated", "nodate"}, ByRelevance},
+		{"TieByID", []Candidate{{KindArticle, "b", 1, now}, {KindArticle, "a", 1, now}}, []string{"a", "b"}, ByRelevance},
+		{"Newest", []Candidate{{KindArticle, "old", 10, now.AddDate(0, 0, -1)}, {KindArticle, "new", 1, now}, {KindStory, "s", 5, now}}, []string{"s", "new", "old"}, Newest},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			scores := Rank(tt.in)
+			scores := Rank(tt.in, tt.order)
 			var got []string
 			for _, c := range tt.in {
 				got = append(got, c.ID)
@@ -30,7 +32,7 @@ func TestRank(t *testing.T) {
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("Rank = %v, want %v", got, tt.want)
 			}
-			if !slices.IsSortedFunc(scores, func(a, b float64) int { return int(b*1e6 - a*1e6) }) {
+			if tt.order == ByRelevance && !slices.IsSortedFunc(scores, func(a, b float64) int { return int(b*1e6 - a*1e6) }) {
 				t.Errorf("scores not descending: %v", scores)
 			}
 		})

@@ -16,9 +16,9 @@ func Snippet(text string, q Query) string {
 	if len(words) == 0 {
 		return ""
 	}
-	at := 0
+	at, match := 0, q.matcher()
 	for i, w := range words {
-		if q.Matches(w) {
+		if match(w) {
 			at = i
 			break
 		}
@@ -46,6 +46,7 @@ type Fragment struct {
 // q's text clauses, for a page to show them in bold without writing HTML.
 func Highlight(snippet string, q Query) []Fragment {
 	var out []Fragment
+	match := q.matcher()
 	for len(snippet) > 0 {
 		i := strings.IndexFunc(snippet, unicode.IsSpace)
 		if i < 0 {
@@ -53,7 +54,7 @@ func Highlight(snippet string, q Query) []Fragment {
 		}
 		w := snippet[:i]
 		j := i + len(snippet[i:]) - len(strings.TrimLeftFunc(snippet[i:], unicode.IsSpace))
-		if q.Matches(w) {
+		if match(w) {
 			out = append(out, Fragment{Text: w, Match: true}, Fragment{Text: snippet[i:j]})
 		} else if n := len(out); n > 0 && !out[n-1].Match {
 			out[n-1].Text += snippet[:j]
@@ -68,15 +69,22 @@ func Highlight(snippet string, q Query) []Fragment {
 // Matches reports whether a word of text holds a token of q's text
 // clauses: equal to it, or (for tokens of four letters or more) starting
 // with it or it with the word, a rough stand-in for the indexes' stemming.
-func (q Query) Matches(word string) bool {
-	for _, t := range Tokens(word) {
-		for _, c := range q.TextClauses() {
-			for _, tok := range c {
+func (q Query) Matches(word string) bool { return q.matcher()(word) }
+
+// matcher returns Matches with q's tokens gathered once.
+func (q Query) matcher() func(string) bool {
+	var toks []string
+	for _, c := range q.TextClauses() {
+		toks = append(toks, c...)
+	}
+	return func(word string) bool {
+		for _, t := range Tokens(word) {
+			for _, tok := range toks {
 				if t == tok || len(tok) >= 4 && len(t) >= 4 && (strings.HasPrefix(t, tok) || strings.HasPrefix(tok, t)) {
 					return true
 				}
 			}
 		}
+		return false
 	}
-	return false
 }

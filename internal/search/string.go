@@ -24,6 +24,9 @@ func (q Query) String() string {
 	if !q.Before.IsZero() {
 		b = append(b, "before:"+q.Before.Format(dateLayout))
 	}
+	if q.Order == Newest {
+		b = append(b, "sort:newest")
+	}
 	return strings.Join(b, " ")
 }
 

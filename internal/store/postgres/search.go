@@ -34,7 +34,7 @@ func (db *DB) Search(ctx context.Context, q search.Query, limit, offset int) (se
 	if err != nil {
 		return search.Results{}, fmt.Errorf("postgres: search %q: %w", q.String(), err)
 	}
-	res, err := search.Answer(cs, limit, offset, func(c search.Candidate) (search.Hit, error) {
+	res, err := search.Answer(cs, q.Order, limit, offset, func(c search.Candidate) (search.Hit, error) {
 		if c.Kind == search.KindStory {
 			return storyHit(ctx, tx, q, c.ID)
 		}

@@ -29,7 +29,7 @@ func (db *DB) Search(ctx context.Context, q search.Query, limit, offset int) (se
 	if err != nil {
 		return search.Results{}, fmt.Errorf("sqlite: search %q: %w", q.String(), err)
 	}
-	res, err := search.Answer(cs, limit, offset, func(c search.Candidate) (search.Hit, error) {
+	res, err := search.Answer(cs, q.Order, limit, offset, func(c search.Candidate) (search.Hit, error) {
 		if c.Kind == search.KindStory {
 			return storyHit(ctx, tx, q, c.ID)
 		}
@@ -45,7 +45,8 @@ func (db *DB) Search(ctx context.Context, q search.Query, limit, offset int) (se
 // (title weighs most, then the names, then the summary) and latest time.
 func storyCandidates(ctx context.Context, tx *sql.Tx, q search.Query) ([]search.Candidate, error) {
 	query := `SELECT m.story_id, s.last_time, -bm25(stories_fts, 4.0, 1.0, 2.0, 2.0, 2.0)
-		FROM stories_fts JOIN story_search m ON m.rid = stories_fts.rowid JOIN stories s ON s.id = m.story_id
+		FROM stories_fts JOIN story_search m ON m.rid = stories_fts.rowid
+		JOIN stories s INDEXED BY stories_search_meta ON s.id = m.story_id
 		WHERE stories_fts MATCH ?`
 	args := []any{storyMatch(q)}
 	if !q.After.IsZero() {
@@ -69,7 +70,7 @@ func storyCandidates(ctx context.Context, tx *sql.Tx, q search.Query) ([]search.
 // article's story must list them too.
 func articleCandidates(ctx context.Context, tx *sql.Tx, q search.Query) ([]search.Candidate, error) {
 	query := `SELECT a.id, a.sort_time, -bm25(articles_fts, 4.0, 1.0)
-		FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+		FROM articles_fts JOIN articles a INDEXED BY articles_search_meta ON a.seq = articles_fts.rowid
 		WHERE articles_fts MATCH ?`
 	args := []any{articleMatch(q)}
 	if !q.After.IsZero() {

@@ -157,6 +157,10 @@ func testSearchRanking(t *testing.T, s store.Store) {
 	if !slices.Equal(arts, []string{"article:a1", "article:a2"}) {
 		t.Errorf("Search(oil) articles in order %v, want a1 (title) before a2", arts)
 	}
+	// Newest first: a2 and s1 (its latest article is a2) before a1.
+	if _, got := mustSearch(t, s, "oil sort:newest", 0, 0); len(got) != 3 || got[2] != "article:a1" {
+		t.Errorf("Search(oil sort:newest) = %v, want a1 last", got)
+	}
 }
 
 func testSearchPaging(t *testing.T, s store.Store) {
