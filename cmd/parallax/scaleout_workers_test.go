@@ -77,8 +77,12 @@ func TestScaleOutWorkers(t *testing.T) {
 
 			got := snapshotPostgres(t, db)
 			moved := want.placedDifferently(got)
-			t.Logf("| %d workers | %v | %d (%d articles) | %d | %d | %d (%d) |", n, codes, placed, len(got.story),
-				len(got.dupOf), moved, briefs, got.stories)
+			written := "not run"
+			if briefs >= 0 {
+				written = strconv.Itoa(briefs)
+			}
+			t.Logf("| %d workers | %v | %d (%d articles) | %d | %d | %s (%d) |", n, codes, placed, len(got.story),
+				len(got.dupOf), moved, written, got.stories)
 			for i, c := range codes {
 				if c != 0 {
 					t.Errorf("process %d exited %d", i, c)
