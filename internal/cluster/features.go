@@ -79,8 +79,8 @@ func features(d *docVec, s *story, vc *vocab, bg, index float64, all, ent, lead 
 	out = out[:0]
 	var near, entNear, titleNear float64
 	for _, r := range s.recent {
-		near = max(near, dotDense(r.all, all))
-		entNear = max(entNear, dotDense(r.ent, ent))
+		a, e := dotsDense(r.all, r.ent, all, ent)
+		near, entNear = max(near, a), max(entNear, e)
 		titleNear = max(titleNear, dot(r.title, d.title))
 	}
 	gap := math.Log1p(gapDays(s.last, d.at))
@@ -151,4 +151,28 @@ func overNorm(dot float64, c *centroid) float64 {
 		return 0
 	}
 	return dot / math.Sqrt(c.norm2)
+}
+
+// dotsDense returns dotDense(all, dAll) and dotDense(ent, dEnt) in one
+// pass over all: ent's terms (a document's proper nouns) are all among
+// all's, in the same order, so each sum adds the same products in the
+// same order as two passes would.
+func dotsDense(all, ent vector, dAll, dEnt []float64) (a, e float64) {
+	j := 0
+	for _, x := range all {
+		if int(x.t) >= len(dAll) {
+			continue
+		}
+		a += x.w * dAll[x.t]
+		if j < len(ent) && ent[j].t == x.t {
+			if int(x.t) < len(dEnt) {
+				e += ent[j].w * dEnt[x.t]
+			}
+			j++
+		}
+	}
+	if j < len(ent) { // not a subset (never for a document's vectors)
+		e = dotDense(ent, dEnt)
+	}
+	return a, e
 }

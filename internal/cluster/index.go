@@ -40,6 +40,7 @@ func (c *Clusterer) candidates(lang string, top vector, at time.Time) []*story {
 	}
 	c.search++
 	out := c.found[:0]
+	oldest := at.Add(-c.opts.Window) // a story last seen before it is stale
 	for k, e := range top {
 		for _, s := range idx[e.t] {
 			s = s.live()
@@ -51,7 +52,7 @@ func (c *Clusterer) candidates(lang string, top vector, at time.Time) []*story {
 				continue
 			}
 			s.search, s.term = c.search, k+1
-			if s.stale = s.evicted || at.Sub(s.last) > c.opts.Window; s.stale {
+			if s.stale = s.evicted || s.last.Before(oldest); s.stale {
 				continue
 			}
 			s.shared = e.w
