@@ -22,3 +22,4 @@ eval:
 	go run ./cmd/parallax eval extract --text
 	go run ./cmd/parallax eval cluster
 	go run ./cmd/parallax eval summary
+	go run ./cmd/parallax eval entities
