@@ -35,6 +35,7 @@ type handler struct {
 //	GET /api/v1/stories/{id}/quotes    the same with "quotes"
 //	GET /api/v1/articles/{id}        article with its clean text (and a roundup's passages and other stories)
 //	GET /search                      search stories and articles (?q=&page=; search_page.go)
+//	GET /search.atom, /search.json   the newest 50 results of ?q= as Atom and JSON Feed (search_feed.go)
 //	GET /api/v1/search               {"query","total","stories","articles","results":[...],"next"} (?q=&limit=&offset=)
 //	GET /metrics                     Prometheus text format, to Options.MetricsAllow only (metrics.go)
 //	GET /healthz                     "ok" once ready (Options.Ready); 503 "starting: …" before
@@ -60,6 +61,8 @@ func New(st store.Store, opts Options) http.Handler {
 	mux.HandleFunc("GET /api/v1/articles/{id}", h.apiArticle)
 	mux.HandleFunc("GET /search", h.searchPage)
 	mux.HandleFunc("GET /api/v1/search", h.apiSearch)
+	mux.HandleFunc("GET /search.atom", h.searchAtom)
+	mux.HandleFunc("GET /search.json", h.searchJSONFeed)
 	mux.HandleFunc("/api/", h.apiNotFound)
 	mux.HandleFunc("GET /healthz", healthz(opts.Ready))
 	mux.HandleFunc("/", h.notFound)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"parallax/internal/search"
@@ -16,6 +17,8 @@ type searchView struct {
 	Stories int
 	Results []searchRow
 	Pager   pager
+	Atom    string // the feeds of this search
+	JSON    string
 }
 
 // searchRow is one result as the page shows it.
@@ -54,6 +57,8 @@ func (h *handler) searchPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v.Total, v.Stories = res.Total, res.Stories
+	feedQ := url.Values{"q": {raw}}.Encode()
+	v.Atom, v.JSON = "/search.atom?"+feedQ, "/search.json?"+feedQ
 	for _, hit := range res.Hits {
 		v.Results = append(v.Results, newSearchRow(hit, q))
 	}
