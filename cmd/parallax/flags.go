@@ -72,6 +72,14 @@ func applyEnv(fs *flag.FlagSet) error {
 		if !ok || v == "" || err != nil {
 			return
 		}
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			switch strings.ToLower(v) {
+			case "yes", "on":
+				v = "true"
+			case "no", "off":
+				v = "false"
+			}
+		}
 		if e := f.Value.Set(v); e != nil {
 			err = fmt.Errorf("%w: %s=%q: %v", errUsage, env, v, e)
 			return

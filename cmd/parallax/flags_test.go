@@ -69,6 +69,14 @@ func TestApplyEnv(t *testing.T) {
 	if *db != "env.db" || *w != 7 {
 		t.Errorf("poll: db %q workers %d, want env.db and PARALLAX_POLL_WORKERS", *db, *w)
 	}
+	for v, want := range map[string]bool{"1": true, "true": true, "yes": true, "on": true, "0": false, "off": false, "no": false} {
+		t.Setenv("PARALLAX_ALLOW_PRIVATE", v)
+		fs := flag.NewFlagSet("parallax serve", flag.ContinueOnError)
+		allow := fs.Bool("allow-private", !want, "")
+		if err := parseFlags(fs, nil); err != nil || *allow != want {
+			t.Errorf("PARALLAX_ALLOW_PRIVATE=%s: %v %v", v, *allow, err)
+		}
+	}
 	t.Setenv("PARALLAX_POLL_WORKERS", "lots")
 	fs, _, _, _ = testFlagSet("serve")
 	if err := parseFlags(fs, nil); !errors.Is(err, errUsage) || !strings.Contains(err.Error(), "PARALLAX_POLL_WORKERS") {
