@@ -104,6 +104,14 @@ func postprocess(toks []string, labels []int) {
 			setName(labels, n.a, n.b, tORG) // "the Deepwater Horizon": a thing, not a person
 			continue
 		}
+		if inTitle(toks, n) {
+			clearNames(labels, n.a, n.b) // "State" of "Secretary of State"
+			continue
+		}
+		if n.b-n.a == 1 && n.t != tPER && n.b < len(toks) && toks[n.b] == "administration" {
+			setName(labels, n.a, n.b, tPER) // "the Obama administration"
+			continue
+		}
 		if n.a > 0 && eventWords[toks[n.a-1]] {
 			clearNames(labels, n.a, n.b)
 			setName(labels, n.a-1, n.b, tMISC) // "Hurricane Katrina"
@@ -117,6 +125,10 @@ func postprocess(toks []string, labels []int) {
 		if k := orgTailAt(toks, labels, n.b); k > n.b {
 			clearNames(labels, n.a, k)
 			setName(labels, n.a, k, tORG)
+			continue
+		}
+		if n.b-n.a == 1 && (demonyms[toks[n.a]] || demonyms[strings.TrimSuffix(toks[n.a], "s")]) {
+			setName(labels, n.a, n.b, tMISC) // "Muslims", "Americans": no person, no place
 			continue
 		}
 		if isTitle(toks[n.a:n.b]) {
@@ -308,4 +320,20 @@ func trimPunct(toks []string, n name) (int, int) {
 		b--
 	}
 	return a, b
+}
+
+// inTitle reports whether a name is the end of a title phrase that starts
+// before it ("Secretary of" + "State").
+func inTitle(toks []string, n name) bool {
+	for _, t := range titles {
+		ws := strings.Fields(t)
+		k := len(ws) - (n.b - n.a) // title words before the name
+		if k <= 0 || n.a-k < 0 {
+			continue
+		}
+		if strings.Join(toks[n.a-k:n.b], " ") == t {
+			return true
+		}
+	}
+	return false
 }
