@@ -12,8 +12,11 @@ var docs = []Doc{
 	{ID: "b", Title: "Riverton flood waters rise", Text: "Flood waters rose in Riverton as Jane Okafor ordered evacuations.", Lang: "en", Published: day(1)},
 	{ID: "c", Title: "Carlsen wins in Oslo", Text: "Magnus Carlsen won the chess final in Oslo.", Lang: "en", Published: day(1)},
 	{ID: "d", Title: "Inondation à Riverton", Text: "Riverton flood Jane Okafor Riverton.", Lang: "fr", Published: day(2)},
-	{ID: "e", Title: "Riverton recovers from flood", Text: "Months later Riverton rebuilt after the flood, Jane Okafor said.", Lang: "en", Published: day(400)},
+	{ID: "e", Title: "Riverton recovers from flood", Text: "Months later Riverton rebuilt after the flood, Jane Okafor said.", Lang: "en", Published: day(windowDays + 35)},
 }
+
+// windowDays is the default Window in days: "e" comes after it.
+var windowDays = int(DefaultOptions().Window.Hours() / 24)
 
 func run(opts Options) []Assignment {
 	c := New(opts)
