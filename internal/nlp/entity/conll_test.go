@@ -71,11 +71,12 @@ func FuzzReadCoNLL(f *testing.F) {
 }
 
 func TestSegment(t *testing.T) {
-	text := "“Mr. Hayward’s plan won’t work,” said the U.S. envoy—again. Workers’ pay fell (sharply).\nNew line: done"
+	text := "“Mr. Hayward’s plan won’t work,” said the U.S. envoy—again. Workers’ pay fell (sharply).\nNew line: done\n``Yes,'' he said."
 	want := [][]string{
 		{"\"", "Mr.", "Hayward", "'s", "plan", "wo", "n't", "work", ",", "\"", "said", "the", "U.S.", "envoy", "--", "again", "."},
 		{"Workers", "'", "pay", "fell", "(", "sharply", ")", "."},
 		{"New", "line", ":", "done"},
+		{"\"", "Yes", ",", "\"", "he", "said", "."},
 	}
 	got := segment(text)
 	if len(got) != len(want) {

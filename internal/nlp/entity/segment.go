@@ -34,7 +34,7 @@ const (
 	closers = "\"'”’)]}».,;:!?…"
 )
 
-var quoteForm = map[rune]string{'“': "\"", '”': "\"", '‘': "'", '’': "'", '«': "\"", '»': "\"", '`': "'"}
+var quoteForm = map[rune]string{'“': "\"", '”': "\"", '‘': "'", '’': "'", '«': "\"", '»': "\"", '`': "\""}
 
 // clitics split off the end of a word, as in CoNLL ("Obama 's", "do n't").
 var clitics = []string{"n't", "'s", "'re", "'ve", "'ll", "'d", "'m", "'"}
@@ -66,8 +66,13 @@ func tokenizeSpans(text string, from, to int) []span {
 
 // splitWord appends the tokens of the word text[a:b].
 func splitWord(out []span, text string, a, b int) []span {
-	// Leading punctuation, one token each.
+	// Leading punctuation, one token each; a PTB quote ("``", "''") is one.
 	for a < b {
+		if b-a > 2 && (strings.HasPrefix(text[a:b], "``") || strings.HasPrefix(text[a:b], "''")) {
+			out = append(out, span{Text: "\"", Start: a, End: a + 2})
+			a += 2
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[a:b])
 		if !strings.ContainsRune(openers, r) || a+n == b {
 			break
@@ -78,6 +83,11 @@ func splitWord(out []span, text string, a, b int) []span {
 	// Trailing punctuation, kept in order.
 	var tail []span
 	for b > a {
+		if b-a > 2 && strings.HasSuffix(text[a:b], "''") {
+			tail = append(tail, span{Text: "\"", Start: b - 2, End: b})
+			b -= 2
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(text[a:b])
 		if !strings.ContainsRune(closers, r) || b-n == a {
 			break
