@@ -146,7 +146,7 @@ func runPoller(ctx context.Context, e *env, args []string) error {
 	once := fs.Bool("once", false, "poll every followed feed once, then exit")
 	allowPrivate := fs.Bool("allow-private", false, "allow feeds and pages on loopback/private addresses")
 	workers := fs.Int("workers", poll.DefaultOptions().Workers, "feeds polled at once")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *queueAddr == "" {
