@@ -6,16 +6,23 @@ const (
 	MaxLimit     = 100
 )
 
-// Answer ranks the candidates an index found (Rank, in order o), counts them and
-// returns the page from offset (at most limit, DefaultLimit when limit <=
+// MaxCandidates bounds the work of one search: of each kind, stores rank
+// only the MaxCandidates newest matches (in the order they were stored:
+// for news, by date); Results still counts every match. A variable only
+// so that tests can lower it.
+var MaxCandidates = 5000
+
+// Answer ranks the candidates an index found (Rank, in order o) and
+// returns, with how many stories and articles matched in all (at least
+// the candidates of each kind), the page from offset (at most limit, DefaultLimit when limit <=
 // 0, never more than MaxLimit), each hit filled in by detail: the part
 // every store shares once it has its candidates.
-func Answer(cs []Candidate, o Order, limit, offset int, detail func(Candidate) (Hit, error)) (Results, error) {
+func Answer(cs []Candidate, stories, articles int, o Order, limit, offset int, detail func(Candidate) (Hit, error)) (Results, error) {
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
 	limit = min(limit, MaxLimit)
-	res := Results{Total: len(cs), Hits: []Hit{}}
+	res := Results{Hits: []Hit{}}
 	for _, c := range cs {
 		if c.Kind == KindStory {
 			res.Stories++
@@ -23,6 +30,8 @@ func Answer(cs []Candidate, o Order, limit, offset int, detail func(Candidate) (
 			res.Articles++
 		}
 	}
+	res.Stories, res.Articles = max(res.Stories, stories), max(res.Articles, articles)
+	res.Total = res.Stories + res.Articles
 	scores := Rank(cs, o)
 	for i, c := range Page(cs, limit, offset) {
 		h, err := detail(c)

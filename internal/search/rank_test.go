@@ -50,3 +50,22 @@ func TestPage(t *testing.T) {
 		}
 	}
 }
+
+func TestAnswerTotals(t *testing.T) {
+	now := time.Date(2010, 6, 1, 0, 0, 0, 0, time.UTC)
+	cs := []Candidate{{KindArticle, "a", 1, now}, {KindStory, "s", 1, now}, {KindArticle, "b", 2, now}}
+	detail := func(c Candidate) (Hit, error) { return Hit{Title: "t" + c.ID}, nil }
+	// Ranked s, b, a; counts below the candidates' are raised to them, above kept.
+	for _, tt := range []struct{ stories, articles, wantS, wantA int }{{0, 0, 1, 2}, {7, 9000, 7, 9000}} {
+		res, err := Answer(slices.Clone(cs), tt.stories, tt.articles, ByRelevance, 2, 1, detail)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Stories != tt.wantS || res.Articles != tt.wantA || res.Total != tt.wantS+tt.wantA {
+			t.Errorf("Answer(%d, %d) totals = %d/%d/%d", tt.stories, tt.articles, res.Total, res.Stories, res.Articles)
+		}
+		if len(res.Hits) != 2 || res.Hits[0].ID != "b" || res.Hits[0].Title != "tb" || res.Hits[1].ID != "a" || res.Hits[0].Kind != KindArticle {
+			t.Errorf("page = %+v", res.Hits)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -25,16 +26,17 @@ func (db *DB) Search(ctx context.Context, q search.Query, limit, offset int) (se
 		return search.Results{}, err
 	}
 	defer rollback(ctx, tx)
-	cs, err := storyCandidates(ctx, tx, q)
+	cs, stories, err := storyCandidates(ctx, tx, q)
+	var articles int
 	if err == nil {
 		var as []search.Candidate
-		as, err = articleCandidates(ctx, tx, q)
+		as, articles, err = articleCandidates(ctx, tx, q)
 		cs = append(cs, as...)
 	}
 	if err != nil {
 		return search.Results{}, fmt.Errorf("postgres: search %q: %w", q.String(), err)
 	}
-	res, err := search.Answer(cs, q.Order, limit, offset, func(c search.Candidate) (search.Hit, error) {
+	res, err := search.Answer(cs, stories, articles, q.Order, limit, offset, func(c search.Candidate) (search.Hit, error) {
 		if c.Kind == search.KindStory {
 			return storyHit(ctx, tx, q, c.ID)
 		}
@@ -47,11 +49,12 @@ func (db *DB) Search(ctx context.Context, q search.Query, limit, offset int) (se
 }
 
 // storyCandidates returns the stories matching q with their relevance
-// and latest time.
-func storyCandidates(ctx context.Context, tx pgx.Tx, q search.Query) ([]search.Candidate, error) {
+// and latest time, and how many match.
+func storyCandidates(ctx context.Context, tx pgx.Tx, q search.Query) ([]search.Candidate, int, error) {
 	var t tsquery
 	where, doc := t.storyWhere(q)
-	query := `SELECT s.id, s.last_time, ts_rank(` + rankWeights + `, ss.doc, ` + doc + `)
+	head := `SELECT s.id, s.last_time, ts_rank(` + rankWeights + `, ss.doc, ` + doc + `)`
+	query := `
 		FROM story_search ss JOIN stories s ON s.id = ss.story_id WHERE ` + where
 	if !q.After.IsZero() {
 		query += ` AND s.last_time >= ` + t.arg(formatTime(q.After))
@@ -63,15 +66,17 @@ func storyCandidates(ctx context.Context, tx pgx.Tx, q search.Query) ([]search.C
 		query += ` AND EXISTS (SELECT 1 FROM story_sources so WHERE so.story_id = s.id AND ` +
 			t.outletCond("so.source", q.Outlets) + `)`
 	}
-	return candidates(ctx, tx, search.KindStory, query, t.args)
+	return candidates(ctx, tx, search.KindStory, head, query, "ss.rid", t.args)
 }
 
 // articleCandidates returns the articles matching q with their relevance
-// and date. With entities, the article's story must list them too.
-func articleCandidates(ctx context.Context, tx pgx.Tx, q search.Query) ([]search.Candidate, error) {
+// and date, and how many match. With entities, the article's story must
+// list them too.
+func articleCandidates(ctx context.Context, tx pgx.Tx, q search.Query) ([]search.Candidate, int, error) {
 	var t tsquery
 	match := t.all(q.TextClauses(), q.Exclude)
-	query := `SELECT a.id, a.sort_time, ts_rank(` + rankWeights + `, a.search_doc, ` + match + `)
+	head := `SELECT a.id, a.sort_time, ts_rank(` + rankWeights + `, a.search_doc, ` + match + `)`
+	query := `
 		FROM articles a WHERE a.search_doc @@ ` + match
 	if !q.After.IsZero() {
 		query += ` AND a.sort_time >= ` + t.arg(formatTime(q.After))
@@ -85,7 +90,7 @@ func articleCandidates(ctx context.Context, tx pgx.Tx, q search.Query) ([]search
 	if ents := t.entities(q, "ss"); len(ents) > 0 {
 		query += ` AND a.story_id IN (SELECT ss.story_id FROM story_search ss WHERE ` + strings.Join(ents, " AND ") + `)`
 	}
-	return candidates(ctx, tx, search.KindArticle, query, t.args)
+	return candidates(ctx, tx, search.KindArticle, head, query, "a.seq", t.args)
 }
 
 // outletCond matches a source column against hosts: the host itself,
@@ -98,11 +103,13 @@ func (t *tsquery) outletCond(col string, hosts []string) string {
 	return "(" + strings.Join(ors, " OR ") + ")"
 }
 
-// candidates runs a query of (id, time, relevance) rows.
-func candidates(ctx context.Context, tx pgx.Tx, kind, query string, args []any) ([]search.Candidate, error) {
-	rows, err := tx.Query(ctx, query, args...)
+// candidates runs head+body for the newest search.MaxCandidates matches
+// (by seq, the order they were stored) as (id, time, relevance) rows;
+// when there are that many, it counts all the matches.
+func candidates(ctx context.Context, tx pgx.Tx, kind, head, body, seq string, args []any) ([]search.Candidate, int, error) {
+	rows, err := tx.Query(ctx, head+body+` ORDER BY `+seq+` DESC LIMIT `+strconv.Itoa(search.MaxCandidates), args...)
 	if err != nil {
-		return nil, fmt.Errorf("%s candidates: %w", kind, err)
+		return nil, 0, fmt.Errorf("%s candidates: %w", kind, err)
 	}
 	defer rows.Close()
 	var out []search.Candidate
@@ -111,13 +118,22 @@ func candidates(ctx context.Context, tx pgx.Tx, kind, query string, args []any) 
 		var t *string
 		var rel float32
 		if err := rows.Scan(&c.ID, &t, &rel); err != nil {
-			return nil, fmt.Errorf("%s candidates: %w", kind, err)
+			return nil, 0, fmt.Errorf("%s candidates: %w", kind, err)
 		}
 		c.Rel = float64(rel)
 		if c.Time, err = parseTime(t); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		out = append(out, c)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("%s candidates: %w", kind, err)
+	}
+	total := len(out)
+	if total == search.MaxCandidates {
+		if err := tx.QueryRow(ctx, `SELECT count(*)`+body, args...).Scan(&total); err != nil {
+			return nil, 0, fmt.Errorf("%s count: %w", kind, err)
+		}
+	}
+	return out, total, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"parallax/internal/search"
@@ -20,16 +21,17 @@ func (db *DB) Search(ctx context.Context, q search.Query, limit, offset int) (se
 		return search.Results{}, err
 	}
 	defer tx.Rollback()
-	cs, err := storyCandidates(ctx, tx, q)
+	cs, stories, err := storyCandidates(ctx, tx, q)
+	var articles int
 	if err == nil {
 		var as []search.Candidate
-		as, err = articleCandidates(ctx, tx, q)
+		as, articles, err = articleCandidates(ctx, tx, q)
 		cs = append(cs, as...)
 	}
 	if err != nil {
 		return search.Results{}, fmt.Errorf("sqlite: search %q: %w", q.String(), err)
 	}
-	res, err := search.Answer(cs, q.Order, limit, offset, func(c search.Candidate) (search.Hit, error) {
+	res, err := search.Answer(cs, stories, articles, q.Order, limit, offset, func(c search.Candidate) (search.Hit, error) {
 		if c.Kind == search.KindStory {
 			return storyHit(ctx, tx, q, c.ID)
 		}
@@ -42,9 +44,11 @@ func (db *DB) Search(ctx context.Context, q search.Query, limit, offset int) (se
 }
 
 // storyCandidates returns the stories matching q with their relevance
-// (title weighs most, then the names, then the summary) and latest time.
-func storyCandidates(ctx context.Context, tx *sql.Tx, q search.Query) ([]search.Candidate, error) {
-	query := `SELECT m.story_id, s.last_time, -bm25(stories_fts, 4.0, 1.0, 2.0, 2.0, 2.0)
+// (title weighs most, then the names, then the summary) and latest time,
+// and how many match.
+func storyCandidates(ctx context.Context, tx *sql.Tx, q search.Query) ([]search.Candidate, int, error) {
+	head := `SELECT m.story_id, s.last_time, -bm25(stories_fts, 4.0, 1.0, 2.0, 2.0, 2.0)`
+	query := `
 		FROM stories_fts JOIN story_search m ON m.rid = stories_fts.rowid
 		JOIN stories s INDEXED BY stories_search_meta ON s.id = m.story_id
 		WHERE stories_fts MATCH ?`
@@ -62,14 +66,19 @@ func storyCandidates(ctx context.Context, tx *sql.Tx, q search.Query) ([]search.
 		query += ` AND EXISTS (SELECT 1 FROM story_sources ss WHERE ss.story_id = s.id AND ` + cond + `)`
 		args = append(args, oargs...)
 	}
-	return candidates(ctx, tx, search.KindStory, query, args)
+	count := query
+	if q.After.IsZero() && q.Before.IsZero() && len(q.Outlets) == 0 {
+		count = ` FROM stories_fts WHERE stories_fts MATCH ?` // every row has its story
+	}
+	return candidates(ctx, tx, search.KindStory, head, query, count, "stories_fts.rowid", args)
 }
 
 // articleCandidates returns the articles matching q with their relevance
-// (the title weighs four times the text) and date. With entities, the
-// article's story must list them too.
-func articleCandidates(ctx context.Context, tx *sql.Tx, q search.Query) ([]search.Candidate, error) {
-	query := `SELECT a.id, a.sort_time, -bm25(articles_fts, 4.0, 1.0)
+// (the title weighs four times the text) and date, and how many match.
+// With entities, the article's story must list them too.
+func articleCandidates(ctx context.Context, tx *sql.Tx, q search.Query) ([]search.Candidate, int, error) {
+	head := `SELECT a.id, a.sort_time, -bm25(articles_fts, 4.0, 1.0)`
+	query := `
 		FROM articles_fts JOIN articles a INDEXED BY articles_search_meta ON a.seq = articles_fts.rowid
 		WHERE articles_fts MATCH ?`
 	args := []any{articleMatch(q)}
@@ -91,7 +100,11 @@ func articleCandidates(ctx context.Context, tx *sql.Tx, q search.Query) ([]searc
 			JOIN story_search m ON m.rid = stories_fts.rowid WHERE stories_fts MATCH ?)`
 		args = append(args, strings.Join(ents, " AND "))
 	}
-	return candidates(ctx, tx, search.KindArticle, query, args)
+	count := query
+	if len(args) == 1 {
+		count = ` FROM articles_fts WHERE articles_fts MATCH ?` // no filter: every row is an article
+	}
+	return candidates(ctx, tx, search.KindArticle, head, query, count, "articles_fts.rowid", args)
 }
 
 // outletCond matches a source column against hosts: the host itself,
@@ -106,11 +119,14 @@ func outletCond(col string, hosts []string) (string, []any) {
 	return "(" + strings.Join(ors, " OR ") + ")", args
 }
 
-// candidates runs a query of (id, time, relevance) rows.
-func candidates(ctx context.Context, tx *sql.Tx, kind, query string, args []any) ([]search.Candidate, error) {
-	rows, err := tx.QueryContext(ctx, query, args...)
+// candidates runs head+body for the newest search.MaxCandidates matches
+// (by the index's rowid, the order they were stored) as (id, time,
+// relevance) rows; when there are that many, it counts all the matches
+// with count, a body that takes the first of args or all of them.
+func candidates(ctx context.Context, tx *sql.Tx, kind, head, body, count, rowid string, args []any) ([]search.Candidate, int, error) {
+	rows, err := tx.QueryContext(ctx, head+body+` ORDER BY `+rowid+` DESC LIMIT `+strconv.Itoa(search.MaxCandidates), args...)
 	if err != nil {
-		return nil, fmt.Errorf("%s candidates: %w", kind, err)
+		return nil, 0, fmt.Errorf("%s candidates: %w", kind, err)
 	}
 	defer rows.Close()
 	var out []search.Candidate
@@ -118,12 +134,25 @@ func candidates(ctx context.Context, tx *sql.Tx, kind, query string, args []any)
 		c := search.Candidate{Kind: kind}
 		var t sql.NullString
 		if err := rows.Scan(&c.ID, &t, &c.Rel); err != nil {
-			return nil, fmt.Errorf("%s candidates: %w", kind, err)
+			return nil, 0, fmt.Errorf("%s candidates: %w", kind, err)
 		}
 		if c.Time, err = parseTime(t); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		out = append(out, c)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("%s candidates: %w", kind, err)
+	}
+	total := len(out)
+	if total == search.MaxCandidates {
+		cargs := args
+		if count != body {
+			cargs = args[:1]
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT count(*)`+count, cargs...).Scan(&total); err != nil {
+			return nil, 0, fmt.Errorf("%s count: %w", kind, err)
+		}
+	}
+	return out, total, nil
 }

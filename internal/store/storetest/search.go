@@ -121,6 +121,7 @@ func testSearch(t *testing.T, s store.Store) {
 			t.Error("Search without a positive clause: no error")
 		}
 	})
+	t.Run("Capped", func(t *testing.T) { testSearchCapped(t, s) })
 	t.Run("Updates", func(t *testing.T) { testSearchUpdates(t, s) })
 }
 
@@ -175,6 +176,28 @@ func testSearchPaging(t *testing.T, s store.Store) {
 	}
 	if !slices.Equal(paged, all) {
 		t.Errorf("pages of one = %v, want %v", paged, all)
+	}
+}
+
+// testSearchCapped ranks only the newest match of each kind (as stored)
+// and still counts them all, with and without a filter.
+func testSearchCapped(t *testing.T, s store.Store) {
+	old := search.MaxCandidates
+	search.MaxCandidates = 1
+	t.Cleanup(func() { search.MaxCandidates = old })
+	for query, want := range map[string]struct {
+		total int
+		hits  []string
+	}{
+		"oil":                  {3, []string{"article:a2", "story:s1"}},
+		"oil outlet:bbc.co.uk": {2, []string{"article:a1", "story:s1"}},
+		"oil -mud":             {2, []string{"article:a1", "story:s1"}},
+	} {
+		res, got := mustSearch(t, s, query, 0, 0)
+		slices.Sort(got)
+		if res.Total != want.total || !slices.Equal(got, want.hits) {
+			t.Errorf("Search(%q) capped at 1 = %d %v, want %d %v", query, res.Total, got, want.total, want.hits)
+		}
 	}
 }
 

@@ -60,6 +60,7 @@ $$;
 
 CREATE TABLE story_search (
     story_id TEXT COLLATE "C" PRIMARY KEY,
+    rid      BIGINT GENERATED ALWAYS AS IDENTITY, -- order of first indexing (SQLite's story_search.rid)
     doc      tsvector NOT NULL,
     people   tsvector NOT NULL,
     orgs     tsvector NOT NULL,
