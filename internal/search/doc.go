@@ -13,7 +13,7 @@
 //	person:obama           a person of the story (its brief's entities) whose name the article writes
 //	person:"thad allen"    quoted values for names of several words
 //	org:  place:           the same for organisations and places
-//	outlet:bbc.co.uk       that outlet (a host; its subdomains too)
+//	outlet:bbc.co.uk       that outlet (a host, its subdomains too; or a name: outlet:"city wire")
 //	after:2010-05-01       dated on or after that day (UTC)
 //	before:2010-06-01      dated before that day
 //	sort:newest            newest first (default: relevance weighed by recency)

@@ -180,21 +180,17 @@ func Tokens(text string) []string {
 	return f
 }
 
-// host normalises an outlet: lower case, without scheme, path, port or a
-// leading "www.". Anything but letters, digits, dots and hyphens gives "".
+// host normalises an outlet: lower case, without scheme, path, a
+// leading "www.", double quotes or repeated spaces. Outlets are usually
+// hosts (bbc.co.uk) but may be names ("city wire").
 func host(v string) string {
 	v = strings.ToLower(strings.TrimSpace(v))
 	if i := strings.Index(v, "://"); i >= 0 {
 		v = v[i+3:]
 	}
-	if i := strings.IndexAny(v, "/?#:"); i >= 0 {
+	if i := strings.IndexAny(v, "/?#"); i >= 0 {
 		v = v[:i]
 	}
-	v = strings.Trim(strings.TrimPrefix(v, "www."), ".")
-	for _, r := range v {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' || r == '-') {
-			return ""
-		}
-	}
-	return v
+	v = strings.Join(strings.Fields(strings.ReplaceAll(v, `"`, " ")), " ")
+	return strings.Trim(strings.TrimPrefix(v, "www."), ". ")
 }

@@ -32,7 +32,8 @@ func TestParse(t *testing.T) {
 		{"OrgPlace", "ORG:bp place:Louisiana", Query{Entities: []Entity{{Org, []string{"bp"}}, {Place, []string{"louisiana"}}}}},
 		{"NegatedEntity", "spill -person:hayward", Query{Terms: [][]string{{"spill"}}, Exclude: [][]string{{"hayward"}}}},
 		{"Outlet", "spill outlet:https://www.BBC.co.uk/news outlet:cnn.com", Query{Terms: [][]string{{"spill"}}, Outlets: []string{"bbc.co.uk", "cnn.com"}}},
-		{"BadOutletIgnored", "spill outlet:a_b", Query{Terms: [][]string{{"spill"}}}},
+		{"OutletName", `spill outlet:"City  Wire"`, Query{Terms: [][]string{{"spill"}}, Outlets: []string{"city wire"}}},
+		{"EmptyOutletIgnored", `spill outlet:"www."`, Query{Terms: [][]string{{"spill"}}}},
 		{"Dates", "spill after:2010-05-01 before:2010-06-01", Query{Terms: [][]string{{"spill"}}, After: date("2010-05-01"), Before: date("2010-06-01")}},
 		{"UnknownKeyIsText", "site:example.com", Query{Terms: [][]string{{"site", "example", "com"}}}},
 		{"Duplicates", "spill Spill person:bp person:BP", Query{Terms: [][]string{{"spill"}}, Entities: []Entity{{Person, []string{"bp"}}}}},
@@ -90,7 +91,7 @@ func TestParseErrors(t *testing.T) {
 
 func TestStringRoundTrip(t *testing.T) {
 	for _, in := range []string{
-		`oil "top kill" -bp -"gulf coast" person:"thad allen" org:bp place:louisiana outlet:bbc.co.uk after:2010-05-01 before:2010-06-01 sort:newest`,
+		`oil "top kill" -bp -"gulf coast" person:"thad allen" org:bp place:louisiana outlet:bbc.co.uk outlet:"city wire" after:2010-05-01 before:2010-06-01 sort:newest`,
 		"U.S. site:example.com",
 	} {
 		q, err := Parse(in)

@@ -1,6 +1,9 @@
 package search
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // String renders q in the query language, so that Parse(q.String())
 // gives q back: words, "phrases", -exclusions, then operators.
@@ -16,6 +19,9 @@ func (q Query) String() string {
 		b = append(b, strings.ToLower(e.Type)+":"+quote(e.Tokens))
 	}
 	for _, o := range q.Outlets {
+		if strings.ContainsFunc(o, unicode.IsSpace) {
+			o = `"` + o + `"`
+		}
 		b = append(b, "outlet:"+o)
 	}
 	if !q.After.IsZero() {

@@ -9,6 +9,7 @@ import (
 
 	"parallax/internal/model"
 	"parallax/internal/web"
+	"parallax/internal/web/webtest"
 )
 
 func TestSearchPage(t *testing.T) {
@@ -26,7 +27,8 @@ func TestSearchPage(t *testing.T) {
 		{"Phrase", `"elm street"`, 200, []string{"/articles/a2", "Elm Street bridge shut"}, []string{"/articles/a3"}},
 		{"Exclude", "bridge -cracks", 200, []string{"/articles/a3"}, []string{"/articles/a1", "result-story"}},
 		{"Person", "person:ruiz", 200, []string{"/stories/s-bridge"}, []string{"/articles/a2"}},
-		{"Outlet", `bridge outlet:valleypost.example`, 200, nil, []string{"/articles/"}},
+		{"OutletHost", `bridge outlet:valleypost.example`, 200, nil, []string{"/articles/"}},
+		{"OutletName", `bridge outlet:"valley post"`, 200, []string{"/articles/a2"}, []string{"/articles/a1", "/articles/a3"}},
 		{"After", "bridge after:2024-03-05", 200, []string{"/articles/a3"}, []string{"/articles/a1"}},
 		{"StoryOfArticle", "vote", 200, []string{"/articles/p1", "/stories/s-pending"}, nil},
 		{"NoResults", "volcano", 200, []string{"No results for <strong>volcano</strong>"}, nil},
@@ -146,5 +148,40 @@ func TestSearchPages(t *testing.T) {
 	}
 	if res, _ := get(t, h, "GET", "/search?q=number&page=6"); res.StatusCode != 404 {
 		t.Errorf("page past the last: %d, want 404", res.StatusCode)
+	}
+}
+
+// TestChromiumSearch renders the search page in headless Chromium for a
+// query with each operator, and follows the results' pager.
+func TestChromiumSearch(t *testing.T) {
+	st := newTestStore(t)
+	seed(t, st)
+	base := startServer(t, st)
+	tests := []struct {
+		query string
+		wants []string
+		not   []string
+	}{
+		{"bridge", []string{`href="/stories/s-bridge"`, "<mark>bridge</mark>", "follow:"}, nil},
+		{`"elm street" -shut`, []string{`href="/articles/a1"`}, []string{`href="/articles/a2"`}},
+		{"person:ruiz", []string{"result-story", "Elm Street bridge closed after cracks found"}, []string{"result-article"}},
+		{`traffic outlet:"City Wire"`, []string{`href="/articles/a3"`}, []string{`href="/articles/a1"`}},
+		{"bridge after:2024-03-05 before:2024-03-06", []string{`href="/articles/a3"`}, []string{`href="/articles/a1"`}},
+		{"vote org:council", []string{"No results"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.query, func(t *testing.T) {
+			dom := webtest.Chromium(t, base+"/search?q="+url.QueryEscape(tc.query))
+			for _, want := range tc.wants {
+				if !strings.Contains(dom, want) {
+					t.Errorf("rendered DOM lacks %q", want)
+				}
+			}
+			for _, no := range tc.not {
+				if strings.Contains(dom, no) {
+					t.Errorf("rendered DOM holds %q", no)
+				}
+			}
+		})
 	}
 }
