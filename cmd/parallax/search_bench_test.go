@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -42,25 +41,17 @@ var searchBenchQueries = []string{
 	"police after:2014-01-01 before:2014-06-01",
 }
 
-// searchDevDir is a store built once from both dev cluster files.
-var searchDevDir struct {
-	once sync.Once
-	path string
-	err  error
-}
-
 // searchDevStore opens the benchmark store: PARALLAX_BENCH_DB when set, else
-// both dev cluster files ingested, clustered and briefed once per process
-// (about a minute).
+// both dev cluster files ingested, clustered and briefed (a few minutes
+// on a busy machine) into the benchmark's temporary folder.
 func searchDevStore(b *testing.B) (*sqlite.DB, string) {
 	b.Helper()
 	path := os.Getenv("PARALLAX_BENCH_DB")
 	if path == "" {
-		searchDevDir.once.Do(func() { searchDevDir.path, searchDevDir.err = buildSearchDevStore(b) })
-		if searchDevDir.err != nil {
-			b.Fatal(searchDevDir.err)
+		var err error
+		if path, err = buildSearchDevStore(b); err != nil {
+			b.Fatal(err)
 		}
-		path = searchDevDir.path
 	}
 	db, err := sqlite.Open(context.Background(), path)
 	if err != nil {
@@ -73,11 +64,7 @@ func searchDevStore(b *testing.B) (*sqlite.DB, string) {
 // buildSearchDevStore runs the pipeline over dev.jsonl and dev-topics.jsonl.
 func buildSearchDevStore(b *testing.B) (string, error) {
 	ctx := context.Background()
-	dir, err := os.MkdirTemp("", "parallax-search-bench")
-	if err != nil {
-		return "", err
-	}
-	path := filepath.Join(dir, "dev.db")
+	path := filepath.Join(b.TempDir(), "dev.db")
 	db, err := sqlite.Open(ctx, path)
 	if err != nil {
 		return "", err
