@@ -79,6 +79,12 @@ type Pipeline struct {
 	// stateDirty: the state changed without being saved (rebuilt, or
 	// caught up with another writer): the next batch saves it.
 	stateDirty bool
+	// unsaved counts the articles placed or caught up with since the
+	// state was last saved: a batch's last transaction saves the state
+	// only when they are at least minSave, so that a small batch (one
+	// article from a feed) does not rewrite the whole state; a restart
+	// catches up with them from the store.
+	unsaved int
 	// broken: a batch failed to be stored after the clusterer made its
 	// decisions: the clusterer must start again from the store.
 	broken bool
@@ -206,8 +212,8 @@ func (p *Pipeline) ClusterPending(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("pipeline: pending articles: %w", err)
 	}
-	if len(pending) == 0 && p.stateDirty {
-		return 0, p.apply(ctx, nil, nil)
+	if len(pending) == 0 && p.stateDirty && p.unsaved >= p.minSave() {
+		return 0, p.apply(ctx, nil, nil, true)
 	}
 	var (
 		ops   []store.ClusterOp
@@ -222,6 +228,7 @@ func (p *Pipeline) ClusterPending(ctx context.Context) (int, error) {
 			return i - len(batch), err
 		}
 		as := p.cl.Add(ClusterDoc(a))
+		p.unsaved++
 		in := model.Placement{StoryID: as.Story, EventID: as.Event, Passages: ModelPassages(p.cl.Passages())}
 		ops = append(ops, store.ClusterOp{Kind: store.OpAssign, Article: a.ID, In: in, Also: ModelPlacements(p.cl.Also())})
 		batch = append(batch, a.ID)
@@ -234,7 +241,7 @@ func (p *Pipeline) ClusterPending(ctx context.Context) (int, error) {
 		}
 		n := i + 1
 		if n%p.opts.StateEvery == 0 || n == len(pending) {
-			if err := p.apply(ctx, ops, batch); err != nil {
+			if err := p.apply(ctx, ops, batch, n%p.opts.StateEvery == 0 || p.unsaved >= p.minSave()); err != nil {
 				return n - len(batch), err
 			}
 			ops, batch = ops[:0], batch[:0]
@@ -246,14 +253,22 @@ func (p *Pipeline) ClusterPending(ctx context.Context) (int, error) {
 	return len(pending), nil
 }
 
-// apply stores a batch of decisions with the state after them. When the
-// store refuses the state (another writer placed articles meanwhile), the
-// batch's articles are remembered so that catching up skips them.
-func (p *Pipeline) apply(ctx context.Context, ops []store.ClusterOp, ids []string) error {
-	state, err := p.encodeState()
-	if err != nil {
-		p.broken = true
-		return fmt.Errorf("pipeline: save state: %w", err)
+// minSave is how many unsaved placements make a batch's end save the
+// state (a twentieth of StateEvery).
+func (p *Pipeline) minSave() int { return max(1, p.opts.StateEvery/20) }
+
+// apply stores a batch of decisions, with the state after them when save
+// is set. When the state is not saved, or the store refuses it (another
+// writer placed articles meanwhile), the batch's articles are remembered
+// so that catching up skips them.
+func (p *Pipeline) apply(ctx context.Context, ops []store.ClusterOp, ids []string, save bool) error {
+	var state []byte
+	if save {
+		var err error
+		if state, err = p.encodeState(); err != nil {
+			p.broken = true
+			return fmt.Errorf("pipeline: save state: %w", err)
+		}
 	}
 	last, saved, err := p.st.ApplyClustering(ctx, ops, state, p.seen)
 	if err != nil {
@@ -261,7 +276,7 @@ func (p *Pipeline) apply(ctx context.Context, ops []store.ClusterOp, ids []strin
 		return fmt.Errorf("pipeline: store %d clustering decisions: %w", len(ops), err)
 	}
 	if saved {
-		p.seen, p.mine, p.stateDirty = last, map[string]struct{}{}, false
+		p.seen, p.mine, p.stateDirty, p.unsaved = last, map[string]struct{}{}, false, 0
 		return nil
 	}
 	for _, id := range ids {

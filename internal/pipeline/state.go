@@ -107,6 +107,7 @@ func (p *Pipeline) start(ctx context.Context) error {
 		p.log.Info("clusters rebuilt from the stored articles", "articles", len(done),
 			"took", time.Since(t0).Round(time.Millisecond))
 		p.stateDirty = true // save it with the next batch
+		p.unsaved += len(done)
 	}
 	return nil
 }
@@ -132,6 +133,7 @@ func (p *Pipeline) catchUp(ctx context.Context) error {
 	if len(theirs) > 0 {
 		p.log.Debug("caught up with assignments made elsewhere", "articles", len(theirs))
 		p.stateDirty = true
+		p.unsaved += len(theirs)
 	}
 	p.seen, p.mine = last, map[string]struct{}{}
 	return nil

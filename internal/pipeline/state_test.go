@@ -122,3 +122,78 @@ func TestProgress(t *testing.T) {
 		t.Errorf("briefs progress: last %d of %d, largest step %d", last[PhaseBriefs], sum.Briefs, gaps[PhaseBriefs])
 	}
 }
+
+// TestSmallBatchSkipsSave: a batch of a few articles (a feed's news
+// between polls) stores its decisions without rewriting the whole state;
+// the state is saved again once enough placements wait. Each restart
+// catches up with the unsaved placements from the store, and every
+// article lands where one uninterrupted run puts it.
+func TestSmallBatchSkipsSave(t *testing.T) {
+	ctx := context.Background()
+	items := records(60)
+	dir := t.TempDir()
+	oneRun := func() map[string]string {
+		st, err := sqlite.Open(ctx, filepath.Join(dir, "one.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		p, err := New(ctx, st, DefaultOptions(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ingest(t, p, items)
+		return placements(t, st)
+	}
+	want := oneRun()
+
+	st, err := sqlite.Open(ctx, filepath.Join(dir, "small.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	opts := DefaultOptions()
+	opts.StateEvery = 100 // a batch's end saves the state from 5 unsaved placements
+	seqs := []int64{}
+	for from, to := 0, 40; from < len(items); from, to = to, to+1 {
+		p, err := New(ctx, st, opts, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ingest(t, p, items[from:to])
+		s, err := st.ClusterState(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seqs = append(seqs, s.Seq)
+	}
+	saves := 0
+	for i := 1; i < len(seqs); i++ {
+		if seqs[i] != seqs[i-1] {
+			saves++
+		}
+	}
+	// 20 one-article batches after the first 40: a save every 5th.
+	if saves < 2 || saves > 5 {
+		t.Errorf("state saved after %d of 20 one-article batches (sequence %v); want about every fifth", saves, seqs)
+	}
+	got := placements(t, st)
+	for id, s := range want {
+		if got[id] != s {
+			t.Errorf("%s: story %s after small batches and restarts, %s in one run", id, got[id], s)
+		}
+	}
+}
+
+func placements(t *testing.T, st *sqlite.DB) map[string]string {
+	t.Helper()
+	arts, err := st.ClusteredArticles(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]string{}
+	for _, a := range arts {
+		m[a.ID] = a.StoryID
+	}
+	return m
+}
