@@ -23,6 +23,9 @@ var (
 	// byline, a caption or a copyright notice.
 	pageLabel = regexp.MustCompile(`(?i)^\W*(?:live (?:video|stream|blog|coverage|updates)|watch live|(?:video|videos|photos?|pictures|gallery|slideshow|audio|image|caption|related|update)\s*:|click|tap here|share this|follow us|subscribe|sign up|read more|advertisement|copyright|posted|updated|last updated|reply)\b` +
 		`|\((?:photo|image|video)s?\s*:|\b(?:AP|Reuters|Getty|AFP) (?:photo|images)\b|all rights reserved`)
+	// pageLead is pageLabel's first part, anchored at the start: the
+	// labels and calls to act that open a line.
+	pageLead = regexp.MustCompile(`(?i)^\W*(?:live (?:video|stream|blog|coverage|updates)|watch live|(?:video|videos|photos?|pictures|gallery|slideshow|audio|image|caption|related|update)\s*:|click|tap here|share this|follow us|subscribe|sign up|read more|advertisement|copyright|posted|updated|last updated|reply)\b`)
 	// byline: "By Jane Doe", "By JANE DOE, Associated Press Writer".
 	byline = regexp.MustCompile(`^\W*(?:By|BY)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}\s*(?:,|$|\s+(?:and|AND)\s)`)
 )
@@ -30,7 +33,29 @@ var (
 // residue reports whether a sentence is page residue rather than a
 // sentence of the story: a link, embed or hashtag, a time stamp, a
 // dateline or comment header, a media label, caption, byline or notice.
+//
+// Each expression runs only where the literal it needs is present: the
+// checks run over every sentence of a story, and Go's expressions with
+// many alternatives scan the whole sentence (residueExpr is the plain
+// form; a test holds them equal).
 func residue(s string) bool {
+	if byline.MatchString(s) || pageLead.MatchString(s) {
+		return true
+	}
+	lower := strings.ToLower(s)
+	if (strings.ContainsAny(s, "|@#") || strings.Contains(lower, "http") || strings.Contains(lower, "www.") ||
+		strings.Contains(lower, "pic.twitter.com")) && webResidue.MatchString(s) {
+		return true
+	}
+	if strings.IndexByte(s, ':') >= 0 && timeStamp.MatchString(s) {
+		return true
+	}
+	return (strings.Contains(lower, "photo") || strings.Contains(lower, "image") || strings.Contains(lower, "video") ||
+		strings.Contains(lower, "rights reserved")) && pageLabel.MatchString(s)
+}
+
+// residueExpr is residue without the literal guards.
+func residueExpr(s string) bool {
 	return webResidue.MatchString(s) || timeStamp.MatchString(s) || pageLabel.MatchString(s) || byline.MatchString(s)
 }
 
