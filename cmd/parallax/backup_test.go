@@ -18,6 +18,7 @@ import (
 // over the live store while serve runs) pass PRAGMA integrity_check and
 // hold the same counts; a damaged backup is refused.
 func TestBackupRestoreLive(t *testing.T) {
+	t.Parallel() // a subprocess test: runs beside the other heavy ones
 	bin := buildBinary(t)
 	dir := t.TempDir()
 	db := filepath.Join(dir, "live.db")

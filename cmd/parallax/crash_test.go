@@ -92,6 +92,7 @@ func statsOf(t *testing.T, bin, db string) model.Stats {
 // it again, and finds every article stored exactly once, with the same
 // stories as an uninterrupted run.
 func TestCrashResume(t *testing.T) {
+	t.Parallel() // a subprocess test: runs beside the other heavy ones
 	if runtime.GOOS == "windows" {
 		t.Skip("SIGKILL")
 	}
@@ -224,6 +225,7 @@ func killAndResume(t *testing.T, bin, db, in string, thresholds []int) {
 // (both development files as one stream) is `parallax cluster`'s: every
 // stored article is in the story the command puts it in.
 func TestStreamStored(t *testing.T) {
+	t.Parallel() // a subprocess test: runs beside the other heavy ones
 	in := shared.TestData(t, "cluster", "dev-stream.jsonl")
 	bin := buildBinary(t)
 	db := filepath.Join(t.TempDir(), "stream.db")
@@ -243,6 +245,7 @@ func TestStreamStored(t *testing.T) {
 // the very story, by id, of an uninterrupted run: the resumed run starts
 // from the saved state, not from a replay of the stored articles.
 func TestCrashResumeExact(t *testing.T) {
+	t.Parallel() // a subprocess test: runs beside the other heavy ones
 	if runtime.GOOS == "windows" {
 		t.Skip("SIGKILL")
 	}

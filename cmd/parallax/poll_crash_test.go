@@ -71,6 +71,7 @@ func pollSite(t *testing.T, site, feeds, perFeed int) *httptest.Server {
 // polls again, and finds every article stored exactly once and every
 // feed's state (ETag, last poll) kept.
 func TestPollCrashResume(t *testing.T) {
+	t.Parallel() // a subprocess test: runs beside the other heavy ones
 	const sites, feeds, perFeed = 6, 3, 4
 	bin := buildBinary(t)
 	db := filepath.Join(t.TempDir(), "p.db")

@@ -38,6 +38,7 @@ const scaleLines = 250
 // partition are those of one `ingest` process on SQLite; no story has both
 // a row and a merge alias; each brief is written once; the stream is empty.
 func TestScaleOutWorkers(t *testing.T) {
+	t.Parallel() // a subprocess test: runs beside the other heavy ones
 	bin := buildBinary(t)
 	dir := t.TempDir()
 	in := headLines(t, shared.TestData(t, "cluster", "dev-stream.jsonl"), filepath.Join(dir, "stream.jsonl"), scaleLines)

@@ -111,6 +111,7 @@ func writeDevWARC(t testing.TB, recs []devRecord, path string, n int) int {
 // runs it again, and finds every article stored exactly once, each with its
 // provenance, and the same stories as an uninterrupted run.
 func TestWARCCrashResume(t *testing.T) {
+	t.Parallel() // a subprocess test: runs beside the other heavy ones
 	if runtime.GOOS == "windows" {
 		t.Skip("SIGKILL")
 	}
