@@ -70,15 +70,7 @@ func TestStartFromState(t *testing.T) {
 			ingest(t, p, items[from:to])
 			from = to
 		}
-		arts, err := st.ClusteredArticles(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		m := map[string]string{}
-		for _, a := range arts {
-			m[a.ID] = a.StoryID
-		}
-		return m
+		return placements(t, st)
 	}
 	dir := t.TempDir()
 	want := run(filepath.Join(dir, "one.db"))

@@ -124,6 +124,9 @@ type StoryChange struct {
 	// Gained says the story did not hold the article before (its
 	// activity time moves); Kept says it holds it after.
 	Gained, Kept bool
+	// OldEvent and NewEvent are the article's event in the story before
+	// and after ("" for none, or where it is not placed).
+	OldEvent, NewEvent string
 }
 
 // PlacementChanges returns the stories whose placement of an article
@@ -133,19 +136,32 @@ type StoryChange struct {
 // placements are the old ones.
 func PlacementChanges(oldIn model.Placement, oldAlso []model.Placement, in model.Placement, also []model.Placement) []StoryChange {
 	before, after := placementKeys(oldIn, oldAlso), placementKeys(in, also)
+	oldEvents, newEvents := eventsIn(oldIn, oldAlso), eventsIn(in, also)
 	var out []StoryChange
 	for s, k := range after {
 		if old, ok := before[s]; !ok || old != k {
-			out = append(out, StoryChange{Story: s, Gained: !ok, Kept: true})
+			out = append(out, StoryChange{Story: s, Gained: !ok, Kept: true, OldEvent: oldEvents[s], NewEvent: newEvents[s]})
 		}
 	}
 	for s := range before {
 		if _, ok := after[s]; !ok {
-			out = append(out, StoryChange{Story: s})
+			out = append(out, StoryChange{Story: s, OldEvent: oldEvents[s]})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Story < out[j].Story })
 	return out
+}
+
+// eventsIn maps each story of the placements to the article's event there.
+func eventsIn(in model.Placement, also []model.Placement) map[string]string {
+	m := make(map[string]string, 1+len(also))
+	if in.StoryID != "" {
+		m[in.StoryID] = in.EventID
+	}
+	for _, p := range also {
+		m[p.StoryID] = p.EventID
+	}
+	return m
 }
 
 // placementKeys maps each story of the placements to what the article is

@@ -121,13 +121,10 @@ func place(ctx context.Context, tx pgx.Tx, articleID string, old placed, in mode
 			return err
 		}
 	}
-	before, after := eventsIn(old.in, old.also), eventsIn(in, also)
 	for _, c := range changes {
 		o, n := old.m, cur
-		oe, was := before[c.Story]
-		ne, is := after[c.Story]
-		o.event, n.event = oe, ne
-		if err := adjustStory(ctx, tx, c.Story, was, is, o, n, c.Gained, now); err != nil {
+		o.event, n.event = c.OldEvent, c.NewEvent
+		if err := adjustStory(ctx, tx, c.Story, !c.Gained, c.Kept, o, n, c.Gained, now); err != nil {
 			return err
 		}
 	}

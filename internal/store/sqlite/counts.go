@@ -4,8 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"time"
-
-	"parallax/internal/model"
 )
 
 // member is what one article adds to the aggregates of a story it is
@@ -24,18 +22,6 @@ type storyCounts struct {
 	pubMin, pubMax    sql.NullString
 	seenMin, seenMax  sql.NullString
 	seq               int64
-}
-
-// eventsIn maps each story of an article's placements to its event there.
-func eventsIn(in model.Placement, also []model.Placement) map[string]string {
-	m := make(map[string]string, 1+len(also))
-	if in.StoryID != "" {
-		m[in.StoryID] = in.EventID
-	}
-	for _, p := range also {
-		m[p.StoryID] = p.EventID
-	}
-	return m
 }
 
 // adjustStory updates story id's aggregates for one article whose
