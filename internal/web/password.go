@@ -36,3 +36,7 @@ func prehash(password string) []byte {
 	sum := sha256.Sum256([]byte(password))
 	return []byte(base64.StdEncoding.EncodeToString(sum[:]))
 }
+
+// PasswordMatches reports whether password matches a hash from
+// HashPassword.
+func PasswordMatches(hash []byte, password string) bool { return checkPassword(hash, password) }
