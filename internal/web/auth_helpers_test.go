@@ -153,6 +153,5 @@ func feedServer(t *testing.T) *httptest.Server {
 	return srv
 }
 
-
 // cookieTime is a fixed time for stored records.
 func cookieTime() time.Time { return time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC) }
