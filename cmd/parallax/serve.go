@@ -62,12 +62,20 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// The sources page wakes the poller when a feed is added or due now.
+	wake := make(chan struct{}, 1)
+	pollNow := func() {
+		select {
+		case wake <- struct{}{}:
+		default:
+		}
+	}
 	var ready readiness
 	ready.set("loading the clustering state")
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
 		return web.Run(gctx, st, web.Options{Addr: *addr, Log: e.Log, Ready: ready.err, MetricsAllow: allow,
-			PasswordHash: pwHash, Fetch: fetch.New(fetch.Options{AllowPrivate: *allowPrivate})})
+			PasswordHash: pwHash, Fetch: fetch.New(fetch.Options{AllowPrivate: *allowPrivate}), PollNow: pollNow})
 	})
 	g.Go(func() error {
 		start := time.Now()
@@ -90,7 +98,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		} else if added > 0 {
 			e.Log.Info("following the default news feeds", "feeds", added)
 		}
-		return newPoller(e, fst, p, *allowPrivate, *workers).Run(gctx)
+		poller := newPoller(e, fst, p, *allowPrivate, *workers, wake)
+		return poller.Run(gctx)
 	})
 	return g.Wait()
 }

@@ -24,6 +24,7 @@ type sources struct {
 	fs     poll.FeedStore // nil: the store keeps no feed list
 	client *fetch.Client  // fetches what is added; refuses private addresses unless allowed
 	now    func() time.Time
+	wake   func() // tells the poller (Options.PollNow); never nil
 }
 
 // errNoFeedList answers the feed routes of a store without a feed list.
@@ -81,6 +82,7 @@ func (s *sources) add(ctx context.Context, raw, category string) (added, error) 
 	if n == 0 {
 		return added{}, userError{store.ErrExists, r.URL + " is already followed"}
 	}
+	s.wake()
 	f, err := s.find(ctx, r.URL)
 	if err != nil || r.Err == nil {
 		return added{f, r.Discovered}, err
@@ -116,9 +118,14 @@ func (s *sources) remove(ctx context.Context, url string) error {
 }
 
 // pollNow marks a feed due now (backoff too): the poller of `serve` (or
-// the next `parallax poll`) fetches it on its next round, within a minute.
+// the next `parallax poll`) fetches it on its next round: at once when
+// the poller is woken (Options.PollNow), else within a minute.
 func (s *sources) pollNow(ctx context.Context, url string) (poll.Feed, error) {
-	return s.update(ctx, url, func(f *poll.Feed) { f.NextPoll = time.Time{} })
+	f, err := s.update(ctx, url, func(f *poll.Feed) { f.NextPoll = time.Time{} })
+	if err == nil {
+		s.wake()
+	}
+	return f, err
 }
 
 // setCategory changes a feed's category.
@@ -182,6 +189,9 @@ func (s *sources) importOPML(ctx context.Context, r io.Reader) (imported, error)
 		return imported{}, badRequest{"not an OPML file that can be read"}
 	}
 	n, existing, err := poll.Follow(ctx, s.fs, subs, s.now())
+	if n > 0 {
+		s.wake()
+	}
 	if err != nil {
 		return imported{}, fmt.Errorf("import OPML: %w", err)
 	}

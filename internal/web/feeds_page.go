@@ -103,7 +103,7 @@ func (h *handler) removeFeed(w http.ResponseWriter, r *http.Request) {
 // pollFeedNow marks a feed due (POST /feeds/poll: url).
 func (h *handler) pollFeedNow(w http.ResponseWriter, r *http.Request) {
 	f, err := h.sources.pollNow(r.Context(), r.PostFormValue("url"))
-	h.feedsDone(w, r, f.URL+" will be polled within a minute.", err)
+	h.feedsDone(w, r, f.URL+" will be polled now.", err)
 }
 
 // setFeedCategory changes a feed's category (POST /feeds/category: url, category).

@@ -158,7 +158,7 @@ func TestSourcesPageForms(t *testing.T) {
 	if body := post("/feeds/category", url.Values{"url": {u}, "category": {"Hills"}}); !strings.Contains(body, `value="Hills"`) {
 		t.Error("category not shown after saving")
 	}
-	if body := post("/feeds/poll", url.Values{"url": {u}}); !strings.Contains(body, "polled within a minute") {
+	if body := post("/feeds/poll", url.Values{"url": {u}}); !strings.Contains(body, "will be polled now") {
 		t.Error("poll now not confirmed")
 	}
 	var buf bytes.Buffer

@@ -78,7 +78,11 @@ func New(st store.Store, opts Options) http.Handler {
 	opts = opts.withDefaults()
 	h := &handler{st: st, log: opts.Log, pages: mustParsePages(), pageSize: opts.PageSize, auth: newAuth(st, opts)}
 	fs, _ := st.(poll.FeedStore)
-	h.sources = &sources{fs: fs, client: opts.Fetch, now: time.Now}
+	wake := opts.PollNow
+	if wake == nil {
+		wake = func() {}
+	}
+	h.sources = &sources{fs: fs, client: opts.Fetch, now: time.Now, wake: wake}
 
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", h.index)

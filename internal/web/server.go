@@ -48,6 +48,10 @@ type Options struct {
 	// Fetch fetches the feeds added on the sources page; default a
 	// fetch.Client refusing private addresses.
 	Fetch *fetch.Client
+	// PollNow, if set, is called when a feed was added or marked due, to
+	// wake the poller (poll.Options.Wake); without it the poller notices
+	// within its idle time (a minute).
+	PollNow func()
 }
 
 // Defaults used when an Options field is zero.
