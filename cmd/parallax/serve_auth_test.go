@@ -57,7 +57,9 @@ func TestServeAuth(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			done := make(chan int, 1)
 			db := filepath.Join(t.TempDir(), "p.db")
-			go func() { done <- run(ctx, e, []string{"serve", "--db", db, "--addr", net.JoinHostPort(tt.host, port), "--no-poll"}) }()
+			go func() {
+				done <- run(ctx, e, []string{"serve", "--db", db, "--addr", net.JoinHostPort(tt.host, port), "--no-poll"})
+			}()
 			base := "http://127.0.0.1:" + port
 			waitHealthy(t, base)
 

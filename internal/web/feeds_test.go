@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"parallax/internal/ingest/feed"
@@ -32,7 +33,8 @@ type apiFeed struct {
 // poll now, category, OPML import and export, remove.
 func TestSourcesAPI(t *testing.T) {
 	feeds := feedServer(t)
-	s := newAuthServer(t, web.Options{}, false)
+	var wakes atomic.Int32
+	s := newAuthServer(t, web.Options{PollNow: func() { wakes.Add(1) }}, false)
 	key, hash := web.NewAPIKey()
 	if err := s.st.CreateAPIKey(context.Background(), store.APIKey{Name: "t", Hash: hash, Created: cookieTime()}); err != nil {
 		t.Fatal(err)
@@ -81,9 +83,12 @@ func TestSourcesAPI(t *testing.T) {
 		t.Error("navigation does not count the broken feed")
 	}
 
+	if n := wakes.Load(); n != 2 {
+		t.Errorf("the poller was woken %d times by two additions", n)
+	}
 	res, body := s.postJSON(t, "POST", "/api/v1/feeds/poll", `{"url":"`+feeds.URL+`/broken"}`, key)
-	if res.StatusCode != 202 || !strings.Contains(body, `"next_poll": null`) {
-		t.Fatalf("poll now: %d %s", res.StatusCode, body)
+	if res.StatusCode != 202 || !strings.Contains(body, `"next_poll": null`) || wakes.Load() != 3 {
+		t.Fatalf("poll now: %d %s (woken %d times)", res.StatusCode, body, wakes.Load())
 	}
 	res, body = s.postJSON(t, "POST", "/api/v1/feeds/category", `{"url":"`+feeds.URL+`/feed.xml","category":"Hills"}`, key)
 	if res.StatusCode != 200 || !strings.Contains(body, `"category": "Hills"`) {

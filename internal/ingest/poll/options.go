@@ -25,8 +25,8 @@ type Options struct {
 	// Wake, when it receives, makes Run start its next round at once (a
 	// feed was added or marked due in the UI); optional.
 	Wake <-chan struct{}
-	Now     func() time.Time // clock; default time.Now
-	Log     *slog.Logger     // default slog.Default()
+	Now  func() time.Time // clock; default time.Now
+	Log  *slog.Logger     // default slog.Default()
 }
 
 // DefaultOptions returns the documented defaults.
