@@ -20,7 +20,7 @@ var staticFS embed.FS
 
 // pageNames are the page templates; each is parsed with layout.html and
 // partials.html.
-var pageNames = []string{"index", "story", "story_part", "article", "error", "search"}
+var pageNames = []string{"index", "story", "story_part", "article", "error", "search", "follows"}
 
 // pages holds one parsed template set per page.
 type pages struct {
@@ -28,8 +28,9 @@ type pages struct {
 }
 
 var funcs = template.FuncMap{
-	"storyHref":   storyHref,
-	"articleHref": articleHref,
+	"storyHref":     storyHref,
+	"articleHref":   articleHref,
+	"storyFeedHref": storyFeedHref,
 	"plural": func(n int, one, many string) string {
 		if n == 1 {
 			return "1 " + one
@@ -56,6 +57,7 @@ func mustParsePages() *pages {
 type layoutData struct {
 	Title string // document title prefix; "" for the home page
 	Page  any
+	Feeds []feedLink // <link rel="alternate"> (feed_links.go)
 }
 
 // render executes a page into a buffer first, so that a template error
@@ -63,7 +65,11 @@ type layoutData struct {
 func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, name, title string, data any) {
 	var buf bytes.Buffer
 	t := h.pages.byName[name]
-	if err := t.Execute(&buf, layoutData{Title: title, Page: data}); err != nil {
+	ld := layoutData{Title: title, Page: data}
+	if fl, ok := data.(feedLinker); ok {
+		ld.Feeds = fl.AltFeeds()
+	}
+	if err := t.Execute(&buf, ld); err != nil {
 		h.logIfInternal(r, http.StatusInternalServerError, fmt.Errorf("render %s: %w", name, err))
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
