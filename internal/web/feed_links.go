@@ -3,7 +3,8 @@ package web
 // feedLink is a feed a page offers (<link rel="alternate"> in the
 // layout's head, so that feed readers find it from the page's address).
 type feedLink struct {
-	Title, Type, Href string
+	Title, Href string
+	Atom        bool // else JSON Feed
 }
 
 // feedLinker is implemented by page data that has feeds to offer.
@@ -13,7 +14,7 @@ type feedLinker interface {
 
 // feedPair is the Atom and JSON Feed links of one feed.
 func feedPair(title, atom, json string) []feedLink {
-	return []feedLink{{title + " (Atom)", "application/atom+xml", atom}, {title + " (JSON Feed)", "application/feed+json", json}}
+	return []feedLink{{title + " (Atom)", atom, true}, {title + " (JSON Feed)", json, false}}
 }
 
 // AltFeeds offers the story's feed.
