@@ -100,7 +100,7 @@ func before(a, b model.ArticleRef) bool {
 // entry is the feed entry of an event: its first headline, its size and
 // outlets, and the brief's timeline facts dated within it.
 func (ev *event) entry(feedID string, b *model.Brief) Entry {
-	e := Entry{ID: feedID + ":event:" + url.PathEscape(ev.id), Title: cmp.Or(ev.first.Title, "Untitled article"),
+	e := Entry{ID: feedID + ":event:" + url.PathEscape(ev.id), Title: cmp.Or(ev.first.Title, ev.untitled()),
 		Path: articlePath(ev.first.ID), Kind: "event", Published: ev.first.Published, Updated: ev.last}
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "%d article%s", ev.articles, plural(ev.articles))
@@ -135,4 +135,14 @@ func more(n, shown int) string {
 		return fmt.Sprintf(" and %d more", n-shown)
 	}
 	return ""
+}
+
+// untitled names an event whose first article has no headline by its
+// date and first outlet.
+func (ev *event) untitled() string {
+	when := "an unknown date"
+	if !ev.first.Published.IsZero() {
+		when = ev.first.Published.UTC().Format("2 January 2006")
+	}
+	return fmt.Sprintf("New event of %s: %d article%s from %s", when, ev.articles, plural(ev.articles), cmp.Or(ev.first.Source, "an unnamed outlet"))
 }
