@@ -31,7 +31,6 @@ func newSVG(id string, w, h int, title, desc string) *svgDoc {
 // esc escapes text for SVG inside HTML (text and attribute values).
 func esc(s string) string { return template.HTMLEscapeString(s) }
 
-
 // n1 is a coordinate rounded to one decimal, without a trailing ".0".
 func n1(f float64) string {
 	s := strconv.FormatFloat(f, 'f', 1, 64)

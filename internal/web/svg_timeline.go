@@ -1,9 +1,9 @@
 package web
 
 import (
-	"slices"
 	"fmt"
 	"html/template"
+	"slices"
 	"time"
 
 	"parallax/internal/brief"
