@@ -125,10 +125,11 @@ func legendOf(events map[string]int, size map[string]int, refs []model.ArticleRe
 	}
 	for id, c := range events {
 		when := dateRange(firstAt[c], lastAt[c])
+		n := articles(size[id])
 		if names[c] == "" {
-			names[c] = fmt.Sprintf("Event of %s (%d articles)", when, size[id])
+			names[c] = fmt.Sprintf("Event of %s (%s)", when, n)
 		} else {
-			names[c] = fmt.Sprintf("%s (%d articles, %s)", clip(names[c], 60), size[id], when)
+			names[c] = fmt.Sprintf("%s (%s, %s)", clip(names[c], 60), n, when)
 		}
 	}
 	if len(size) > len(events) {
@@ -138,7 +139,7 @@ func legendOf(events map[string]int, size map[string]int, refs []model.ArticleRe
 				rest += n
 			}
 		}
-		names = append(names, fmt.Sprintf("%d other events (%d articles)", len(size)-len(events), rest))
+		names = append(names, fmt.Sprintf("%d other events (%s)", len(size)-len(events), articles(rest)))
 	}
 	out := make([]legendItem, len(names))
 	for i, n := range names {
@@ -175,7 +176,7 @@ func drawCoverage(first time.Time, bin int, counts [][]int, legend []legendItem)
 	base := top + plotH
 	s.line(left, base, w-right, base, "axis")
 	s.line(left, top, left, base, "axis")
-	for _, v := range []int{0, maxN / 2, maxN} {
+	for _, v := range slices.Compact([]int{0, maxN / 2, maxN}) {
 		y := base - plotH*float64(v)/float64(maxN)
 		s.text(left-4, y+4, "end", "tick", fmt.Sprint(v), 0)
 	}
@@ -193,7 +194,7 @@ func drawCoverage(first time.Time, bin int, counts [][]int, legend []legendItem)
 		if bin > 1 {
 			tip += " – " + from.AddDate(0, 0, bin-1).Format("2 Jan 2006")
 		}
-		s.group(fmt.Sprintf("%s: %d article%s", tip, n, map[bool]string{true: "", false: "s"}[n == 1]))
+		s.group(tip + ": " + articles(n))
 		y := base
 		for ci, x := range c {
 			if x == 0 {
@@ -216,4 +217,12 @@ func drawCoverage(first time.Time, bin int, counts [][]int, legend []legendItem)
 		s.text(left+16, y+11, "start", "legend", it.Name, 0)
 	}
 	return s.HTML()
+}
+
+// articles counts articles in words.
+func articles(n int) string {
+	if n == 1 {
+		return "1 article"
+	}
+	return fmt.Sprintf("%d articles", n)
 }

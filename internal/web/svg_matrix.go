@@ -54,8 +54,8 @@ func drawFacts(outlets []string, facts []matrixRow, cols []int, allCols int) tem
 	const labelW, cell, head, top = 330.0, 22.0, 120.0, 8.0
 	w := labelW + cell*float64(len(cols)) + 90 // room for the last rotated outlet name
 	h := top + head + cell*float64(len(facts)) + 28
-	desc := fmt.Sprintf("%d facts reported by several outlets (rows) against the %d outlets that report most of them (columns)",
-		len(facts), len(cols))
+	desc := fmt.Sprintf("%s reported by several outlets (rows) against the %s that report most of them (columns)",
+		counted(len(facts), "fact", "facts"), counted(len(cols), "outlet", "outlets"))
 	if allCols > len(cols) {
 		desc += fmt.Sprintf(", of %d", allCols)
 	}
@@ -91,4 +91,12 @@ func drawFacts(outlets []string, facts []matrixRow, cols []int, allCols int) tem
 	base := top + head + cell*float64(len(facts))
 	s.text(labelW-8, base+18, "end", "axis-label", "fact (row) × outlet (column)", 0)
 	return s.HTML()
+}
+
+// counted is n with the noun that fits it.
+func counted(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
