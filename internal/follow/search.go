@@ -66,7 +66,11 @@ func EntityQuery(typ, name string) (string, error) {
 	if !ok || name == "" {
 		return "", fmt.Errorf("%w: an entity needs a type (person, org or place) and a name", search.ErrEmpty)
 	}
-	return key + `:"` + name + `"`, nil
+	q := key + `:"` + name + `"`
+	if _, err := search.Parse(q); err != nil {
+		return "", err // a name of no letters or digits, or too long
+	}
+	return q, nil
 }
 
 // EntityFeed is the feed of an entity: the newest stories and articles
