@@ -136,6 +136,7 @@ type Store interface {
 
 	Searcher
 	Follows
+	Auth
 
 	Close() error
 }

@@ -3,7 +3,7 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"net/url"
+	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
@@ -52,10 +52,13 @@ func TestFollowAfterIngest(t *testing.T) {
 	ingest(t, p, &files.Rec{ID: "r1", Source: "Valley Post", Title: "Millbrook reservoir lowered after dam cracks", Text: reservoirText(1), Published: day0},
 		&files.Rec{ID: "r2", Source: "City Wire", Title: "Cracks in Millbrook dam force reservoir drawdown", Text: reservoirText(2), Published: day0.Add(time.Hour)})
 	h := web.NewHandler(st, quietLog())
-	add := url.Values{"name": {"Reservoir"}, "kind": {"search"}, "target": {"reservoir"},
-		"webhook_url": {"https://hooks.example/reservoir"}, "webhook_secret": {"s"}}.Encode()
-	if res, body := send(t, h, "POST", "/follows", local, form, add); res.StatusCode != 303 {
-		t.Fatalf("follow: %d %s", res.StatusCode, body)
+	key := newKey(t, st)
+	add := `{"name":"Reservoir","kind":"search","target":"reservoir","webhook_url":"https://hooks.example/reservoir","webhook_secret":"s"}`
+	req := httptest.NewRequest("POST", "/api/v1/follows", strings.NewReader(add))
+	req.Header.Set("Authorization", "Bearer "+key)
+	rec := httptest.NewRecorder()
+	if h.ServeHTTP(rec, req); rec.Code != 201 {
+		t.Fatalf("follow: %d %s", rec.Code, rec.Body)
 	}
 	_, before, _ := feedGUIDs(t, h, "/search.atom?q=reservoir")
 	if slices.Contains(before, "urn:parallax:article:r3") || len(before) < 2 {

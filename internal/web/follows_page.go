@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"net/http"
 	"strings"
 
@@ -13,7 +14,9 @@ import (
 type followsView struct {
 	Follows []followRow
 	Error   string      // why an addition was refused
-	Form    followInput // what was submitted, to fill the form again
+	Form    followInput // what was submitted (or ?kind=&target=&name=), to fill the form
+	CSRF    string      // the session's token; "": the forms lead to the login
+	NoLogin bool        // no password is set: changes need an API key
 }
 
 // followRow is one follow as the page lists it.
@@ -38,7 +41,12 @@ func (h *handler) followsView(r *http.Request) (followsView, error) {
 	if err != nil {
 		return followsView{}, err
 	}
-	v := followsView{Form: followInput{Kind: model.FollowSearch}}
+	q := r.URL.Query()
+	v := followsView{Form: followInput{Kind: cmp.Or(q.Get("kind"), model.FollowSearch), Target: q.Get("target"), Name: q.Get("name")},
+		NoLogin: h.auth.hash == nil}
+	if s := sessionOf(r); s != nil {
+		v.CSRF = s.CSRF
+	}
 	for _, f := range fs {
 		row := followRow{F: f, DeleteHref: followHref(f.ID) + "/delete", SeenHref: followHref(f.ID) + "/seen"}
 		row.Atom, row.JSON = followFeeds(f)

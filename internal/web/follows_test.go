@@ -3,9 +3,7 @@ package web_test
 import (
 	"context"
 	"encoding/json"
-	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -13,56 +11,65 @@ import (
 
 	"parallax/internal/follow"
 	"parallax/internal/model"
+	"parallax/internal/store"
 	"parallax/internal/web"
 )
 
-// send runs one request with a body from remote (an address:port).
-func send(t *testing.T, h http.Handler, method, target, remote, ctype, body string) (*http.Response, string) {
+// newKey stores an API key and returns it.
+func newKey(t *testing.T, st store.Store) string {
 	t.Helper()
-	req := httptest.NewRequest(method, target, strings.NewReader(body))
-	req.RemoteAddr = remote
-	if ctype != "" {
-		req.Header.Set("Content-Type", ctype)
+	key, hash := web.NewAPIKey()
+	if err := st.CreateAPIKey(context.Background(), store.APIKey{Name: "follows", Hash: hash, Created: cookieTime()}); err != nil {
+		t.Fatal(err)
 	}
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, req)
-	res := rec.Result()
-	b, _ := io.ReadAll(res.Body)
-	return res, string(b)
+	return key
 }
 
-const (
-	local  = "127.0.0.1:50000"
-	remote = "203.0.113.9:50000"
-	form   = "application/x-www-form-urlencoded"
-)
+// followsServer is a running server over the fixtures with a password
+// and an API key.
+func followsServer(t *testing.T) (*authServer, string) {
+	t.Helper()
+	s := newAuthServer(t, web.Options{}, false)
+	seed(t, s.st)
+	return s, newKey(t, s.st)
+}
 
-// TestFollowsWrites: the POST routes of follows answer 403 to a remote
-// peer and work from loopback (writeOnly); a follow saved by form or API
-// is listed with its feeds and no new entry; bad input is refused with
-// why; delete removes it.
+// TestFollowsWrites: the writes of follows go through the login
+// middleware (writeOnly -> requireWrite): refused without a session or
+// key; a follow saved by form (session and CSRF token) or API (key) is
+// listed with its feeds and no new entry; bad input is refused with why;
+// delete removes it.
 func TestFollowsWrites(t *testing.T) {
-	st := newTestStore(t)
-	seed(t, st)
-	h := web.NewHandler(st, quietLog())
-	add := url.Values{"name": {"Bridge news"}, "kind": {"search"}, "target": {"bridge"}}.Encode()
-	for _, target := range []string{"/follows", "/follows/1/delete", "/api/v1/follows", "/api/v1/follows/1/delete"} {
-		if res, _ := send(t, h, "POST", target, remote, form, add); res.StatusCode != http.StatusForbidden {
-			t.Errorf("POST %s from a remote peer: %d, want 403", target, res.StatusCode)
+	s, key := followsServer(t)
+	add := url.Values{"name": {"Bridge news"}, "kind": {"search"}, "target": {"bridge"}}
+	if res, _ := s.postForm(t, "/follows", add); res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), "/login") {
+		t.Errorf("form without a login: %d %s, want a redirect to /login", res.StatusCode, res.Header.Get("Location"))
+	}
+	for _, target := range []string{"/api/v1/follows", "/api/v1/follows/1/delete"} {
+		if res, _ := s.postJSON(t, "POST", target, `{"kind":"search","target":"bridge"}`, ""); res.StatusCode != http.StatusUnauthorized {
+			t.Errorf("POST %s without a key: %d, want 401", target, res.StatusCode)
 		}
 	}
-	if res, _ := send(t, h, "DELETE", "/api/v1/follows/1", remote, "", ""); res.StatusCode != http.StatusForbidden {
-		t.Errorf("DELETE from a remote peer: %d", res.StatusCode)
+	if res, _ := s.postJSON(t, "DELETE", "/api/v1/follows/1", "", "wrong"); res.StatusCode != http.StatusUnauthorized {
+		t.Errorf("DELETE with a wrong key: %d", res.StatusCode)
 	}
-	if fs, _ := st.Follows(context.Background()); len(fs) != 0 {
-		t.Fatalf("a remote peer saved %+v", fs)
+	if fs, _ := s.st.Follows(context.Background()); len(fs) != 0 {
+		t.Fatalf("saved without a login: %+v", fs)
 	}
-	res, _ := send(t, h, "POST", "/follows", local, form, add)
-	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/follows" {
-		t.Fatalf("form add: %d %s", res.StatusCode, res.Header.Get("Location"))
+	if res := s.login(t, testPassword); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("login: %d", res.StatusCode)
 	}
-	res, body := send(t, h, "POST", "/api/v1/follows", "[::1]:4000", "application/json",
-		`{"name":"Ruiz","kind":"entity","target":"person:Ana Ruiz","webhook_url":"https://hooks.example/p","webhook_secret":"x"}`)
+	_, page := s.do(t, "GET", "/follows", "", nil, nil)
+	csrf := csrfOf(t, page)
+	if res, _ := s.postForm(t, "/follows", add); res.StatusCode == http.StatusSeeOther && res.Header.Get("Location") == "/follows" {
+		t.Errorf("form without its CSRF token accepted")
+	}
+	add.Set("csrf", csrf)
+	if res, body := s.postForm(t, "/follows", add); res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/follows" {
+		t.Fatalf("form add: %d %s %s", res.StatusCode, res.Header.Get("Location"), body)
+	}
+	res, body := s.postJSON(t, "POST", "/api/v1/follows",
+		`{"name":"Ruiz","kind":"entity","target":"person:Ana Ruiz","webhook_url":"https://hooks.example/p","webhook_secret":"x"}`, key)
 	var created struct {
 		ID     int64  `json:"id"`
 		Target string `json:"target"`
@@ -76,7 +83,7 @@ func TestFollowsWrites(t *testing.T) {
 	if strings.Contains(body, `"x"`) {
 		t.Errorf("the API shows the webhook secret: %s", body)
 	}
-	_, page := get(t, h, "GET", "/follows")
+	_, page = s.do(t, "GET", "/follows", "", nil, nil)
 	for _, want := range []string{"Bridge news", `href="/search.atom?q=bridge"`, `href="/search.json?q=bridge"`,
 		`href="/entities/feed.atom?name=Ana&#43;Ruiz&amp;type=person"`, "0 new entries", "Webhook <code>https://hooks.example/p</code>"} {
 		if !strings.Contains(page, want) {
@@ -86,31 +93,40 @@ func TestFollowsWrites(t *testing.T) {
 	for _, bad := range []string{`{"kind":"search","target":"-only"}`, `{"kind":"story","target":"no-such-story"}`,
 		`{"kind":"entity","target":"animal:x"}`, `{"kind":"search","target":"x","webhook_url":"ftp://h/x","webhook_secret":"s"}`,
 		`{"kind":"search","target":"x","webhook_url":"https://h/x"}`, `{"kind":"nope","target":"x"}`, `not json`} {
-		if res, body := send(t, h, "POST", "/api/v1/follows", local, "application/json", bad); res.StatusCode != 400 || !strings.Contains(body, "error") {
+		if res, body := s.postJSON(t, "POST", "/api/v1/follows", bad, key); res.StatusCode != 400 || !strings.Contains(body, "error") {
 			t.Errorf("POST %s: %d %s, want 400", bad, res.StatusCode, body)
 		}
 	}
-	res, page = send(t, h, "POST", "/follows", local, form, url.Values{"kind": {"story"}, "target": {"nope"}}.Encode())
+	res, page = s.postForm(t, "/follows", url.Values{"csrf": {csrf}, "kind": {"story"}, "target": {"nope"}})
 	if res.StatusCode != 400 || !strings.Contains(page, `role="alert">no story &#34;nope&#34;`) {
 		t.Errorf("form with a bad story: %d", res.StatusCode)
 	}
-	if res, _ := send(t, h, "POST", "/follows", local, form, url.Values{"kind": {"story"}, "target": {"s-bridge"}, "name": {"The bridge"}}.Encode()); res.StatusCode != 303 {
+	// The story page's link fills the form.
+	_, page = s.do(t, "GET", "/stories/s-bridge", "", nil, nil)
+	if !strings.Contains(page, `href="/follows?kind=story&amp;name=Elm&#43;Street&#43;bridge&#43;closed&#43;after&#43;cracks&#43;found&amp;target=s-bridge#add"`) {
+		t.Errorf("the story page does not link to following it")
+	}
+	_, page = s.do(t, "GET", "/follows?kind=story&target=s-bridge&name=The+bridge", "", nil, nil)
+	if !strings.Contains(page, `name="target" value="s-bridge"`) || !strings.Contains(page, `<option value="story" selected>`) {
+		t.Errorf("the form is not filled from the query")
+	}
+	if res, _ := s.postForm(t, "/follows", url.Values{"csrf": {csrf}, "kind": {"story"}, "target": {"s-bridge"}, "name": {"The bridge"}}); res.StatusCode != 303 {
 		t.Errorf("following a story: %d", res.StatusCode)
 	}
-	fs, _ := st.Follows(context.Background())
+	fs, _ := s.st.Follows(context.Background())
 	if len(fs) != 3 || fs[2].Kind != model.FollowStory || fs[2].Entries != 1 || fs[2].New != 0 {
 		t.Fatalf("follows %+v", fs)
 	}
-	if res, _ := send(t, h, "POST", "/follows/1/delete", local, form, ""); res.StatusCode != 303 {
+	if res, _ := s.postForm(t, "/follows/1/delete", url.Values{"csrf": {csrf}}); res.StatusCode != 303 {
 		t.Errorf("delete: %d", res.StatusCode)
 	}
-	if res, _ := send(t, h, "DELETE", "/api/v1/follows/2", local, "", ""); res.StatusCode != 204 {
+	if res, _ := s.postJSON(t, "DELETE", "/api/v1/follows/2", "", key); res.StatusCode != 204 {
 		t.Errorf("API delete: %d", res.StatusCode)
 	}
-	if res, _ := send(t, h, "POST", "/api/v1/follows/2/delete", local, "", ""); res.StatusCode != 404 {
+	if res, _ := s.postJSON(t, "POST", "/api/v1/follows/2/delete", "", key); res.StatusCode != 404 {
 		t.Errorf("API delete again: %d, want 404", res.StatusCode)
 	}
-	if fs, _ := st.Follows(context.Background()); len(fs) != 1 || fs[0].Name != "The bridge" {
+	if fs, _ := s.st.Follows(context.Background()); len(fs) != 1 || fs[0].Name != "The bridge" {
 		t.Errorf("after deletes: %+v", fs)
 	}
 }
@@ -120,28 +136,26 @@ func TestFollowsWrites(t *testing.T) {
 // marked seen.
 func TestFollowNewEntries(t *testing.T) {
 	ctx := context.Background()
-	st := newTestStore(t)
-	seed(t, st)
-	h := web.NewHandler(st, quietLog())
-	if res, _ := send(t, h, "POST", "/follows", local, form, url.Values{"name": {"Bridge"}, "kind": {"search"}, "target": {"bridge"}}.Encode()); res.StatusCode != 303 {
-		t.Fatal(res.StatusCode)
+	s, key := followsServer(t)
+	if res, body := s.postJSON(t, "POST", "/api/v1/follows", `{"name":"Bridge","kind":"search","target":"bridge"}`, key); res.StatusCode != 201 {
+		t.Fatal(res.StatusCode, body)
 	}
-	mustAdd(t, st, &model.Article{ID: "n1", Source: "Wire", Title: "Bridge reopens", Text: "The bridge reopened.", Published: day(8), ContentHash: "hn1"})
-	if n, err := follow.Check(ctx, st, time.Now(), quietLog()); err != nil || n != 1 {
+	mustAdd(t, s.st, &model.Article{ID: "n1", Source: "Wire", Title: "Bridge reopens", Text: "The bridge reopened.", Published: day(8), ContentHash: "hn1"})
+	if n, err := follow.Check(ctx, s.st, time.Now(), quietLog()); err != nil || n != 1 {
 		t.Fatalf("Check = %d, %v; want 1 new entry", n, err)
 	}
-	_, page := get(t, h, "GET", "/follows")
+	_, page := s.do(t, "GET", "/follows", "", nil, nil)
 	if !strings.Contains(page, "1 new entry") || !strings.Contains(page, `<a href="/articles/n1">Bridge reopens</a> <span class="new-mark">new</span>`) {
 		t.Errorf("/follows does not show the new entry:\n%s", page)
 	}
-	_, body := get(t, h, "GET", "/api/v1/follows")
+	_, body := s.do(t, "GET", "/api/v1/follows", "", nil, nil)
 	if !strings.Contains(body, `"new": 1`) || !strings.Contains(body, `"id": "urn:parallax:article:n1"`) {
 		t.Errorf("API: %s", body)
 	}
-	if res, _ := send(t, h, "POST", "/follows/1/seen", local, form, ""); res.StatusCode != 303 {
+	if res, _ := s.postJSON(t, "POST", "/api/v1/follows/1/seen", "", key); res.StatusCode != 204 {
 		t.Fatal(res.StatusCode)
 	}
-	if _, page := get(t, h, "GET", "/follows"); !strings.Contains(page, "0 new entries") {
+	if _, page := s.do(t, "GET", "/follows", "", nil, nil); !strings.Contains(page, "0 new entries") {
 		t.Errorf("still new after marking seen")
 	}
 }

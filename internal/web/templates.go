@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"parallax/internal/brief"
 	"strconv"
 	"strings"
@@ -20,7 +21,7 @@ var staticFS embed.FS
 
 // pageNames are the page templates; each is parsed with layout.html and
 // partials.html.
-var pageNames = []string{"index", "story", "story_part", "article", "error", "search", "follows"}
+var pageNames = []string{"index", "story", "story_part", "article", "error", "search", "login", "feeds", "follows"}
 
 // pages holds one parsed template set per page.
 type pages struct {
@@ -31,6 +32,9 @@ var funcs = template.FuncMap{
 	"storyHref":     storyHref,
 	"articleHref":   articleHref,
 	"storyFeedHref": storyFeedHref,
+	"followStoryHref": func(id, title string) string {
+		return "/follows?" + url.Values{"kind": {"story"}, "target": {id}, "name": {title}}.Encode() + "#add"
+	},
 	"plural": func(n int, one, many string) string {
 		if n == 1 {
 			return "1 " + one
@@ -58,6 +62,30 @@ type layoutData struct {
 	Title string // document title prefix; "" for the home page
 	Page  any
 	Feeds []feedLink // <link rel="alternate"> (feed_links.go)
+	Nav   navData
+}
+
+// navData is what the navigation shows: the sources link with the count
+// of broken feeds, and the login or logout.
+type navData struct {
+	Broken   int    // followed feeds whose last poll failed
+	LoggedIn bool   // the request has a session
+	CSRF     string // its token, for the logout form
+	CanLogin bool   // a password is set
+}
+
+// nav reads the navigation's data for r.
+func (h *handler) nav(r *http.Request) navData {
+	n := navData{CanLogin: h.auth.hash != nil}
+	if s := sessionOf(r); s != nil {
+		n.LoggedIn, n.CSRF = true, s.CSRF
+	}
+	if h.sources.fs != nil {
+		if feeds, err := h.sources.fs.Feeds(r.Context()); err == nil {
+			n.Broken = brokenCount(feeds)
+		}
+	}
+	return n
 }
 
 // render executes a page into a buffer first, so that a template error
@@ -65,7 +93,7 @@ type layoutData struct {
 func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, name, title string, data any) {
 	var buf bytes.Buffer
 	t := h.pages.byName[name]
-	ld := layoutData{Title: title, Page: data}
+	ld := layoutData{Title: title, Page: data, Nav: h.nav(r)}
 	if fl, ok := data.(feedLinker); ok {
 		ld.Feeds = fl.AltFeeds()
 	}

@@ -1,32 +1,11 @@
 package web
 
-import (
-	"net"
-	"net/http"
-	"net/netip"
-)
+import "net/http"
 
-// writeOnly guards every route that changes what the store holds (the
-// saved follows' POST routes). It is the one place that will delegate to
-// the login middleware (session, API key, CSRF) once there is one; until
-// then it lets through only requests from a loopback address (the
-// operator on the machine itself) and answers 403 to any other.
+// writeOnly guards every route that changes the saved follows. It is
+// the one place where they meet the login middleware: it delegates to
+// requireWrite (auth.go), which lets through an API key or the
+// operator's session with its CSRF token.
 func (h *handler) writeOnly(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !fromLoopback(r) {
-			http.Error(w, "forbidden: changes are allowed from this machine only", http.StatusForbidden)
-			return
-		}
-		next.ServeHTTP(w, r)
-	})
-}
-
-// fromLoopback reports whether the request's peer is a loopback address.
-func fromLoopback(r *http.Request) bool {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
-	ip, err := netip.ParseAddr(host)
-	return err == nil && ip.Unmap().IsLoopback()
+	return h.requireWrite(next.ServeHTTP)
 }

@@ -57,6 +57,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"CountsRandom", testCountsRandom},
 		{"Search", testSearch},
 		{"Follows", testFollows},
+		{"Sessions", testSessions},
+		{"APIKeys", testAPIKeys},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,5 +1,5 @@
--- 0008: saved follows, their feed entries and webhook deliveries (as
--- SQLite's 0012). next_at is NULL once a delivery is made or given up.
+-- 0009: saved follows, their feed entries and webhook deliveries (as
+-- SQLite's 0013). next_at is NULL once a delivery is made or given up.
 
 CREATE TABLE follows (
     id             BIGSERIAL PRIMARY KEY,

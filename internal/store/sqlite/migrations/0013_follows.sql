@@ -1,4 +1,4 @@
--- 0012: saved follows (a search, an entity or a story watched under a
+-- 0013: saved follows (a search, an entity or a story watched under a
 -- name), the entries their feeds have shown (new ones counted from
 -- seen_at) and their webhook deliveries, kept so that retries survive a
 -- restart. next_at is NULL once a delivery is made or given up.
