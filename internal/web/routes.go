@@ -49,7 +49,7 @@ type handler struct {
 //	GET /api/v1/follows[/{id}]       {"follows":[...]} / one follow, with "atom", "json_feed", "recent" (follows_api.go)
 //	POST /api/v1/follows             the form's fields as JSON -> 201 and the follow
 //	POST /api/v1/follows/{id}/delete, DELETE /api/v1/follows/{id}, POST /api/v1/follows/{id}/seen -> 204
-//	                                 (every POST and DELETE goes through writeOnly: write_guard.go)
+//	                                 (every POST and DELETE goes through writeOnly -> requireWrite: write_guard.go)
 //	GET /metrics                     Prometheus text format, to Options.MetricsAllow only (metrics.go)
 //	GET /healthz                     "ok" once ready (Options.Ready); 503 "starting: …" before
 //	GET /login, POST /login          the operator's login form (login.go; 5 attempts a minute per address)
