@@ -29,36 +29,45 @@ type Quote struct {
 }
 
 // Find returns the quotations in text (one paragraph a line), in order.
+// Titles and other quoted names ("Deepwater Cementing Considerations")
+// are not quotations.
 func Find(text string) []Quote {
 	f := finder{text: text, mentions: entity.Find(text)}
-	for _, ln := range lineRanges(text) {
-		f.quoted = append(f.quoted, quoteSpans(text, ln[0], ln[1])...)
+	lines := lineRanges(text)
+	spans := make([][]span, len(lines))
+	for i, ln := range lines {
+		spans[i] = quoteSpans(text, ln[0], ln[1])
+		f.quoted = append(f.quoted, spans[i]...)
 	}
+	f.index()
 	var out []Quote
 	prevSpeaker := ""
-	for _, ln := range lineRanges(text) {
-		spans := quoteSpans(text, ln[0], ln[1])
-		lineSpeaker := ""
-		for _, sp := range spans {
+	for i, ln := range lines {
+		lineSpeaker, from := "", ln[0]
+		for _, sp := range spans[i] {
 			q := strings.TrimSpace(strings.Trim(text[sp.start:sp.end], " ,"))
-			if wordCount(q) < MinWords {
+			if wordCount(q) < MinWords || isTitle(q) {
 				continue
 			}
 			s, e := trimmed(text, sp.start, sp.end)
 			who := f.speaker(sp, ln)
-			if who == "" && onlyQuotes(text, ln, spans) {
+			if who == "" {
+				who = f.carried(from, sp.open, lineSpeaker)
+			}
+			if who == "" && from == ln[0] && onlyQuotes(text, ln, spans[i]) {
 				who = prevSpeaker
 				if who == "" {
 					who = f.introducer(ln[0])
 				}
 			}
-			if who == "" {
-				who = lineSpeaker
+			if who == "" && from == ln[0] && wordCount(text[ln[0]:sp.open]) == 0 {
+				who = f.prevLineNarrator(ln)
 			}
-			lineSpeaker = who
+			who = f.name(who, sp.open)
+			lineSpeaker, from = who, sp.close
 			out = append(out, Quote{Start: s, End: e, Text: text[s:e], Speaker: who})
 		}
-		if len(spans) == 0 || !onlyQuotes(text, ln, spans) {
+		if len(spans[i]) == 0 || !onlyQuotes(text, ln, spans[i]) {
 			prevSpeaker = ""
 		}
 		if lineSpeaker != "" {
