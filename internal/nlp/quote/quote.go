@@ -67,8 +67,8 @@ func Find(text string) []Quote {
 			lineSpeaker, from = who, sp.close
 			out = append(out, Quote{Start: s, End: e, Text: text[s:e], Speaker: who})
 		}
-		if len(spans[i]) == 0 || !onlyQuotes(text, ln, spans[i]) {
-			prevSpeaker = ""
+		if (len(spans[i]) == 0 && !opensQuote(text[ln[0]:ln[1]])) || (len(spans[i]) > 0 && !onlyQuotes(text, ln, spans[i])) {
+			prevSpeaker = "" // a paragraph opening a quotation it does not close goes on with its speaker
 		}
 		if lineSpeaker != "" {
 			prevSpeaker = lineSpeaker
@@ -99,6 +99,17 @@ func trimmed(text string, s, e int) (int, int) {
 		e--
 	}
 	return s, e
+}
+
+// opensQuote reports whether a line starts with an opening quote mark.
+func opensQuote(line string) bool {
+	line = strings.TrimLeft(line, " ")
+	for _, m := range []string{"“", "‘", "\"", "``", "'"} {
+		if strings.HasPrefix(line, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyQuotes reports whether the line holds nothing but its quotations

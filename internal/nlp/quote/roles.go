@@ -38,11 +38,9 @@ func rolePhrase(s string) (string, int) {
 		switch {
 		case roles[lw]:
 			end = start + len(bare)
-		case end > 0 && !modifiers[lw]:
-			return s[:end], end // "spokesman John Kirby"
 		case unicode.IsUpper([]rune(bare + " ")[0]) || modifiers[lw] || strings.HasSuffix(bare, "'s") || strings.HasSuffix(bare, "’s"):
-		case det && adj < 2 && end == 0 && isLower(bare):
-			adj++
+		case adj < 2 && end == 0 && adjLike(bare) && !stop[lw]:
+			adj++ // "a handwritten sign", "theater employee"
 		default:
 			words = maxRoleWords
 			continue
@@ -56,6 +54,21 @@ func rolePhrase(s string) (string, int) {
 		return "", 0
 	}
 	return s[:end], end
+}
+
+// stop are words no role phrase holds.
+var stop = set(`and or but that which who when where while if as to by at in on with from is was are were has
+had have be been said says told he she they it we i you`)
+
+// adjLike reports whether w may be an adjective in a role phrase:
+// lower-case letters, digits and hyphens ("36-year-old").
+func adjLike(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLower(r) && !unicode.IsDigit(r) && r != '-' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 func isLower(w string) bool {
@@ -77,11 +90,11 @@ func roleTail(head string) string {
 		if strings.ContainsAny(w, "\"“”‘’.,;:!?()") && !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "’s") && w != "Dept." {
 			break
 		}
-		if !unicode.IsUpper([]rune(w)[0]) && !modifiers[w] {
+		if !unicode.IsUpper([]rune(w)[0]) && !modifiers[strings.ToLower(w)] && !(adjLike(w) && !stop[w] && len(ws)-i <= 3) {
 			break
 		}
 		from = i
-		if w == "the" || w == "The" {
+		if determiners[strings.ToLower(w)] {
 			break
 		}
 	}
@@ -118,9 +131,39 @@ func (f *finder) resolveRole(ph string, quoteAt int) string {
 	if best != "" {
 		return best
 	}
+	definite := strings.HasPrefix(ph, "the ") || strings.HasPrefix(ph, "The ")
+	if definite && roles[role] && !things[role] && !groups[role] {
+		// "the judge said", "the 36-year-old single mother said": the
+		// person who last spoke or was the subject, of the role's gender.
+		// Not across a person introduced by a role ("said a medical
+		// official ... . The doctor, who ...").
+		if who, at := f.resolve(quoteAt, roleGender(role), true); who != "" && !f.introducesRole(at, quoteAt) {
+			return who
+		}
+	}
 	ph = strings.TrimPrefix(strings.TrimPrefix(ph, "the "), "The ")
 	return strings.TrimRight(ph, " ,")
 }
+
+// indefiniteRole is a person introduced by a role: "a neighbor", "one
+// Western risk consultant".
+var indefiniteRole = regexp.MustCompile(`\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){0,3}?([a-z-]+)\b`)
+
+// introducesRole reports whether text[from:to] introduces someone by a
+// role.
+func (f *finder) introducesRole(from, to int) bool {
+	for _, m := range indefiniteRole.FindAllStringSubmatch(f.text[max(from, 0):to], -1) {
+		if roles[m[1]] && !things[m[1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// groups are roles of several people or of someone unnamed on purpose: a
+// definite one ("the officials") is not resolved to a person.
+var groups = set(`officials sources source witnesses residents investigators detectives authorities prosecutors
+police parents executives officers neighbors spokespeople executors co-executors authors family`)
 
 // roleWindow bounds how far from a quotation a role or pronoun is
 // resolved (bytes): the work stays linear in the text.
@@ -136,9 +179,16 @@ const roleWindow = 1500
 // paragraph. Gender comes from the pronoun and the person's given name or
 // honorific.
 func (f *finder) antecedent(pos int, pron string) string {
-	want := pronounGender(pron)
+	who, _ := f.resolve(pos, pronounGender(pron), false)
+	return who
+}
+
+// resolve finds the antecedent at pos of gender want (see antecedent);
+// strict leaves out the nearest person who neither speaks nor shares the
+// sentence, and role subjects.
+func (f *finder) resolve(pos int, want gender, strict bool) (string, int) {
 	para := strings.LastIndexByte(f.text[:pos], '\n') + 1
-	plain := ""
+	plain, plainAt := "", -1
 	lastEnd := pos
 	for i := f.before(pos) - 1; i >= 0; i-- {
 		m := f.mentions[i]
@@ -148,24 +198,41 @@ func (f *finder) antecedent(pos int, pron string) string {
 		if m.End > pos || !f.isPerson(m) || f.inQuote(m) || f.possessive(m) || !fits(f.gender(m, pos), want) {
 			continue
 		}
-		if r := f.roleSubject(m.End, lastEnd, want); r != "" {
-			return r
+		if r := f.roleSubject(m.End, lastEnd, want); r != "" && !strict {
+			return r, m.End
 		}
 		lastEnd = m.Start
-		if !sentenceBreak.MatchString(f.text[m.End:pos]) {
-			return m.Text // named in the pronoun's sentence
+		switch {
+		case !sentenceBreak.MatchString(f.text[m.End:pos]):
+			return m.Text, m.Start // named in the pronoun's sentence
+		case f.speaks(m, pos):
+			return f.subjectOf(i, pos, want), m.Start
+		case f.isSubject(m):
+			return m.Text, m.Start // "Ghoga sought to clarify ... . “…,” he said"
+		case plain == "" && m.Start >= para:
+			plain, plainAt = m.Text, m.Start
 		}
-		if f.speaks(m, pos) {
-			return f.subjectOf(i, pos, want)
-		}
-		if plain == "" && m.Start >= para {
-			plain = m.Text
-		}
+	}
+	if strict {
+		return "", -1
 	}
 	if plain == "" {
 		plain = f.roleSubject(max(para, pos-roleWindow), lastEnd, want)
 	}
-	return plain
+	return plain, plainAt
+}
+
+// isSubject reports whether person m starts its sentence (after a title
+// at most): the sentence is about it.
+func (f *finder) isSubject(m entity.Mention) bool {
+	s := f.sentenceStart(m.Start)
+	lead := strings.Fields(f.text[s:m.Start])
+	for _, w := range lead {
+		if !roleWords[w] && strings.Trim(w, "`'\"“‘") != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // isPerson reports whether m names a person: typed so, or one word of a

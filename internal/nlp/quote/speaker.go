@@ -22,7 +22,7 @@ func (f *finder) inQuote(m entity.Mention) bool {
 	return k < len(f.quoted) && f.quoted[k].open <= m.Start
 }
 
-const verbs = `said|says|say|told|tells|added|adds|stated|states|explained|explains|noted|notes|wrote|writes|warned|warns|declared|declares|insisted|insists|argued|argues|claimed|claims|asked|asks|replied|replies|continued|recalled|recalls|tweeted|announced|acknowledged|admitted|complained|pointed out|commented|observed|observes|contended|contends|concluded|reported|reads|read|described|describes|pledged|promised|urged|accused|suggested|testified|stressed|cautioned|predicted|charging|saying|adding|posted|believes|thinks|hopes|agreed|conceded|quipped|joked|emphasized|emphasised|maintained|asserts|asserted|disputed|remembers`
+const verbs = `said|says|say|told|tells|added|adds|stated|states|explained|explains|noted|notes|wrote|writes|warned|warns|declared|declares|insisted|insists|argued|argues|claimed|claims|asked|asks|replied|replies|continued|recalled|recalls|tweeted|announced|acknowledged|admitted|complained|pointed out|commented|observed|observes|contended|contends|concluded|reported|reads|read|described|describes|pledged|promised|urged|accused|suggested|testified|responded|answered|stressed|cautioned|predicted|charging|saying|adding|posted|believes|thinks|hopes|agreed|conceded|quipped|joked|emphasized|emphasised|maintained|asserts|asserted|disputed|remembers`
 
 var (
 	// after the quote: `, said X` / `, X said` / `, according to X`
@@ -32,7 +32,7 @@ var (
 	lead       = regexp.MustCompile(`^[\s,.;:!?—–'-]*`)
 	// "X said", "X, a spokesman for Y, said", "X of South Carolina, one
 	// of the House managers, said", "X , chief executive of Y said"
-	verbAfter = regexp.MustCompile(`^(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?(?:\s*,[^,"“”\n]{1,100})?,?\s+(?:` + verbs + `)\b`)
+	verbAfter = regexp.MustCompile(`^(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?(?:\s*,[^,"“”\n]{1,100})?\s*,?\s+(?:` + verbs + `)\b`)
 	// a title before a name: "Dr. Dan Geschwind", "Prime Minister Tony Blair"
 	title    = regexp.MustCompile(`^(?:(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|Sec)\.?\s+|(?:Prime Minister|President|Secretary|Senator|Judge|Chancellor|Professor|Sheriff|Mayor|Governor)\s+)`)
 	anyVerb  = regexp.MustCompile(`\b(?:` + verbs + `)\b`)
@@ -187,6 +187,14 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 			return m.Text, m.End
 		}
 	}
+	if _, ok := f.mentionAt(pos); !ok {
+		// "Boeing safety spokesman John Dern" with Boeing not found
+		if ph, n := rolePhrase(rest); ph != "" {
+			if m, ok := f.personAt(pos + n); ok {
+				return m.Text, m.End
+			}
+		}
+	}
 	if m, ok := f.mentionAt(pos); ok {
 		if m.Type == entity.Org && f.possessive(m) {
 			// "NATO 's Oana Lungescu", "Petrofac's chief financial officer Keith Roberts"
@@ -215,7 +223,7 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 // subjectBefore returns the speaker whose name, pronoun or role ends just
 // before the verb at v (within the sentence from lineStart).
 func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
-	head := strings.TrimRight(f.text[lineStart:v], " ,")
+	head := trimAdverbs(strings.TrimRight(f.text[lineStart:v], " ,"))
 	end := lineStart + len(head)
 	if w := lastWord(head); pronouns[w] || w == "they" || w == "They" {
 		if w == "they" || w == "They" {
@@ -259,6 +267,23 @@ func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
 		}
 	}
 	return ""
+}
+
+// adverbs may stand between a subject and its speech verb: "Kupersmith
+// also acknowledged", "The president himself told".
+var adverbs = set(`also later then further previously repeatedly recently reportedly earlier again only still
+himself herself has had have was once often never first last`)
+
+// trimAdverbs cuts up to two such words from the end of head.
+func trimAdverbs(head string) string {
+	for range 2 {
+		w := lastWord(head)
+		if !adverbs[w] && !(strings.HasSuffix(w, "ly") && isLower(w) && len(w) > 4) {
+			break
+		}
+		head = strings.TrimRight(head[:len(head)-len(w)], " ,")
+	}
+	return head
 }
 
 // introducer is the person named by a paragraph ending in ":" or "…" that
@@ -322,6 +347,13 @@ func clauseStart(head string) int {
 func (f *finder) leadName(from, to int) string {
 	for from < to && (f.text[from] == ' ' || f.text[from] == '`' || f.text[from] == '\'') {
 		from++
+	}
+	if m, ok := f.mentionAt(from); ok && f.possessive(m) {
+		at := m.End + strings.Index(f.text[m.End:], "s") + 1 // "JPI's Jason Ziedenberg, co-author"
+		for at < to && f.text[at] == ' ' {
+			at++
+		}
+		from = at
 	}
 	if m, ok := f.mentionAt(from); ok && m.End < to && m.Type != entity.Place {
 		rest := strings.TrimLeft(f.text[m.End:to], " ")
