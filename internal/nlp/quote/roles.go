@@ -16,7 +16,8 @@ var modifiers = set(`the of for special foreign deputy senior chief top press st
 local former retired veteran independent western unnamed another one financial operating executive technical
 managing vice assistant associate acting interim national regional general legal medical political military
 government department company's police county city school district federal white house next-door next door same
-shaken grieving`)
+shaken grieving operations communications information technology public affairs relations marketing safety
+health security legal commercial media`)
 
 // determiners open a role phrase; after one, up to two plain adjectives
 // may come before the role word ("a handwritten sign").
@@ -98,6 +99,9 @@ func roleTail(head string) string {
 			break
 		}
 	}
+	for from < len(ws)-1 && (ws[from] == "'s" || ws[from] == "’s") {
+		from++
+	}
 	return strings.Join(ws[from:], " ")
 }
 
@@ -114,7 +118,7 @@ func (f *finder) resolveRole(ph string, quoteAt int) string {
 			continue
 		}
 		pre := strings.TrimRight(f.text[max(m.Start-40, 0):m.Start], " ,")
-		if !strings.EqualFold(lastWord(pre), role) {
+		if !strings.EqualFold(lastWord(pre), role) && !f.apposedRole(m, role) {
 			continue
 		}
 		d := quoteAt - m.Start
@@ -147,17 +151,34 @@ func (f *finder) resolveRole(ph string, quoteAt int) string {
 
 // indefiniteRole is a person introduced by a role: "a neighbor", "one
 // Western risk consultant".
-var indefiniteRole = regexp.MustCompile(`\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){0,3}?([a-z-]+)\b`)
+var indefiniteRole = regexp.MustCompile(`\b(?:[Aa]n?|[Oo]ne|[Aa]nother)((?:\s+[\w'’-]+){1,4})`)
 
 // introducesRole reports whether text[from:to] introduces someone by a
 // role.
 func (f *finder) introducesRole(from, to int) bool {
 	for _, m := range indefiniteRole.FindAllStringSubmatch(f.text[max(from, 0):to], -1) {
-		if roles[m[1]] && !things[m[1]] {
-			return true
+		for _, w := range strings.Fields(m[1]) {
+			if roles[w] && !things[w] {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// apposedRole reports whether person m is followed by an appositive
+// ending in role: "Ramona Mathis, Collier’s great-grandmother".
+func (f *finder) apposedRole(m entity.Mention, role string) bool {
+	rest := f.text[m.End:min(len(f.text), m.End+60)]
+	rest = strings.TrimLeft(rest, " ")
+	if !strings.HasPrefix(rest, ",") {
+		return false
+	}
+	rest = rest[1:]
+	if i := strings.IndexAny(rest, ",.;\n"); i >= 0 {
+		rest = rest[:i]
+	}
+	return strings.EqualFold(lastWord(rest), role)
 }
 
 // groups are roles of several people or of someone unnamed on purpose: a
@@ -319,6 +340,9 @@ func (f *finder) speaks(m entity.Mention, pos int) bool {
 	rest := f.text[m.End:min(pos, m.End+160)]
 	if i := strings.IndexAny(rest, ".!?\n"); i >= 0 {
 		rest = rest[:i]
+	}
+	if i := strings.IndexAny(rest, "\"“`‘"); i >= 0 {
+		rest = rest[:i] // not the verbs of a quotation
 	}
 	return anyVerb.MatchString(rest)
 }

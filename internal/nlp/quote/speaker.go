@@ -22,7 +22,7 @@ func (f *finder) inQuote(m entity.Mention) bool {
 	return k < len(f.quoted) && f.quoted[k].open <= m.Start
 }
 
-const verbs = `said|says|say|told|tells|added|adds|stated|states|explained|explains|noted|notes|wrote|writes|warned|warns|declared|declares|insisted|insists|argued|argues|claimed|claims|asked|asks|replied|replies|continued|recalled|recalls|tweeted|announced|acknowledged|admitted|complained|pointed out|commented|observed|observes|contended|contends|concluded|reported|reads|read|described|describes|pledged|promised|urged|accused|suggested|testified|responded|answered|stressed|cautioned|predicted|charging|saying|adding|posted|believes|thinks|hopes|agreed|conceded|quipped|joked|emphasized|emphasised|maintained|asserts|asserted|disputed|remembers`
+const verbs = `said|says|say|told|tells|added|adds|stated|states|explained|explains|noted|notes|wrote|writes|warned|warns|declared|declares|insisted|insists|argued|argues|claimed|claims|asked|asks|replied|replies|continued|recalled|recalls|tweeted|announced|acknowledged|admitted|complained|pointed out|commented|observed|observes|contended|contends|concluded|reported|reads|read|described|describes|pledged|promised|urged|accused|suggested|testified|pleaded|begged|insisting|claiming|arguing|warning|responded|answered|stressed|cautioned|predicted|charging|saying|adding|posted|believes|thinks|hopes|agreed|conceded|quipped|joked|emphasized|emphasised|maintained|asserts|asserted|disputed|remembers`
 
 var (
 	// after the quote: `, said X` / `, X said` / `, according to X`
@@ -32,9 +32,9 @@ var (
 	lead       = regexp.MustCompile(`^[\s,.;:!?—–'-]*`)
 	// "X said", "X, a spokesman for Y, said", "X of South Carolina, one
 	// of the House managers, said", "X , chief executive of Y said"
-	verbAfter = regexp.MustCompile(`^(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?(?:\s*,[^,"“”\n]{1,100})?\s*,?\s+(?:` + verbs + `)\b`)
+	verbAfter = regexp.MustCompile(`^(?:\s+(?:of|from|for|at|with|in)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,4}?)?(?:\s*,[^,"“”\n]{1,100})?\s*,?\s+(?:` + verbs + `)\b`)
 	// a title before a name: "Dr. Dan Geschwind", "Prime Minister Tony Blair"
-	title    = regexp.MustCompile(`^(?:(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|Sec)\.?\s+|(?:Prime Minister|President|Secretary|Senator|Judge|Chancellor|Professor|Sheriff|Mayor|Governor)\s+)`)
+	title    = regexp.MustCompile(`^(?:(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|Sec|Adm|Capt|Maj|Cpl|Det|Supt|Insp)\.?\s+|(?:Prime Minister|President|Secretary|Senator|Judge|Chancellor|Professor|Sheriff|Mayor|Governor|Admiral|Captain|Major|General|Colonel|Lieutenant|Sergeant|Corporal|Detective|Officer|Commissioner|Superintendent|Chief|Deputy|Pastor|Bishop|Father|Ambassador|Attorney General|Councilman|Councilwoman)\s+)+`)
 	anyVerb  = regexp.MustCompile(`\b(?:` + verbs + `)\b`)
 	colonEnd = regexp.MustCompile(`:\s*$`)
 )
@@ -51,7 +51,8 @@ panel committee administration government military spokespeople lawmaker senator
 grandmother grandfather aunt uncle girlfriend boyfriend boy girl teen teenager principal superintendent founder
 activist protester volunteer survivor parent parents customer passenger pilot fisherman shrimper operator
 historian critic journalist reporter editor author documents complaint affidavit lawsuit suit brief filing memo
-study survey paper page notice`)
+study survey paper page notice women men great-grandmother grandson granddaughter stepfather
+stepmother fiance fiancee godmother godfather co-author`)
 
 var pronouns = map[string]bool{"he": true, "she": true, "He": true, "She": true}
 
@@ -100,7 +101,7 @@ func (f *finder) speaker(sp span, ln [2]int) string {
 }
 
 // givenName is "who gave his name (only) as X" after a role.
-var givenName = regexp.MustCompile(`^\s*,\s*who gave (?:his|her) (?:first )?name (?:only )?as ([A-Z][\w-]+)`)
+var givenName = regexp.MustCompile(`^\s*,?\s*who gave (?:his|her) (?:first )?name (?:only )?as ([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)`)
 
 // endsSentence reports whether s ends a sentence: a stop, perhaps inside
 // closing quote marks, then spaces.
@@ -120,6 +121,9 @@ func shortRest(s string) bool {
 	return wordCount(s) <= 5
 }
 
+// byAs is a passive agent: "described by officials as".
+var byAs = regexp.MustCompile(`\b(?:described|called|characterized|characterised|labeled|labelled|branded)\s+by\s+(.{1,60}?)\s+as\s*$`)
+
 // quotedAs is "quoted a source as saying".
 var quotedAs = regexp.MustCompile(`\bquoted\s+(.{1,60}?)\s+as\s+saying\b`)
 
@@ -127,6 +131,11 @@ var quotedAs = regexp.MustCompile(`\bquoted\s+(.{1,60}?)\s+as\s+saying\b`)
 // quotation's sentence up to it) that has one: `X said (that) “…”`, `X
 // told Y that “…”`, `X described it as “…”`.
 func (f *finder) verbSubject(before string, bs, quoteAt int) string {
+	if m := byAs.FindStringSubmatchIndex(before); m != nil {
+		if who := f.subjectAt(bs+m[2], quoteAt); who != "" {
+			return who
+		}
+	}
 	if m := quotedAs.FindStringSubmatchIndex(before); m != nil {
 		if who := f.subjectAt(bs+m[2], quoteAt); who != "" {
 			return who
@@ -196,11 +205,23 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 		}
 	}
 	if m, ok := f.mentionAt(pos); ok {
-		if m.Type == entity.Org && f.possessive(m) {
-			// "NATO 's Oana Lungescu", "Petrofac's chief financial officer Keith Roberts"
+		if m.Type != entity.Place && f.possessive(m) {
+			// "NATO 's Oana Lungescu", "Petrofac's chief financial officer
+			// Keith Roberts", "Gray’s sister, Mary Smith Elrod"
 			at := m.End + strings.Index(f.text[m.End:], "s") + 1
 			if p, ok := f.personAt(at); ok {
 				return p.Text, p.End
+			}
+			for at < len(f.text) && f.text[at] == ' ' {
+				at++
+			}
+			if ph, n := rolePhrase(f.text[at:min(len(f.text), at+200)]); ph != "" {
+				if p, ok := f.personAt(at + n); ok {
+					return p.Text, p.End
+				}
+				if m.Type == entity.Org {
+					return m.Text, at + n // "BP 's chief executive said": BP speaks
+				}
 			}
 		}
 		if m.Type != entity.Person {
@@ -249,10 +270,20 @@ func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
 		return m.Text
 	}
 	// "Temple Grandin, an assistant professor ... and an authority on
-	// animal behavior, said": the name the clause starts with.
-	if strings.HasSuffix(strings.TrimRight(f.text[lineStart:v], " "), ",") {
-		if p := f.leadName(lineStart+clauseStart(head), end); p != "" {
-			return p
+	// animal behavior, said", "Tony Hayward, BP chief executive, has
+	// stressed": the name the clause starts with.
+	if p := f.leadName(lineStart+clauseStart(head), end); p != "" {
+		return p
+	}
+	// "BP was fighting ..., insisting": a participle's subject is the
+	// sentence's.
+	if w := f.text[v:min(len(f.text), v+12)]; strings.HasPrefix(w, "insisting") || strings.HasPrefix(w, "saying") || strings.HasPrefix(w, "adding") || strings.HasPrefix(w, "claiming") || strings.HasPrefix(w, "arguing") || strings.HasPrefix(w, "warning") || strings.HasPrefix(w, "charging") {
+		cs := lineStart + clauseStart(head)
+		for cs < end && f.text[cs] == ' ' {
+			cs++
+		}
+		if who, _ := f.phraseAt(cs, quoteAt); who != "" {
+			return who
 		}
 	}
 	if roles[strings.ToLower(lastWord(head))] {
