@@ -92,13 +92,12 @@ func (f *finder) sentenceStart(pos int) int {
 	if nl := strings.LastIndexByte(f.text[lo:pos], '\n'); nl >= 0 {
 		lo += nl + 1
 	}
-	head := f.text[lo:pos]
+	head := f.text[lo:min(len(f.text), pos+1)] // a break ends on its sentence's first letter, maybe pos
 	locs := sentenceBreak.FindAllStringIndex(head, -1)
 	if len(locs) == 0 {
 		return lo
 	}
-	last := locs[len(locs)-1]
-	return lo + last[1] - 1 // the break ends on the next sentence's first letter
+	return lo + locs[len(locs)-1][1] - 1
 }
 
 // maxSentence bounds how far back a sentence is looked for.

@@ -26,10 +26,10 @@ const verbs = `said|says|say|told|tells|added|adds|stated|states|explained|expla
 
 var (
 	// after the quote: `, said X` / `, X said` / `, according to X`
-	verbFirst  = regexp.MustCompile(`^[\s,.;:!?—–'-]*(?:` + verbs + `)\s+`)
-	accordingA = regexp.MustCompile(`^[\s,.;:!?—–'-]*according to\s+`)
+	verbFirst  = regexp.MustCompile(`^[\s,;:—–'-]*(?:` + verbs + `)\s+`)
+	accordingA = regexp.MustCompile(`^[\s,;:—–'-]*according to\s+`)
 	according  = regexp.MustCompile(`\b[Aa]ccording to\s+`)
-	lead       = regexp.MustCompile(`^[\s,.;:!?—–'-]*`)
+	lead       = regexp.MustCompile(`^[\s,;:—–'-]*`)
 	// "X said", "X, a spokesman for Y, said", "X of South Carolina, one
 	// of the House managers, said", "X , chief executive of Y said"
 	verbAfter = regexp.MustCompile(`^(?:\s+(?:of|from|for|at|with|in)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,4}?)?(?:\s*,[^,"“”\n]{1,100})?\s*,?\s+(?:` + verbs + `)\b`)
