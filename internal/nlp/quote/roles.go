@@ -224,7 +224,7 @@ func (f *finder) resolve(pos int, want gender, strict bool) (string, int) {
 		}
 		lastEnd = m.Start
 		switch {
-		case !sentenceBreak.MatchString(f.text[m.End:pos]):
+		case !sentenceBreak.MatchString(f.text[m.End:min(len(f.text), pos+1)]):
 			return m.Text, m.Start // named in the pronoun's sentence
 		case f.speaks(m, pos):
 			return f.subjectOf(i, pos, want), m.Start
@@ -318,7 +318,7 @@ func (f *finder) subjectOf(i, pos int, want gender) string {
 	best := f.mentions[i]
 	for j := i - 1; j >= 0; j-- {
 		m := f.mentions[j]
-		if best.Start-m.End > maxSentence || sentenceBreak.MatchString(f.text[m.End:best.Start]) {
+		if best.Start-m.End > maxSentence || sentenceBreak.MatchString(f.text[m.End:best.Start+1]) {
 			break
 		}
 		if f.isPerson(m) && !f.possessive(m) && fits(f.gender(m, pos), want) && f.speaks(m, pos) {
