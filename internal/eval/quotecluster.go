@@ -2,14 +2,13 @@ package eval
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"path/filepath"
 	"strings"
-	"time"
 
-	"parallax/internal/ingest/files"
-	"parallax/internal/pipeline"
+	"parallax/internal/extract"
 )
 
 // clusterQuoteGold is the quote-speaker annotation of articles of the
@@ -34,7 +33,7 @@ func QuoteHeldOut(id string) bool {
 
 // QuoteTexts reads the articles gold names from dir (the folder of
 // dev.jsonl and dev-topics.jsonl) and returns, by "file/id", their text as
-// the pipeline extracts it. Every gold quotation's hash is checked.
+// the pipeline extracts it (extract's text path, trimmed). Every gold quotation's hash is checked.
 func QuoteTexts(dir string, gold []QuoteGold) (map[string]string, error) {
 	want := map[string]bool{}
 	for _, g := range gold {
@@ -47,12 +46,16 @@ func QuoteTexts(dir string, gold []QuoteGold) (map[string]string, error) {
 			if !want[k] {
 				return nil
 			}
-			rec := &files.Rec{ID: a.ID, Title: a.Title, Text: a.Text, URL: a.URL, Source: a.Source}
-			art, err := pipeline.Prepare(files.Item{Origin: k, Kind: files.Record, Rec: rec}, time.Time{})
-			if err != nil {
-				return err
+			opts := extract.DefaultOptions()
+			opts.Mode, opts.URL = extract.Text, a.URL
+			res, err := extract.Extract([]byte(a.Text), opts)
+			if errors.Is(err, extract.ErrNoText) {
+				res, err = &extract.Result{Text: extract.PlainLines(a.Text)}, nil // as pipeline.Prepare does
 			}
-			texts[k] = art.Text
+			if err != nil {
+				return fmt.Errorf("%s: %w", k, err)
+			}
+			texts[k] = strings.TrimSpace(res.Text) // as pipeline.Prepare keeps it
 			return nil
 		})
 		if err != nil {

@@ -20,12 +20,16 @@ import (
 const MinWords = 4
 
 // Quote is one direct quotation. Text is text[Start:End], without the
-// quote marks. Speaker is a name, or the role or pronoun as written when it
-// could not be resolved, or "" when no attribution was found.
+// quote marks. Speaker is a person's name (in full where the text gives
+// it, without title words), an organisation, or the role as written when
+// no person holding it is named, or "" when no attribution was found.
+// Role is what the text says a person speaker is ("BP chief operating
+// officer"), if anything.
 type Quote struct {
 	Start, End int
 	Text       string
 	Speaker    string
+	Role       string
 }
 
 // Find returns the quotations in text (one paragraph a line), in order.
@@ -65,7 +69,7 @@ func Find(text string) []Quote {
 			}
 			who = f.name(who, sp.open)
 			lineSpeaker, from = who, sp.close
-			out = append(out, Quote{Start: s, End: e, Text: text[s:e], Speaker: who})
+			out = append(out, Quote{Start: s, End: e, Text: text[s:e], Speaker: who, Role: f.roleOf(who)})
 		}
 		if (len(spans[i]) == 0 && !opensQuote(text[ln[0]:ln[1]])) || (len(spans[i]) > 0 && !onlyQuotes(text, ln, spans[i])) {
 			prevSpeaker = "" // a paragraph opening a quotation it does not close goes on with its speaker

@@ -308,7 +308,7 @@ administration government military committee panel police authorities`)
 
 // sentenceBreak is a sentence stop followed by a new sentence, or a new
 // paragraph; quote marks may close the one and open the other, straight,
-// curly or written ``...''.
+// curly or written “...”.
 var sentenceBreak = regexp.MustCompile("[.!?](?:[\"”'’]|'')*\\s+(?:[\"“‘]|``)?\\s*[A-Z]|\n")
 
 // subjectOf returns, of mention i (a speaker) and the persons named

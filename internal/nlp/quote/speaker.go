@@ -9,10 +9,11 @@ import (
 )
 
 type finder struct {
-	text     string
-	mentions []entity.Mention
-	quoted   []span           // every quotation of the text, in order
-	byWord   map[string][]int // persons of several words by first and last word (see index)
+	text      string
+	mentions  []entity.Mention
+	quoted    []span            // every quotation of the text, in order
+	byWord    map[string][]int  // persons of several words by first and last word (see index)
+	roleCache map[string]string // roleOf by name
 }
 
 // inQuote reports whether mention m lies inside a quotation: a name
