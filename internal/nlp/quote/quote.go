@@ -12,12 +12,20 @@ package quote
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"parallax/internal/nlp/entity"
 )
 
-// MinWords is the fewest words a quotation has.
+// MinWords is the fewest words a quotation has (a hyphenated compound is
+// one word).
 const MinWords = 4
+
+// maxPhraseWords is the most words of a quoted phrase: a fragment that
+// starts in lower case inside a sentence of the reporter's. Without a
+// speaker it is not kept as a quotation.
+const maxPhraseWords = 6
 
 // Quote is one direct quotation. Text is text[Start:End], without the
 // quote marks. Speaker is a person's name (in full where the text gives
@@ -50,7 +58,7 @@ func Find(text string) []Quote {
 		lineSpeaker, from := "", ln[0]
 		for _, sp := range spans[i] {
 			q := strings.TrimSpace(strings.Trim(text[sp.start:sp.end], " ,"))
-			if wordCount(q) < MinWords || isTitle(q) {
+			if tokenCount(q) < MinWords || isTitle(q) {
 				continue
 			}
 			s, e := trimmed(text, sp.start, sp.end)
@@ -68,6 +76,9 @@ func Find(text string) []Quote {
 				who = f.prevLineNarrator(ln)
 			}
 			who = f.name(who, sp.open)
+			if who == "" && isPhrase(q) {
+				continue // a phrase quoted in passing ("reckless decisions and actions"), no one's words
+			}
 			lineSpeaker, from = who, sp.close
 			out = append(out, Quote{Start: s, End: e, Text: text[s:e], Speaker: who, Role: f.roleOf(who)})
 		}
@@ -79,6 +90,25 @@ func Find(text string) []Quote {
 		}
 	}
 	return out
+}
+
+// tokenCount counts the space-separated tokens of s that hold a letter
+// or digit.
+func tokenCount(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// isPhrase reports whether quoted text q is a phrase rather than speech:
+// it starts in lower case and is short.
+func isPhrase(q string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(q, " .…'`‘"))
+	return unicode.IsLower(r) && tokenCount(q) <= maxPhraseWords
 }
 
 // lineRanges returns the [start, end) byte range of each line.

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"parallax/internal/nlp/entity"
 )
@@ -97,8 +98,27 @@ func (f *finder) speaker(sp span, ln [2]int) string {
 		if who := f.subjectBefore(end, bs, sp.open); who != "" {
 			return who
 		}
+		if who := bareName(f.text[bs:end]); who != "" {
+			return who // "Seamus : “The 1901 Census ...”"
+		}
 	}
 	return ""
+}
+
+// bareName returns the name that is all of head (one to three
+// capitalised words, not a title), or "".
+func bareName(head string) string {
+	ws := strings.Fields(head)
+	if len(ws) == 0 || len(ws) > 3 {
+		return ""
+	}
+	for _, w := range ws {
+		r := []rune(w)
+		if len(r) < 2 || !unicode.IsUpper(r[0]) || !unicode.IsLower(r[1]) || roleWords[w] {
+			return ""
+		}
+	}
+	return strings.Join(ws, " ")
 }
 
 // givenName is "who gave his name (only) as X" after a role.
