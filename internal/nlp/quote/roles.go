@@ -112,19 +112,12 @@ func roleTail(head string) string {
 func (f *finder) resolveRole(ph string, quoteAt int) string {
 	role := strings.ToLower(strings.TrimRight(lastWord(ph), ".,"))
 	best, bestDist := "", -1
-	lo, hi := f.before(quoteAt-roleWindow), f.before(quoteAt+roleWindow)
-	for _, m := range f.mentions[lo:hi] {
-		if m.Type != entity.Person {
-			continue
-		}
-		pre := strings.TrimRight(f.text[max(m.Start-40, 0):m.Start], " ,")
-		if !strings.EqualFold(lastWord(pre), role) && !f.apposedRole(m, role) {
-			continue
-		}
+	for _, i := range f.holders()[role] {
+		m := f.mentions[i]
 		d := quoteAt - m.Start
 		if d < 0 {
-			if strings.Contains(f.text[quoteAt:m.Start], "\n") {
-				continue // a later paragraph's spokesman may be another one
+			if m.Start-quoteAt > maxSentence || sentenceBreak.MatchString(f.text[quoteAt:m.Start+1]) {
+				continue // a later sentence's spokesman may be another one
 			}
 			d = -d + len(f.text) // prefer names before the quote
 		}
@@ -166,19 +159,44 @@ func (f *finder) introducesRole(from, to int) bool {
 	return false
 }
 
-// apposedRole reports whether person m is followed by an appositive
-// ending in role: "Ramona Mathis, Collier’s great-grandmother".
-func (f *finder) apposedRole(m entity.Mention, role string) bool {
+// holders returns, by role word, the persons the text names with it: the
+// role word right before the name ("spokesman John Kirby") or ending an
+// appositive after it ("Ramona Mathis, Collier’s great-grandmother").
+// Built once per text.
+func (f *finder) holders() map[string][]int {
+	if f.byRole != nil {
+		return f.byRole
+	}
+	f.byRole = map[string][]int{}
+	for i, m := range f.mentions {
+		if m.Type != entity.Person {
+			continue
+		}
+		pre := strings.ToLower(strings.TrimRight(lastWord(strings.TrimRight(f.text[max(m.Start-40, 0):m.Start], " ,")), ".,"))
+		if roles[pre] {
+			f.byRole[pre] = append(f.byRole[pre], i)
+		}
+		if r := f.apposed(m); roles[r] && r != pre {
+			f.byRole[r] = append(f.byRole[r], i)
+		}
+	}
+	return f.byRole
+}
+
+// apposed returns the last word of an appositive right after person m,
+// lower case: "Ramona Mathis, Collier’s great-grandmother" ->
+// "great-grandmother".
+func (f *finder) apposed(m entity.Mention) string {
 	rest := f.text[m.End:min(len(f.text), m.End+60)]
 	rest = strings.TrimLeft(rest, " ")
 	if !strings.HasPrefix(rest, ",") {
-		return false
+		return ""
 	}
 	rest = rest[1:]
 	if i := strings.IndexAny(rest, ",.;\n"); i >= 0 {
 		rest = rest[:i]
 	}
-	return strings.EqualFold(lastWord(rest), role)
+	return strings.ToLower(lastWord(rest))
 }
 
 // groups are roles of several people or of someone unnamed on purpose: a

@@ -15,6 +15,7 @@ type finder struct {
 	quoted    []span            // every quotation of the text, in order
 	byWord    map[string][]int  // persons of several words by first and last word (see index)
 	roleCache map[string]string // roleOf by name
+	byRole    map[string][]int  // persons by the role word the text gives them (see holders)
 }
 
 // inQuote reports whether mention m lies inside a quotation: a name
@@ -24,7 +25,7 @@ func (f *finder) inQuote(m entity.Mention) bool {
 	return k < len(f.quoted) && f.quoted[k].open <= m.Start
 }
 
-const verbs = `said|says|say|told|tells|added|adds|stated|states|explained|explains|noted|notes|wrote|writes|warned|warns|declared|declares|insisted|insists|argued|argues|claimed|claims|asked|asks|replied|replies|continued|recalled|recalls|tweeted|announced|acknowledged|admitted|complained|pointed out|commented|observed|observes|contended|contends|concluded|reported|reads|read|described|describes|pledged|promised|urged|accused|suggested|testified|pleaded|begged|insisting|claiming|arguing|warning|responded|answered|stressed|cautioned|predicted|charging|saying|adding|posted|believes|thinks|hopes|agreed|conceded|quipped|joked|emphasized|emphasised|maintained|asserts|asserted|disputed|remembers`
+const verbs = `said|says|say|told|tells|added|adds|stated|states|explained|explains|noted|notes|wrote|writes|warned|warns|declared|declares|insisted|insists|argued|argues|claimed|claims|asked|asks|replied|replies|continued|recalled|recalls|tweeted|announced|acknowledged|admitted|complained|pointed out|commented|observed|observes|contended|contends|concluded|reported|reads|read|described|describes|pledged|promised|urged|accused|suggested|testified|confirmed|denied|assert|pleaded|begged|insisting|claiming|arguing|warning|responded|answered|stressed|cautioned|predicted|charging|saying|adding|posted|believes|thinks|hopes|agreed|conceded|quipped|joked|emphasized|emphasised|maintained|asserts|asserted|disputed|remembers`
 
 var (
 	// after the quote: `, said X` / `, X said` / `, according to X`
@@ -54,7 +55,8 @@ grandmother grandfather aunt uncle girlfriend boyfriend boy girl teen teenager p
 activist protester volunteer survivor parent parents customer passenger pilot fisherman shrimper operator
 historian critic journalist reporter editor author documents complaint affidavit lawsuit suit brief filing memo
 study survey paper page notice women men great-grandmother grandson granddaughter stepfather
-stepmother fiance fiancee godmother godfather co-author`)
+stepmother fiance fiancee godmother godfather co-author co-chairman co-chair chair chairperson treasurer
+councilman councilwoman congressman congresswoman alderman lawman deputy flier`)
 
 var pronouns = map[string]bool{"he": true, "she": true, "He": true, "She": true}
 
@@ -243,6 +245,7 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 				if m.Type == entity.Org {
 					return m.Text, at + n // "BP 's chief executive said": BP speaks
 				}
+				return f.resolveRole(ph, quoteAt), at + n // "Dr Murray 's spokeswoman told"
 			}
 		}
 		if m.Type != entity.Person {
@@ -273,6 +276,17 @@ func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
 		}
 		return f.antecedent(end-len(w), w)
 	}
+	// "BP was fighting ..., insisting": a participle's subject is the
+	// sentence's.
+	if w := f.text[v:min(len(f.text), v+12)]; strings.HasPrefix(w, "insisting") || strings.HasPrefix(w, "saying") || strings.HasPrefix(w, "adding") || strings.HasPrefix(w, "claiming") || strings.HasPrefix(w, "arguing") || strings.HasPrefix(w, "warning") || strings.HasPrefix(w, "charging") {
+		cs := lineStart + clauseStart(head)
+		for cs < end && f.text[cs] == ' ' {
+			cs++
+		}
+		if who, _ := f.phraseAt(cs, quoteAt); who != "" {
+			return who
+		}
+	}
 	if m, ok := f.mentionEndingAt(end); ok {
 		// "Anne Donnellan, a professor at ... Madison, said": the person
 		// the clause starts with, not the name that ends its appositive.
@@ -296,17 +310,6 @@ func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
 	if p := f.leadName(lineStart+clauseStart(head), end); p != "" {
 		return p
 	}
-	// "BP was fighting ..., insisting": a participle's subject is the
-	// sentence's.
-	if w := f.text[v:min(len(f.text), v+12)]; strings.HasPrefix(w, "insisting") || strings.HasPrefix(w, "saying") || strings.HasPrefix(w, "adding") || strings.HasPrefix(w, "claiming") || strings.HasPrefix(w, "arguing") || strings.HasPrefix(w, "warning") || strings.HasPrefix(w, "charging") {
-		cs := lineStart + clauseStart(head)
-		for cs < end && f.text[cs] == ' ' {
-			cs++
-		}
-		if who, _ := f.phraseAt(cs, quoteAt); who != "" {
-			return who
-		}
-	}
 	if roles[strings.ToLower(lastWord(head))] {
 		return f.resolveRole(roleTail(head), quoteAt)
 	}
@@ -324,11 +327,12 @@ func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
 // adverbs may stand between a subject and its speech verb: "Kupersmith
 // also acknowledged", "The president himself told".
 var adverbs = set(`also later then further previously repeatedly recently reportedly earlier again only still
-himself herself has had have was once often never first last`)
+himself herself has had have was once often never first last would could will did does can may might should
+to planned plans wanted wants went`)
 
 // trimAdverbs cuts up to two such words from the end of head.
 func trimAdverbs(head string) string {
-	for range 2 {
+	for range 3 {
 		w := lastWord(head)
 		if !adverbs[w] && !(strings.HasSuffix(w, "ly") && isLower(w) && len(w) > 4) {
 			break
