@@ -1,6 +1,9 @@
 package quote
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // maxCarryWords is the most words between two quotations of one speaker
 // that hold only the first one's attribution (`“…,” Shelby said. “…”`).
@@ -94,10 +97,27 @@ func (f *finder) sentenceStart(pos int) int {
 	}
 	head := f.text[lo:min(len(f.text), pos+1)] // a break ends on its sentence's first letter, maybe pos
 	locs := sentenceBreak.FindAllStringIndex(head, -1)
-	if len(locs) == 0 {
-		return lo
+	for k := len(locs) - 1; k >= 0; k-- {
+		if !abbreviation(head[:locs[k][0]+1]) {
+			return lo + locs[k][1] - 1 // a break ends on its sentence's first letter
+		}
 	}
-	return lo + locs[len(locs)-1][1] - 1
+	return lo
+}
+
+// abbrevs are abbreviations that end in a stop but not a sentence.
+var abbrevs = set(`Mr. Mrs. Ms. Dr. St. Sgt. Lt. Capt. Col. Gen. Adm. Maj. Cpl. Det. Gov. Sen. Rep. Rev. Prof. Ald. Jr. Sr.
+Inc. Co. Corp. Ltd. Mt. Ft. Supt. Insp. No. vs. U.S. U.N. U.K. a.m. p.m. Jan. Feb. Aug. Sept. Oct. Nov. Dec.`)
+
+// abbreviation reports whether head ends in an abbreviation or an
+// initial ("J.").
+func abbreviation(head string) bool {
+	w := lastWord(head)
+	if abbrevs[w] {
+		return true
+	}
+	r := []rune(w)
+	return len(r) == 2 && unicode.IsUpper(r[0]) && r[1] == '.'
 }
 
 // maxSentence bounds how far back a sentence is looked for.

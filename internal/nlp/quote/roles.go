@@ -169,7 +169,7 @@ func (f *finder) holders() map[string][]int {
 	}
 	f.byRole = map[string][]int{}
 	for i, m := range f.mentions {
-		if m.Type != entity.Person {
+		if m.Type != entity.Person || f.inQuote(m) {
 			continue
 		}
 		pre := strings.ToLower(strings.TrimRight(lastWord(strings.TrimRight(f.text[max(m.Start-40, 0):m.Start], " ,")), ".,"))
@@ -195,6 +195,9 @@ func (f *finder) apposed(m entity.Mention) string {
 	rest = rest[1:]
 	if i := strings.IndexAny(rest, ",.;\n"); i >= 0 {
 		rest = rest[:i]
+	}
+	if strings.ContainsAny(rest, "\"“”`") || anyVerb.MatchString(rest) {
+		return "" // not an appositive: `Burke," said the woman`
 	}
 	return strings.ToLower(lastWord(rest))
 }
@@ -242,7 +245,7 @@ func (f *finder) resolve(pos int, want gender, strict bool) (string, int) {
 		}
 		lastEnd = m.Start
 		switch {
-		case !sentenceBreak.MatchString(f.text[m.End:min(len(f.text), pos+1)]):
+		case !strict && !sentenceBreak.MatchString(f.text[m.End:min(len(f.text), pos+1)]):
 			return m.Text, m.Start // named in the pronoun's sentence
 		case f.speaks(m, pos):
 			return f.subjectOf(i, pos, want), m.Start
