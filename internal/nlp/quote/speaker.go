@@ -25,7 +25,7 @@ func (f *finder) inQuote(m entity.Mention) bool {
 	return k < len(f.quoted) && f.quoted[k].open <= m.Start
 }
 
-const verbs = `said|says|say|told|tells|added|adds|stated|states|explained|explains|noted|notes|wrote|writes|warned|warns|declared|declares|insisted|insists|argued|argues|claimed|claims|asked|asks|replied|replies|continued|recalled|recalls|tweeted|announced|acknowledged|admitted|complained|pointed out|commented|observed|observes|contended|contends|concluded|reported|reads|read|described|describes|pledged|promised|urged|accused|suggested|testified|confirmed|denied|assert|pleaded|begged|insisting|claiming|arguing|warning|responded|answered|stressed|cautioned|predicted|charging|saying|adding|posted|believes|thinks|hopes|agreed|conceded|quipped|joked|emphasized|emphasised|maintained|asserts|asserted|disputed|remembers`
+const verbs = `said|says|say|told|tells|added|adds|stated|states|explained|explains|noted|notes|wrote|writes|warned|warns|declared|declares|insisted|insists|argued|argues|claimed|claims|asked|asks|replied|replies|continued|recalled|recalls|tweeted|announced|acknowledged|admitted|complained|pointed out|commented|observed|observes|contended|contends|concluded|reported|reads|read|described|describes|pledged|promised|urged|accused|suggested|testified|confirmed|denied|assert|hinted|alleged|speculated|pleaded|begged|insisting|claiming|arguing|warning|responded|answered|stressed|cautioned|predicted|charging|saying|adding|posted|believes|thinks|hopes|agreed|conceded|quipped|joked|emphasized|emphasised|maintained|asserts|asserted|disputed|remembers`
 
 var (
 	// after the quote: `, said X` / `, X said` / `, according to X`
@@ -100,7 +100,8 @@ func (f *finder) speaker(sp span, ln [2]int) string {
 		if who := f.subjectBefore(end, bs, sp.open); who != "" {
 			return who
 		}
-		if who := bareName(f.text[bs:end]); who != "" {
+		head := f.text[bs:end]
+		if who := bareName(head[strings.LastIndexAny(head, ":;,.!?")+1:]); who != "" {
 			return who // "Seamus : “The 1901 Census ...”"
 		}
 	}
@@ -116,7 +117,7 @@ func bareName(head string) string {
 	}
 	for _, w := range ws {
 		r := []rune(w)
-		if len(r) < 2 || !unicode.IsUpper(r[0]) || !unicode.IsLower(r[1]) || roleWords[w] {
+		if len(r) < 2 || !unicode.IsUpper(r[0]) || !(unicode.IsLower(r[1]) || len(r) <= 3 && unicode.IsUpper(r[1])) || roleWords[w] {
 			return ""
 		}
 	}
@@ -205,6 +206,11 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 			return f.resolveRole(ph, quoteAt), pos + n
 		}
 	}
+	if determiners[strings.ToLower(w)] {
+		if np, n := nounPhrase(rest); np != "" {
+			return np, pos + n // "the green Zen master says", "the court said"
+		}
+	}
 	if isLower(w) && !pronouns[w] {
 		// "conservative Sen. Lindsey Graham": an adjective before a name
 		if nw, at := nextWord(rest, len(w)); nw != "" && !isLower(nw) && at < 40 {
@@ -263,6 +269,26 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 		return m.Text, m.End
 	}
 	return "", pos
+}
+
+// nounPhraseRe is a determiner and up to four more words right before a
+// speech verb.
+var nounPhraseRe = regexp.MustCompile(`^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)((?:\s+[\w'’.-]+){1,4}?)\s*,?\s+(?:` + verbs + `)\b`)
+
+// nounPhrase returns the phrase of s that a determiner opens right
+// before a speech verb, without the determiner, and its length.
+func nounPhrase(s string) (string, int) {
+	m := nounPhraseRe.FindStringSubmatchIndex(s)
+	if m == nil {
+		return "", 0
+	}
+	np := strings.TrimSpace(s[m[2]:m[3]])
+	for _, w := range strings.Fields(np) {
+		if stop[strings.ToLower(w)] {
+			return "", 0
+		}
+	}
+	return np, m[3]
 }
 
 // subjectBefore returns the speaker whose name, pronoun or role ends just
@@ -404,6 +430,12 @@ func (f *finder) leadName(from, to int) string {
 	for from < to && (f.text[from] == ' ' || f.text[from] == '`' || f.text[from] == '\'') {
 		from++
 	}
+	if w, at := nextWord(f.text[from:to], 0); conjunctions[w] {
+		from += at + len(w)
+		for from < to && (f.text[from] == ' ' || f.text[from] == ',') {
+			from++
+		}
+	}
 	if m, ok := f.mentionAt(from); ok && f.possessive(m) {
 		at := m.End + strings.Index(f.text[m.End:], "s") + 1 // "JPI's Jason Ziedenberg, co-author"
 		for at < to && f.text[at] == ' ' {
@@ -419,6 +451,9 @@ func (f *finder) leadName(from, to int) string {
 	}
 	return ""
 }
+
+// conjunctions may open a clause before its subject.
+var conjunctions = set(`But And So Yet Meanwhile However Still Instead Later Earlier Then Now`)
 
 // mentionAt returns the mention starting at pos.
 func (f *finder) mentionAt(pos int) (entity.Mention, bool) {
