@@ -32,6 +32,10 @@ func TestSpeakerThroughParagraph(t *testing.T) {
 			"This case", "Shira Kupersmith"},
 		{"ApposedRole", "“They were getting chased by these two cars,” said Ramona Mathis, Collier’s great-grandmother.\n“She was a very sweet girl,” her great-grandmother said.",
 			"She was", "Ramona Mathis"},
+		{"AdjectiveBeforeName", "``No one is throwing random insults anymore,'' said 16-year-old Myrel Catbagan.",
+			"No one", "Myrel Catbagan"},
+		{"DeterminerPhrase", "``Fear is the path of the Dark Side,'' the green Zen master says.",
+			"Fear is", "green Zen master"},
 		{"GaveNameAs", "`` The shelling on the city stopped , '' a resident , who gave his name only as Mohammed , told Reuters .",
 			"The shelling", "Mohammed"},
 	}

@@ -211,8 +211,9 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 			return np, pos + n // "the green Zen master says", "the court said"
 		}
 	}
-	if isLower(w) && !pronouns[w] {
-		// "conservative Sen. Lindsey Graham": an adjective before a name
+	if adjLike(w) && !pronouns[w] && !stop[w] {
+		// "conservative Sen. Lindsey Graham", "16-year-old Myrel
+		// Catbagan": an adjective before a name
 		if nw, at := nextWord(rest, len(w)); nw != "" && !isLower(nw) && at < 40 {
 			if who, end := f.phraseAt(pos+at, quoteAt); who != "" {
 				return who, end
