@@ -14,7 +14,6 @@ type handler struct {
 	log      *slog.Logger
 	pages    *pages
 	pageSize int
-	stories  storyCounter // the total of /api/v1/stories
 }
 
 // New returns the routes of Parallax's pages and API over st.

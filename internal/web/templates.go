@@ -37,6 +37,7 @@ var funcs = template.FuncMap{
 		return strconv.Itoa(n) + " " + many
 	},
 	"dateRange": dateRange,
+	"total":     totalLabel,
 	// text shows a brief's sentence as written: some archives ship
 	// Penn Treebank tokens ("do n't", "Gaddafi 's", " .").
 	"text": brief.Detokenize,
