@@ -59,12 +59,7 @@ func (h *handler) index(w http.ResponseWriter, r *http.Request) {
 	if page*h.pageSize < l.Total {
 		v.Next = q.href("/", page+1)
 	}
-	for _, s := range l.Stories {
-		v.Stories = append(v.Stories, storyRow{
-			Href: storyHref(s.ID), Title: storyTitle(s.Title), Articles: s.Articles, Outlets: s.Outlets,
-			Dates: dateRange(s.First, s.Last), First: isoDate(s.First), Last: isoDate(s.Last),
-		})
-	}
+	v.Stories = storyRows(l.Stories)
 	h.render(w, r, http.StatusOK, "index", "", v)
 }
 
