@@ -77,11 +77,12 @@ var ErrInvalidFilter = errors.New("store: invalid filter")
 const ProfileListMax = 20
 
 // EntityAliasesSQL selects (name, stories) for the other names an entity
-// (the placeholders arg: its type, then its name) has in the briefs that
-// name it, most used first.
-func EntityAliasesSQL(arg1, arg2 string) string {
-	return `SELECT o.name, COUNT(DISTINCT o.story_id) FROM entity_stories e
-		JOIN entity_stories o ON o.story_id = e.story_id AND o.type = e.type AND o.entity = e.entity
-		WHERE e.type = ` + arg1 + ` AND e.name = ` + arg2 + ` AND o.name <> e.name
+// (the placeholders: its type, then its name) has in the briefs that
+// name it, most used first. CROSS JOIN makes SQLite read the entity's
+// rows first, then each story's (by entity_stories_story).
+func EntityAliasesSQL(typeArg, nameArg string) string {
+	return `SELECT o.name, COUNT(DISTINCT o.story_id) FROM entity_stories e CROSS JOIN entity_stories o
+		WHERE e.type = ` + typeArg + ` AND e.name = ` + nameArg + `
+		AND o.story_id = e.story_id AND o.type = e.type AND o.entity = e.entity AND o.name <> e.name
 		GROUP BY o.name ORDER BY COUNT(DISTINCT o.story_id) DESC, o.name LIMIT ` + fmt.Sprint(ProfileListMax)
 }

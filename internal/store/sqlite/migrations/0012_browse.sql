@@ -33,7 +33,7 @@ CREATE INDEX outlet_framing_story ON outlet_framing (story_id);
 CREATE INDEX story_sources_source ON story_sources (source, story_id);
 CREATE INDEX stories_by_outlets ON stories (outlets, activity_seq, id);
 CREATE INDEX stories_by_articles ON stories (articles, activity_seq, id);
-CREATE INDEX stories_by_published ON stories (last_time, activity_seq, id);
+CREATE INDEX stories_by_published ON stories (last_time, activity_seq, id, first_time);
 
 -- The rows of the stories' briefs: each entity's name, then its aliases.
 CREATE VIEW entity_stories_doc AS
