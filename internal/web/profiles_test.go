@@ -1,11 +1,15 @@
 package web_test
 
 import (
+	"context"
 	"encoding/json"
+	"html"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
+	"parallax/internal/model"
 	"parallax/internal/web"
 )
 
@@ -112,5 +116,31 @@ func decodeGet(t *testing.T, h http.Handler, target string, v any) {
 	}
 	if err := json.Unmarshal([]byte(body), v); err != nil {
 		t.Fatalf("%s: %v", target, err)
+	}
+}
+
+// TestEntityOddNames: names with a slash, percent sign, question mark or
+// hash link to pages that find them.
+func TestEntityOddNames(t *testing.T) {
+	st := newTestStore(t)
+	seed(t, st)
+	b := fixtureBrief
+	b.Entities = append(slices.Clone(b.Entities), model.Entity{Name: "AC/DC", Type: "ORG"}, model.Entity{Name: "Zoë 100% ?#", Type: "PERSON"})
+	if err := st.SaveBrief(context.Background(), "s-bridge", &b); err != nil {
+		t.Fatal(err)
+	}
+	h := web.New(st, web.Options{Log: quietLog()})
+	_, body := get(t, h, "GET", "/stories/s-bridge/entities")
+	for _, tc := range []struct{ href, name string }{
+		{"/entities/org/AC%2FDC", "AC/DC"},
+		{"/entities/person/Zo%C3%AB%20100%25%20%3F%23", "Zoë 100% ?#"},
+	} {
+		if !strings.Contains(body, `<a href="`+tc.href+`">`) {
+			t.Errorf("entities page lacks a link to %s", tc.href)
+		}
+		res, page := get(t, h, "GET", tc.href)
+		if res.StatusCode != 200 || !strings.Contains(page, `<h1 class="page-title">`+html.EscapeString(tc.name)+`</h1>`) {
+			t.Errorf("%s: status %d", tc.href, res.StatusCode)
+		}
 	}
 }

@@ -44,6 +44,9 @@ func parseListQuery(r *http.Request) (listQuery, store.StoryFilter, error) {
 	if q.Type != "" && f.EntityType == "" {
 		return q, f, badRequest{"type must be person, org or place"}
 	}
+	if q.Entity == "" {
+		q.Type, f.EntityType = "", "" // a kind of name without a name filters nothing
+	}
 	var err error
 	if f.After, err = dateParam("after", q.After); err != nil {
 		return q, f, err
