@@ -14,6 +14,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"parallax/internal/clitest"
 	"parallax/internal/shared"
 	"parallax/internal/web"
 	"parallax/internal/web/webtest"
@@ -73,7 +74,7 @@ type apiList struct {
 // person's stories, an outlet's page shows the figures the API gives,
 // and j then o opens the first story.
 func TestServeBrowseChromium(t *testing.T) {
-	bin := buildBinary(t)
+	bin := clitest.Binary(t)
 	base := startServe(t, bin, devStore(t, bin, devStoreLines))
 	ctx := webtest.Browser(t)
 

@@ -96,8 +96,9 @@
         if (!open()) return;
         break;
       case "Enter":
-        // A focused link opens itself; this covers a selection without one.
-        if (document.activeElement && document.activeElement.tagName === "A") return;
+        // A focused link or button acts itself; this covers a selection
+        // whose link lost the focus.
+        if (document.activeElement && document.activeElement !== document.body) return;
         if (!open()) return;
         break;
       case "/":

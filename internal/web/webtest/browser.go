@@ -12,10 +12,12 @@ import (
 )
 
 // Browser starts headless Chromium driven over the DevTools protocol
-// (chromedp), for tests that fill forms, click and press keys, and
-// returns the context of its one tab; run actions with chromedp.Do or
-// chromedp.Run. The browser is closed when the test ends; every action
-// must finish within Timeout of the start.
+// (chromedp), for tests that interact with pages: fill forms, click,
+// press keys, upload files, log in. It returns the context of its one
+// tab; run actions with chromedp.Do or chromedp.Run. The browser is
+// closed when the test ends; every action must finish within Timeout of
+// the start. It skips the test when there is no Chromium (fails under
+// CI=true).
 func Browser(t testing.TB) context.Context {
 	t.Helper()
 	bin := requireChromium(t)
