@@ -136,6 +136,7 @@ type Store interface {
 
 	Searcher
 	Browser
+	Follows
 	Auth
 
 	Close() error

@@ -12,7 +12,7 @@ import (
 // none), the ORDER BY list and their arguments. arg(i) writes the i-th
 // placeholder (1-based): "?" for SQLite, "$i" for PostgreSQL; times are
 // passed through format, the stores' fixed-width text form. Each sort has
-// an index (SQLite 0013, PostgreSQL 0009); the outlet and entity filters
+// an index (SQLite 0014, PostgreSQL 0010); the outlet and entity filters
 // read story_sources and entity_stories by their (source | type, name)
 // indexes, never the articles.
 func StoryListSQL(f StoryFilter, arg func(int) string, format func(time.Time) string) (where, order string, args []any, err error) {

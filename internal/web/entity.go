@@ -15,6 +15,7 @@ type entityView struct {
 	Kind     string // "Person", "Organisation" or "Place"
 	Aliases  []nameLink
 	ListHref string // the story list filtered by it
+	FeedHref string // its Atom feed (follow_feed.go)
 	ProfileStories
 }
 
@@ -45,7 +46,8 @@ func (h *handler) entityPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := entityView{EntityProfile: p, Kind: entityKinds[typ], ProfileStories: ps,
-		ListHref: "/?" + url.Values{"entity": {name}, "type": {entityTypeKeys[typ]}}.Encode()}
+		ListHref: "/?" + url.Values{"entity": {name}, "type": {entityTypeKeys[typ]}}.Encode(),
+		FeedHref: "/entities/feed.atom?" + url.Values{"name": {name}, "type": {entityTypeKeys[typ]}}.Encode()}
 	for _, a := range p.Aliases {
 		v.Aliases = append(v.Aliases, nameLink{Name: a.Name, Href: entityHref(typ, a.Name), Stories: a.Stories})
 	}

@@ -24,7 +24,8 @@ func TestProfilePages(t *testing.T) {
 		want, not    []string
 	}{
 		{"Person", "/entities/person/Ana%20Ruiz", 200, []string{"<h1 class=\"page-title\">Ana Ruiz</h1>", ">Person<",
-			`<a href="/entities/person/Ruiz">Ruiz</a>`, bridge, `id="total">1 story<`, `href="/?entity=Ana&#43;Ruiz&amp;type=person"`},
+			`<a href="/entities/person/Ruiz">Ruiz</a>`, bridge, `id="total">1 story<`, `href="/?entity=Ana&#43;Ruiz&amp;type=person"`,
+			`href="/entities/feed.atom?name=Ana&#43;Ruiz&amp;type=person"`},
 			[]string{"School board"}},
 		{"Alias", "/entities/person/Ruiz", 200, []string{`<a href="/entities/person/Ana%20Ruiz">Ana Ruiz</a>`, bridge}, nil},
 		{"Org", "/entities/org/City%20Council", 200, []string{">Organisation<", "the council", bridge}, nil},
@@ -37,6 +38,7 @@ func TestProfilePages(t *testing.T) {
 		{"OutletUnbriefed", "/outlets/Harbor%20Times", 200, []string{"No brief written so far compares it",
 			bridge, "School board vote delayed", `id="total">2 stories<`}, nil},
 		{"UnknownOutlet", "/outlets/Nowhere", 404, nil, nil},
+		{"EntityFeedLinked", "/entities/feed.atom?name=Ana+Ruiz&type=person", 200, []string{"<feed", bridge}, nil},
 		{"StoryLinks", "/stories/s-bridge", 200, []string{`href="/entities/person/Ana%20Ruiz"`,
 			`href="/entities/place/Elm%20Street"`, `<a href="/outlets/City%20Wire">City Wire</a>`}, nil},
 		{"AllEntitiesLinks", "/stories/s-bridge/entities", 200, []string{`<a href="/entities/org/City%20Council">City Council</a>`}, nil},

@@ -13,7 +13,7 @@ import (
 )
 
 // ListStories returns one page of the stories matching f and how many
-// match (store.StoryListSQL; indexes from migration 0009), from one
+// match (store.StoryListSQL; indexes from migration 0010), from one
 // snapshot.
 func (db *DB) ListStories(ctx context.Context, f store.StoryFilter, limit, offset int) (store.StoryList, error) {
 	where, order, args, err := store.StoryListSQL(f, func(i int) string { return "$" + strconv.Itoa(i) },
@@ -43,7 +43,7 @@ func (db *DB) ListStories(ctx context.Context, f store.StoryFilter, limit, offse
 	return l, nil
 }
 
-// Entity describes an entity from the rows migration 0009 keeps of the
+// Entity describes an entity from the rows migration 0010 keeps of the
 // saved briefs.
 func (db *DB) Entity(ctx context.Context, typ, name string) (model.EntityProfile, error) {
 	tx, err := db.beginRead(ctx)

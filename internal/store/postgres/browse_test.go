@@ -10,7 +10,7 @@ import (
 )
 
 // testBrowseMigration stores a story with a brief, takes the database
-// back to before migration 0009 and reopens it: the migration must read
+// back to before migration 0010 and reopens it: the migration must read
 // the briefs already saved.
 func testBrowseMigration(t *testing.T, srv *pgtest.Server) {
 	ctx := context.Background()
@@ -42,7 +42,7 @@ func testBrowseMigration(t *testing.T, srv *pgtest.Server) {
 		`DROP TRIGGER stories_browse ON stories`, `DROP FUNCTION parallax_story_browse_trigger()`,
 		`DROP FUNCTION parallax_story_browse(TEXT, JSONB)`, `DROP TABLE entity_stories`, `DROP TABLE outlet_framing`,
 		`DROP INDEX story_sources_source`, `DROP INDEX stories_by_outlets`, `DROP INDEX stories_by_articles`,
-		`DROP INDEX stories_by_published`, `DELETE FROM schema_version WHERE version = 9`,
+		`DROP INDEX stories_by_published`, `DELETE FROM schema_version WHERE version = 10`,
 	} {
 		if _, err := db.pool.Exec(ctx, stmt); err != nil {
 			t.Fatalf("%s: %v", stmt, err)

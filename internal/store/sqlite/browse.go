@@ -11,7 +11,7 @@ import (
 )
 
 // ListStories returns one page of the stories matching f and how many
-// match (store.StoryListSQL; indexes from migration 0013).
+// match (store.StoryListSQL; indexes from migration 0014).
 func (db *DB) ListStories(ctx context.Context, f store.StoryFilter, limit, offset int) (store.StoryList, error) {
 	where, order, args, err := store.StoryListSQL(f, func(int) string { return "?" }, func(t time.Time) string { return formatTime(t) })
 	if err != nil {
@@ -39,7 +39,7 @@ func (db *DB) ListStories(ctx context.Context, f store.StoryFilter, limit, offse
 	return l, nil
 }
 
-// Entity describes an entity from the rows migration 0013 keeps of the
+// Entity describes an entity from the rows migration 0014 keeps of the
 // saved briefs: the names it has alongside name, by how many stories use
 // them.
 func (db *DB) Entity(ctx context.Context, typ, name string) (model.EntityProfile, error) {

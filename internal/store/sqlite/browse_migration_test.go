@@ -11,7 +11,7 @@ import (
 	"parallax/internal/store"
 )
 
-// undoBrowse takes a database back to before migration 0013: its
+// undoBrowse takes a database back to before migration 0014: its
 // tables, views, triggers and indexes dropped, its version row deleted.
 func undoBrowse(t *testing.T, db *DB) {
 	t.Helper()
@@ -21,7 +21,7 @@ func undoBrowse(t *testing.T, db *DB) {
 		`DROP TABLE entity_stories`, `DROP TABLE outlet_framing`,
 		`DROP INDEX story_sources_source`, `DROP INDEX stories_by_outlets`, `DROP INDEX stories_by_articles`,
 		`DROP INDEX stories_by_published`,
-		`DELETE FROM schema_version WHERE version = 13`,
+		`DELETE FROM schema_version WHERE version = 14`,
 	} {
 		if _, err := db.write.ExecContext(context.Background(), stmt); err != nil {
 			t.Fatalf("%s: %v", stmt, err)
@@ -30,7 +30,7 @@ func undoBrowse(t *testing.T, db *DB) {
 }
 
 // TestBrowseMigrationFillsTables stores a story with a brief, takes the
-// database back to before migration 0013 and reopens it: the migration
+// database back to before migration 0014 and reopens it: the migration
 // must read the briefs already saved.
 func TestBrowseMigrationFillsTables(t *testing.T) {
 	ctx := context.Background()

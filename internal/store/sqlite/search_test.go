@@ -12,7 +12,7 @@ import (
 )
 
 // TestSearchMigrationFillsIndex stores articles and a brief, takes the
-// database back to before migration 0011 (and 0013; its tables, view and triggers
+// database back to before migration 0011 (and 0014; its tables, view and triggers
 // dropped, its version row deleted) and reopens it: the migration must
 // index what was already stored.
 func TestSearchMigrationFillsIndex(t *testing.T) {
@@ -38,12 +38,12 @@ func TestSearchMigrationFillsIndex(t *testing.T) {
 	if err := db.SaveBrief(ctx, "s1", brief); err != nil {
 		t.Fatal(err)
 	}
-	undoBrowse(t, db) // 0013 follows 0011 and 0012
+	undoBrowse(t, db) // 0014 follows 0011 (and 0012, 0013)
 	for _, stmt := range []string{
 		`DROP TRIGGER articles_fts_insert`, `DROP TRIGGER articles_fts_delete`, `DROP TRIGGER articles_fts_update`,
 		`DROP TRIGGER stories_fts_insert`, `DROP TRIGGER stories_fts_delete`, `DROP TRIGGER stories_fts_update`,
 		`DROP VIEW stories_fts_doc`, `DROP INDEX articles_search_meta`, `DROP INDEX stories_search_meta`, `DROP TABLE articles_fts`, `DROP TABLE stories_fts`, `DROP TABLE story_search`,
-		`DROP TABLE sessions`, `DROP TABLE api_keys`, // later migrations, rerun too
+		`DROP TABLE sessions`, `DROP TABLE api_keys`, `DROP TABLE deliveries`, `DROP TABLE follow_entries`, `DROP TABLE follows`, // later migrations, rerun too
 		`DELETE FROM schema_version WHERE version >= 11`,
 	} {
 		if _, err := db.write.ExecContext(ctx, stmt); err != nil {

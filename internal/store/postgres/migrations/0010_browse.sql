@@ -1,5 +1,5 @@
--- 0009: the story list's filters and sorts, entity and outlet pages (as
--- SQLite's 0013). entity_stories lists, for each story with a brief, the
+-- 0010: the story list's filters and sorts, entity and outlet pages (as
+-- SQLite's 0014). entity_stories lists, for each story with a brief, the
 -- names and aliases of its entities; outlet_framing holds, per story and
 -- outlet, the figures of the brief's framing of it and its single-source
 -- claims. A trigger on stories keeps both current when a brief is saved

@@ -1,4 +1,4 @@
--- 0013: the story list's filters and sorts, entity and outlet pages.
+-- 0014: the story list's filters and sorts, entity and outlet pages.
 -- entity_stories lists, for each story with a brief, the names and
 -- aliases of its entities (one row per name, with the entity's name in
 -- that brief); outlet_framing holds, per story and outlet, the figures of
