@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
+	"strconv"
 	"time"
 
 	"parallax/internal/model"
@@ -77,29 +78,28 @@ type errorJSON struct {
 }
 
 func (h *handler) apiStories(w http.ResponseWriter, r *http.Request) {
+	q, f, err := parseListQuery(r)
+	if err != nil {
+		h.failJSON(w, r, err)
+		return
+	}
 	limit, offset, err := listParams(r)
 	if err != nil {
 		h.failJSON(w, r, err)
 		return
 	}
-	// One more than asked tells whether a next page exists.
-	stories, err := h.st.Stories(r.Context(), limit+1, offset)
+	l, err := h.st.ListStories(r.Context(), f, limit, offset)
 	if err != nil {
 		h.failJSON(w, r, err)
 		return
 	}
-	more := len(stories) > limit
-	if more {
-		stories = stories[:limit]
-	}
-	total, err := h.storyTotal(r.Context(), len(stories), limit, offset, more)
-	if err != nil {
-		h.failJSON(w, r, err)
-		return
-	}
-	out := storiesJSON{Stories: storyRowsJSON(stories), Total: total}
-	if more {
-		out.Next = nextHref("/api/v1/stories", limit, offset, offset+limit+1)
+	out := storiesJSON{Stories: storyRowsJSON(l.Stories), Total: l.Total}
+	if offset+limit < l.Total {
+		v := q.values()
+		v.Set("limit", strconv.Itoa(limit))
+		v.Set("offset", strconv.Itoa(offset+limit))
+		next := "/api/v1/stories?" + v.Encode()
+		out.Next = &next
 	}
 	h.writeJSON(w, r, http.StatusOK, out)
 }

@@ -25,3 +25,15 @@ func (f failStore) Story(context.Context, string) (*model.Story, *model.Brief, [
 
 // day is a fixed publication time for fixtures.
 func day(d int) time.Time { return time.Date(2024, time.March, d, 9, 30, 0, 0, time.UTC) }
+
+func (f failStore) ListStories(context.Context, store.StoryFilter, int, int) (store.StoryList, error) {
+	return store.StoryList{}, f.err
+}
+
+func (f failStore) Entity(context.Context, string, string) (model.EntityProfile, error) {
+	return model.EntityProfile{}, f.err
+}
+
+func (f failStore) Outlet(context.Context, string) (model.OutletProfile, error) {
+	return model.OutletProfile{}, f.err
+}

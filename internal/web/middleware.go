@@ -6,9 +6,10 @@ import (
 	"time"
 )
 
-// contentSecurityPolicy allows only this origin's stylesheet: no scripts,
-// no inline styles, no framing, no plugins.
-const contentSecurityPolicy = "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self'; " +
+// contentSecurityPolicy allows only this origin's stylesheet and script
+// files (static/keys.js): no inline scripts or styles, no framing, no
+// plugins.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; " +
 	"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
 // secureHeaders sets the security headers on every response.

@@ -12,11 +12,15 @@ import (
 // maxPage bounds ?page= on the story list.
 const maxPage = 1 << 20
 
-// indexView is the story list.
+// indexView is the story list, with its filter form.
 type indexView struct {
 	Stories    []storyRow
 	Page       int
-	Prev, Next int // 0 when there is no such page
+	Total      int
+	Prev, Next string // hrefs; "" when there is no such page
+	Query      listQuery
+	Sorts      []option
+	Types      []option
 }
 
 type storyRow struct {
@@ -26,32 +30,56 @@ type storyRow struct {
 	First, Last       string // ISO dates for <time>
 }
 
+// option is one choice of a <select>.
+type option struct {
+	Value, Label string
+	Selected     bool
+}
+
 func (h *handler) index(w http.ResponseWriter, r *http.Request) {
+	q, f, err := parseListQuery(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	page, err := intParam(r, "page", 1, 1, maxPage)
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	// One more than a page tells whether a next page exists.
-	stories, err := h.st.Stories(r.Context(), h.pageSize+1, (page-1)*h.pageSize)
+	l, err := h.st.ListStories(r.Context(), f, h.pageSize, (page-1)*h.pageSize)
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	v := indexView{Page: page}
+	v := indexView{Page: page, Total: l.Total, Query: q, Sorts: sortOptions(q.Sort), Types: typeOptions(q.Type)}
 	if page > 1 {
-		v.Prev = page - 1
+		v.Prev = q.href("/", page-1)
 	}
-	if len(stories) > h.pageSize {
-		stories, v.Next = stories[:h.pageSize], page+1
+	if page*h.pageSize < l.Total {
+		v.Next = q.href("/", page+1)
 	}
-	for _, s := range stories {
-		v.Stories = append(v.Stories, storyRow{
-			Href: storyHref(s.ID), Title: storyTitle(s.Title), Articles: s.Articles, Outlets: s.Outlets,
-			Dates: dateRange(s.First, s.Last), First: isoDate(s.First), Last: isoDate(s.Last),
-		})
-	}
+	v.Stories = storyRows(l.Stories)
 	h.render(w, r, http.StatusOK, "index", "", v)
+}
+
+// sortOptions and typeOptions are the choices of the list's form.
+func sortOptions(cur string) []option {
+	labels := map[store.StorySort]string{store.SortActivity: "Latest activity", store.SortOutlets: "Most outlets",
+		store.SortArticles: "Most articles", store.SortPublished: "Publication date"}
+	var out []option
+	for _, s := range store.StorySorts {
+		out = append(out, option{Value: string(s), Label: labels[s], Selected: string(s) == cur})
+	}
+	return out
+}
+
+func typeOptions(cur string) []option {
+	out := []option{{Value: "", Label: "any kind", Selected: cur == ""}}
+	for _, t := range []struct{ v, l string }{{"person", "person"}, {"org", "organisation"}, {"place", "place"}} {
+		out = append(out, option{Value: t.v, Label: t.l, Selected: t.v == cur})
+	}
+	return out
 }
 
 func (h *handler) story(w http.ResponseWriter, r *http.Request) {

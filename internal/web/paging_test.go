@@ -15,7 +15,7 @@ import (
 var (
 	nextLink   = regexp.MustCompile(`<a rel="next" href="([^"]*)"`)
 	articleTit = regexp.MustCompile(`class="title" href="[^"]*">(Big article \d+)</a>`)
-	entityName = regexp.MustCompile(`<th scope="row" class="name">([^<]*)</th>`)
+	entityName = regexp.MustCompile(`<th scope="row" class="name">(?:<a href="[^"]*">)?([^<]*)(?:</a>)?</th>`)
 	quoteText  = regexp.MustCompile(`<blockquote><p>(Quote number \d+)`)
 )
 

@@ -16,14 +16,14 @@ type handler struct {
 	log      *slog.Logger
 	pages    *pages
 	pageSize int
-	stories  storyCounter // the total of /api/v1/stories
-	auth     *auth        // who may write (auth.go)
-	sources  *sources     // the followed feeds (feeds.go)
+	auth     *auth    // who may write (auth.go)
+	sources  *sources // the followed feeds (feeds.go)
 }
 
 // New returns the routes of Parallax's pages and API over st.
 //
-//	GET /                            story list (?page=N)
+//	GET /                            story list (?page=N), filtered and sorted by the parameters
+//	                                 of storylist.go (sort, after, before, outlet, entity, type, min, min_outlets)
 //	GET /stories/{id}                story page: its brief, with the most salient
 //	                                 entities and quotes and the most representative articles
 //	GET /stories/{id}.atom, .json    the story's feed: an entry per event, newest activity first (follow_feed.go)
@@ -31,8 +31,14 @@ type handler struct {
 //	GET /stories/{id}/entities       all its entities, most salient first (?page=N)
 //	GET /stories/{id}/quotes         all its quotes, most salient first (?page=N)
 //	GET /articles/{id}               article page (?story=ID: a roundup's part about that story)
-//	GET /static/style.css            stylesheet
-//	GET /api/v1/stories              {"stories":[...],"total":N,"next":URL|null} (?limit=&offset=)
+//	GET /static/style.css            stylesheet; /static/keys.js the keyboard navigation (j/k/o, /, g h, ?)
+//	GET /api/v1/stories              {"stories":[...],"total":N,"next":URL|null} (?limit=&offset= and the list's filters)
+//	GET /entities/{type}/{name}      an entity (type person|org|place; name or alias as in the briefs):
+//	                                 its other names and its stories, newest publication first (?page=N)
+//	GET /outlets/{name}              an outlet (a source as stored): its stories and its figures over their
+//	                                 briefs (single-source claims, attribution, loaded words, speakers)
+//	GET /api/v1/entities/{type}/{name}  {"entity":{...},"stories":[...],"total","next"} (?limit=&offset=)
+//	GET /api/v1/outlets/{name}       {"outlet":{...},"stories":[...],"total","next"} (?limit=&offset=)
 //	GET /api/v1/stories/{id}         brief, id and articles; entities, quotes and articles
 //	                                 bounded, with "totals" and "next" (URL|null per section)
 //	GET /api/v1/stories/{id}/articles  {"story","total","limit","offset","next","articles":[...]}
@@ -111,6 +117,10 @@ func New(st store.Store, opts Options) http.Handler {
 	mux.HandleFunc("GET /search.json", h.searchFeed("json"))
 	mux.HandleFunc("GET /entities/feed.atom", h.entityFeed("atom"))
 	mux.HandleFunc("GET /entities/feed.json", h.entityFeed("json"))
+	mux.HandleFunc("GET /entities/{type}/{name}", h.entityPage)
+	mux.HandleFunc("GET /api/v1/entities/{type}/{name}", h.apiEntity)
+	mux.HandleFunc("GET /outlets/{name}", h.outletPage)
+	mux.HandleFunc("GET /api/v1/outlets/{name}", h.apiOutlet)
 	h.authRoutes(mux)
 	h.feedRoutes(mux)
 	h.followRoutes(mux)

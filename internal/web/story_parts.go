@@ -23,6 +23,7 @@ type partView struct {
 type entityRow struct {
 	Rank     int
 	Name     string
+	Href     string // its entity page
 	Type     string // its group's label
 	Aliases  []string
 	Articles int
@@ -91,7 +92,7 @@ func newPartView(d storyData, name string, page int) (partView, error) {
 func entityRows(es []model.Entity, offset int) []entityRow {
 	out := make([]entityRow, 0, len(es))
 	for i, e := range es {
-		out = append(out, entityRow{Rank: offset + i + 1, Name: e.Name, Type: typeLabel(e.Type),
+		out = append(out, entityRow{Rank: offset + i + 1, Name: e.Name, Href: entityHref(e.Type, e.Name), Type: typeLabel(e.Type),
 			Aliases: otherNames(e.Name, e.Aliases), Articles: len(e.Sources), Mentions: mentions(e)})
 	}
 	return out

@@ -21,7 +21,7 @@ var staticFS embed.FS
 
 // pageNames are the page templates; each is parsed with layout.html and
 // partials.html.
-var pageNames = []string{"index", "story", "story_part", "article", "error", "search", "login", "feeds", "follows"}
+var pageNames = []string{"index", "story", "story_part", "article", "error", "search", "login", "feeds", "follows", "entity", "outlet"}
 
 // pages holds one parsed template set per page.
 type pages struct {
@@ -41,7 +41,10 @@ var funcs = template.FuncMap{
 		}
 		return strconv.Itoa(n) + " " + many
 	},
-	"dateRange": dateRange,
+	"dateRange":  dateRange,
+	"total":      totalLabel,
+	"entityHref": entityHref,
+	"outletHref": outletHref,
 	// text shows a brief's sentence as written: some archives ship
 	// Penn Treebank tokens ("do n't", "Gaddafi 's", " .").
 	"text": brief.Detokenize,

@@ -14,6 +14,9 @@ import (
 
 const xss = `<script>alert(1)</script>`
 
+// firstPartyScript is the one script tag a page may carry (layout.html).
+const firstPartyScript = `<script src="/static/keys.js" defer></script>`
+
 // seedHostile stores articles and a brief whose every field carries a
 // script tag, plus an article whose URL is a javascript: URL.
 func seedHostile(t *testing.T, st store.Store) []string {
@@ -36,10 +39,11 @@ func seedHostile(t *testing.T, st store.Store) []string {
 	}
 	ids := []string{arts[0].ID, "x2", "x3", "missing" + xss}
 	b := model.Brief{
-		Title:        xss,
-		Summary:      []model.SummaryItem{{Text: xss, Sources: ids}},
-		Timeline:     []model.TimelineItem{{Date: xss, Precision: xss, Text: xss, Sources: ids}},
-		Entities:     []model.Entity{{Name: xss, Type: xss, Aliases: []string{xss}, Sources: ids}},
+		Title:    xss,
+		Summary:  []model.SummaryItem{{Text: xss, Sources: ids}},
+		Timeline: []model.TimelineItem{{Date: xss, Precision: xss, Text: xss, Sources: ids}},
+		Entities: []model.Entity{{Name: xss, Type: xss, Aliases: []string{xss}, Sources: ids},
+			{Name: "Person " + xss, Type: "PERSON", Aliases: []string{xss}, Sources: ids}},
 		Quotes:       []model.Quote{{Speaker: xss, Text: xss, Source: ids[0]}, {Speaker: xss, Text: xss, Source: ids[3]}},
 		Consensus:    []model.Fact{{Text: xss, Sources: ids}},
 		SingleSource: []model.Claim{{Text: xss, Source: ids[0]}},
@@ -57,6 +61,11 @@ func seedHostile(t *testing.T, st store.Store) []string {
 	for _, part := range []string{"articles", "entities", "quotes"} {
 		paths = append(paths, "/stories/"+url.PathEscape(storyID)+"/"+part, "/api/v1/stories/"+url.PathEscape(storyID)+"/"+part)
 	}
+	for _, p := range []string{"/entities/person/" + url.PathEscape("Person "+xss), "/entities/person/" + url.PathEscape(xss),
+		"/outlets/" + url.PathEscape(xss), "/outlets/" + url.PathEscape("Other "+xss)} {
+		paths = append(paths, p, "/api/v1"+p)
+	}
+	paths = append(paths, "/?"+url.Values{"outlet": {xss}, "entity": {xss}, "after": {"2024-03-01"}}.Encode())
 	return append(paths, "/stories/"+url.PathEscape(xss), "/?page="+url.QueryEscape(xss))
 }
 
@@ -68,7 +77,7 @@ func TestNoScriptInjection(t *testing.T) {
 	for _, p := range paths {
 		t.Run(p, func(t *testing.T) {
 			res, body := get(t, h, "GET", p)
-			if strings.Contains(strings.ToLower(body), "<script") {
+			if strings.Contains(strings.ToLower(strings.Replace(body, firstPartyScript, "", 1)), "<script") {
 				t.Errorf("raw script tag in %s:\n%s", p, body)
 			}
 			if m := jsHref.FindString(body); m != "" {

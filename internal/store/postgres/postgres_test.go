@@ -44,6 +44,7 @@ func TestPostgres(t *testing.T) {
 		{"ConcurrentAssign", testConcurrentAssign},
 		{"BadURL", testBadURL},
 		{"Feeds", testFeeds},
+		{"BrowseMigration", testBrowseMigration},
 	} {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, srv) })
 	}

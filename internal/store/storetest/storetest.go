@@ -56,6 +56,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ApplyClustering", testApplyClustering},
 		{"CountsRandom", testCountsRandom},
 		{"Search", testSearch},
+		{"ListStories", testListStories},
+		{"EntityOutlet", testEntityOutlet},
 		{"Follows", testFollows},
 		{"Sessions", testSessions},
 		{"APIKeys", testAPIKeys},
