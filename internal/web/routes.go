@@ -29,7 +29,8 @@ type handler struct {
 //	GET /static/style.css            stylesheet
 //	GET /api/v1/stories              {"stories":[...],"total":N,"next":URL|null} (?limit=&offset=)
 //	GET /api/v1/stories/{id}         brief, id and articles; entities, quotes and articles
-//	                                 bounded, with "totals" and "next" (URL|null per section)
+//	                                 bounded, with "totals" and "next" (URL|null per section);
+//	                                 "coverage": its outlets by value along each labelled dimension
 //	GET /api/v1/stories/{id}/articles  {"story","total","limit","offset","next","articles":[...]}
 //	GET /api/v1/stories/{id}/entities  the same with "entities" (?limit=&offset=, in the pages' order)
 //	GET /api/v1/stories/{id}/quotes    the same with "quotes"
@@ -37,6 +38,12 @@ type handler struct {
 //	GET /search                      search stories and articles (?q=&page=; search_page.go)
 //	GET /search.atom, /search.json   the newest 50 results of ?q= as Atom and JSON Feed (search_feed.go)
 //	GET /api/v1/search               {"query","total","stories","articles","results":[...],"next"} (?q=&limit=&offset=)
+//	GET /blindspots                  stories covered by one side of a labelled dimension only
+//	                                 (?dimension=&min_outlets=&share=&page=; blindspots.go)
+//	GET /api/v1/blindspots           {"min_outlets","share_percent","blindspots":[{"story","dimension","value",
+//	                                 "side","labelled"}],"next"} (the same filters, ?limit=&offset=)
+//	POST /groups                     import outlet labels: multipart CSV in "file" (groups_post.go);
+//	                                 through writeOnly (writeonly.go): loopback only until login lands
 //	GET /metrics                     Prometheus text format, to Options.MetricsAllow only (metrics.go)
 //	GET /healthz                     "ok" once ready (Options.Ready); 503 "starting: …" before
 //
@@ -61,6 +68,9 @@ func New(st store.Store, opts Options) http.Handler {
 	mux.HandleFunc("GET /api/v1/articles/{id}", h.apiArticle)
 	mux.HandleFunc("GET /search", h.searchPage)
 	mux.HandleFunc("GET /api/v1/search", h.apiSearch)
+	mux.HandleFunc("GET /blindspots", h.blindspots)
+	mux.HandleFunc("GET /api/v1/blindspots", h.apiBlindspots)
+	mux.Handle("POST /groups", h.writeOnly(http.HandlerFunc(h.postGroups)))
 	mux.HandleFunc("GET /search.atom", h.searchAtom)
 	mux.HandleFunc("GET /search.json", h.searchJSONFeed)
 	mux.HandleFunc("/api/", h.apiNotFound)

@@ -21,6 +21,7 @@ type storyView struct {
 	Outlets           []string // matrix columns
 	Matrix            []matrixRow
 	Framing           []model.OutletFraming
+	Coverage          []coverageBar // one per labelled dimension
 	Articles          []articleRow
 	// What the page leaves out of its large sections, and where to see all.
 	MoreActors, MoreQuotes, MoreArticles more
@@ -81,7 +82,7 @@ type articleRow struct {
 func newStoryView(d storyData) storyView {
 	s, b, refs := d.story, d.brief, d.refs
 	ix := newSourceIndex(s.ID, refs)
-	v := storyView{Story: s, Title: displayTitle(d)}
+	v := storyView{Story: s, Title: displayTitle(d), Coverage: coverageBars(d.coverage)}
 	rows := articleRows(ix, refs)
 	for _, i := range pickArticles(refs, b, topArticles) {
 		v.Articles = append(v.Articles, rows[i])

@@ -20,7 +20,7 @@ var staticFS embed.FS
 
 // pageNames are the page templates; each is parsed with layout.html and
 // partials.html.
-var pageNames = []string{"index", "story", "story_part", "article", "error", "search"}
+var pageNames = []string{"index", "story", "story_part", "article", "error", "search", "blindspots"}
 
 // pages holds one parsed template set per page.
 type pages struct {
