@@ -19,8 +19,8 @@ type Grouper interface {
 	// dimension, by dimension (ErrNotFound if no such story).
 	StoryCoverage(ctx context.Context, storyID string) ([]model.Coverage, error)
 	// Blindspots returns the stories whose labelled outlets in a
-	// dimension are (at least BlindspotShare of them) of one value,
-	// newest activity first (then by dimension, value).
+	// dimension (at least q.MinOutlets) are, at least q.SharePercent of
+	// them, of one value, newest activity first, then by dimension.
 	Blindspots(ctx context.Context, q BlindspotQuery) ([]model.Blindspot, error)
 }
 
@@ -30,7 +30,8 @@ type BlindspotQuery struct {
 	// story needs; default DefaultBlindspotOutlets.
 	MinOutlets int
 	// SharePercent is the least share of them, in percent, that must carry
-	// one value; default DefaultBlindspotShare.
+	// one value: over 50 (so that one value at most qualifies), default
+	// DefaultBlindspotShare.
 	SharePercent int
 	Dimension    string // only this dimension ("" all)
 	Limit        int    // default 50
@@ -49,7 +50,7 @@ func (q BlindspotQuery) WithDefaults() BlindspotQuery {
 	if q.MinOutlets <= 0 {
 		q.MinOutlets = DefaultBlindspotOutlets
 	}
-	if q.SharePercent <= 0 || q.SharePercent > 100 {
+	if q.SharePercent <= 50 || q.SharePercent > 100 {
 		q.SharePercent = DefaultBlindspotShare
 	}
 	if q.Limit <= 0 {
@@ -60,23 +61,29 @@ func (q BlindspotQuery) WithDefaults() BlindspotQuery {
 }
 
 // BlindspotSQL is the query both stores run, with ? placeholders in the
-// order: dimension twice (for the "" test), min outlets, share percent,
-// limit, offset. It reads story_sources only for labelled outlets
-// (through the index on story_sources (source)) and aggregates in SQL.
-const BlindspotSQL = `WITH labelled AS (
-	SELECT ss.story_id, g.dimension, g.value
-	FROM outlet_groups g JOIN story_sources ss ON ss.source = g.outlet
-	WHERE (? = '' OR g.dimension = ?)
-), per AS (
-	SELECT story_id, dimension, value, COUNT(*) AS side FROM labelled GROUP BY story_id, dimension, value
-), tot AS (
-	SELECT story_id, dimension, CAST(SUM(side) AS BIGINT) AS labelled FROM per GROUP BY story_id, dimension
+// order: dimension twice (for the "" test), min outlets twice, share
+// percent, limit, offset. It walks the stories newest first (the index
+// on activity_seq) and, for each story with enough outlets and each
+// dimension, counts its labelled outlets and those of its most common
+// value with index lookups (story_sources by story, outlet_groups by
+// outlet): a page costs the stories it walks through, not the store.
+// With a share over half, one value at most qualifies per dimension.
+const BlindspotSQL = `WITH dims AS MATERIALIZED (
+	SELECT DISTINCT dimension FROM outlet_groups WHERE ? = '' OR dimension = ?
 )
-SELECT s.id, s.title, s.articles, s.outlets, s.first_time, s.last_time, p.dimension, p.value, p.side, t.labelled
-FROM per p JOIN tot t ON t.story_id = p.story_id AND t.dimension = p.dimension
-JOIN stories s ON s.id = p.story_id
-WHERE t.labelled >= ? AND p.side * 100 >= t.labelled * ?
-ORDER BY s.activity_seq DESC, p.dimension, p.value
+SELECT id, title, articles, outlets, first_time, last_time, dimension, value, side, labelled FROM (
+	SELECT s.id, s.title, s.articles, s.outlets, s.first_time, s.last_time, s.activity_seq, d.dimension,
+		(SELECT COUNT(*) FROM story_sources ss JOIN outlet_groups g ON g.outlet = ss.source AND g.dimension = d.dimension
+			WHERE ss.story_id = s.id) AS labelled,
+		(SELECT g.value FROM story_sources ss JOIN outlet_groups g ON g.outlet = ss.source AND g.dimension = d.dimension
+			WHERE ss.story_id = s.id GROUP BY g.value ORDER BY COUNT(*) DESC, g.value LIMIT 1) AS value,
+		(SELECT COUNT(*) FROM story_sources ss JOIN outlet_groups g ON g.outlet = ss.source AND g.dimension = d.dimension
+			WHERE ss.story_id = s.id GROUP BY g.value ORDER BY COUNT(*) DESC LIMIT 1) AS side
+	FROM stories s CROSS JOIN dims d
+	WHERE s.outlets >= ?
+) x
+WHERE labelled >= ? AND side * 100 >= labelled * ?
+ORDER BY activity_seq DESC, dimension
 LIMIT ? OFFSET ?`
 
 // CoverageOf builds a story's coverage from its outlet count and its

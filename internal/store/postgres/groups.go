@@ -104,7 +104,7 @@ func (db *DB) StoryCoverage(ctx context.Context, storyID string) ([]model.Covera
 func (db *DB) Blindspots(ctx context.Context, q store.BlindspotQuery) ([]model.Blindspot, error) {
 	q = q.WithDefaults()
 	rows, err := db.pool.Query(ctx, dollars(store.BlindspotSQL),
-		q.Dimension, q.Dimension, q.MinOutlets, q.SharePercent, q.Limit, q.Offset)
+		q.Dimension, q.Dimension, q.MinOutlets, q.MinOutlets, q.SharePercent, q.Limit, q.Offset)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: blindspots: %w", err)
 	}

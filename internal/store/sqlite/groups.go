@@ -123,7 +123,7 @@ func queryStrings(ctx context.Context, tx *sql.Tx, query string, args ...any) ([
 func (db *DB) Blindspots(ctx context.Context, q store.BlindspotQuery) ([]model.Blindspot, error) {
 	q = q.WithDefaults()
 	rows, err := db.read.QueryContext(ctx, store.BlindspotSQL,
-		q.Dimension, q.Dimension, q.MinOutlets, q.SharePercent, q.Limit, q.Offset)
+		q.Dimension, q.Dimension, q.MinOutlets, q.MinOutlets, q.SharePercent, q.Limit, q.Offset)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: blindspots: %w", err)
 	}

@@ -86,10 +86,23 @@ func testGroups(t *testing.T, s store.Store) {
 	if len(bs) != 1 || bs[0].Story.ID != "s2" {
 		t.Errorf("Blindspots(country) = %+v", bs)
 	}
-	// A share of 50%: s2 is half left, half right: both sides count.
-	bs, _ = s.Blindspots(ctx, store.BlindspotQuery{SharePercent: 50, Dimension: "leaning"})
-	if len(bs) != 3 {
-		t.Errorf("Blindspots(50%%) = %+v, want s1 left and s2 left and right", bs)
+	// s2 is half left, half right: no side has 51%; with 75%, a left
+	// outlet added to s1 (4 left of 5 labelled: 80%) keeps it in.
+	if bs, _ := s.Blindspots(ctx, store.BlindspotQuery{SharePercent: 51, Dimension: "leaning"}); len(bs) != 1 || bs[0].Story.ID != "s1" {
+		t.Errorf("Blindspots(51%%) = %+v, want s1 only", bs)
+	}
+	mustAdd(t, s, article("a6", "r1.example", day.Add(20*time.Hour)), article("a7", "l2.example", day.Add(21*time.Hour)))
+	mustAssign(t, s, "a6", "s1", "e1")
+	mustAssign(t, s, "a7", "s1", "e1") // l2 again: still one outlet
+	if bs, _ := s.Blindspots(ctx, store.BlindspotQuery{}); len(bs) != 0 {
+		t.Errorf("Blindspots (90%%) with 3 left of 4 = %+v, want none", bs)
+	}
+	bs, _ = s.Blindspots(ctx, store.BlindspotQuery{SharePercent: 75})
+	if len(bs) != 1 || bs[0].Story.ID != "s1" || bs[0].Side != 3 || bs[0].Labelled != 4 {
+		t.Errorf("Blindspots(75%%) = %+v, want s1 with 3 of 4", bs)
+	}
+	if bs, _ := s.Blindspots(ctx, store.BlindspotQuery{Limit: 1, Offset: 1, MinOutlets: 2}); len(bs) != 1 || bs[0].Story.ID != "s3" {
+		t.Errorf("Blindspots(offset 1, limit 1) = %+v, want s3", bs)
 	}
 
 	// Re-importing a dimension replaces it whole and keeps the others.
