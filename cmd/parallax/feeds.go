@@ -17,6 +17,7 @@ import (
 	"parallax/internal/ingest/poll"
 	"parallax/internal/pipeline"
 	"parallax/internal/store"
+	"parallax/internal/web"
 )
 
 func init() {
@@ -236,7 +237,7 @@ func runPoll(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	poller := newPoller(e, fst, p, *allowPrivate, *workers)
+	poller := newPoller(e, fst, p, *allowPrivate, *workers, nil)
 	if feeds, err := fst.Feeds(ctx); err == nil && len(feeds) == 0 {
 		fmt.Fprintln(e.Stderr, "no feeds followed: parallax feeds add URL (or add --defaults, or import FILE.opml)")
 		if *once {
@@ -258,7 +259,8 @@ func runPoll(ctx context.Context, e *env, args []string) error {
 // newPoller wires a feed poller to the pipeline: every new item goes
 // through Add, and each round ends with Settle (cluster, then briefs), so
 // new articles reach the UI without a restart.
-func newPoller(e *env, fst poll.FeedStore, p *pipeline.Pipeline, allowPrivate bool, workers int) *poll.Poller {
+// newPoller polls the feeds into p; metrics, if set, counts each round.
+func newPoller(e *env, fst poll.FeedStore, p *pipeline.Pipeline, allowPrivate bool, workers int, metrics *web.PipelineMetrics) *poll.Poller {
 	var added, dup, rejected atomic.Int64
 	handle := func(ctx context.Context, it files.Item) error {
 		o, err := p.Add(ctx, it)
@@ -279,6 +281,9 @@ func newPoller(e *env, fst poll.FeedStore, p *pipeline.Pipeline, allowPrivate bo
 	opts := poll.DefaultOptions()
 	opts.Workers, opts.Log = workers, e.Log
 	opts.OnRound = func(ctx context.Context, s poll.Stats) {
+		if metrics != nil {
+			metrics.Polled(s)
+		}
 		e.Log.Info("round done", "feeds", s.Feeds, "not_modified", s.NotModified, "failed_feeds", s.Failed,
 			"new", added.Swap(0), "duplicate", dup.Swap(0), "rejected", rejected.Swap(0))
 		_ = settle(ctx, e, p, s)

@@ -58,9 +58,11 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	var ready readiness
 	ready.set("loading the clustering state")
+	metrics := web.NewPipelineMetrics()
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
-		return web.Run(gctx, st, web.Options{Addr: *addr, Log: e.Log, Ready: ready.err, MetricsAllow: allow})
+		return web.Run(gctx, st, web.Options{Addr: *addr, Log: e.Log, Ready: ready.err, MetricsAllow: allow,
+			Pipeline: metrics})
 	})
 	g.Go(func() error {
 		start := time.Now()
@@ -68,6 +70,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
+		p.Observe(metrics)
 		ready.set("placing unclustered articles and rewriting stale briefs")
 		// Finish what an interrupted run left: unclustered articles, stale briefs.
 		if err := settle(gctx, e, p, poll.Stats{}); err != nil {
@@ -83,7 +86,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		} else if added > 0 {
 			e.Log.Info("following the default news feeds", "feeds", added)
 		}
-		return newPoller(e, fst, p, *allowPrivate, *workers).Run(gctx)
+		return newPoller(e, fst, p, *allowPrivate, *workers, metrics).Run(gctx)
 	})
 	return g.Wait()
 }

@@ -76,7 +76,7 @@ func New(st store.Store, opts Options) http.Handler {
 	mux.HandleFunc("/api/", h.apiNotFound)
 	mux.HandleFunc("GET /healthz", healthz(opts.Ready))
 	mux.HandleFunc("/", h.notFound)
-	m := newMetrics(st, opts.Log)
+	m := newMetrics(st, opts.Log, opts.Pipeline)
 	mux.Handle("GET /metrics", m.handler(opts.MetricsAllow))
 	handler := gzipResponses(mux)
 	if opts.CacheBytes >= 0 {

@@ -30,6 +30,9 @@ type Options struct {
 	// MetricsAllow are the networks /metrics answers (others get 403);
 	// default DefaultMetricsAllow, loopback only.
 	MetricsAllow []netip.Prefix
+	// Pipeline, if set, are the counters and latencies of the pipeline
+	// running in this process, served on /metrics with the store's.
+	Pipeline *PipelineMetrics
 }
 
 // Defaults used when an Options field is zero.

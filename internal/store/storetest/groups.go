@@ -141,3 +141,26 @@ func sameSet(a, b []string) bool {
 func label(outlet, dimension, value string) model.OutletLabel {
 	return model.OutletLabel{Outlet: outlet, Dimension: dimension, Value: value}
 }
+
+// testWorkCounts: pending articles and stale briefs counted, when the
+// store counts them.
+func testWorkCounts(t *testing.T, s store.Store) {
+	wc, ok := s.(store.WorkCounter)
+	if !ok {
+		t.Skip("store does not count its work")
+	}
+	ctx := context.Background()
+	mustAdd(t, s, article("w1", "a.example", day), article("w2", "a.example", day), article("w3", "b.example", day))
+	mustAssign(t, s, "w1", "s1", "e1")
+	w, err := wc.WorkCounts(ctx)
+	if err != nil || w != (store.Work{PendingArticles: 2, StaleStories: 1}) {
+		t.Errorf("WorkCounts = %+v, %v; want 2 pending, 1 stale", w, err)
+	}
+	if err := s.SaveBrief(ctx, "s1", &model.Brief{Title: "T"}); err != nil {
+		t.Fatal(err)
+	}
+	mustAssign(t, s, "w2", "s2", "e1")
+	if w, _ := wc.WorkCounts(ctx); w != (store.Work{PendingArticles: 1, StaleStories: 1}) {
+		t.Errorf("WorkCounts = %+v; want 1 pending, 1 stale", w)
+	}
+}

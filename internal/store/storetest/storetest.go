@@ -57,6 +57,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"CountsRandom", testCountsRandom},
 		{"Search", testSearch},
 		{"Groups", testGroups},
+		{"WorkCounts", testWorkCounts},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
