@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"parallax/internal/clitest"
 	"parallax/internal/store/sqlite"
 )
 
@@ -19,7 +20,7 @@ import (
 // hold the same counts; a damaged backup is refused.
 func TestBackupRestoreLive(t *testing.T) {
 	t.Parallel() // a subprocess test: runs beside the other heavy ones
-	bin := buildBinary(t)
+	bin := clitest.Binary(t)
 	dir := t.TempDir()
 	db := filepath.Join(dir, "live.db")
 	ctx := context.Background()

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"parallax/internal/clitest"
 	"parallax/internal/store/sqlite"
 )
 
@@ -57,7 +58,7 @@ func TestDiskFull(t *testing.T) {
 	if err != nil {
 		t.Skip("prlimit (util-linux) not installed")
 	}
-	bin := buildBinary(t)
+	bin := clitest.Binary(t)
 	dir := t.TempDir()
 	db := filepath.Join(dir, "p.db")
 	in := synthJSONL(t, dir, "in.jsonl", 150, 1)

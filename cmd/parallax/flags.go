@@ -13,7 +13,7 @@ import (
 // run (--json, --in, --title). Every configuration flag has one.
 func envOf(cmd, name string) string {
 	switch name {
-	case "db", "addr", "no-poll", "allow-private", "queue", "max-bytes":
+	case "db", "addr", "no-poll", "allow-private", "queue", "max-bytes", "password-file":
 		return "PARALLAX_" + strings.ToUpper(strings.ReplaceAll(name, "-", "_"))
 	case "data":
 		return "PARALLAX_SHARED"

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"parallax/internal/clitest"
 	"parallax/internal/shared"
 	"parallax/internal/web/webtest"
 )
@@ -75,7 +76,7 @@ func devStories(t *testing.T) (string, map[string]string) {
 // the story, and that no outlet name shows a port.
 func TestGroupsChromium(t *testing.T) {
 	in, source := devStories(t)
-	bin := buildBinary(t)
+	bin := clitest.Binary(t)
 	dir := t.TempDir()
 	db := filepath.Join(dir, "p.db")
 	if out, err := exec.Command(bin, "ingest", "--db", db, in).CombinedOutput(); err != nil {

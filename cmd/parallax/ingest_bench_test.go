@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"parallax/internal/clitest"
 	"parallax/internal/shared"
 )
 
@@ -19,9 +20,9 @@ import (
 // fresh ids and URLs; each replay round starts its texts with a line of
 // its own and its title a suffix, so exact dedupe does not drop them
 // (they are near-duplicates).
-func replayDev(t *testing.T, n int) []devRecord {
-	recs := readDevRecords(t, shared.TestData(t, "cluster", "dev.jsonl"))
-	out := make([]devRecord, 0, n)
+func replayDev(t *testing.T, n int) []clitest.DevRecord {
+	recs := clitest.ReadDevRecords(t, shared.TestData(t, "cluster", "dev.jsonl"))
+	out := make([]clitest.DevRecord, 0, n)
 	for k := 0; len(out) < n; k++ {
 		for _, r := range recs {
 			if len(out) == n {
@@ -52,7 +53,7 @@ func TestIngestThroughput(t *testing.T) {
 		fmt.Sscan(v, &n)
 	}
 	recs := replayDev(t, n)
-	bin := buildBinary(t)
+	bin := clitest.Binary(t)
 	dir := t.TempDir()
 
 	jsonl := filepath.Join(dir, "bench.jsonl")
@@ -81,7 +82,7 @@ func TestIngestThroughput(t *testing.T) {
 		start := time.Now()
 		out, err := cmd.CombinedOutput()
 		elapsed := time.Since(start)
-		if ingestErr(err, out) != nil {
+		if clitest.IngestErr(err, out) != nil {
 			t.Fatalf("ingest %s: %v\n%s", in, err, out)
 		}
 		ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
@@ -92,14 +93,14 @@ func TestIngestThroughput(t *testing.T) {
 }
 
 // writeDevWARCRecords writes each record once as a response record.
-func writeDevWARCRecords(t *testing.T, recs []devRecord, path string) {
+func writeDevWARCRecords(t *testing.T, recs []clitest.DevRecord, path string) {
 	t.Helper()
 	for i := range recs {
 		if recs[i].URL == "" {
 			recs[i].URL = "https://dev.example/" + recs[i].ID
 		}
 	}
-	writeDevWARC(t, recs, path, 1)
+	clitest.WriteDevWARC(t, recs, path, 1)
 }
 
 // summaryLine returns ingest's "read N, new N, ..." line.

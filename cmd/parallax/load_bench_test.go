@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"parallax/internal/clitest"
 	"parallax/internal/shared"
 )
 
@@ -29,14 +30,14 @@ import (
 //
 //	go test ./cmd/parallax -run '^$' -bench ServeLoad -benchtime 1x
 func BenchmarkServeLoad(b *testing.B) {
-	bin := buildBinary(b)
+	bin := clitest.Binary(b)
 	dir := b.TempDir()
 	db := filepath.Join(dir, "load.db")
 	if src := os.Getenv("PARALLAX_BENCH_DB"); src != "" {
 		copyFile(b, src, db)
 	} else {
 		for _, f := range []string{"dev.jsonl", "dev-topics.jsonl"} {
-			if out, err := exec.Command(bin, "ingest", "--db", db, shared.TestData(b, "cluster", f)).CombinedOutput(); ingestErr(err, out) != nil {
+			if out, err := exec.Command(bin, "ingest", "--db", db, shared.TestData(b, "cluster", f)).CombinedOutput(); clitest.IngestErr(err, out) != nil {
 				b.Fatalf("ingest %s: %v\n%s", f, err, out)
 			}
 		}

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"parallax/internal/clitest"
 	"parallax/internal/shared"
 	"parallax/internal/store/postgres/pgtest"
 )
@@ -41,7 +42,7 @@ func BenchmarkLongStream(b *testing.B) {
 	const seg = 10_000
 	dir := b.TempDir()
 	segs := writeReplaySegments(b, shared.TestData(b, "cluster", "dev-stream.jsonl"), dir, n, seg)
-	bin := buildBinary(b)
+	bin := clitest.Binary(b)
 	for range b.N {
 		db := filepath.Join(dir, fmt.Sprintf("stream-%d.db", time.Now().UnixNano()))
 		run := runSegments(b, "sqlite", bin, db, segs)
@@ -170,7 +171,7 @@ func runSegments(tb testing.TB, name, bin, db string, segs []string) segRuns {
 		start := time.Now()
 		out, err := cmd.CombinedOutput()
 		el := time.Since(start)
-		if ingestErr(err, out) != nil {
+		if clitest.IngestErr(err, out) != nil {
 			tb.Fatalf("%s: ingest %s: %v\n%s", name, s, err, out)
 		}
 		r.n += n
@@ -277,7 +278,7 @@ func partitionOf(tb testing.TB, db string) string {
 	for _, a := range arts {
 		m[a.ID] = a.StoryID
 	}
-	return partition(m)
+	return clitest.Partition(m)
 }
 
 // freeAddrTB returns a free loopback address.

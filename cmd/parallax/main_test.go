@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"parallax/internal/shared"
@@ -71,12 +70,6 @@ func inRanges(n int, ranges [][]int) bool {
 	}
 	return false
 }
-
-var (
-	binOnce sync.Once
-	binPath string
-	binErr  error
-)
 
 func writeFile(t *testing.T, p, s string) {
 	t.Helper()

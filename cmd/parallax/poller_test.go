@@ -45,7 +45,7 @@ func TestPollerRole(t *testing.T) {
 	if out := poll(); !strings.Contains(out, "0 new item(s) queued") {
 		t.Errorf("second poll: %s", out)
 	}
-	assertQueueEmptyStream(t, ns.URL, "pollertest")
+	natstest.AssertStreamEmpty(t, ns.URL, "pollertest")
 }
 
 func articleCount(t *testing.T, db string) int {

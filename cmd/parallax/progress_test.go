@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"parallax/internal/clitest"
 	"parallax/internal/shared"
 )
 
@@ -21,9 +22,9 @@ import (
 // does not wait for the next article or brief), and every phase —
 // reading, clustering, briefs — logs its progress.
 func TestProgressNeverSilent(t *testing.T) {
-	bin := buildBinary(t)
+	bin := clitest.Binary(t)
 	dir := t.TempDir()
-	in := headLines(t, shared.TestData(t, "cluster", "dev-topics.jsonl"), filepath.Join(dir, "topics.jsonl"), 200)
+	in := clitest.HeadLines(t, shared.TestData(t, "cluster", "dev-topics.jsonl"), filepath.Join(dir, "topics.jsonl"), 200)
 	cmd := exec.Command(bin, "ingest", "--workers", "1", "--db", filepath.Join(dir, "p.db"), in)
 	cmd.Env = append(os.Environ(), "GOMAXPROCS=1", "PARALLAX_PROGRESS_EVERY=100ms")
 	stderr, err := cmd.StderrPipe()

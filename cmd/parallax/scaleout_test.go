@@ -9,8 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nats-io/nats.go"
-
+	"parallax/internal/clitest"
 	"parallax/internal/model"
 	"parallax/internal/queue/natsq/natstest"
 	"parallax/internal/store/postgres/pgtest"
@@ -52,7 +51,7 @@ func TestScaleOut(t *testing.T) {
 		t.Errorf("second run changed stats: %+v -> %+v", got, again)
 	}
 
-	base := startServe(t, buildBinary(t), db)
+	base := startServe(t, clitest.Binary(t), db)
 	var list struct {
 		Stories []model.Story `json:"stories"`
 	}
@@ -71,36 +70,7 @@ func TestScaleOut(t *testing.T) {
 		t.Errorf("feeds list exit %d: %s%s", code, out, errs)
 	}
 
-	assertQueueEmptyStream(t, ns.URL, "parallax")
-}
-
-// assertQueueEmptyStream checks that a shared work stream holds no
-// message: every queued item was handled and acknowledged.
-func assertQueueEmptyStream(t *testing.T, url, stream string) {
-	t.Helper()
-	nc, err := nats.Connect(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer nc.Close()
-	msg, err := nc.Request("$JS.API.STREAM.INFO."+stream, nil, guardTimeout)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var info struct {
-		State struct {
-			Msgs int `json:"messages"`
-		} `json:"state"`
-		Error *struct {
-			Description string `json:"description"`
-		} `json:"error"`
-	}
-	if err := json.Unmarshal(msg.Data, &info); err != nil || info.Error != nil {
-		t.Fatalf("stream info: %s (%v)", msg.Data, err)
-	}
-	if info.State.Msgs != 0 {
-		t.Errorf("the shared stream still holds %d messages", info.State.Msgs)
-	}
+	natstest.AssertStreamEmpty(t, ns.URL, "parallax")
 }
 
 // guardTimeout bounds a request to a test server.

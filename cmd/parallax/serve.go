@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"parallax/internal/ingest/fetch"
 	"parallax/internal/ingest/poll"
 	"parallax/internal/web"
 )
@@ -25,7 +26,7 @@ func init() {
 // follows the stored feeds (a default list of public news feeds when none
 // is followed yet), sending new articles through the whole pipeline.
 func runServe(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "serve", "[--db FILE] [--addr 127.0.0.1:8080] [--no-poll] [--allow-private]")
+	fs := newFlagSet(e, "serve", "[--db FILE] [--addr 127.0.0.1:8080] [--no-poll] [--allow-private] [--password-file FILE]")
 	db := dbFlag(fs)
 	defAddr := "127.0.0.1:8080"
 	if v := os.Getenv("PARALLAX_ADDR"); v != "" {
@@ -37,7 +38,12 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	workers := fs.Int("workers", poll.DefaultOptions().Workers, "feeds polled at once")
 	metricsAllow := fs.String("metrics-allow", metricsAllowDefault(),
 		"networks /metrics answers, comma-separated CIDRs or addresses (env PARALLAX_METRICS_ALLOW)")
+	passwordFile := fs.String("password-file", "", "file whose first line is the operator's password (env PARALLAX_PASSWORD_FILE; else env PARALLAX_PASSWORD)")
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	pwHash, err := operatorPassword(*passwordFile)
+	if err != nil {
 		return err
 	}
 	allow, err := parsePrefixes(*metricsAllow)
@@ -56,12 +62,21 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// The sources page wakes the poller when a feed is added or due now.
+	wake := make(chan struct{}, 1)
+	pollNow := func() {
+		select {
+		case wake <- struct{}{}:
+		default:
+		}
+	}
 	var ready readiness
 	ready.set("loading the clustering state")
 	metrics := web.NewPipelineMetrics()
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
 		return web.Run(gctx, st, web.Options{Addr: *addr, Log: e.Log, Ready: ready.err, MetricsAllow: allow,
+			PasswordHash: pwHash, Fetch: fetch.New(fetch.Options{AllowPrivate: *allowPrivate}), PollNow: pollNow,
 			Pipeline: metrics})
 	})
 	g.Go(func() error {
@@ -86,7 +101,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		} else if added > 0 {
 			e.Log.Info("following the default news feeds", "feeds", added)
 		}
-		return newPoller(e, fst, p, *allowPrivate, *workers, metrics).Run(gctx)
+		poller := newPoller(e, fst, p, *allowPrivate, *workers, wake, metrics)
+		return poller.Run(gctx)
 	})
 	return g.Wait()
 }

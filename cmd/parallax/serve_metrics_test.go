@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/netip"
@@ -14,6 +13,8 @@ import (
 	dto "github.com/prometheus/client_model/go"
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
+
+	"parallax/internal/clitest"
 )
 
 func TestParsePrefixes(t *testing.T) {
@@ -108,7 +109,7 @@ next:
 // and extracted. A serve whose --metrics-allow leaves out loopback
 // refuses the scrape.
 func TestServeMetricsAfterIngest(t *testing.T) {
-	bin := buildBinary(t)
+	bin := clitest.Binary(t)
 	srv := newsSite(t)
 	dir := t.TempDir()
 	db := filepath.Join(dir, "p.db")
@@ -153,14 +154,7 @@ func TestServeMetricsAfterIngest(t *testing.T) {
 				metricValue(fams, "parallax_queue_pending_articles"), metricValue(fams, "parallax_queue_stale_briefs"))
 		}
 	}
-	out, err := exec.Command(bin, "stats", "--db", db, "--json").Output()
-	if err != nil {
-		t.Fatalf("stats: %v", err)
-	}
-	var st struct{ Articles, Duplicates, Rejected, Stories, Events, Sources int }
-	if err := json.Unmarshal(out, &st); err != nil {
-		t.Fatalf("stats --json: %v\n%s", err, out)
-	}
+	st := clitest.Stats(t, bin, db) // `parallax stats --json`
 	if st.Articles != 4 || st.Duplicates != 1 || st.Rejected != 1 {
 		t.Fatalf("stats %+v: want 4 articles (2 ingested, 2 polled), 1 duplicate, 1 rejected", st)
 	}

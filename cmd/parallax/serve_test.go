@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"parallax/internal/clitest"
 	"parallax/internal/web/webtest"
 )
 
@@ -66,7 +67,7 @@ func getBody(t *testing.T, url string) string {
 // and renders the story page in real headless Chromium.
 func TestServeStoryPageChromium(t *testing.T) {
 	in, _, _ := seedsJSONL(t)
-	bin := buildBinary(t)
+	bin := clitest.Binary(t)
 	db := filepath.Join(t.TempDir(), "p.db")
 	if out, err := exec.Command(bin, "ingest", "--db", db, in).CombinedOutput(); err != nil {
 		t.Fatalf("ingest: %v\n%s", err, out)
@@ -130,7 +131,7 @@ func TestServeStoryPageChromium(t *testing.T) {
 // TestServeEscapesScript: a <script> in an article's title or text never
 // reaches a page unescaped.
 func TestServeEscapesScript(t *testing.T) {
-	bin := buildBinary(t)
+	bin := clitest.Binary(t)
 	dir := t.TempDir()
 	db := filepath.Join(dir, "p.db")
 	evil := `{"id":"x1","url":"javascript:alert(1)","source":"<script>alert('src')</script>","title":"Storm <script>alert('title')</script> hits coast","text":"A storm hit the coast on Monday. <script>alert('text')</script> Officials said damage was heavy.\n\nResidents were told to stay indoors until the winds eased.","published":"2024-03-04"}`
@@ -166,7 +167,7 @@ func unescape(s string) string {
 // TestServeFollowsFeeds: `parallax serve` polls the followed feeds and the
 // new articles reach the UI and API without a restart.
 func TestServeFollowsFeeds(t *testing.T) {
-	bin := buildBinary(t)
+	bin := clitest.Binary(t)
 	srv := newsSite(t)
 	db := filepath.Join(t.TempDir(), "p.db")
 	if out, err := exec.Command(bin, "feeds", "--db", db, "add", srv.URL+"/feed.xml").CombinedOutput(); err != nil {

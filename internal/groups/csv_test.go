@@ -22,11 +22,11 @@ func TestParseFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []model.OutletLabel{
-		{"wfaa.com", "country", "US"},
-		{"bbc.co.uk", "country", "UK"},
-		{"Le Monde, Paris", "country", "FR"},
-		{"bbc.co.uk", "ownership", "public"},
-		{"wfaa.com", "ownership", "private"},
+		{Outlet: "wfaa.com", Dimension: "country", Value: "US"},
+		{Outlet: "bbc.co.uk", Dimension: "country", Value: "UK"},
+		{Outlet: "Le Monde, Paris", Dimension: "country", Value: "FR"},
+		{Outlet: "bbc.co.uk", Dimension: "ownership", Value: "public"},
+		{Outlet: "wfaa.com", Dimension: "ownership", Value: "private"},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Parse = %v\nwant %v", got, want)
@@ -79,7 +79,8 @@ func TestParseBOMAndCRLF(t *testing.T) {
 }
 
 func TestWriteRoundTrip(t *testing.T) {
-	in := []model.OutletLabel{{"Le Monde, Paris", "country", "FR"}, {"a.com", "leaning", `say "left"`}}
+	in := []model.OutletLabel{{Outlet: "Le Monde, Paris", Dimension: "country", Value: "FR"},
+		{Outlet: "a.com", Dimension: "leaning", Value: `say "left"`}}
 	var buf bytes.Buffer
 	if err := Write(&buf, in); err != nil {
 		t.Fatal(err)

@@ -104,6 +104,10 @@ type blindspotsView struct {
 	Rows         []blindspotRow
 	Page         int
 	Prev, Next   string // hrefs, "" when none
+	// The labels upload form: CSRF is the session's token ("" when not
+	// logged in); ReadOnly when no password is set.
+	CSRF     string
+	ReadOnly bool
 }
 
 type blindspotRow struct {
@@ -130,7 +134,12 @@ func (h *handler) blindspots(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	v := blindspotsView{Dimension: q.Dimension, MinOutlets: q.MinOutlets, SharePercent: q.SharePercent, Page: page}
+	v := blindspotsView{Dimension: q.Dimension, MinOutlets: q.MinOutlets, SharePercent: q.SharePercent, Page: page,
+		ReadOnly: h.auth.hash == nil}
+	if s := sessionOf(r); s != nil {
+		v.CSRF = s.CSRF
+		w.Header().Set("Cache-Control", "no-store")
+	}
 	if page > 1 {
 		v.Prev = "/blindspots?" + blindspotQuery(q, "page", page-1, "", 0)
 	}

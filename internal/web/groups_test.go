@@ -7,7 +7,6 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -16,78 +15,97 @@ import (
 	"parallax/internal/web"
 )
 
-// postCSV sends csv to POST /groups as a multipart form from remote,
-// with extra headers (name, value pairs).
-func postCSV(t *testing.T, h http.Handler, remote, csv string, header ...string) (*http.Response, string) {
-	t.Helper()
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	fw, err := mw.CreateFormFile("file", "labels.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	io.WriteString(fw, csv)
-	mw.Close()
-	r := httptest.NewRequest("POST", "/groups", &body)
-	r.RemoteAddr = remote
-	r.Header.Set("Content-Type", mw.FormDataContentType())
-	for i := 0; i+1 < len(header); i += 2 {
-		r.Header.Set(header[i], header[i+1])
-	}
-	w := httptest.NewRecorder()
-	h.ServeHTTP(w, r)
-	return w.Result(), w.Body.String()
-}
-
 // leaningCSV labels the bridge story's three outlets (seed): two left,
 // one right.
 const leaningCSV = "outlet,dimension,value\nHarbor Times,leaning,left\nValley Post,leaning,left\nCity Wire,leaning,right\n"
 
-// TestPostGroups: a loopback upload replaces the labels; other addresses
-// and cross-site browser posts are refused before anything is read; a bad
-// file is a 400 naming its line.
+// TestPostGroups: POST /groups goes through the login middleware
+// (writeOnly -> requireWrite): refused without a password, a session or
+// a key, or with a session but no CSRF token; a bearer key imports (JSON
+// answer), so does the logged-in operator's form on /blindspots (303
+// back to it); a bad file is a 400 naming its line; /groups.csv exports.
 func TestPostGroups(t *testing.T) {
-	st := newTestStore(t)
-	seed(t, st)
-	h := web.New(st, web.Options{Log: quietLog()})
-	for _, tt := range []struct {
-		name, remote string
-		header       []string
-	}{
-		{"OtherAddress", "192.0.2.7:5000", nil},
-		{"IPv6Other", "[2001:db8::2]:5000", nil},
-		{"CrossSite", "127.0.0.1:5000", []string{"Sec-Fetch-Site", "cross-site"}},
-		{"CrossOrigin", "127.0.0.1:5000", []string{"Origin", "https://evil.example"}},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			res, _ := postCSV(t, h, tt.remote, leaningCSV, tt.header...)
-			if res.StatusCode != http.StatusForbidden {
-				t.Errorf("POST /groups: %d, want 403", res.StatusCode)
-			}
-			if l, _ := st.Labels(context.Background()); len(l) != 0 {
-				t.Fatalf("a refused upload stored labels: %v", l)
-			}
-		})
+	t.Run("NoPassword", func(t *testing.T) {
+		s := newAuthServer(t, web.Options{}, true)
+		res, _ := s.postMultipart(t, "/groups", leaningCSV, "", nil)
+		if res.StatusCode != http.StatusForbidden {
+			t.Errorf("POST /groups without a password set: %d, want 403", res.StatusCode)
+		}
+		s.noLabels(t)
+	})
+	s := newAuthServer(t, web.Options{}, false)
+	res, _ := s.postMultipart(t, "/groups", leaningCSV, "", nil)
+	if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), "/login") {
+		t.Errorf("POST /groups without a session: %d to %q, want a redirect to /login", res.StatusCode, res.Header.Get("Location"))
 	}
-	res, body := postCSV(t, h, "127.0.0.1:5000", "outlet,dimension,value\nHarbor Times,leaning,left\nCity Wire,leaning\n")
+	res, _ = s.postMultipart(t, "/groups", leaningCSV, "", http.Header{"Authorization": {"Bearer not-a-key"}})
+	if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), "/login") {
+		t.Errorf("POST /groups with an unknown key: %d, want a redirect to /login (a page route)", res.StatusCode)
+	}
+	s.noLabels(t)
+
+	key, hash := web.NewAPIKey()
+	if err := s.st.CreateAPIKey(context.Background(), store.APIKey{Name: "labels", Hash: hash, Created: cookieTime()}); err != nil {
+		t.Fatal(err)
+	}
+	bearer := http.Header{"Authorization": {"Bearer " + key}}
+	res, body := s.postMultipart(t, "/groups", "outlet,dimension,value\nHarbor Times,leaning,left\nCity Wire,leaning\n", "", bearer)
 	if res.StatusCode != http.StatusBadRequest || !strings.Contains(body, "line 3") {
 		t.Errorf("bad CSV: %d %s, want 400 naming line 3", res.StatusCode, body)
 	}
-	res, body = postCSV(t, h, "127.0.0.1:5000", leaningCSV)
+	res, body = s.postMultipart(t, "/groups", leaningCSV, "", bearer)
 	var got struct {
 		Imported   int      `json:"imported"`
 		Dimensions []string `json:"dimensions"`
 	}
 	if res.StatusCode != http.StatusOK || json.Unmarshal([]byte(body), &got) != nil || got.Imported != 3 ||
 		len(got.Dimensions) != 1 || got.Dimensions[0] != "leaning" {
-		t.Fatalf("POST /groups: %d %s", res.StatusCode, body)
+		t.Fatalf("POST /groups with a key: %d %s", res.StatusCode, body)
 	}
-	res, _ = postCSV(t, h, "[::1]:5000", leaningCSV, "Accept", "text/html", "Sec-Fetch-Site", "same-origin")
+
+	// The operator's form: log in, then /blindspots carries it.
+	s.login(t, testPassword)
+	_, page := s.do(t, http.MethodGet, "/blindspots", "", nil, nil)
+	if !strings.Contains(page, `action="/groups"`) {
+		t.Fatalf("/blindspots has no import form for the logged-in operator")
+	}
+	html := http.Header{"Accept": {"text/html"}}
+	if res, _ := s.postMultipart(t, "/groups", "outlet,dimension,value\nA,country,X\n", "", html); res.StatusCode != http.StatusForbidden {
+		t.Errorf("form POST without its CSRF token: %d, want 403", res.StatusCode)
+	}
+	res, _ = s.postMultipart(t, "/groups", "outlet,dimension,value\nA,country,X\n", csrfOf(t, page), html)
 	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/blindspots" {
 		t.Errorf("form POST /groups: %d to %q, want 303 to /blindspots", res.StatusCode, res.Header.Get("Location"))
 	}
-	if res, _ := get(t, h, "GET", "/groups"); res.StatusCode == http.StatusOK {
-		t.Errorf("GET /groups answered 200")
+	_, csv := s.do(t, http.MethodGet, "/groups.csv", "", nil, nil)
+	want := "outlet,dimension,value\nA,country,X\nCity Wire,leaning,right\nHarbor Times,leaning,left\nValley Post,leaning,left\n"
+	if csv != want {
+		t.Errorf("GET /groups.csv = %q, want %q", csv, want)
+	}
+}
+
+// postMultipart posts csv as the "file" of a multipart form, with a csrf
+// field when csrf is set.
+func (s *authServer) postMultipart(t *testing.T, path, csv, csrf string, header http.Header) (*http.Response, string) {
+	t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	if csrf != "" {
+		mw.WriteField("csrf", csrf)
+	}
+	fw, err := mw.CreateFormFile("file", "labels.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.WriteString(fw, csv)
+	mw.Close()
+	return s.do(t, http.MethodPost, path, mw.FormDataContentType(), &body, header)
+}
+
+func (s *authServer) noLabels(t *testing.T) {
+	t.Helper()
+	if l, _ := s.st.Labels(context.Background()); len(l) != 0 {
+		t.Fatalf("a refused upload stored labels: %v", l)
 	}
 }
 
@@ -103,8 +121,11 @@ func TestCoverageAndBlindspots(t *testing.T) {
 	if strings.Contains(page, `id="coverage"`) {
 		t.Fatal("coverage section without labels")
 	}
-	if res, _ := postCSV(t, h, "127.0.0.1:1", leaningCSV); res.StatusCode != http.StatusOK {
-		t.Fatalf("import: %d", res.StatusCode)
+	if err := st.ImportLabels(context.Background(), []model.OutletLabel{
+		{Outlet: "Harbor Times", Dimension: "leaning", Value: "left"}, {Outlet: "Valley Post", Dimension: "leaning", Value: "left"},
+		{Outlet: "City Wire", Dimension: "leaning", Value: "right"},
+	}); err != nil {
+		t.Fatal(err)
 	}
 	_, page = get(t, h, "GET", "/stories/s-bridge")
 	for _, want := range []string{`id="coverage"`, `<rect class="seg-0" x="0.00" y="0" width="66.67"`,

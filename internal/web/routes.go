@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"time"
 
+	"parallax/internal/ingest/poll"
 	"parallax/internal/store"
 )
 
@@ -15,6 +17,8 @@ type handler struct {
 	pages    *pages
 	pageSize int
 	stories  storyCounter // the total of /api/v1/stories
+	auth     *auth        // who may write (auth.go)
+	sources  *sources     // the followed feeds (feeds.go)
 }
 
 // New returns the routes of Parallax's pages and API over st.
@@ -42,17 +46,51 @@ type handler struct {
 //	                                 (?dimension=&min_outlets=&share=&page=; blindspots.go)
 //	GET /api/v1/blindspots           {"min_outlets","share_percent","blindspots":[{"story","dimension","value",
 //	                                 "side","labelled"}],"next"} (the same filters, ?limit=&offset=)
-//	POST /groups                     import outlet labels: multipart CSV in "file" (groups_post.go);
-//	                                 through writeOnly (writeonly.go): loopback only until login lands
+//	POST /groups                     import outlet labels: multipart CSV in "file" (groups_post.go;
+//	                                 the form on /blindspots), through writeOnly -> requireWrite
+//	GET /groups.csv                  the outlet labels as CSV (outlet,dimension,value)
 //	GET /metrics                     Prometheus text format, to Options.MetricsAllow only (metrics.go)
 //	GET /healthz                     "ok" once ready (Options.Ready); 503 "starting: …" before
+//	GET /login, POST /login          the operator's login form (login.go; 5 attempts a minute per address)
+//	POST /logout                     ends the session
+//	GET /feeds                       sources page: every followed feed with its category, last and
+//	                                 next poll, error count and last error (feeds_page.go)
+//	POST /feeds                      follow a feed or a site's feed (autodiscovery): url, category
+//	POST /feeds/remove|poll|category remove a feed, poll it now, set its category: url[, category]
+//	POST /feeds/import               follow the feeds of an uploaded OPML file (field "opml")
+//	GET /feeds.opml                  the followed feeds as OPML
+//	GET /api/v1/feeds                {"feeds":[...],"total","broken"} (feeds_api.go)
+//	POST /api/v1/feeds               {"url","category"} -> 201 {"feed","discovered"}
+//	DELETE /api/v1/feeds?url=URL     204
+//	POST /api/v1/feeds/poll          {"url"} -> 202 {"feed"}
+//	POST /api/v1/feeds/category      {"url","category"} -> {"feed"}
+//	POST /api/v1/feeds/import        OPML body -> {"added","existing","skipped"}
+//
+// Writes: every POST/PUT/PATCH/DELETE route is registered with
+// h.requireWrite(handler) (auth.go), which lets through an API key
+// (Authorization: Bearer KEY, from `parallax apikey create`) or the
+// operator's session with its CSRF token (hidden field "csrf" in every
+// form, from the page's data, or header X-CSRF-Token); otherwise 401 on
+// /api/, a redirect to /login for pages, and 403 when no password is set.
+// New write routes must use it too, e.g.
+//
+//	mux.Handle("POST /follows", h.requireWrite(h.addFollow))
+//
+// Reads are open, except on a public address (Options.Public) with a
+// password set, where they need the login or a key as well (requireRead).
 //
 // Responses are gzipped for clients that accept it (gzip.go), and kept
 // for the next reader: a story's pages until the story changes, lists for
 // two seconds (cache.go).
 func New(st store.Store, opts Options) http.Handler {
 	opts = opts.withDefaults()
-	h := &handler{st: st, log: opts.Log, pages: mustParsePages(), pageSize: opts.PageSize}
+	h := &handler{st: st, log: opts.Log, pages: mustParsePages(), pageSize: opts.PageSize, auth: newAuth(st, opts)}
+	fs, _ := st.(poll.FeedStore)
+	wake := opts.PollNow
+	if wake == nil {
+		wake = func() {}
+	}
+	h.sources = &sources{fs: fs, client: opts.Fetch, now: time.Now, wake: wake}
 
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", h.index)
@@ -71,8 +109,11 @@ func New(st store.Store, opts Options) http.Handler {
 	mux.HandleFunc("GET /blindspots", h.blindspots)
 	mux.HandleFunc("GET /api/v1/blindspots", h.apiBlindspots)
 	mux.Handle("POST /groups", h.writeOnly(http.HandlerFunc(h.postGroups)))
+	mux.HandleFunc("GET /groups.csv", h.exportGroups)
 	mux.HandleFunc("GET /search.atom", h.searchAtom)
 	mux.HandleFunc("GET /search.json", h.searchJSONFeed)
+	h.authRoutes(mux)
+	h.feedRoutes(mux)
 	mux.HandleFunc("/api/", h.apiNotFound)
 	mux.HandleFunc("GET /healthz", healthz(opts.Ready))
 	mux.HandleFunc("/", h.notFound)
@@ -83,7 +124,34 @@ func New(st store.Store, opts Options) http.Handler {
 		v, _ := st.(storyVersioner)
 		handler = newPageCache(v, opts.CacheBytes).wrap(handler)
 	}
+	// Outside the cache: a kept page must not skip the login check.
+	handler = h.auth.loadSession(h.requireRead(handler))
 	return secureHeaders(logRequests(opts.Log, m.instrument(mux, handler)))
+}
+
+// authRoutes are the login routes.
+func (h *handler) authRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /login", h.loginForm)
+	mux.HandleFunc("POST /login", h.login)
+	mux.HandleFunc("POST /logout", h.logout)
+}
+
+// feedRoutes are the sources page and its API; every write goes through
+// requireWrite.
+func (h *handler) feedRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /feeds", h.feedsPage)
+	mux.HandleFunc("GET /feeds.opml", h.exportFeeds)
+	mux.Handle("POST /feeds", h.requireWrite(h.addFeed))
+	mux.Handle("POST /feeds/remove", h.requireWrite(h.removeFeed))
+	mux.Handle("POST /feeds/poll", h.requireWrite(h.pollFeedNow))
+	mux.Handle("POST /feeds/category", h.requireWrite(h.setFeedCategory))
+	mux.Handle("POST /feeds/import", h.requireWrite(h.importFeeds))
+	mux.HandleFunc("GET /api/v1/feeds", h.apiFeeds)
+	mux.Handle("POST /api/v1/feeds", h.requireWrite(h.apiAddFeed))
+	mux.Handle("DELETE /api/v1/feeds", h.requireWrite(h.apiRemoveFeed))
+	mux.Handle("POST /api/v1/feeds/poll", h.requireWrite(h.apiPollFeed))
+	mux.Handle("POST /api/v1/feeds/category", h.requireWrite(h.apiFeedCategory))
+	mux.Handle("POST /api/v1/feeds/import", h.requireWrite(h.apiImportFeeds))
 }
 
 // healthz answers "ok" when the process is ready (ready is nil or says

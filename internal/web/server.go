@@ -10,6 +10,7 @@ import (
 	"net/netip"
 	"time"
 
+	"parallax/internal/ingest/fetch"
 	"parallax/internal/store"
 )
 
@@ -33,6 +34,27 @@ type Options struct {
 	// Pipeline, if set, are the counters and latencies of the pipeline
 	// running in this process, served on /metrics with the store's.
 	Pipeline *PipelineMetrics
+
+	// PasswordHash is the operator's password as HashPassword keeps it;
+	// nil: no password, so the pages cannot change anything (API keys
+	// still can). See auth.go.
+	PasswordHash []byte
+	// Public says the server is reachable beyond loopback; ServeListener
+	// sets it for a non-loopback listener. Then, with a password, reading
+	// needs a login (or an API key) too; without one, serve warns at start.
+	Public bool
+	// SessionTTL is how long a login lasts; default DefaultSessionTTL.
+	SessionTTL time.Duration
+	// LoginAttempts a client address may make a minute (429 after);
+	// default DefaultLoginAttempts.
+	LoginAttempts int
+	// Fetch fetches the feeds added on the sources page; default a
+	// fetch.Client refusing private addresses.
+	Fetch *fetch.Client
+	// PollNow, if set, is called when a feed was added or marked due, to
+	// wake the poller (poll.Options.Wake); without it the poller notices
+	// within its idle time (a minute).
+	PollNow func()
 }
 
 // Defaults used when an Options field is zero.
@@ -57,6 +79,15 @@ func (o Options) withDefaults() Options {
 	}
 	if o.CacheBytes == 0 {
 		o.CacheBytes = DefaultCacheBytes
+	}
+	if o.SessionTTL <= 0 {
+		o.SessionTTL = DefaultSessionTTL
+	}
+	if o.LoginAttempts <= 0 {
+		o.LoginAttempts = DefaultLoginAttempts
+	}
+	if o.Fetch == nil {
+		o.Fetch = fetch.New(fetch.Options{})
 	}
 	if o.ShutdownTimeout <= 0 {
 		o.ShutdownTimeout = DefaultShutdownTimeout
@@ -89,8 +120,10 @@ func Run(ctx context.Context, st store.Store, opts Options) error {
 // address the caller already knows) until ctx ends. It closes ln.
 func ServeListener(ctx context.Context, st store.Store, ln net.Listener, opts Options) error {
 	opts = opts.withDefaults()
+	opts.Public = opts.Public || !isLoopback(ln.Addr())
 	srv := newServer(New(st, opts), opts.Log)
 	opts.Log.Info("web: serving", "url", "http://"+ln.Addr().String()+"/")
+	logAuthMode(opts)
 
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
@@ -120,5 +153,24 @@ func newServer(h http.Handler, log *slog.Logger) *http.Server {
 		IdleTimeout:       60 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+}
+
+// isLoopback reports whether a listener's address is a loopback one.
+func isLoopback(a net.Addr) bool {
+	ap, err := netip.ParseAddrPort(a.String())
+	return err == nil && ap.Addr().Unmap().IsLoopback()
+}
+
+// logAuthMode says at start who can change things (never the password).
+func logAuthMode(opts Options) {
+	switch {
+	case opts.PasswordHash != nil:
+		opts.Log.Info("web: changes need the operator's login or an API key", "reading_needs_login", opts.Public)
+	case opts.Public:
+		opts.Log.Warn("web: serving beyond loopback without a password: anyone who reaches the port can read; " +
+			"changes are refused until PARALLAX_PASSWORD (or PARALLAX_PASSWORD_FILE) is set")
+	default:
+		opts.Log.Info("web: no password set: the pages are read-only (set PARALLAX_PASSWORD to enable changes)")
 	}
 }

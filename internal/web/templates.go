@@ -20,7 +20,7 @@ var staticFS embed.FS
 
 // pageNames are the page templates; each is parsed with layout.html and
 // partials.html.
-var pageNames = []string{"index", "story", "story_part", "article", "error", "search", "blindspots"}
+var pageNames = []string{"index", "story", "story_part", "article", "error", "search", "login", "feeds", "blindspots"}
 
 // pages holds one parsed template set per page.
 type pages struct {
@@ -56,6 +56,30 @@ func mustParsePages() *pages {
 type layoutData struct {
 	Title string // document title prefix; "" for the home page
 	Page  any
+	Nav   navData
+}
+
+// navData is what the navigation shows: the sources link with the count
+// of broken feeds, and the login or logout.
+type navData struct {
+	Broken   int    // followed feeds whose last poll failed
+	LoggedIn bool   // the request has a session
+	CSRF     string // its token, for the logout form
+	CanLogin bool   // a password is set
+}
+
+// nav reads the navigation's data for r.
+func (h *handler) nav(r *http.Request) navData {
+	n := navData{CanLogin: h.auth.hash != nil}
+	if s := sessionOf(r); s != nil {
+		n.LoggedIn, n.CSRF = true, s.CSRF
+	}
+	if h.sources.fs != nil {
+		if feeds, err := h.sources.fs.Feeds(r.Context()); err == nil {
+			n.Broken = brokenCount(feeds)
+		}
+	}
+	return n
 }
 
 // render executes a page into a buffer first, so that a template error
@@ -63,7 +87,7 @@ type layoutData struct {
 func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, name, title string, data any) {
 	var buf bytes.Buffer
 	t := h.pages.byName[name]
-	if err := t.Execute(&buf, layoutData{Title: title, Page: data}); err != nil {
+	if err := t.Execute(&buf, layoutData{Title: title, Page: data, Nav: h.nav(r)}); err != nil {
 		h.logIfInternal(r, http.StatusInternalServerError, fmt.Errorf("render %s: %w", name, err))
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return

@@ -22,8 +22,11 @@ type Options struct {
 	// OnRound is called by Run after every round (e.g. to cluster what the
 	// round added); optional.
 	OnRound func(ctx context.Context, s Stats)
-	Now     func() time.Time // clock; default time.Now
-	Log     *slog.Logger     // default slog.Default()
+	// Wake, when it receives, makes Run start its next round at once (a
+	// feed was added or marked due in the UI); optional.
+	Wake <-chan struct{}
+	Now  func() time.Time // clock; default time.Now
+	Log  *slog.Logger     // default slog.Default()
 }
 
 // DefaultOptions returns the documented defaults.

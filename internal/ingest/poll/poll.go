@@ -109,9 +109,9 @@ func (p *Poller) once(ctx context.Context, all bool) (Stats, error) {
 }
 
 // Run polls until ctx ends, sleeping between rounds until the next feed is
-// due (at most Options.Idle, so feeds added meanwhile are picked up). A
-// failing round is logged and the loop goes on. It returns nil when ctx
-// ends.
+// due (at most Options.Idle, so feeds added meanwhile are picked up), or
+// until Options.Wake receives. A failing round is logged and the loop goes
+// on. It returns nil when ctx ends.
 func (p *Poller) Run(ctx context.Context) error {
 	log := p.opts.Log
 	for {
@@ -135,6 +135,8 @@ func (p *Poller) Run(ctx context.Context) error {
 			t.Stop()
 			return nil
 		case <-t.C:
+		case <-p.opts.Wake:
+			t.Stop()
 		}
 	}
 }

@@ -424,3 +424,39 @@ func TestPollDoesNotResurrectRemovedFeed(t *testing.T) {
 		t.Errorf("removed feed came back: %+v", fs)
 	}
 }
+
+// TestRunWakes: with an hour of idle time, a feed marked due and a wake
+// are polled at once.
+func TestRunWakes(t *testing.T) {
+	h := newHarness(t)
+	h.site.set(func(s *site) { s.items = []string{rssItem("1", "/a/one", "", "")} })
+	wake := make(chan struct{}, 1)
+	h.p.opts.Wake, h.p.opts.Idle = wake, time.Hour
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	rounds := make(chan Stats, 4)
+	h.p.opts.OnRound = func(ctx context.Context, s Stats) { rounds <- s }
+	done := make(chan error, 1)
+	go func() { done <- h.p.Run(ctx) }()
+	if s := <-rounds; s.Feeds != 1 {
+		t.Fatalf("first round %+v", s)
+	}
+	f := h.st.feed(h.feedURL())
+	f.NextPoll = time.Time{} // "poll now"
+	if err := h.st.UpdateFeed(ctx, f); err != nil {
+		t.Fatal(err)
+	}
+	wake <- struct{}{}
+	select {
+	case s := <-rounds:
+		if s.Feeds != 1 {
+			t.Fatalf("woken round %+v; want the feed polled", s)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("no round after the wake")
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}

@@ -18,8 +18,21 @@ var typeOf = map[string]Type{"PER": Person, "ORG": Org, "LOC": Place}
 // paragraph a line), in order: the text is split into sentences and
 // tokens, tagged by the embedded model, and each name of a type other than
 // MISC becomes a mention. Should the model fail to load, the rules find
-// the names instead.
+// the names instead. The mentions of a recent text are remembered (the
+// same articles are read again each time their story's brief is rebuilt);
+// the caller owns the slice it gets.
 func Find(text string) []Mention {
+	k := mentions.key(text)
+	if ms, ok := mentions.get(k); ok {
+		return ms
+	}
+	ms := find(text)
+	mentions.put(k, ms)
+	return ms
+}
+
+// find is Find without the memo.
+func find(text string) []Mention {
 	m, err := Default()
 	if err != nil {
 		return FindRules(text)

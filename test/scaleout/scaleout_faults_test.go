@@ -1,4 +1,4 @@
-package main
+package scaleout_test
 
 import (
 	"bufio"
@@ -6,13 +6,12 @@ import (
 	"errors"
 	"math/rand/v2"
 	"os/exec"
+	"parallax/internal/store/postgres"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
-
-	"parallax/internal/store/postgres"
 )
 
 // proc is a role process whose standard error is read as it comes, line

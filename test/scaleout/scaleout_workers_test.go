@@ -1,4 +1,6 @@
-package main
+// Package scaleout_test runs the scale-out roles as separate processes on
+// real PostgreSQL and NATS JetStream servers.
+package scaleout_test
 
 import (
 	"bytes"
@@ -7,6 +9,13 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"parallax/internal/clitest"
+	"parallax/internal/queue/natsq/natstest"
+	"parallax/internal/shared"
+	"parallax/internal/store"
+	"parallax/internal/store/postgres"
+	"parallax/internal/store/postgres/pgtest"
+	"parallax/internal/store/sqlite"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -15,13 +24,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"parallax/internal/queue/natsq/natstest"
-	"parallax/internal/shared"
-	"parallax/internal/store"
-	"parallax/internal/store/postgres"
-	"parallax/internal/store/postgres/pgtest"
-	"parallax/internal/store/sqlite"
 )
 
 // scaleLines is how much of dev-stream.jsonl the scale-out test runs: the
@@ -39,15 +41,15 @@ const scaleLines = 250
 // a row and a merge alias; each brief is written once; the stream is empty.
 func TestScaleOutWorkers(t *testing.T) {
 	t.Parallel() // a subprocess test: runs beside the other heavy ones
-	bin := buildBinary(t)
+	bin := clitest.Binary(t)
 	dir := t.TempDir()
-	in := headLines(t, shared.TestData(t, "cluster", "dev-stream.jsonl"), filepath.Join(dir, "stream.jsonl"), scaleLines)
+	in := clitest.HeadLines(t, shared.TestData(t, "cluster", "dev-stream.jsonl"), filepath.Join(dir, "stream.jsonl"), scaleLines)
 	pg, ns := pgtest.Start(t), natstest.Start(t)
 
 	one := filepath.Join(dir, "one.db")
 	// Some lines have neither text nor html: ingest exits 1 for them.
-	if code, _, errs := runCmd(t, "", "ingest", "--db", one, in); code != 0 && !strings.Contains(errs, "the rest stored") {
-		t.Fatalf("one-process ingest exit %d: %s", code, errs)
+	if out, err := exec.Command(bin, "ingest", "--db", one, in).CombinedOutput(); clitest.IngestErr(err, out) != nil {
+		t.Fatalf("one-process ingest: %v\n%s", err, out)
 	}
 	want := snapshotSQLite(t, one)
 	t.Logf("| processes | exit codes | clustering decisions | near-dup links (one process: %d) | articles placed differently | briefs written (stories) |", len(want.dupOf))
@@ -102,14 +104,14 @@ func TestScaleOutWorkers(t *testing.T) {
 				t.Errorf("%d stories with a row and a merge alias, %d stale; %d briefs written for %d stories",
 					got.aliased, got.stale, briefs, got.stories)
 			}
-			assertQueueEmptyStream(t, ns.URL, fmt.Sprintf("scale%d", n))
+			natstest.AssertStreamEmpty(t, ns.URL, fmt.Sprintf("scale%d", n))
 		})
 	}
 	t.Run("Faults", func(t *testing.T) {
 		db := pg.NewDatabase(t)
 		env := append(os.Environ(), "PARALLAX_DB="+db, "PARALLAX_QUEUE="+ns.URL, "PARALLAX_QUEUE_STREAM=faults")
 		testScaleOutFaults(t, bin, env, in, db, want)
-		assertQueueEmptyStream(t, ns.URL, "faults")
+		natstest.AssertStreamEmpty(t, ns.URL, "faults")
 	})
 }
 

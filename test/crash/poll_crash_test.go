@@ -1,4 +1,4 @@
-package main
+package crash_test
 
 import (
 	"context"
@@ -7,13 +7,13 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os/exec"
+	"parallax/internal/clitest"
+	"parallax/internal/store/sqlite"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
-
-	"parallax/internal/store/sqlite"
 )
 
 // words is an invented vocabulary for articles that are all different.
@@ -73,7 +73,7 @@ func pollSite(t *testing.T, site, feeds, perFeed int) *httptest.Server {
 func TestPollCrashResume(t *testing.T) {
 	t.Parallel() // a subprocess test: runs beside the other heavy ones
 	const sites, feeds, perFeed = 6, 3, 4
-	bin := buildBinary(t)
+	bin := clitest.Binary(t)
 	db := filepath.Join(t.TempDir(), "p.db")
 	args := []string{"feeds", "--db", db, "add"}
 	for s := range sites {
@@ -100,7 +100,7 @@ func TestPollCrashResume(t *testing.T) {
 			t.Fatalf("poll exited by itself: %v", err)
 		case <-time.After(200 * time.Millisecond):
 		}
-		if s := statsOf(t, bin, db); s.Articles >= total/3 {
+		if s := clitest.Stats(t, bin, db); s.Articles >= total/3 {
 			_ = cmd.Process.Signal(syscall.SIGKILL)
 			<-done
 			killed = true
@@ -115,11 +115,11 @@ func TestPollCrashResume(t *testing.T) {
 		if out, err := exec.Command(bin, "poll", "--db", db, "--once", "--allow-private", "--workers", "6").CombinedOutput(); err != nil {
 			t.Fatalf("poll --once: %v\n%s", err, out)
 		}
-		if statsOf(t, bin, db).Articles >= total {
+		if clitest.Stats(t, bin, db).Articles >= total {
 			break
 		}
 	}
-	if s := statsOf(t, bin, db); s.Articles != total || s.Duplicates != 0 {
+	if s := clitest.Stats(t, bin, db); s.Articles != total || s.Duplicates != 0 {
 		t.Errorf("after the crash: %+v, want %d articles each stored once", s, total)
 	}
 	st, err := sqlite.Open(context.Background(), db)
