@@ -11,7 +11,6 @@ CREATE TABLE outlet_groups (
 );
 
 CREATE INDEX outlet_groups_outlet ON outlet_groups (outlet, dimension, value);
-CREATE INDEX story_sources_source ON story_sources (source, story_id);
 
 CREATE TABLE outlet_groups_version (
     id      INTEGER PRIMARY KEY CHECK (id = 1),
