@@ -23,3 +23,20 @@ func TestBinaryDoesNotLinkTesting(t *testing.T) {
 		t.Error("the parallax binary links the testing package")
 	}
 }
+
+// TestStoresDoNotImportIngest: the stores keep feeds and articles as the
+// model defines them; no store depends on an ingest stage (data flows one
+// way: ingest -> ... -> store).
+func TestStoresDoNotImportIngest(t *testing.T) {
+	for _, pkg := range []string{"parallax/internal/store", "parallax/internal/store/sqlite", "parallax/internal/store/postgres"} {
+		out, err := exec.Command("go", "list", "-deps", pkg).Output()
+		if err != nil {
+			t.Fatalf("go list %s: %v", pkg, err)
+		}
+		for _, d := range strings.Fields(string(out)) {
+			if strings.HasPrefix(d, "parallax/internal/ingest") {
+				t.Errorf("%s imports %s", pkg, d)
+			}
+		}
+	}
+}

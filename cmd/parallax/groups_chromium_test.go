@@ -132,7 +132,7 @@ func TestGroupsChromium(t *testing.T) {
 	}
 
 	dom := webtest.Chromium(t, base+"/stories/"+best.ID)
-	if !strings.Contains(dom, `id="coverage"`) {
+	if !strings.Contains(dom, `id="groups"`) {
 		t.Fatalf("story page has no coverage section")
 	}
 	leaning := fmt.Sprintf(`aria-label="leaning: left %d (of %d outlets)"`, best.Outlets, best.Outlets)
@@ -152,7 +152,7 @@ func TestGroupsChromium(t *testing.T) {
 	}
 
 	dom = webtest.Chromium(t, base+"/blindspots")
-	if !strings.Contains(dom, `href="/stories/`+best.ID+`#coverage"`) {
+	if !strings.Contains(dom, `href="/stories/`+best.ID+`#groups"`) {
 		t.Errorf("/blindspots does not list story %s", best.ID)
 	}
 	if !strings.Contains(unescape(dom), fmt.Sprintf("%d of %d labelled outlets", best.Outlets, best.Outlets)) {

@@ -136,6 +136,7 @@ type Store interface {
 
 	Searcher
 	Grouper
+	Follows
 	Auth
 
 	Close() error

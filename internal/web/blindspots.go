@@ -150,7 +150,7 @@ func (h *handler) blindspots(w http.ResponseWriter, r *http.Request) {
 	for _, b := range bs {
 		s := b.Story
 		v.Rows = append(v.Rows, blindspotRow{
-			storyRow: storyRow{Href: storyHref(s.ID) + "#coverage", Title: storyTitle(s.Title), Articles: s.Articles,
+			storyRow: storyRow{Href: storyHref(s.ID) + "#groups", Title: storyTitle(s.Title), Articles: s.Articles,
 				Outlets: s.Outlets, Dates: dateRange(s.First, s.Last), First: isoDate(s.First), Last: isoDate(s.Last)},
 			Dimension: b.Dimension, DimensionHref: "/blindspots?" + url.Values{"dimension": {b.Dimension}}.Encode(),
 			Value: b.Value, Side: b.Side, Labelled: b.Labelled,

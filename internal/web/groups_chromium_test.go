@@ -71,11 +71,11 @@ func TestGroupsUploadChromium(t *testing.T) {
 	step("import the labels",
 		chromedp.SetUploadFiles(css("#groups-file"), []string{csv}),
 		chromedp.Click(css("form.import-groups button")),
-		chromedp.WaitVisible(css(`ol.blindspots a[href="/stories/s-bridge#coverage"]`)))
+		chromedp.WaitVisible(css(`ol.blindspots a[href="/stories/s-bridge#groups"]`)))
 	if page := html(); !strings.Contains(page, "3 of 3 labelled outlets") {
 		t.Errorf("/blindspots lacks the side count:\n%s", page)
 	}
-	step("open the story", chromedp.Navigate(base+"/stories/s-bridge"), chromedp.WaitVisible(css("#coverage svg.bar")))
+	step("open the story", chromedp.Navigate(base+"/stories/s-bridge"), chromedp.WaitVisible(css("#groups svg.bar")))
 	page := html()
 	for _, want := range []string{`aria-label="leaning: left 3 (of 3 outlets)"`,
 		`aria-label="ownership: public 1, unlabelled 2 (of 3 outlets)"`, `width="33.33"`, `width="66.67"`} {
@@ -83,7 +83,7 @@ func TestGroupsUploadChromium(t *testing.T) {
 			t.Errorf("story page lacks %s", want)
 		}
 	}
-	width, err := chromedp.Run(b, chromedp.Evaluate[float64](`document.querySelector("#coverage svg.bar").getBoundingClientRect().width`))
+	width, err := chromedp.Run(b, chromedp.Evaluate[float64](`document.querySelector("#groups svg.bar").getBoundingClientRect().width`))
 	if err != nil {
 		t.Fatal(err)
 	}

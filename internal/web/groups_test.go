@@ -118,7 +118,7 @@ func TestCoverageAndBlindspots(t *testing.T) {
 	seed(t, st)
 	h := web.New(st, web.Options{Log: quietLog()})
 	_, page := get(t, h, "GET", "/stories/s-bridge") // cached before any labels
-	if strings.Contains(page, `id="coverage"`) {
+	if strings.Contains(page, `id="groups"`) {
 		t.Fatal("coverage section without labels")
 	}
 	if err := st.ImportLabels(context.Background(), []model.OutletLabel{
@@ -128,7 +128,7 @@ func TestCoverageAndBlindspots(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, page = get(t, h, "GET", "/stories/s-bridge")
-	for _, want := range []string{`id="coverage"`, `<rect class="seg-0" x="0.00" y="0" width="66.67"`,
+	for _, want := range []string{`id="groups"`, `<rect class="seg-0" x="0.00" y="0" width="66.67"`,
 		`<rect class="seg-1" x="66.67" y="0" width="33.33"`, "left <span class=\"count\">2 · 67%", `aria-label="leaning: left 2, right 1 (of 3 outlets)"`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("story page lacks %q", want)
@@ -160,7 +160,7 @@ func TestCoverageAndBlindspots(t *testing.T) {
 		t.Fatal(err)
 	}
 	res, page := get(t, h, "GET", "/blindspots")
-	if res.StatusCode != 200 || !strings.Contains(page, `href="/stories/s-bridge#coverage"`) ||
+	if res.StatusCode != 200 || !strings.Contains(page, `href="/stories/s-bridge#groups"`) ||
 		!strings.Contains(page, "3 of 3 labelled outlets") || !strings.Contains(page, `leaning</a>: left`) {
 		t.Errorf("blindspots page: %d\n%s", res.StatusCode, page)
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"sort"
 	"strings"
 
@@ -21,10 +22,13 @@ type storyView struct {
 	Outlets           []string // matrix columns
 	Matrix            []matrixRow
 	Framing           []model.OutletFraming
-	Coverage          []coverageBar // one per labelled dimension
+	Groups            []groupBar // coverage by outlet group: one bar per labelled dimension
 	Articles          []articleRow
 	// What the page leaves out of its large sections, and where to see all.
 	MoreActors, MoreQuotes, MoreArticles more
+	// Pictures (svg_*.go): articles over time, the outlets × facts
+	// matrix, the timeline; "" when there is nothing to draw.
+	Coverage, FactsChart, TimelineChart template.HTML
 }
 
 // more tells how many of a section's items the story page shows and
@@ -82,12 +86,13 @@ type articleRow struct {
 func newStoryView(d storyData) storyView {
 	s, b, refs := d.story, d.brief, d.refs
 	ix := newSourceIndex(s.ID, refs)
-	v := storyView{Story: s, Title: displayTitle(d), Coverage: coverageBars(d.coverage)}
+	v := storyView{Story: s, Title: displayTitle(d), Groups: groupBars(d.coverage)}
 	rows := articleRows(ix, refs)
 	for _, i := range pickArticles(refs, b, topArticles) {
 		v.Articles = append(v.Articles, rows[i])
 	}
 	v.MoreArticles = more{len(v.Articles), len(refs), "articles", partHref(s.ID, "articles")}
+	v.Coverage = coverageChart(refs)
 	if b == nil {
 		return v
 	}
@@ -114,6 +119,8 @@ func newStoryView(d storyData) storyView {
 		v.Single = append(v.Single, citedText{c.Text, ix.refs([]string{c.Source})})
 	}
 	v.Outlets, v.Matrix = sourceMatrix(ix, b)
+	v.FactsChart = factsChart(v.Outlets, v.Matrix)
+	v.TimelineChart = timelineChart(v.Timeline)
 	v.Framing = b.Framing
 	return v
 }

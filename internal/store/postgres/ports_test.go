@@ -9,7 +9,7 @@ import (
 )
 
 // TestOutletPortsMigration stores sources with ports, takes the database
-// back to before migration 0010 and reopens it: the migration renames
+// back to before migration 0011 and reopens it: the migration renames
 // them and merges the story's outlets.
 func TestOutletPortsMigration(t *testing.T) {
 	ctx := context.Background()
@@ -20,7 +20,7 @@ func TestOutletPortsMigration(t *testing.T) {
 		t.Fatal(err)
 	}
 	storetest.SeedPorted(t, db)
-	if _, err := db.pool.Exec(ctx, `DELETE FROM schema_version WHERE version >= 10`); err != nil {
+	if _, err := db.pool.Exec(ctx, `DELETE FROM schema_version WHERE version >= 11`); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()

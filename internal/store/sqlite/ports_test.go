@@ -9,7 +9,7 @@ import (
 )
 
 // TestOutletPortsMigration stores sources with ports, takes the database
-// back to before migration 0014 and reopens it: the migration renames
+// back to before migration 0015 and reopens it: the migration renames
 // them and merges the story's outlets.
 func TestOutletPortsMigration(t *testing.T) {
 	ctx := context.Background()
@@ -19,7 +19,7 @@ func TestOutletPortsMigration(t *testing.T) {
 		t.Fatal(err)
 	}
 	storetest.SeedPorted(t, db)
-	if _, err := db.write.ExecContext(ctx, `DELETE FROM schema_version WHERE version >= 14`); err != nil {
+	if _, err := db.write.ExecContext(ctx, `DELETE FROM schema_version WHERE version >= 15`); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.Close(); err != nil {

@@ -58,6 +58,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Search", testSearch},
 		{"Groups", testGroups},
 		{"WorkCounts", testWorkCounts},
+		{"Follows", testFollows},
 		{"Sessions", testSessions},
 		{"APIKeys", testAPIKeys},
 	}

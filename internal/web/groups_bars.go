@@ -8,17 +8,18 @@ import (
 	"parallax/internal/model"
 )
 
-// coverageBar is one dimension's bar on the story page: the story's
+// groupBar is one dimension's bar on the story page ("Coverage by
+// outlet group"; the chart of coverage over time is svg_coverage.go): the story's
 // outlets by value, then the unlabelled, as segments of an inline SVG
 // (widths are SVG attributes: the strict CSP forbids style attributes).
-type coverageBar struct {
+type groupBar struct {
 	Dimension string
 	Outlets   int
 	Label     string // the whole bar in words, for screen readers
-	Segments  []coverageSegment
+	Segments  []groupSegment
 }
 
-type coverageSegment struct {
+type groupSegment struct {
 	Value   string
 	Outlets int
 	X, W    string // percent of the bar, as SVG attribute values
@@ -29,20 +30,20 @@ type coverageSegment struct {
 // segmentColours is how many value colours style.css defines.
 const segmentColours = 8
 
-// coverageBars builds the bars of the dimensions a story has outlets in.
-func coverageBars(cov []model.Coverage) []coverageBar {
-	var out []coverageBar
+// groupBars builds the bars of the dimensions a story has outlets in.
+func groupBars(cov []model.Coverage) []groupBar {
+	var out []groupBar
 	for _, c := range cov {
 		if c.Outlets <= 0 {
 			continue
 		}
-		b := coverageBar{Dimension: c.Dimension, Outlets: c.Outlets}
+		b := groupBar{Dimension: c.Dimension, Outlets: c.Outlets}
 		x := 0
 		add := func(value string, n int, class string) {
 			if n <= 0 {
 				return
 			}
-			b.Segments = append(b.Segments, coverageSegment{Value: value, Outlets: n, Class: class,
+			b.Segments = append(b.Segments, groupSegment{Value: value, Outlets: n, Class: class,
 				X: percent(x, c.Outlets), W: percent(n, c.Outlets), Percent: (200*n + c.Outlets) / (2 * c.Outlets)})
 			x += n
 		}

@@ -1,4 +1,4 @@
--- 0010: outlet names without ports (as SQLite's 0014). Some archives
+-- 0011: outlet names without ports (as SQLite's 0015). Some archives
 -- record a source as "host:80"; new articles are stored as "host"
 -- (model.OutletName), and this renames the stored ones: articles,
 -- story_sources (merging "host:80" into "host"), each affected story's

@@ -1,4 +1,4 @@
--- 0009: the operator's outlet labels (as SQLite's 0013), read against
+-- 0010: the operator's outlet labels (as SQLite's 0014), read against
 -- story_sources by source for coverage bars and blindspots; the labels'
 -- version joins each story's version, so cached story pages change with
 -- an import.

@@ -1,4 +1,4 @@
--- 0014: outlet names without ports. Some archives record a source as
+-- 0015: outlet names without ports. Some archives record a source as
 -- "host:80"; new articles are stored as "host" (model.OutletName), and
 -- this renames the stored ones: articles, story_sources (merging
 -- "host:80" into "host"), each affected story's outlet count, version and

@@ -1,4 +1,4 @@
--- 0013: the operator's outlet labels (outlet, dimension, value), read
+-- 0014: the operator's outlet labels (outlet, dimension, value), read
 -- against story_sources by source for coverage bars and blindspots; the
 -- labels' version joins each story's version, so that cached story pages
 -- change with an import.

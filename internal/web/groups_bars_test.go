@@ -6,18 +6,18 @@ import (
 	"parallax/internal/model"
 )
 
-func TestCoverageBars(t *testing.T) {
+func TestGroupBars(t *testing.T) {
 	cov := []model.Coverage{
 		{Dimension: "leaning", Outlets: 4, Values: []model.CoverageValue{{Value: "left", Outlets: 2}, {Value: "right", Outlets: 1}}, Unlabelled: 1},
 		{Dimension: "country", Outlets: 4, Values: []model.CoverageValue{}, Unlabelled: 4},
 		{Dimension: "empty", Outlets: 0, Values: []model.CoverageValue{}},
 	}
-	bars := coverageBars(cov)
+	bars := groupBars(cov)
 	if len(bars) != 2 {
 		t.Fatalf("bars = %+v, want 2 (a story without outlets has none)", bars)
 	}
 	b := bars[0]
-	want := []coverageSegment{
+	want := []groupSegment{
 		{Value: "left", Outlets: 2, X: "0.00", W: "50.00", Percent: 50, Class: "seg-0"},
 		{Value: "right", Outlets: 1, X: "50.00", W: "25.00", Percent: 25, Class: "seg-1"},
 		{Value: "unlabelled", Outlets: 1, X: "75.00", W: "25.00", Percent: 25, Class: "seg-none"},
