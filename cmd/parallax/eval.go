@@ -24,7 +24,7 @@ import (
 func init() {
 	register(command{
 		Name:    "eval",
-		Summary: "score a stage on the gold sets: eval extract|cluster|summary",
+		Summary: "score a stage on the gold sets: eval extract|cluster|summary|timeline|entities|quotes",
 		Run:     runEval,
 	})
 }
@@ -39,7 +39,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	}
 	evalRoot, evalRootErr = locateShared(dataDir)
 	if len(args) == 0 {
-		return fmt.Errorf("%w: eval [--data SHARED] extract|cluster|summary|timeline [flags]", errUsage)
+		return fmt.Errorf("%w: eval [--data SHARED] extract|cluster|summary|timeline|entities|quotes [flags]", errUsage)
 	}
 	switch args[0] {
 	case "extract":
@@ -52,8 +52,10 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		return evalTimeline(e, args[1:])
 	case "entities":
 		return evalEntities(e, args[1:])
+	case "quotes":
+		return evalQuotes(e, args[1:])
 	}
-	return fmt.Errorf("%w: unknown stage %q (extract, cluster or summary)", errUsage, args[0])
+	return fmt.Errorf("%w: unknown stage %q (extract, cluster, summary, timeline, entities or quotes)", errUsage, args[0])
 }
 
 // printJSON writes v as one JSON object.

@@ -23,7 +23,7 @@ func (c *corpus) quotes(ents []model.Entity) []model.Quote {
 			if n, ok := canon[who]; ok {
 				who = n
 			}
-			out = append(out, model.Quote{Speaker: who, Text: Detokenize(q.Text), Source: d.ID})
+			out = append(out, model.Quote{Speaker: who, Role: q.Role, Text: Detokenize(q.Text), Source: d.ID})
 		}
 	}
 	return out

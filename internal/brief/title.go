@@ -40,7 +40,7 @@ func Title(docs []*model.Article) (title, from string) {
 	best, bestScore := 0, -1.0
 	for i, sc := range scores {
 		// Among equals, an article with a headline.
-		if wordy(arts[i].Title) {
+		if wordy(cleanHeadline(arts[i].Title)) {
 			sc += 1e-9
 		}
 		if sc > bestScore+1e-12 {
@@ -48,8 +48,8 @@ func Title(docs []*model.Article) (title, from string) {
 		}
 	}
 	d := arts[best]
-	if t := strings.TrimSpace(d.Title); wordy(t) {
-		return headline(Detokenize(t)), d.ID
+	if t := cleanHeadline(d.Title); wordy(t) {
+		return headline(truecase(Detokenize(t), arts)), d.ID
 	}
 	return headline(Detokenize(leadSentence(d.Text, centroid))), d.ID
 }

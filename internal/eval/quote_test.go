@@ -73,6 +73,11 @@ func TestSameSpeaker(t *testing.T) {
 		{"Tony Blair", "Prime Minister Tony Blair", true},
 		{"Howorth", "Evans", false},
 		{"official", "", false},
+		{"Radwa Osman", "Deqa Osman", false},
+		{"Radwa Osman", "Osman", true},
+		{"John Branca|John McClain", "John McClain", true},
+		{"statement|police", "police", true},
+		{"Leroy McGee", "Leroy David McGee Jr.", true},
 	} {
 		t.Run(c.gold+"/"+c.pred, func(t *testing.T) {
 			if got := SameSpeaker(c.gold, c.pred); got != c.want {
@@ -80,6 +85,63 @@ func TestSameSpeaker(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestQuoteSpeakersCluster scores quote.Find on the annotated quotations
+// of dev.jsonl and dev-topics.jsonl (gold/quotes_cluster.tsv), each half
+// apart; with -v it lists the errors of the tune half only (the held-out
+// half is not looked at while tuning).
+func TestQuoteSpeakersCluster(t *testing.T) {
+	dir := shared.TestData(t, "cluster")
+	gold, err := ClusterQuoteGold()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts, err := QuoteTexts(dir, gold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(gold) < 300 || len(texts) < 40 {
+		t.Fatalf("gold: %d quotations of %d articles, want >= 300 of >= 40", len(gold), len(texts))
+	}
+	runs := RunQuotes(gold, texts, findQuotes)
+	for _, r := range runs {
+		s := r.Score
+		t.Logf("%-8s %2d articles, %3d quotations: gold %d, predicted %d, correct %d: P %.3f R %.3f F1 %.3f",
+			r.Half, r.Articles, r.Quotes, s.Gold, s.Pairs, s.Correct, s.P, s.R, s.F1)
+		if 10*r.Quotes < 4*len(gold) {
+			t.Errorf("%s half holds only %d of %d quotations", r.Half, r.Quotes, len(gold))
+		}
+	}
+	if testing.Verbose() {
+		var tune []QuoteGold
+		for _, g := range gold {
+			if !QuoteHeldOut(g.Doc) {
+				tune = append(tune, g)
+			}
+		}
+		pred := map[string][]QuotePred{}
+		for k, text := range texts {
+			pred[k] = findQuotes(text)
+		}
+		logQuoteErrors(t, "", tune, pred)
+	}
+	held := runs[1].Score
+	if held.P < minHeldP || held.R < minHeldR {
+		t.Errorf("held-out P %.3f R %.3f, want >= %.2f and >= %.2f", held.P, held.R, minHeldP, minHeldR)
+	}
+}
+
+// Floors for the held-out half (the figures reached, rounded down).
+const minHeldP, minHeldR = 0.83, 0.78
+
+// findQuotes runs quote.Find on one article.
+func findQuotes(text string) []QuotePred {
+	var out []QuotePred
+	for _, q := range quote.Find(text) {
+		out = append(out, QuotePred{Start: q.Start, End: q.End, Speaker: q.Speaker})
+	}
+	return out
 }
 
 // logQuoteErrors logs each gold quotation whose predicted speaker is
@@ -93,7 +155,7 @@ func logQuoteErrors(t *testing.T, dir string, gold []QuoteGold, pred map[string]
 				got = p.Speaker
 			}
 		}
-		if g.Speaker == UnclearSpeaker || SameSpeaker(g.Speaker, got) || (g.Speaker == NoSpeaker && got == "") {
+		if g.Speaker == UnclearSpeaker || SameSpeaker(g.Speaker, got) || (g.Speaker == NoSpeaker && (got == "" || got == "(no quote)")) {
 			continue
 		}
 		t.Logf("%s %d: gold %q, got %q", k, g.Start, g.Speaker, got)

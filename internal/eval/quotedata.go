@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -36,8 +37,13 @@ func ReadQuoteGold(path string) ([]QuoteGold, error) {
 		return nil, fmt.Errorf("eval: %w", err)
 	}
 	defer f.Close()
+	return ParseQuoteGold(f, path)
+}
+
+// ParseQuoteGold reads quote annotations from r (named path in errors).
+func ParseQuoteGold(r io.Reader, path string) ([]QuoteGold, error) {
 	var out []QuoteGold
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(r)
 	for n := 1; sc.Scan(); n++ {
 		ln := sc.Text()
 		if ln == "" || strings.HasPrefix(ln, "#") {

@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"slices"
 	"strings"
 
 	"parallax/internal/nlp/token"
@@ -76,16 +77,23 @@ func onGold(gs []QuoteGold, p QuotePred) (QuoteGold, bool) {
 // SameSpeaker reports whether a predicted speaker names the gold one: the
 // gold's last word (its surname, or its role) is a word of the
 // prediction, case-insensitively ("Papa" and "Joseph Papa", "report" and
-// "the JPI report").
+// "the JPI report"); when both give more than one word, the gold's first
+// word is one of the prediction's too ("Radwa Osman" is not "Deqa
+// Osman"). Gold alternatives are separated by "|" (two speakers of one
+// quotation, or a person and the statement they issued).
 func SameSpeaker(gold, pred string) bool {
-	g := token.Words(strings.ToLower(gold))
-	if len(g) == 0 {
-		return false
-	}
-	for _, w := range token.Words(strings.ToLower(pred)) {
-		if w == g[len(g)-1] {
+	p := token.Words(strings.ToLower(pred))
+	for _, alt := range strings.Split(gold, "|") {
+		if sameSpeaker(token.Words(strings.ToLower(alt)), p) {
 			return true
 		}
 	}
 	return false
+}
+
+func sameSpeaker(g, p []string) bool {
+	if len(g) == 0 || !slices.Contains(p, g[len(g)-1]) {
+		return false
+	}
+	return len(g) == 1 || len(p) == 1 || slices.Contains(p, g[0])
 }

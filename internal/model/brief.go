@@ -43,6 +43,7 @@ type Entity struct {
 // Quote is a direct quotation and who said it.
 type Quote struct {
 	Speaker string `json:"speaker"`
+	Role    string `json:"role,omitempty"` // what the article says the speaker is ("BP chief operating officer")
 	Text    string `json:"text"`
 	Source  string `json:"source"`
 }

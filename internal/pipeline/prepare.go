@@ -50,7 +50,7 @@ func Prepare(it files.Item, now time.Time) (*model.Article, error) {
 	if errors.Is(err, extract.ErrNoText) && opts.Mode == extract.Text {
 		// The line classifier kept nothing of a text that was given as an
 		// article: keep its lines rather than lose it.
-		res, err = &extract.Result{Text: plainLines(string(data))}, nil
+		res, err = &extract.Result{Text: extract.PlainLines(string(data))}, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", it.Origin, err)
@@ -127,15 +127,4 @@ func host(raw string) string {
 		return ""
 	}
 	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
-}
-
-// plainLines returns the non-blank lines of s, trimmed, one per line.
-func plainLines(s string) string {
-	var out []string
-	for _, l := range strings.Split(s, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
-		}
-	}
-	return strings.Join(out, "\n")
 }

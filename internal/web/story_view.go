@@ -60,8 +60,8 @@ type actorGroup struct {
 }
 
 type quoteRow struct {
-	Speaker, Text string
-	Source        sourceRef
+	Speaker, Role, Text string
+	Source              sourceRef
 }
 
 type matrixRow struct {
@@ -161,7 +161,7 @@ func articleRows(ix *sourceIndex, refs []model.ArticleRef) []articleRow {
 func quoteRows(ix *sourceIndex, qs []model.Quote) []quoteRow {
 	out := make([]quoteRow, 0, len(qs))
 	for _, q := range qs {
-		out = append(out, quoteRow{q.Speaker, q.Text, ix.ref(q.Source)})
+		out = append(out, quoteRow{q.Speaker, q.Role, q.Text, ix.ref(q.Source)})
 	}
 	return out
 }

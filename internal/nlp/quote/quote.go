@@ -12,60 +12,103 @@ package quote
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"parallax/internal/nlp/entity"
 )
 
-// MinWords is the fewest words a quotation has.
+// MinWords is the fewest words a quotation has (a hyphenated compound is
+// one word).
 const MinWords = 4
 
+// maxPhraseWords is the most words of a quoted phrase: a fragment that
+// starts in lower case inside a sentence of the reporter's. Without a
+// speaker it is not kept as a quotation.
+const maxPhraseWords = 6
+
 // Quote is one direct quotation. Text is text[Start:End], without the
-// quote marks. Speaker is a name, or the role or pronoun as written when it
-// could not be resolved, or "" when no attribution was found.
+// quote marks. Speaker is a person's name (in full where the text gives
+// it, without title words), an organisation, or the role as written when
+// no person holding it is named, or "" when no attribution was found.
+// Role is what the text says a person speaker is ("BP chief operating
+// officer"), if anything.
 type Quote struct {
 	Start, End int
 	Text       string
 	Speaker    string
+	Role       string
 }
 
 // Find returns the quotations in text (one paragraph a line), in order.
+// Titles and other quoted names ("Deepwater Cementing Considerations")
+// are not quotations.
 func Find(text string) []Quote {
 	f := finder{text: text, mentions: entity.Find(text)}
-	for _, ln := range lineRanges(text) {
-		f.quoted = append(f.quoted, quoteSpans(text, ln[0], ln[1])...)
+	lines := lineRanges(text)
+	spans := make([][]span, len(lines))
+	for i, ln := range lines {
+		spans[i] = quoteSpans(text, ln[0], ln[1])
+		f.quoted = append(f.quoted, spans[i]...)
 	}
+	f.index()
 	var out []Quote
 	prevSpeaker := ""
-	for _, ln := range lineRanges(text) {
-		spans := quoteSpans(text, ln[0], ln[1])
-		lineSpeaker := ""
-		for _, sp := range spans {
+	for i, ln := range lines {
+		lineSpeaker, from := "", ln[0]
+		for _, sp := range spans[i] {
 			q := strings.TrimSpace(strings.Trim(text[sp.start:sp.end], " ,"))
-			if wordCount(q) < MinWords {
+			if tokenCount(q) < MinWords || isTitle(q) {
 				continue
 			}
 			s, e := trimmed(text, sp.start, sp.end)
 			who := f.speaker(sp, ln)
-			if who == "" && onlyQuotes(text, ln, spans) {
+			if who == "" {
+				who = f.carried(from, sp.open, lineSpeaker)
+			}
+			if who == "" && from == ln[0] && onlyQuotes(text, ln, spans[i]) {
 				who = prevSpeaker
 				if who == "" {
 					who = f.introducer(ln[0])
 				}
 			}
-			if who == "" {
-				who = lineSpeaker
+			if who == "" && from == ln[0] && wordCount(text[ln[0]:sp.open]) == 0 {
+				who = f.prevLineNarrator(ln)
 			}
-			lineSpeaker = who
-			out = append(out, Quote{Start: s, End: e, Text: text[s:e], Speaker: who})
+			who = f.name(who, sp.open)
+			if who == "" && isPhrase(q) {
+				continue // a phrase quoted in passing ("reckless decisions and actions"), no one's words
+			}
+			lineSpeaker, from = who, sp.close
+			out = append(out, Quote{Start: s, End: e, Text: text[s:e], Speaker: who, Role: f.roleOf(who)})
 		}
-		if len(spans) == 0 || !onlyQuotes(text, ln, spans) {
-			prevSpeaker = ""
+		if (len(spans[i]) == 0 && !opensQuote(text[ln[0]:ln[1]])) || (len(spans[i]) > 0 && !onlyQuotes(text, ln, spans[i])) {
+			prevSpeaker = "" // a paragraph opening a quotation it does not close goes on with its speaker
 		}
 		if lineSpeaker != "" {
 			prevSpeaker = lineSpeaker
 		}
 	}
 	return out
+}
+
+// tokenCount counts the space-separated tokens of s that hold a letter
+// or digit.
+func tokenCount(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// isPhrase reports whether quoted text q is a phrase rather than speech:
+// it starts in lower case and is short.
+func isPhrase(q string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(q, " .…'`‘"))
+	return unicode.IsLower(r) && tokenCount(q) <= maxPhraseWords
 }
 
 // lineRanges returns the [start, end) byte range of each line.
@@ -90,6 +133,17 @@ func trimmed(text string, s, e int) (int, int) {
 		e--
 	}
 	return s, e
+}
+
+// opensQuote reports whether a line starts with an opening quote mark.
+func opensQuote(line string) bool {
+	line = strings.TrimLeft(line, " ")
+	for _, m := range []string{"“", "‘", "\"", "``", "'"} {
+		if strings.HasPrefix(line, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyQuotes reports whether the line holds nothing but its quotations

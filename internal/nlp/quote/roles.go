@@ -12,32 +12,73 @@ import (
 const maxRoleWords = 7
 
 // modifiers are the lower-case words allowed inside a role phrase.
-var modifiers = map[string]bool{"the": true, "of": true, "for": true, "special": true, "foreign": true,
-	"deputy": true, "senior": true, "chief": true, "top": true, "press": true, "state": true,
-	"defense": true, "defence": true, "a": true, "an": true, "an official": true, "military": true,
-	"government": true, "department": true, "'s": true, "local": true, "former": true, "retired": true,
-	"veteran": true, "independent": true, "western": true, "unnamed": true, "another": true, "one": true}
+var modifiers = set(`the of for special foreign deputy senior chief top press state defense defence a an 's ’s
+local former retired veteran independent western unnamed another one financial operating executive technical
+managing vice assistant associate acting interim national regional general legal medical political military
+government department company's police county city school district federal white house next-door next door same
+shaken grieving operations communications information technology public affairs relations marketing safety
+health security legal commercial media`)
+
+// determiners open a role phrase; after one, up to two plain adjectives
+// may come before the role word ("a handwritten sign").
+var determiners = set(`the a an one another his her their its`)
 
 // rolePhrase returns the role phrase at the start of s ("the State Dept.
-// spokesman") up to and including its role word, and its byte length.
+// spokesman", "Rochester police chief") up to and including its last role
+// word, and its byte length.
 func rolePhrase(s string) (string, int) {
-	pos, words := 0, 0
-	for words < maxRoleWords {
+	pos, end, adj, det := 0, 0, 0, false
+	for words := 0; words < maxRoleWords; words++ {
 		w, start := nextWord(s, pos)
 		if w == "" {
-			return "", 0
+			break
 		}
-		words++
+		bare := strings.TrimRight(w, ".,;:")
+		lw := strings.ToLower(bare)
+		det = det || (words == 0 && determiners[lw])
+		switch {
+		case roles[lw]:
+			end = start + len(bare)
+		case unicode.IsUpper([]rune(bare + " ")[0]) || modifiers[lw] || strings.HasSuffix(bare, "'s") || strings.HasSuffix(bare, "’s"):
+		case adj < 2 && end == 0 && adjLike(bare) && !stop[lw]:
+			adj++ // "a handwritten sign", "theater employee"
+		default:
+			words = maxRoleWords
+			continue
+		}
 		pos = start + len(w)
-		bare := strings.TrimRight(w, ".,")
-		if roles[strings.ToLower(bare)] {
-			return s[:pos], pos
-		}
-		if !unicode.IsUpper([]rune(bare + " ")[0]) && !modifiers[bare] {
-			return "", 0
+		if tail := w[len(bare):]; strings.ContainsAny(tail, ",;:") || (tail != "" && roles[lw]) {
+			break // the phrase ends at punctuation
 		}
 	}
-	return "", 0
+	if end == 0 {
+		return "", 0
+	}
+	return s[:end], end
+}
+
+// stop are words no role phrase holds.
+var stop = set(`and or but that which who when where while if as to by at in on with from is was are were has
+had have be been said says told he she they it we i you`)
+
+// adjLike reports whether w may be an adjective in a role phrase:
+// lower-case letters, digits and hyphens ("36-year-old").
+func adjLike(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLower(r) && !unicode.IsDigit(r) && r != '-' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+func isLower(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLower(r) && r != '-' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // roleTail returns the role phrase that ends head: back over capitalised
@@ -50,13 +91,16 @@ func roleTail(head string) string {
 		if strings.ContainsAny(w, "\"“”‘’.,;:!?()") && !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "’s") && w != "Dept." {
 			break
 		}
-		if !unicode.IsUpper([]rune(w)[0]) && !modifiers[w] {
+		if !unicode.IsUpper([]rune(w)[0]) && !modifiers[strings.ToLower(w)] && !(adjLike(w) && !stop[w] && len(ws)-i <= 3) {
 			break
 		}
 		from = i
-		if w == "the" || w == "The" {
+		if determiners[strings.ToLower(w)] {
 			break
 		}
+	}
+	for from < len(ws)-1 && (ws[from] == "'s" || ws[from] == "’s") {
+		from++
 	}
 	return strings.Join(ws[from:], " ")
 }
@@ -68,18 +112,12 @@ func roleTail(head string) string {
 func (f *finder) resolveRole(ph string, quoteAt int) string {
 	role := strings.ToLower(strings.TrimRight(lastWord(ph), ".,"))
 	best, bestDist := "", -1
-	for _, m := range f.mentions {
-		if m.Type != entity.Person {
-			continue
-		}
-		pre := strings.TrimRight(f.text[max(m.Start-40, 0):m.Start], " ,")
-		if !strings.EqualFold(lastWord(pre), role) {
-			continue
-		}
+	for _, i := range f.holders()[role] {
+		m := f.mentions[i]
 		d := quoteAt - m.Start
 		if d < 0 {
-			if strings.Contains(f.text[quoteAt:m.Start], "\n") {
-				continue // a later paragraph's spokesman may be another one
+			if m.Start-quoteAt > maxSentence || sentenceBreak.MatchString(f.text[quoteAt:m.Start+1]) {
+				continue // a later sentence's spokesman may be another one
 			}
 			d = -d + len(f.text) // prefer names before the quote
 		}
@@ -90,50 +128,221 @@ func (f *finder) resolveRole(ph string, quoteAt int) string {
 	if best != "" {
 		return best
 	}
+	definite := strings.HasPrefix(ph, "the ") || strings.HasPrefix(ph, "The ")
+	if definite && roles[role] && !things[role] && !groups[role] {
+		// "the judge said", "the 36-year-old single mother said": the
+		// person who last spoke or was the subject, of the role's gender.
+		// Not across a person introduced by a role ("said a medical
+		// official ... . The doctor, who ...").
+		if who, at := f.resolve(quoteAt, roleGender(role), true); who != "" && !f.introducesRole(at, quoteAt) {
+			return who
+		}
+	}
 	ph = strings.TrimPrefix(strings.TrimPrefix(ph, "the "), "The ")
 	return strings.TrimRight(ph, " ,")
 }
 
-// lastPerson resolves a pronoun at pos: the last person named before it
-// in the pronoun's sentence or who speaks (a speech verb follows the name
-// in its sentence, as in "Karen Piurkowski, director of loyalty with Polk,
-// said"), else the last person named in the same paragraph.
-func (f *finder) lastPerson(pos int) string {
-	para := strings.LastIndexByte(f.text[:pos], '\n') + 1
-	plain := ""
-	for i := len(f.mentions) - 1; i >= 0; i-- {
-		m := f.mentions[i]
-		if m.End > pos || m.Type != entity.Person || f.inQuote(m) {
-			continue
-		}
-		if !sentenceBreak.MatchString(f.text[m.End:pos]) {
-			return m.Text // named in the pronoun's sentence
-		}
-		if f.speaks(m, pos) {
-			return f.subjectOf(i, pos)
-		}
-		if plain == "" && m.Start >= para {
-			plain = m.Text
+// indefiniteRole is a person introduced by a role: "a neighbor", "one
+// Western risk consultant".
+var indefiniteRole = regexp.MustCompile(`\b(?:[Aa]n?|[Oo]ne|[Aa]nother)((?:\s+[\w'’-]+){1,4})`)
+
+// introducesRole reports whether text[from:to] introduces someone by a
+// role.
+func (f *finder) introducesRole(from, to int) bool {
+	for _, m := range indefiniteRole.FindAllStringSubmatch(f.text[max(from, 0):to], -1) {
+		for _, w := range strings.Fields(m[1]) {
+			if roles[w] && !things[w] {
+				return true
+			}
 		}
 	}
-	return plain
+	return false
 }
 
+// holders returns, by role word, the persons the text names with it: the
+// role word right before the name ("spokesman John Kirby") or ending an
+// appositive after it ("Ramona Mathis, Collier’s great-grandmother").
+// Built once per text.
+func (f *finder) holders() map[string][]int {
+	if f.byRole != nil {
+		return f.byRole
+	}
+	f.byRole = map[string][]int{}
+	for i, m := range f.mentions {
+		if m.Type != entity.Person || f.inQuote(m) {
+			continue
+		}
+		pre := strings.ToLower(strings.TrimRight(lastWord(strings.TrimRight(f.text[max(m.Start-40, 0):m.Start], " ,")), ".,"))
+		if roles[pre] {
+			f.byRole[pre] = append(f.byRole[pre], i)
+		}
+		if r := f.apposed(m); roles[r] && r != pre {
+			f.byRole[r] = append(f.byRole[r], i)
+		}
+	}
+	return f.byRole
+}
+
+// apposed returns the last word of an appositive right after person m,
+// lower case: "Ramona Mathis, Collier’s great-grandmother" ->
+// "great-grandmother".
+func (f *finder) apposed(m entity.Mention) string {
+	rest := f.text[m.End:min(len(f.text), m.End+60)]
+	rest = strings.TrimLeft(rest, " ")
+	if !strings.HasPrefix(rest, ",") {
+		return ""
+	}
+	rest = rest[1:]
+	if i := strings.IndexAny(rest, ",.;\n"); i >= 0 {
+		rest = rest[:i]
+	}
+	if strings.ContainsAny(rest, "\"“”`") || anyVerb.MatchString(rest) {
+		return "" // not an appositive: `Burke," said the woman`
+	}
+	return strings.ToLower(lastWord(rest))
+}
+
+// groups are roles of several people or of someone unnamed on purpose: a
+// definite one ("the officials") is not resolved to a person.
+var groups = set(`officials sources source witnesses residents investigators detectives authorities prosecutors
+police parents executives officers neighbors spokespeople executors co-executors authors family`)
+
+// roleWindow bounds how far from a quotation a role or pronoun is
+// resolved (bytes): the work stays linear in the text.
+const roleWindow = 1500
+
+// antecedent resolves the pronoun pron at pos (he, she) to the nearest
+// compatible antecedent before it, outside quotations and within
+// roleWindow bytes: a person named earlier in the pronoun's own sentence;
+// else, sentence by sentence back, the first person there who speaks
+// (a speech verb follows the name in its sentence: "Karen Piurkowski,
+// director of loyalty with Polk, said"), or a role subject ("One neighbor
+// hopes ...") nearer than any person; else the nearest person of the
+// paragraph. Gender comes from the pronoun and the person's given name or
+// honorific.
+func (f *finder) antecedent(pos int, pron string) string {
+	who, _ := f.resolve(pos, pronounGender(pron), false)
+	return who
+}
+
+// resolve finds the antecedent at pos of gender want (see antecedent);
+// strict leaves out the nearest person who neither speaks nor shares the
+// sentence, and role subjects.
+func (f *finder) resolve(pos int, want gender, strict bool) (string, int) {
+	para := strings.LastIndexByte(f.text[:pos], '\n') + 1
+	plain, plainAt := "", -1
+	lastEnd := pos
+	for i := f.before(pos) - 1; i >= 0; i-- {
+		m := f.mentions[i]
+		if m.Start < pos-roleWindow {
+			break
+		}
+		if m.End > pos || !f.isPerson(m) || f.inQuote(m) || f.possessive(m) || !fits(f.gender(m, pos), want) {
+			continue
+		}
+		if r := f.roleSubject(m.End, lastEnd, want); r != "" && !strict {
+			return r, m.End
+		}
+		lastEnd = m.Start
+		switch {
+		case !strict && !sentenceBreak.MatchString(f.text[m.End:min(len(f.text), pos+1)]):
+			return m.Text, m.Start // named in the pronoun's sentence
+		case f.speaks(m, pos):
+			return f.subjectOf(i, pos, want), m.Start
+		case f.isSubject(m):
+			return m.Text, m.Start // "Ghoga sought to clarify ... . “…,” he said"
+		case plain == "" && m.Start >= para:
+			plain, plainAt = m.Text, m.Start
+		}
+	}
+	if strict {
+		return "", -1
+	}
+	if plain == "" {
+		plain = f.roleSubject(max(para, pos-roleWindow), lastEnd, want)
+	}
+	return plain, plainAt
+}
+
+// isSubject reports whether person m starts its sentence (after a title
+// at most): the sentence is about it.
+func (f *finder) isSubject(m entity.Mention) bool {
+	s := f.sentenceStart(m.Start)
+	lead := strings.Fields(f.text[s:m.Start])
+	for _, w := range lead {
+		if !roleWords[w] && strings.Trim(w, "`'\"“‘") != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// isPerson reports whether m names a person: typed so, or one word of a
+// person's name given in full elsewhere in the text ("Ghoga").
+func (f *finder) isPerson(m entity.Mention) bool {
+	if m.Type == entity.Person {
+		return true
+	}
+	return m.Type == entity.Unknown && !strings.Contains(m.Text, " ") && len(f.byWord[m.Text]) > 0
+}
+
+// possessive reports whether m is followed by 's: "McDonald’s mother".
+func (f *finder) possessive(m entity.Mention) bool {
+	rest := strings.TrimLeft(f.text[m.End:min(len(f.text), m.End+4)], " ")
+	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")
+}
+
+// gender is the sex of person m as the text tells it: its honorific or
+// given name, or those of the full name it shortens.
+func (f *finder) gender(m entity.Mention, pos int) gender {
+	if g := nameGender(cleanName(m.Text), m.Title); g != anyGender {
+		return g
+	}
+	return nameGender(f.name(m.Text, pos), "")
+}
+
+// roleSubjectRe is a role noun phrase that starts a sentence: "One
+// neighbor hopes", "The boy's mother pleaded".
+var roleSubjectRe = regexp.MustCompile(`(?:^|[.!?]["”'’]*\s+|\n)(?:One|A|An|The|Another|Her|His|Their)\s+(?:[\w'’-]+\s+){0,2}?([a-z-]+)(?:\s+(?:in|at|from|of|with|on)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?(?:\s*,[^,.;]{1,80},)?\s+(?:` + verbs + `|hopes|pleaded|has|had|is|was|heard|saw|lives|lived|wants|wanted|called|described|woke|watched)\b`)
+
+// roleSubject returns the role of the last role subject in
+// text[from:to] that fits gender want, or "".
+func (f *finder) roleSubject(from, to int, want gender) string {
+	if to <= from {
+		return ""
+	}
+	locs := roleSubjectRe.FindAllStringSubmatchIndex(f.text[from:to], -1)
+	for i := len(locs) - 1; i >= 0; i-- {
+		r := f.text[from+locs[i][2] : from+locs[i][3]]
+		if roles[r] && !things[r] && fits(roleGender(r), want) && !f.inQuoteAt(from+locs[i][2]) {
+			return r
+		}
+	}
+	return ""
+}
+
+// things are the roles that are no person: a pronoun never stands for
+// them.
+var things = set(`statement report release letter email e-mail sign appeal citation article documents complaint
+affidavit lawsuit suit brief filing memo study survey paper page notice ministry company agency department district
+administration government military committee panel police authorities`)
+
 // sentenceBreak is a sentence stop followed by a new sentence, or a new
-// paragraph.
-var sentenceBreak = regexp.MustCompile(`[.!?]["”'’]?\s+["“]?[A-Z]|\n`)
+// paragraph; quote marks may close the one and open the other, straight,
+// curly or written “...”.
+var sentenceBreak = regexp.MustCompile("[.!?](?:[\"”'’]|'')*\\s+(?:[\"“‘]|``)?\\s*[A-Z]|\n")
 
 // subjectOf returns, of mention i (a speaker) and the persons named
 // before it in its sentence who also speak, the first: "Karen Piurkowski,
 // director of loyalty with Polk, said".
-func (f *finder) subjectOf(i, pos int) string {
+func (f *finder) subjectOf(i, pos int, want gender) string {
 	best := f.mentions[i]
 	for j := i - 1; j >= 0; j-- {
 		m := f.mentions[j]
-		if sentenceBreak.MatchString(f.text[m.End:best.Start]) {
+		if best.Start-m.End > maxSentence || sentenceBreak.MatchString(f.text[m.End:best.Start+1]) {
 			break
 		}
-		if m.Type == entity.Person && f.speaks(m, pos) {
+		if f.isPerson(m) && !f.possessive(m) && fits(f.gender(m, pos), want) && f.speaks(m, pos) {
 			best = m
 		}
 	}
@@ -152,6 +361,9 @@ func (f *finder) speaks(m entity.Mention, pos int) bool {
 	rest := f.text[m.End:min(pos, m.End+160)]
 	if i := strings.IndexAny(rest, ".!?\n"); i >= 0 {
 		rest = rest[:i]
+	}
+	if i := strings.IndexAny(rest, "\"“`‘"); i >= 0 {
+		rest = rest[:i] // not the verbs of a quotation
 	}
 	return anyVerb.MatchString(rest)
 }

@@ -24,8 +24,8 @@ func TestSeedQuotes(t *testing.T) {
 		{"000", "Unfortunately, Russia failed", "John Kirby"},
 		{"002", "pledged solemnly", "Sergey Lavrov"},
 		{"002", "Coalition actively supporting", "Brett McGurk"},
-		{"002", "did carry out strikes", "Toner"},
-		{"003", "the United States is making preparations", "Kerry"},
+		{"002", "did carry out strikes", "Mark Toner"},
+		{"003", "the United States is making preparations", "John Kerry"},
 		{"004", "The UN will continue", ""},
 	}
 	got := map[string][]Quote{}

@@ -2,58 +2,61 @@ package quote
 
 import (
 	"regexp"
+	"sort"
 	"strings"
+	"unicode"
 
 	"parallax/internal/nlp/entity"
 )
 
 type finder struct {
-	text     string
-	mentions []entity.Mention
-	quoted   []span // every quotation of the text, in order
+	text      string
+	mentions  []entity.Mention
+	quoted    []span            // every quotation of the text, in order
+	byWord    map[string][]int  // persons of several words by first and last word (see index)
+	roleCache map[string]string // roleOf by name
+	byRole    map[string][]int  // persons by the role word the text gives them (see holders)
 }
 
 // inQuote reports whether mention m lies inside a quotation: a name
 // quoted is not a speaker to resolve a pronoun or role to.
 func (f *finder) inQuote(m entity.Mention) bool {
-	for _, sp := range f.quoted {
-		if sp.open > m.Start {
-			return false
-		}
-		if m.End <= sp.close {
-			return true
-		}
-	}
-	return false
+	k := sort.Search(len(f.quoted), func(i int) bool { return f.quoted[i].close > m.Start })
+	return k < len(f.quoted) && f.quoted[k].open <= m.Start
 }
 
-const verbs = `said|says|say|told|tells|added|adds|stated|states|explained|explains|noted|notes|wrote|writes|warned|warns|declared|declares|insisted|insists|argued|argues|claimed|claims|asked|asks|replied|replies|continued|recalled|recalls|tweeted|announced|acknowledged|admitted|complained|pointed out|commented|observed|observes|contended|contends|concluded|reported`
+const verbs = `said|says|say|told|tells|added|adds|stated|states|explained|explains|noted|notes|wrote|writes|warned|warns|declared|declares|insisted|insists|argued|argues|claimed|claims|asked|asks|replied|replies|continued|recalled|recalls|tweeted|announced|acknowledged|admitted|complained|pointed out|commented|observed|observes|contended|contends|concluded|reported|reads|read|described|describes|pledged|promised|urged|accused|suggested|testified|confirmed|denied|assert|hinted|alleged|speculated|pleaded|begged|insisting|claiming|arguing|warning|responded|answered|stressed|cautioned|predicted|charging|saying|adding|posted|believes|thinks|hopes|agreed|conceded|quipped|joked|emphasized|emphasised|maintained|asserts|asserted|disputed|remembers`
 
 var (
 	// after the quote: `, said X` / `, X said` / `, according to X`
-	verbFirst  = regexp.MustCompile(`^[\s,.;:!?—–-]*(?:` + verbs + `)\s+`)
-	accordingA = regexp.MustCompile(`^[\s,.;:!?—–-]*according to\s+`)
-	lead       = regexp.MustCompile(`^[\s,.;:!?—–-]*`)
+	verbFirst  = regexp.MustCompile(`^[\s,;:—–'-]*(?:` + verbs + `)\s+`)
+	accordingA = regexp.MustCompile(`^[\s,;:—–'-]*according to\s+`)
+	according  = regexp.MustCompile(`\b[Aa]ccording to\s+`)
+	lead       = regexp.MustCompile(`^[\s,;:—–'-]*`)
 	// "X said", "X, a spokesman for Y, said", "X of South Carolina, one
-	// of the House managers, said"
-	verbAfter = regexp.MustCompile(`^(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?(?:,[^,"“”\n]{1,100},)?,?\s+(?:` + verbs + `)\b`)
+	// of the House managers, said", "X , chief executive of Y said"
+	verbAfter = regexp.MustCompile(`^(?:\s+(?:of|from|for|at|with|in)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,4}?)?(?:\s*,[^,"“”\n]{1,100})?\s*,?\s+(?:` + verbs + `)\b`)
 	// a title before a name: "Dr. Dan Geschwind", "Prime Minister Tony Blair"
-	title = regexp.MustCompile(`^(?:(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|Sec)\.\s+|(?:Prime Minister|President|Secretary|Senator|Judge|Chancellor)\s+)`)
-	// before the quote: `X said (that)` / `X told Y that` / `X:`
-	verbBefore = regexp.MustCompile(`\b(?:` + verbs + `)\b(?:\s+[^\s.!?]+){0,5}[\s,:]*$`)
-	anyVerb    = regexp.MustCompile(`\b(?:` + verbs + `)\b`)
-	colonEnd   = regexp.MustCompile(`:\s*$`)
+	title    = regexp.MustCompile(`^(?:(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|Sec|Adm|Capt|Maj|Cpl|Det|Supt|Insp)\.?\s+|(?:Prime Minister|President|Secretary|Senator|Judge|Chancellor|Professor|Sheriff|Mayor|Governor|Admiral|Captain|Major|General|Colonel|Lieutenant|Sergeant|Corporal|Detective|Officer|Commissioner|Superintendent|Chief|Deputy|Pastor|Bishop|Father|Ambassador|Attorney General|Councilman|Councilwoman)\s+)+`)
+	anyVerb  = regexp.MustCompile(`\b(?:` + verbs + `)\b`)
+	colonEnd = regexp.MustCompile(`:\s*$`)
 )
 
-var roles = map[string]bool{
-	"spokesman": true, "spokeswoman": true, "spokesperson": true, "minister": true, "secretary": true,
-	"envoy": true, "official": true, "officials": true, "ambassador": true, "president": true,
-	"director": true, "chairman": true, "leader": true, "commander": true, "analyst": true,
-	"general": true, "governor": true, "mayor": true, "source": true, "statement": true, "ministry": true,
-	"diplomat": true, "farmer": true, "expert": true, "lawyer": true, "attorney": true, "professor": true,
-	"researcher": true, "scientist": true, "witness": true, "resident": true, "aide": true, "adviser": true,
-	"advisor": true, "economist": true, "prosecutor": true, "report": true,
-}
+var roles = set(`spokesman spokeswoman spokesperson minister secretary envoy official officials ambassador
+president director chairman chairwoman leader commander analyst general governor mayor source sources statement
+ministry diplomat farmer expert lawyer attorney professor researcher scientist witness witnesses resident residents
+aide adviser advisor economist prosecutor prosecutors report neighbor neighbour neighbors woman man mother father
+sister brother son daughter wife husband friend cousin relative officer officers executive executives manager owner
+worker employee clerk doctor nurse fighter rebel consultant police investigators detectives authorities district
+company agency department family release letter email e-mail sign appeal citation judge teacher student victim
+suspect driver pastor coach chief sheriff deputy trooper co-worker coworker co-executors executors authors article
+panel committee administration government military spokespeople lawmaker senator engineer trader investor
+grandmother grandfather aunt uncle girlfriend boyfriend boy girl teen teenager principal superintendent founder
+activist protester volunteer survivor parent parents customer passenger pilot fisherman shrimper operator
+historian critic journalist reporter editor author documents complaint affidavit lawsuit suit brief filing memo
+study survey paper page notice women men great-grandmother grandson granddaughter stepfather
+stepmother fiance fiancee godmother godfather co-author co-chairman co-chair chair chairperson treasurer
+councilman councilwoman congressman congresswoman alderman lawman deputy flier`)
 
 var pronouns = map[string]bool{"he": true, "she": true, "He": true, "She": true}
 
@@ -67,25 +70,108 @@ func (f *finder) speaker(sp span, ln [2]int) string {
 	}
 	if m := lead.FindStringIndex(after); m != nil {
 		pos := sp.close + m[1]
-		if who, end := f.phraseAt(pos, sp.open); who != "" && verbAfter.MatchString(f.text[end:ln[1]]) {
-			return who
+		if who, end := f.phraseAt(pos, sp.open); who != "" {
+			tail := f.text[end:min(ln[1], end+200)]
+			if v := verbAfter.FindStringIndex(tail); v != nil && (!endsSentence(f.text[sp.start:sp.end]) || shortRest(tail[v[1]:])) {
+				return who
+			}
 		}
 	}
-	before := f.text[ln[0]:sp.open]
-	if loc := verbBefore.FindStringIndex(before); loc != nil {
-		v := anyVerb.FindStringIndex(before[loc[0]:])
-		if who := f.subjectBefore(ln[0]+loc[0]+v[0], ln[0], sp.open); who != "" {
-			return who
-		}
+	bs := max(ln[0], f.sentenceStart(sp.open))
+	before := f.text[bs:sp.open]
+	if endsSentence(before) {
+		before, bs = "", sp.open // the quotation starts a sentence
+	}
+	if who := f.verbSubject(before, bs, sp.open); who != "" {
+		return who
 	}
 	if m := accordingA.FindStringIndex(after); m != nil {
 		if who := f.subjectAt(sp.close+m[1], sp.open); who != "" {
 			return who
 		}
 	}
+	if locs := according.FindAllStringIndex(before, -1); locs != nil {
+		if who := f.subjectAt(bs+locs[len(locs)-1][1], sp.open); who != "" {
+			return who
+		}
+	}
 	if colonEnd.MatchString(before) {
-		end := ln[0] + strings.LastIndex(before, ":")
-		if who := f.subjectBefore(end, ln[0], sp.open); who != "" {
+		end := bs + strings.LastIndex(before, ":")
+		if who := f.subjectBefore(end, bs, sp.open); who != "" {
+			return who
+		}
+		head := f.text[bs:end]
+		if who := bareName(head[strings.LastIndexAny(head, ":;,.!?")+1:]); who != "" {
+			return who // "Seamus : “The 1901 Census ...”"
+		}
+	}
+	return ""
+}
+
+// bareName returns the name that is all of head (one to three
+// capitalised words, not a title), or "".
+func bareName(head string) string {
+	ws := strings.Fields(head)
+	if len(ws) == 0 || len(ws) > 3 {
+		return ""
+	}
+	for _, w := range ws {
+		r := []rune(w)
+		if len(r) < 2 || !unicode.IsUpper(r[0]) || !(unicode.IsLower(r[1]) || len(r) <= 3 && unicode.IsUpper(r[1])) || roleWords[w] {
+			return ""
+		}
+	}
+	return strings.Join(ws, " ")
+}
+
+// givenName is "who gave his name (only) as X" after a role.
+var givenName = regexp.MustCompile(`^\s*,?\s*who gave (?:his|her) (?:first )?name (?:only )?as ([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)`)
+
+// endsSentence reports whether s ends a sentence: a stop, perhaps inside
+// closing quote marks, then spaces.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " \t")
+	s = strings.TrimRight(s, "'\"”’")
+	s = strings.TrimRight(s, " ")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
+}
+
+// shortRest reports whether the sentence ends within a few words of the
+// start of s ("Feinberg said ." but not "Nilsson said contacts at ...").
+func shortRest(s string) bool {
+	if i := strings.IndexAny(s, ".!?\n"); i >= 0 {
+		s = s[:i]
+	}
+	return wordCount(s) <= 5
+}
+
+// byAs is a passive agent: "described by officials as".
+var byAs = regexp.MustCompile(`\b(?:described|called|characterized|characterised|labeled|labelled|branded)\s+by\s+(.{1,60}?)\s+as\s*$`)
+
+// quotedAs is "quoted a source as saying".
+var quotedAs = regexp.MustCompile(`\bquoted\s+(.{1,60}?)\s+as\s+saying\b`)
+
+// verbSubject returns the subject of the last speech verb of before (the
+// quotation's sentence up to it) that has one: `X said (that) “…”`, `X
+// told Y that “…”`, `X described it as “…”`.
+func (f *finder) verbSubject(before string, bs, quoteAt int) string {
+	if m := byAs.FindStringSubmatchIndex(before); m != nil {
+		if who := f.subjectAt(bs+m[2], quoteAt); who != "" {
+			return who
+		}
+	}
+	if m := quotedAs.FindStringSubmatchIndex(before); m != nil {
+		if who := f.subjectAt(bs+m[2], quoteAt); who != "" {
+			return who
+		}
+	}
+	locs := anyVerb.FindAllStringIndex(before, -1)
+	for i := len(locs) - 1; i >= 0; i-- {
+		v := bs + locs[i][0]
+		if f.inQuoteAt(v) {
+			continue
+		}
+		if who := f.subjectBefore(v, bs, quoteAt); who != "" {
 			return who
 		}
 	}
@@ -101,54 +187,134 @@ func (f *finder) subjectAt(pos, quoteAt int) string {
 // phraseAt returns the resolved speaker of the name, pronoun or role
 // phrase starting at pos, and where it ends.
 func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
-	rest := f.text[pos:]
+	if pos >= len(f.text) {
+		return "", pos
+	}
+	rest := f.text[pos:min(len(f.text), pos+300)]
 	w := firstWord(rest)
 	if pronouns[w] {
-		return f.lastPerson(quoteAt), pos + len(w)
+		return f.antecedent(pos, w), pos + len(w)
 	}
-	if w == "the" || w == "The" || w == "a" || w == "an" || roles[w] {
+	if determiners[strings.ToLower(w)] || roles[strings.ToLower(w)] || isLower(w) {
 		if ph, n := rolePhrase(rest); ph != "" {
 			if m, ok := f.personAt(pos + n); ok {
 				return m.Text, m.End // "analyst Rob Chen"
 			}
+			if m := givenName.FindStringSubmatchIndex(rest[n:]); m != nil {
+				return rest[n+m[2] : n+m[3]], pos + n + m[1] // "a resident, who gave his name only as Mohammed"
+			}
 			return f.resolveRole(ph, quoteAt), pos + n
 		}
+	}
+	if determiners[strings.ToLower(w)] {
+		if np, n := nounPhrase(rest); np != "" {
+			return np, pos + n // "the green Zen master says", "the court said"
+		}
+	}
+	if adjLike(w) && !pronouns[w] && !stop[w] {
+		// "conservative Sen. Lindsey Graham", "16-year-old Myrel
+		// Catbagan": an adjective before a name
+		if nw, at := nextWord(rest, len(w)); nw != "" && !isLower(nw) && at < 40 {
+			if who, end := f.phraseAt(pos+at, quoteAt); who != "" {
+				return who, end
+			}
+		}
+		return "", pos
 	}
 	if t := title.FindString(rest); t != "" {
 		if m, ok := f.mentionAt(pos + len(t)); ok && m.Type != entity.Place {
 			return m.Text, m.End
 		}
 	}
-	for _, m := range f.mentions {
-		if m.Start == pos && m.Type != entity.Person {
+	if _, ok := f.mentionAt(pos); !ok {
+		// "Boeing safety spokesman John Dern" with Boeing not found
+		if ph, n := rolePhrase(rest); ph != "" {
+			if m, ok := f.personAt(pos + n); ok {
+				return m.Text, m.End
+			}
+		}
+	}
+	if m, ok := f.mentionAt(pos); ok {
+		if m.Type != entity.Place && f.possessive(m) {
+			// "NATO 's Oana Lungescu", "Petrofac's chief financial officer
+			// Keith Roberts", "Gray’s sister, Mary Smith Elrod"
+			at := m.End + strings.Index(f.text[m.End:], "s") + 1
+			if p, ok := f.personAt(at); ok {
+				return p.Text, p.End
+			}
+			for at < len(f.text) && f.text[at] == ' ' {
+				at++
+			}
+			if ph, n := rolePhrase(f.text[at:min(len(f.text), at+200)]); ph != "" {
+				if p, ok := f.personAt(at + n); ok {
+					return p.Text, p.End
+				}
+				if m.Type == entity.Org {
+					return m.Text, at + n // "BP 's chief executive said": BP speaks
+				}
+				return f.resolveRole(ph, quoteAt), at + n // "Dr Murray 's spokeswoman told"
+			}
+		}
+		if m.Type != entity.Person {
 			// "State Department spokesman John Kirby": the person after the role.
 			if ph, n := rolePhrase(rest); ph != "" && n > len(m.Text) {
+				if p, ok := f.personAt(pos + n); ok {
+					return p.Text, p.End
+				}
 				return f.resolveRole(ph, quoteAt), pos + n
 			}
 		}
-		if m.Start == pos {
-			return m.Text, m.End
+		if m.Type == entity.Place {
+			return "", pos
 		}
+		return m.Text, m.End
 	}
 	return "", pos
 }
 
+// nounPhraseRe is a determiner and up to four more words right before a
+// speech verb.
+var nounPhraseRe = regexp.MustCompile(`^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)((?:\s+[\w'’.-]+){1,4}?)\s*,?\s+(?:` + verbs + `)\b`)
+
+// nounPhrase returns the phrase of s that a determiner opens right
+// before a speech verb, without the determiner, and its length.
+func nounPhrase(s string) (string, int) {
+	m := nounPhraseRe.FindStringSubmatchIndex(s)
+	if m == nil {
+		return "", 0
+	}
+	np := strings.TrimSpace(s[m[2]:m[3]])
+	for _, w := range strings.Fields(np) {
+		if stop[strings.ToLower(w)] {
+			return "", 0
+		}
+	}
+	return np, m[3]
+}
+
 // subjectBefore returns the speaker whose name, pronoun or role ends just
-// before the verb at v (within the line from lineStart).
+// before the verb at v (within the sentence from lineStart).
 func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
-	head := strings.TrimRight(f.text[lineStart:v], " ,")
+	head := trimAdverbs(strings.TrimRight(f.text[lineStart:v], " ,"))
 	end := lineStart + len(head)
-	if w := lastWord(head); pronouns[w] || w == "they" {
-		if w == "they" {
+	if w := lastWord(head); pronouns[w] || w == "they" || w == "They" {
+		if w == "they" || w == "They" {
 			return ""
 		}
-		return f.lastPerson(end)
+		return f.antecedent(end-len(w), w)
 	}
-	for i := len(f.mentions) - 1; i >= 0; i-- {
-		m := f.mentions[i]
-		if m.End != end {
-			continue
+	// "BP was fighting ..., insisting": a participle's subject is the
+	// sentence's.
+	if w := f.text[v:min(len(f.text), v+12)]; strings.HasPrefix(w, "insisting") || strings.HasPrefix(w, "saying") || strings.HasPrefix(w, "adding") || strings.HasPrefix(w, "claiming") || strings.HasPrefix(w, "arguing") || strings.HasPrefix(w, "warning") || strings.HasPrefix(w, "charging") {
+		cs := lineStart + clauseStart(head)
+		for cs < end && f.text[cs] == ' ' {
+			cs++
 		}
+		if who, _ := f.phraseAt(cs, quoteAt); who != "" {
+			return who
+		}
+	}
+	if m, ok := f.mentionEndingAt(end); ok {
 		// "Anne Donnellan, a professor at ... Madison, said": the person
 		// the clause starts with, not the name that ends its appositive.
 		if p := f.leadName(lineStart+clauseStart(head), end); p != "" {
@@ -166,16 +332,41 @@ func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
 		return m.Text
 	}
 	// "Temple Grandin, an assistant professor ... and an authority on
-	// animal behavior, said": the name the clause starts with.
-	if strings.HasSuffix(strings.TrimRight(f.text[lineStart:v], " "), ",") {
-		if p := f.leadName(lineStart+clauseStart(head), end); p != "" {
-			return p
-		}
+	// animal behavior, said", "Tony Hayward, BP chief executive, has
+	// stressed": the name the clause starts with.
+	if p := f.leadName(lineStart+clauseStart(head), end); p != "" {
+		return p
 	}
 	if roles[strings.ToLower(lastWord(head))] {
 		return f.resolveRole(roleTail(head), quoteAt)
 	}
+	// "The doctor , who was not identified , told CNN": a role the
+	// clause starts with, an appositive after it.
+	if strings.HasSuffix(strings.TrimRight(f.text[lineStart:v], " "), ",") {
+		cs := strings.TrimLeft(head[clauseStart(head):], " `'\"“")
+		if ph, n := rolePhrase(cs); ph != "" && strings.HasPrefix(strings.TrimLeft(cs[n:], " "), ",") {
+			return f.resolveRole(ph, quoteAt)
+		}
+	}
 	return ""
+}
+
+// adverbs may stand between a subject and its speech verb: "Kupersmith
+// also acknowledged", "The president himself told".
+var adverbs = set(`also later then further previously repeatedly recently reportedly earlier again only still
+himself herself has had have was once often never first last would could will did does can may might should
+to planned plans wanted wants went`)
+
+// trimAdverbs cuts up to two such words from the end of head.
+func trimAdverbs(head string) string {
+	for range 3 {
+		w := lastWord(head)
+		if !adverbs[w] && !(strings.HasSuffix(w, "ly") && isLower(w) && len(w) > 4) {
+			break
+		}
+		head = strings.TrimRight(head[:len(head)-len(w)], " ,")
+	}
+	return head
 }
 
 // introducer is the person named by a paragraph ending in ":" or "…" that
@@ -186,13 +377,21 @@ func (f *finder) introducer(lineStart int) string {
 		return ""
 	}
 	from := strings.LastIndexByte(prev, '\n') + 1
-	for i := len(f.mentions) - 1; i >= 0; i-- {
+	for i := f.before(len(prev)) - 1; i >= 0; i-- {
 		m := f.mentions[i]
-		if m.End <= len(prev) && m.Start >= from && (m.Type == entity.Person || m.Type == entity.Unknown) {
+		if m.Start < from {
+			break
+		}
+		if m.End <= len(prev) && (m.Type == entity.Person || m.Type == entity.Unknown) {
 			return m.Text
 		}
 	}
 	return ""
+}
+
+// before returns the number of mentions that start before pos.
+func (f *finder) before(pos int) int {
+	return sort.Search(len(f.mentions), func(i int) bool { return f.mentions[i].Start >= pos })
 }
 
 // personAt returns the person mention starting at pos, after spaces and
@@ -201,18 +400,16 @@ func (f *finder) personAt(pos int) (entity.Mention, bool) {
 	for pos < len(f.text) && (f.text[pos] == ' ' || f.text[pos] == ',') {
 		pos++
 	}
-	for _, m := range f.mentions {
-		if m.Start == pos && m.Type == entity.Person {
-			return m, true
-		}
+	if m, ok := f.mentionAt(pos); ok && m.Type == entity.Person {
+		return m, true
 	}
 	return entity.Mention{}, false
 }
 
 // firstPerson returns the first person named in text[from:to].
 func (f *finder) firstPerson(from, to int) string {
-	for _, m := range f.mentions {
-		if m.Start >= from && m.End <= to && m.Type == entity.Person {
+	for i := f.before(from); i < len(f.mentions) && f.mentions[i].Start < to; i++ {
+		if m := f.mentions[i]; m.End <= to && m.Type == entity.Person {
 			return m.Text
 		}
 	}
@@ -231,23 +428,48 @@ func clauseStart(head string) int {
 // leadName returns the name a clause text[from:to] starts with when an
 // appositive follows it ("Anne Donnellan, a professor at ...").
 func (f *finder) leadName(from, to int) string {
-	for from < to && f.text[from] == ' ' {
+	for from < to && (f.text[from] == ' ' || f.text[from] == '`' || f.text[from] == '\'') {
 		from++
 	}
-	for _, m := range f.mentions {
-		if m.Start == from && m.End < to && f.text[m.End] == ',' && m.Type != entity.Place {
+	if w, at := nextWord(f.text[from:to], 0); conjunctions[w] {
+		from += at + len(w)
+		for from < to && (f.text[from] == ' ' || f.text[from] == ',') {
+			from++
+		}
+	}
+	if m, ok := f.mentionAt(from); ok && f.possessive(m) {
+		at := m.End + strings.Index(f.text[m.End:], "s") + 1 // "JPI's Jason Ziedenberg, co-author"
+		for at < to && f.text[at] == ' ' {
+			at++
+		}
+		from = at
+	}
+	if m, ok := f.mentionAt(from); ok && m.End < to && m.Type != entity.Place {
+		rest := strings.TrimLeft(f.text[m.End:to], " ")
+		if strings.HasPrefix(rest, ",") {
 			return m.Text
 		}
 	}
 	return ""
 }
 
+// conjunctions may open a clause before its subject.
+var conjunctions = set(`But And So Yet Meanwhile However Still Instead Later Earlier Then Now`)
+
 // mentionAt returns the mention starting at pos.
 func (f *finder) mentionAt(pos int) (entity.Mention, bool) {
-	for _, m := range f.mentions {
-		if m.Start == pos {
-			return m, true
-		}
+	i := f.before(pos)
+	if i < len(f.mentions) && f.mentions[i].Start == pos {
+		return f.mentions[i], true
+	}
+	return entity.Mention{}, false
+}
+
+// mentionEndingAt returns the mention ending at end.
+func (f *finder) mentionEndingAt(end int) (entity.Mention, bool) {
+	i := sort.Search(len(f.mentions), func(i int) bool { return f.mentions[i].End >= end })
+	if i < len(f.mentions) && f.mentions[i].End == end {
+		return f.mentions[i], true
 	}
 	return entity.Mention{}, false
 }

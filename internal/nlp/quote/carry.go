@@ -1,0 +1,124 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+)
+
+// maxCarryWords is the most words between two quotations of one speaker
+// that hold only the first one's attribution (`“…,” Shelby said. “…”`).
+const maxCarryWords = 8
+
+// carried returns the speaker of a quotation with no attribution of its
+// own, from the narration between the previous quotation of its line (or
+// the line start) and it: the subject of the last speech verb there
+// (“Kleine said the spill hurt. ‘…’”), else the previous quotation's
+// speaker when only a short attribution stands between them.
+func (f *finder) carried(from, open int, prevWho string) string {
+	if who := f.narrator(from, open); who != "" {
+		return who
+	}
+	if prevWho != "" && wordCount(f.text[from:open]) <= maxCarryWords {
+		return prevWho
+	}
+	return ""
+}
+
+// narrator returns the subject of the last speech verb in text[from:to]
+// (one line), in the last sentence that has one, resolved.
+func (f *finder) narrator(from, to int) string {
+	gap := f.text[from:to]
+	locs := anyVerb.FindAllStringIndex(gap, -1)
+	for i := len(locs) - 1; i >= 0; i-- {
+		v := from + locs[i][0]
+		if f.inQuoteAt(v) {
+			continue
+		}
+		start := max(from, f.sentenceStart(v))
+		if who := f.subjectBefore(v, start, to); who != "" {
+			return who
+		}
+		// "said Keath Ladner , a Mississippi ... owner ."
+		if inverts(gap[locs[i][0]:locs[i][1]]) && strings.HasPrefix(gap[locs[i][1]:], " ") {
+			if who, _ := f.phraseAt(from+locs[i][1]+1, to); who != "" {
+				return who
+			}
+		}
+	}
+	return ""
+}
+
+// inverts reports whether a speech verb comes before its subject in
+// news style ("said Keath Ladner"); "told" is followed by its object.
+func inverts(v string) bool {
+	switch v {
+	case "said", "says", "added", "adds", "wrote", "writes", "asked", "explained", "recalled", "continued", "read", "reads":
+		return true
+	}
+	return false
+}
+
+// prevLineNarrator returns the speaker the line before ln introduces in
+// its last sentence ("She says the city needs new solutions." then a
+// quotation paragraph), when that line is narration.
+func (f *finder) prevLineNarrator(ln [2]int) string {
+	if ln[0] == 0 {
+		return ""
+	}
+	end := ln[0] - 1
+	start := strings.LastIndexByte(f.text[:end], '\n') + 1
+	if end-start > 600 {
+		start = end - 600
+	}
+	s := max(start, f.sentenceStart(max(end-1, start)))
+	return f.narrator(s, end)
+}
+
+// inQuoteAt reports whether byte pos lies inside a quotation.
+func (f *finder) inQuoteAt(pos int) bool {
+	for _, sp := range f.quoted {
+		if sp.open > pos {
+			return false
+		}
+		if pos < sp.close {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceStart returns where the sentence holding pos starts: after the
+// last sentence break before it, no further back than the line start or
+// maxSentence bytes.
+func (f *finder) sentenceStart(pos int) int {
+	lo := max(0, pos-maxSentence)
+	if nl := strings.LastIndexByte(f.text[lo:pos], '\n'); nl >= 0 {
+		lo += nl + 1
+	}
+	head := f.text[lo:min(len(f.text), pos+1)] // a break ends on its sentence's first letter, maybe pos
+	locs := sentenceBreak.FindAllStringIndex(head, -1)
+	for k := len(locs) - 1; k >= 0; k-- {
+		if !abbreviation(head[:locs[k][0]+1]) {
+			return lo + locs[k][1] - 1 // a break ends on its sentence's first letter
+		}
+	}
+	return lo
+}
+
+// abbrevs are abbreviations that end in a stop but not a sentence.
+var abbrevs = set(`Mr. Mrs. Ms. Dr. St. Sgt. Lt. Capt. Col. Gen. Adm. Maj. Cpl. Det. Gov. Sen. Rep. Rev. Prof. Ald. Jr. Sr.
+Inc. Co. Corp. Ltd. Mt. Ft. Supt. Insp. No. vs. U.S. U.N. U.K. a.m. p.m. Jan. Feb. Aug. Sept. Oct. Nov. Dec.`)
+
+// abbreviation reports whether head ends in an abbreviation or an
+// initial ("J.").
+func abbreviation(head string) bool {
+	w := lastWord(head)
+	if abbrevs[w] {
+		return true
+	}
+	r := []rune(w)
+	return len(r) == 2 && unicode.IsUpper(r[0]) && r[1] == '.'
+}
+
+// maxSentence bounds how far back a sentence is looked for.
+const maxSentence = 400

@@ -1,0 +1,102 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"parallax/internal/nlp/entity"
+)
+
+// roleWords are capitalised words of a title or role that the name finder
+// may take into a person's name ("Operating Officer Doug Suttles"); they
+// are cut from the front of a speaker's name.
+var roleWords = set(`Chief Operating Officer Officers Executive Financial Technology Information President Vice
+Secretary Minister Prime Foreign Interior Deputy Associate Attorney General Director Police Commissioner Sheriff Sgt
+Sgt. Corporal Cpl. Detective Det. Lt. Lieutenant Capt. Captain Governor Gov. Senator Sen. Rep. Representative Mayor
+Judge Dr Dr. Mr Mr. Mrs Mrs. Ms Ms. Miss Professor Prof. Rev. Reverend Chairman Chairwoman Spokesman Spokeswoman
+Analyst Lawyer Coach Councilman Councilwoman Commander Gen. Col. Colonel Adm. Admiral Sergeant Superintendent
+Chancellor Ambassador Envoy Special Agent Inspector Acting Assistant Managing Senior Former Defense Defence Homeland
+Security Energy State Press Justice Chairperson Trooper Officer Deputy Dept. Department Lord Sir Dame Principal
+Pastor Bishop Father Sister Brother Lady Co-chairman CEO COO CFO Operations`)
+
+// cleanName cuts role words from the front of a person's name, keeping at
+// least one word.
+func cleanName(name string) string {
+	ws := strings.Fields(name)
+	i := 0
+	for i < len(ws)-1 && roleWords[ws[i]] {
+		i++
+	}
+	return strings.Join(ws[i:], " ")
+}
+
+// index lists the persons of more than one word named in the text, by
+// each of their first and last words, for name.
+func (f *finder) index() {
+	f.byWord = map[string][]int{}
+	for i, m := range f.mentions {
+		if m.Type != entity.Person {
+			continue
+		}
+		ws := strings.Fields(cleanName(m.Text))
+		if len(ws) < 2 {
+			continue
+		}
+		f.byWord[ws[0]] = append(f.byWord[ws[0]], i)
+		if l := ws[len(ws)-1]; l != ws[0] {
+			f.byWord[l] = append(f.byWord[l], i)
+		}
+	}
+}
+
+// name returns the speaker who as the brief names it: role words cut
+// from a person's name, and a one-word name ("Feinberg", "Dr Murray",
+// "Gregory") completed by the nearest person of that name named before
+// pos, or by the only one named after it.
+func (f *finder) name(who string, pos int) string {
+	if who == "" || !unicode.IsUpper([]rune(who)[0]) {
+		return who
+	}
+	who = cleanName(who)
+	if strings.Contains(who, " ") {
+		return who
+	}
+	ids := f.byWord[who]
+	if len(ids) == 0 {
+		return who
+	}
+	k := sort.Search(len(ids), func(j int) bool { return f.mentions[ids[j]].Start >= pos })
+	if k > 0 {
+		return cleanName(f.mentions[ids[k-1]].Text)
+	}
+	full := cleanName(f.mentions[ids[0]].Text)
+	for _, j := range ids[1:] {
+		if cleanName(f.mentions[j].Text) != full {
+			return who
+		}
+	}
+	return full
+}
+
+// titleSmall are the lower-case words a title may hold.
+var titleSmall = set(`a an the of to in on at for and or but nor with from by as into over vs vs. per`)
+
+// isTitle reports whether quoted text is a title or name rather than
+// speech: most of its words capitalised and no sentence in it.
+func isTitle(q string) bool {
+	ws := strings.Fields(q)
+	caps, small := 0, 0
+	for _, w := range ws {
+		r := []rune(w)[0]
+		switch {
+		case unicode.IsUpper(r):
+			caps++
+		case unicode.IsLetter(r):
+			if !titleSmall[w] {
+				small++
+			}
+		}
+	}
+	return caps >= 3 && small == 0
+}
