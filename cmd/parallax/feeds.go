@@ -17,6 +17,7 @@ import (
 	"parallax/internal/ingest/poll"
 	"parallax/internal/pipeline"
 	"parallax/internal/store"
+	"parallax/internal/web"
 )
 
 func init() {
@@ -236,7 +237,7 @@ func runPoll(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	poller := newPoller(e, fst, p, *allowPrivate, *workers, nil)
+	poller := newPoller(e, fst, p, *allowPrivate, *workers, nil, nil)
 	if feeds, err := fst.Feeds(ctx); err == nil && len(feeds) == 0 {
 		fmt.Fprintln(e.Stderr, "no feeds followed: parallax feeds add URL (or add --defaults, or import FILE.opml)")
 		if *once {
@@ -258,8 +259,9 @@ func runPoll(ctx context.Context, e *env, args []string) error {
 // newPoller wires a feed poller to the pipeline: every new item goes
 // through Add, and each round ends with Settle (cluster, then briefs), so
 // new articles reach the UI without a restart.
-// wake (optional) starts a round at once (poll.Options.Wake).
-func newPoller(e *env, fst poll.FeedStore, p *pipeline.Pipeline, allowPrivate bool, workers int, wake <-chan struct{}) *poll.Poller {
+// wake (optional) starts a round at once (poll.Options.Wake); metrics, if
+// set, counts each round.
+func newPoller(e *env, fst poll.FeedStore, p *pipeline.Pipeline, allowPrivate bool, workers int, wake <-chan struct{}, metrics *web.PipelineMetrics) *poll.Poller {
 	var added, dup, rejected atomic.Int64
 	handle := func(ctx context.Context, it files.Item) error {
 		o, err := p.Add(ctx, it)
@@ -280,6 +282,9 @@ func newPoller(e *env, fst poll.FeedStore, p *pipeline.Pipeline, allowPrivate bo
 	opts := poll.DefaultOptions()
 	opts.Workers, opts.Log, opts.Wake = workers, e.Log, wake
 	opts.OnRound = func(ctx context.Context, s poll.Stats) {
+		if metrics != nil {
+			metrics.Polled(s)
+		}
 		e.Log.Info("round done", "feeds", s.Feeds, "not_modified", s.NotModified, "failed_feeds", s.Failed,
 			"new", added.Swap(0), "duplicate", dup.Swap(0), "rejected", rejected.Swap(0))
 		_ = settle(ctx, e, p, s)

@@ -73,10 +73,12 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	var ready readiness
 	ready.set("loading the clustering state")
+	metrics := web.NewPipelineMetrics()
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
 		return web.Run(gctx, st, web.Options{Addr: *addr, Log: e.Log, Ready: ready.err, MetricsAllow: allow,
-			PasswordHash: pwHash, Fetch: fetch.New(fetch.Options{AllowPrivate: *allowPrivate}), PollNow: pollNow})
+			PasswordHash: pwHash, Fetch: fetch.New(fetch.Options{AllowPrivate: *allowPrivate}), PollNow: pollNow,
+			Pipeline: metrics})
 	})
 	g.Go(func() error {
 		// Webhooks of saved follows: the deliveries an ingest or the
@@ -90,6 +92,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
+		p.Observe(metrics)
 		ready.set("placing unclustered articles and rewriting stale briefs")
 		// Finish what an interrupted run left: unclustered articles, stale briefs.
 		if err := settle(gctx, e, p, poll.Stats{}); err != nil {
@@ -105,7 +108,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		} else if added > 0 {
 			e.Log.Info("following the default news feeds", "feeds", added)
 		}
-		poller := newPoller(e, fst, p, *allowPrivate, *workers, wake)
+		poller := newPoller(e, fst, p, *allowPrivate, *workers, wake, metrics)
 		return poller.Run(gctx)
 	})
 	return g.Wait()

@@ -91,6 +91,7 @@ type Pipeline struct {
 	broken bool
 
 	onProgress func(Phase, int, int)
+	obs        Observer // nil: none (observe.go)
 
 	// near is the near-duplicate index, which the clusterer fills as it
 	// places articles (under mu); nearLinked counts the links it made.
@@ -154,13 +155,26 @@ func (p *Pipeline) prepare(it files.Item) (*model.Article, error) {
 	for _, w := range it.Warn {
 		p.log.Warn(w)
 	}
-	return Prepare(it, p.opts.Now())
+	start := time.Now()
+	a, err := Prepare(it, p.opts.Now())
+	if p.obs != nil {
+		p.obs.Extracted(time.Since(start))
+	}
+	return a, err
 }
 
 // store is Add's second half: it stores a prepared article, or records why
 // there is none. Stores run in input order in a batch, so that which of two
 // identical inputs wins does not depend on timing.
 func (p *Pipeline) store(ctx context.Context, it files.Item, a *model.Article, prepErr error) (Outcome, error) {
+	out, err := p.storeOne(ctx, it, a, prepErr)
+	if err == nil && p.obs != nil {
+		p.obs.Stored(out.Status)
+	}
+	return out, err
+}
+
+func (p *Pipeline) storeOne(ctx context.Context, it files.Item, a *model.Article, prepErr error) (Outcome, error) {
 	out := Outcome{Origin: it.Origin}
 	if prepErr != nil {
 		out.Status, out.Err = Rejected, prepErr
@@ -198,6 +212,15 @@ func (p *Pipeline) store(ctx context.Context, it files.Item, a *model.Article, p
 // the lineage (StoryAlias). Decisions are stored StateEvery articles at a
 // time, each batch in one transaction with the state after it.
 func (p *Pipeline) ClusterPending(ctx context.Context) (int, error) {
+	start := time.Now()
+	n, err := p.clusterPending(ctx)
+	if n > 0 && p.obs != nil {
+		p.obs.Clustered(n, time.Since(start))
+	}
+	return n, err
+}
+
+func (p *Pipeline) clusterPending(ctx context.Context) (int, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.broken {
@@ -359,8 +382,12 @@ func (p *Pipeline) briefClaimed(ctx context.Context, claimer store.BriefClaimer,
 	if err != nil {
 		return false, fmt.Errorf("pipeline: story %s: %w", id, err)
 	}
+	start := time.Now()
 	b := brief.Build(arts, p.opts.Brief)
 	err = p.st.SaveBrief(ctx, id, b)
+	if err == nil && p.obs != nil {
+		p.obs.Briefed(time.Since(start))
+	}
 	if errors.Is(err, store.ErrNotFound) {
 		return false, nil
 	}

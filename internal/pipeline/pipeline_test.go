@@ -43,6 +43,9 @@ func TestPrepare(t *testing.T) {
 		{name: "SourceFromURL", item: files.Item{Origin: "a.jsonl:2", Kind: files.Record, Rec: &files.Rec{
 			URL: "https://www.example.org/x", Text: body}},
 			wantSrc: "example.org", wantURL: "https://example.org/x"},
+		{name: "SourcePortDropped", item: files.Item{Origin: "a.jsonl:4", Kind: files.Record, Rec: &files.Rec{
+			Source: "wfaa.com:80", URL: "http://www.wfaa.com:80/story/1", Text: body}},
+			wantSrc: "wfaa.com"},
 		{name: "HTMLPage", item: files.Item{Origin: "page.html", Kind: files.HTML, Data: []byte(page)},
 			wantTitle: "Bridge approved", wantURL: "https://citywire.example/news/bridge"},
 		{name: "ShortTextKept", item: files.Item{Origin: "a.jsonl:3", Kind: files.Record, Rec: &files.Rec{

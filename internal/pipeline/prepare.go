@@ -83,7 +83,7 @@ func Prepare(it files.Item, now time.Time) (*model.Article, error) {
 		return nil, fmt.Errorf("%s: %w", it.Origin, ErrNoText)
 	}
 	a.CanonicalURL = dedupe.CanonicalURL(firstNonEmpty(res.CanonicalURL, a.URL))
-	if a.Source == "" {
+	if a.Source = model.OutletName(a.Source); a.Source == "" {
 		a.Source = host(a.URL)
 	}
 	if a.Language == "" {

@@ -136,6 +136,7 @@ type Store interface {
 
 	Searcher
 	Browser
+	Grouper
 	Follows
 	Auth
 

@@ -42,9 +42,12 @@ type storyJSON struct {
 	Consensus    []model.Fact          `json:"consensus"`
 	SingleSource []model.Claim         `json:"single_source"`
 	Framing      []model.OutletFraming `json:"framing"`
-	Articles     []articleRefJSON      `json:"articles"`
-	Totals       partCounts            `json:"totals"`
-	Next         partLinks             `json:"next"`
+	// Coverage is the story's outlets along each dimension the operator
+	// labelled (by value, and the unlabelled); [] without labels.
+	Coverage []model.Coverage `json:"coverage"`
+	Articles []articleRefJSON `json:"articles"`
+	Totals   partCounts       `json:"totals"`
+	Next     partLinks        `json:"next"`
 }
 
 // partCounts and partLinks hold one value per paginated section.
@@ -109,6 +112,9 @@ func (h *handler) apiStory(w http.ResponseWriter, r *http.Request) {
 	if done {
 		return
 	}
+	if err == nil {
+		err = h.withCoverage(r, &d)
+	}
 	if err != nil {
 		h.failJSON(w, r, err)
 		return
@@ -154,6 +160,7 @@ func newStoryJSON(d storyData) storyJSON {
 	out.Entities = window(es, 0, apiStoryEntities)
 	out.Quotes = window(qs, 0, apiStoryQuotes)
 	out.Articles = articleRefsJSON(window(d.refs, 0, apiStoryArticles))
+	out.Coverage = nonNil(d.coverage)
 	out.Totals = partCounts{Articles: len(d.refs), Entities: len(es), Quotes: len(qs)}
 	out.Next = partLinks{
 		Articles: nextHref(apiPartHref(s.ID, "articles"), apiStoryArticles, 0, len(d.refs)),

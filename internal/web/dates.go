@@ -18,15 +18,32 @@ func timeOrNil(t time.Time) *time.Time {
 }
 
 // articleJSON is GET /api/v1/articles/{id}: the article with its dates
-// null when unknown.
+// null when unknown. It lists its fields rather than embed model.Article:
+// the article's origin (a path on the server's disk) and content hash
+// (an internal dedupe key) are not the API's to show.
 type articleJSON struct {
-	*model.Article
-	Published *time.Time `json:"published"`
-	Fetched   *time.Time `json:"fetched"`
+	ID           string            `json:"id"`
+	URL          string            `json:"url,omitempty"`
+	CanonicalURL string            `json:"canonical_url,omitempty"`
+	Source       string            `json:"source,omitempty"`
+	Title        string            `json:"title,omitempty"`
+	Byline       string            `json:"byline,omitempty"`
+	Published    *time.Time        `json:"published"`
+	Language     string            `json:"lang,omitempty"`
+	Text         string            `json:"text"`
+	Fetched      *time.Time        `json:"fetched"`
+	StoryID      string            `json:"story,omitempty"`
+	EventID      string            `json:"event,omitempty"`
+	DuplicateOf  string            `json:"duplicate_of,omitempty"`
+	Passages     []model.Passage   `json:"passages,omitempty"`
+	Also         []model.Placement `json:"also,omitempty"`
 }
 
 func newArticleJSON(a *model.Article) articleJSON {
-	return articleJSON{Article: a, Published: timeOrNil(a.Published), Fetched: timeOrNil(a.Fetched)}
+	return articleJSON{ID: a.ID, URL: a.URL, CanonicalURL: a.CanonicalURL, Source: a.Source, Title: a.Title,
+		Byline: a.Byline, Published: timeOrNil(a.Published), Language: a.Language, Text: a.Text,
+		Fetched: timeOrNil(a.Fetched), StoryID: a.StoryID, EventID: a.EventID, DuplicateOf: a.DuplicateOf,
+		Passages: a.Passages, Also: a.Also}
 }
 
 // storyRowJSON is a story as GET /api/v1/stories lists it.

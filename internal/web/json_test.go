@@ -1,9 +1,11 @@
 package web_test
 
 import (
+	"context"
 	"encoding/json"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 
 	"parallax/internal/model"
@@ -70,7 +72,7 @@ func TestAPIStoryWithBrief(t *testing.T) {
 	seed(t, st)
 	_, body := get(t, web.NewHandler(st, quietLog()), "GET", "/api/v1/stories/s-bridge")
 	m := decode(t, body)
-	want := []string{"articles", "brief_ready", "consensus", "entities", "framing", "id", "next", "quotes",
+	want := []string{"articles", "brief_ready", "consensus", "coverage", "entities", "framing", "id", "next", "quotes",
 		"single_source", "summary", "timeline", "title", "totals"}
 	if k := keys(m); !reflect.DeepEqual(k, want) {
 		t.Errorf("keys = %v, want %v", k, want)
@@ -145,5 +147,32 @@ func TestAPIArticle(t *testing.T) {
 	if got.ID != want.ID || got.Text != want.Text || got.Title != want.Title || got.Source != want.Source ||
 		!got.Published.Equal(want.Published) || got.StoryID != "s-bridge" {
 		t.Errorf("article = %+v, want %+v in s-bridge", got, want)
+	}
+}
+
+// TestAPIArticleHidesInternals: the article API shows no server path
+// (origin) nor dedupe key (content_hash), though the store keeps both.
+func TestAPIArticleHidesInternals(t *testing.T) {
+	st := newTestStore(t)
+	a := fixtureArticles[0]
+	a.Origin = "/srv/parallax/inbox/secret-name.jsonl:7"
+	mustAdd(t, st, &a)
+	if stored, err := st.Article(context.Background(), a.ID); err != nil || stored.Origin == "" || stored.ContentHash == "" {
+		t.Fatalf("fixture stored without origin or hash: %+v, %v", stored, err)
+	}
+	_, body := get(t, web.NewHandler(st, quietLog()), "GET", "/api/v1/articles/a1")
+	m := decode(t, body)
+	for _, k := range []string{"origin", "content_hash"} {
+		if _, ok := m[k]; ok {
+			t.Errorf("article JSON has %q: %s", k, body)
+		}
+	}
+	if strings.Contains(body, "secret-name") || strings.Contains(body, `"h1"`) {
+		t.Errorf("article JSON leaks the origin or hash: %s", body)
+	}
+	want := []string{"fetched", "id", "lang", "published", "source", "text", "title", "url", "byline"}
+	sort.Strings(want)
+	if k := keys(m); !reflect.DeepEqual(k, want) {
+		t.Errorf("keys = %v, want %v", k, want)
 	}
 }

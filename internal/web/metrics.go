@@ -41,9 +41,10 @@ type metrics struct {
 
 // newMetrics registers the store's figures (read at each scrape, so they
 // are the store's, whichever process wrote them: what `parallax stats`
-// prints), the feeds, the HTTP instruments and the Go runtime and
-// process collectors.
-func newMetrics(st store.Store, log *slog.Logger) *metrics {
+// prints), its waiting work, the feeds, the HTTP instruments, the Go
+// runtime and process collectors and, when pm is set, the pipeline's
+// counters and latencies in this process (metrics_pipeline.go).
+func newMetrics(st store.Store, log *slog.Logger, pm *PipelineMetrics) *metrics {
 	m := &metrics{
 		reg: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -57,6 +58,9 @@ func newMetrics(st store.Store, log *slog.Logger) *metrics {
 	m.reg.MustRegister(m.requests, m.latency,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		&storeCollector{st: st, log: log})
+	if pm != nil {
+		m.reg.MustRegister(pm.collectors()...)
+	}
 	return m
 }
 
@@ -129,12 +133,14 @@ var (
 	descFeeds      = prometheus.NewDesc("parallax_feeds", "Feeds followed.", nil, nil)
 	descBroken     = prometheus.NewDesc("parallax_feeds_broken", "Followed feeds whose last poll failed.", nil, nil)
 	descStoreBytes = prometheus.NewDesc("parallax_store_bytes", "Size of the store on disk.", nil, nil)
+	descPending    = prometheus.NewDesc("parallax_queue_pending_articles", "Stored articles waiting to be placed in a story.", nil, nil)
+	descStale      = prometheus.NewDesc("parallax_queue_stale_briefs", "Stories whose brief waits to be rewritten.", nil, nil)
 	descUp         = prometheus.NewDesc("parallax_store_up", "1 when the store answered this scrape.", nil, nil)
 )
 
 func (c *storeCollector) Describe(ch chan<- *prometheus.Desc) {
 	for _, d := range []*prometheus.Desc{descArticles, descDuplicates, descRejected, descStories, descEvents,
-		descSources, descFeeds, descBroken, descStoreBytes, descUp} {
+		descSources, descFeeds, descBroken, descStoreBytes, descPending, descStale, descUp} {
 		ch <- d
 	}
 }
@@ -166,6 +172,12 @@ func (c *storeCollector) Collect(ch chan<- prometheus.Metric) {
 			}
 			gauge(descFeeds, float64(len(feeds)))
 			gauge(descBroken, float64(broken))
+		}
+	}
+	if wc, ok := c.st.(store.WorkCounter); ok {
+		if w, err := wc.WorkCounts(ctx); err == nil {
+			gauge(descPending, float64(w.PendingArticles))
+			gauge(descStale, float64(w.StaleStories))
 		}
 	}
 	if sz, ok := c.st.(sizer); ok {

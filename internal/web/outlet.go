@@ -35,10 +35,10 @@ func (h *handler) outletPage(w http.ResponseWriter, r *http.Request) {
 	}
 	v := outletView{OutletProfile: p, ProfileStories: ps, ListHref: "/?" + url.Values{"outlet": {name}}.Encode()}
 	if p.AllClaims > 0 {
-		v.ClaimShare = percent(p.ClaimShare())
+		v.ClaimShare = sharePercent(p.ClaimShare())
 	}
 	if p.Attributed+p.Unattributed > 0 {
-		v.AttributedShare = percent(p.AttributedShare())
+		v.AttributedShare = sharePercent(p.AttributedShare())
 	}
 	h.render(w, r, http.StatusOK, "outlet", name, v)
 }

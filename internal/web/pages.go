@@ -90,6 +90,9 @@ func (h *handler) story(w http.ResponseWriter, r *http.Request) {
 	if done {
 		return
 	}
+	if err == nil {
+		err = h.withCoverage(r, &d)
+	}
 	if err != nil {
 		h.fail(w, r, err)
 		return

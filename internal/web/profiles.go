@@ -116,5 +116,5 @@ func (h *handler) loadProfileStoriesJSON(r *http.Request, f store.StoryFilter, p
 	return profileStoriesJSON{Stories: storyRowsJSON(l.Stories), Total: l.Total, Next: nextHref(path, limit, offset, l.Total)}, nil
 }
 
-// percent writes a fraction as a whole percentage.
-func percent(f float64) string { return strconv.Itoa(int(f*100+0.5)) + "%" }
+// sharePercent writes a fraction as a whole percentage.
+func sharePercent(f float64) string { return strconv.Itoa(int(f*100+0.5)) + "%" }

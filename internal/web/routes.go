@@ -40,7 +40,8 @@ type handler struct {
 //	GET /api/v1/entities/{type}/{name}  {"entity":{...},"stories":[...],"total","next"} (?limit=&offset=)
 //	GET /api/v1/outlets/{name}       {"outlet":{...},"stories":[...],"total","next"} (?limit=&offset=)
 //	GET /api/v1/stories/{id}         brief, id and articles; entities, quotes and articles
-//	                                 bounded, with "totals" and "next" (URL|null per section)
+//	                                 bounded, with "totals" and "next" (URL|null per section);
+//	                                 "coverage": its outlets by value along each labelled dimension
 //	GET /api/v1/stories/{id}/articles  {"story","total","limit","offset","next","articles":[...]}
 //	GET /api/v1/stories/{id}/entities  the same with "entities" (?limit=&offset=, in the pages' order)
 //	GET /api/v1/stories/{id}/quotes    the same with "quotes"
@@ -49,6 +50,13 @@ type handler struct {
 //	GET /search.atom, /search.json   the newest 50 results of ?q= as Atom and JSON Feed (search_feed.go)
 //	GET /entities/feed.atom, .json   an entity's feed (?type=person|org|place&name=; follow_feed.go)
 //	GET /api/v1/search               {"query","total","stories","articles","results":[...],"next"} (?q=&limit=&offset=)
+//	GET /blindspots                  stories covered by one side of a labelled dimension only
+//	                                 (?dimension=&min_outlets=&share=&page=; blindspots.go)
+//	GET /api/v1/blindspots           {"min_outlets","share_percent","blindspots":[{"story","dimension","value",
+//	                                 "side","labelled"}],"next"} (the same filters, ?limit=&offset=)
+//	POST /groups                     import outlet labels: multipart CSV in "file" (groups_post.go;
+//	                                 the form on /blindspots), through writeOnly -> requireWrite
+//	GET /groups.csv                  the outlet labels as CSV (outlet,dimension,value)
 //	GET /follows                     saved follows: each with its feeds, new entries and webhook state (follows_page.go)
 //	POST /follows                    save a follow (form: name, kind=search|entity|story, target, webhook_url, webhook_secret)
 //	POST /follows/{id}/delete        delete it; POST /follows/{id}/seen: its entries are no longer new
@@ -113,6 +121,10 @@ func New(st store.Store, opts Options) http.Handler {
 	mux.HandleFunc("GET /api/v1/articles/{id}", h.apiArticle)
 	mux.HandleFunc("GET /search", h.searchPage)
 	mux.HandleFunc("GET /api/v1/search", h.apiSearch)
+	mux.HandleFunc("GET /blindspots", h.blindspots)
+	mux.HandleFunc("GET /api/v1/blindspots", h.apiBlindspots)
+	mux.Handle("POST /groups", h.writeOnly(http.HandlerFunc(h.postGroups)))
+	mux.HandleFunc("GET /groups.csv", h.exportGroups)
 	mux.HandleFunc("GET /search.atom", h.searchFeed("atom"))
 	mux.HandleFunc("GET /search.json", h.searchFeed("json"))
 	mux.HandleFunc("GET /entities/feed.atom", h.entityFeed("atom"))
@@ -127,7 +139,7 @@ func New(st store.Store, opts Options) http.Handler {
 	mux.HandleFunc("/api/", h.apiNotFound)
 	mux.HandleFunc("GET /healthz", healthz(opts.Ready))
 	mux.HandleFunc("/", h.notFound)
-	m := newMetrics(st, opts.Log)
+	m := newMetrics(st, opts.Log, opts.Pipeline)
 	mux.Handle("GET /metrics", m.handler(opts.MetricsAllow))
 	handler := gzipResponses(mux)
 	if opts.CacheBytes >= 0 {

@@ -31,6 +31,9 @@ type Options struct {
 	// MetricsAllow are the networks /metrics answers (others get 403);
 	// default DefaultMetricsAllow, loopback only.
 	MetricsAllow []netip.Prefix
+	// Pipeline, if set, are the counters and latencies of the pipeline
+	// running in this process, served on /metrics with the store's.
+	Pipeline *PipelineMetrics
 
 	// PasswordHash is the operator's password as HashPassword keeps it;
 	// nil: no password, so the pages cannot change anything (API keys

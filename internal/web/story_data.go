@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 
 	"parallax/internal/model"
@@ -11,6 +12,19 @@ type storyData struct {
 	story *model.Story
 	brief *model.Brief // nil until written
 	refs  []model.ArticleRef
+	// coverage is the story's outlets along each labelled dimension, read
+	// by withCoverage (the story page and its API twin only).
+	coverage []model.Coverage
+}
+
+// withCoverage reads the story's coverage into d.
+func (h *handler) withCoverage(r *http.Request, d *storyData) error {
+	cov, err := h.st.StoryCoverage(r.Context(), d.story.ID)
+	if err != nil {
+		return fmt.Errorf("story %s coverage: %w", d.story.ID, err)
+	}
+	d.coverage = cov
+	return nil
 }
 
 // loadStory reads the story named by the {id} path value. When the id

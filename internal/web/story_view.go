@@ -22,6 +22,7 @@ type storyView struct {
 	Outlets           []string // matrix columns
 	Matrix            []matrixRow
 	Framing           []model.OutletFraming
+	Groups            []groupBar // coverage by outlet group: one bar per labelled dimension
 	Articles          []articleRow
 	// What the page leaves out of its large sections, and where to see all.
 	MoreActors, MoreQuotes, MoreArticles more
@@ -85,7 +86,7 @@ type articleRow struct {
 func newStoryView(d storyData) storyView {
 	s, b, refs := d.story, d.brief, d.refs
 	ix := newSourceIndex(s.ID, refs)
-	v := storyView{Story: s, Title: displayTitle(d)}
+	v := storyView{Story: s, Title: displayTitle(d), Groups: groupBars(d.coverage)}
 	rows := articleRows(ix, refs)
 	for _, i := range pickArticles(refs, b, topArticles) {
 		v.Articles = append(v.Articles, rows[i])

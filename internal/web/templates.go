@@ -21,7 +21,7 @@ var staticFS embed.FS
 
 // pageNames are the page templates; each is parsed with layout.html and
 // partials.html.
-var pageNames = []string{"index", "story", "story_part", "article", "error", "search", "login", "feeds", "follows", "entity", "outlet"}
+var pageNames = []string{"index", "story", "story_part", "article", "error", "search", "login", "feeds", "follows", "entity", "outlet", "blindspots"}
 
 // pages holds one parsed template set per page.
 type pages struct {

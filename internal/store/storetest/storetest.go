@@ -58,6 +58,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Search", testSearch},
 		{"ListStories", testListStories},
 		{"EntityOutlet", testEntityOutlet},
+		{"Groups", testGroups},
+		{"WorkCounts", testWorkCounts},
 		{"Follows", testFollows},
 		{"Sessions", testSessions},
 		{"APIKeys", testAPIKeys},

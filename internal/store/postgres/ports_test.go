@@ -1,0 +1,33 @@
+package postgres
+
+import (
+	"context"
+	"testing"
+
+	"parallax/internal/store/postgres/pgtest"
+	"parallax/internal/store/storetest"
+)
+
+// TestOutletPortsMigration stores sources with ports, takes the database
+// back to before migration 0011 and reopens it: the migration renames
+// them and merges the story's outlets.
+func TestOutletPortsMigration(t *testing.T) {
+	ctx := context.Background()
+	srv := pgtest.Start(t)
+	url := srv.NewDatabase(t)
+	db, err := Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.SeedPorted(t, db)
+	if _, err := db.pool.Exec(ctx, `DELETE FROM schema_version WHERE version >= 12`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db, err = Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	storetest.CheckPorted(t, db)
+}
