@@ -48,6 +48,7 @@ type corpus struct {
 	refs     []time.Time // per article: the date relative dates resolve against (see ref)
 	refDone  []bool
 	named    map[tlKey]map[int]bool // per date: the sentences naming it (see entries)
+	window   window                 // the dates a timeline may keep (see TimelineOptions)
 }
 
 // newCorpus splits docs into sentences and weights their terms by TF-IDF,

@@ -204,7 +204,7 @@ func (c *corpus) item(e *tlEntry) model.TimelineItem {
 func (c *corpus) topDates(es []*tlEntry, n int, dayOnly bool) map[string]bool {
 	arts := map[string]map[int]bool{}
 	for _, e := range es {
-		if dayOnly && e.prec != date.Day {
+		if dayOnly && e.prec != date.Day || !c.window.holds(e.day) {
 			continue
 		}
 		if arts[e.day] == nil {
