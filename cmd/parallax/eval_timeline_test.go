@@ -23,8 +23,8 @@ func TestEvalTimelineProtocol(t *testing.T) {
 	}
 	var got struct {
 		Results   []struct{ System string } `json:"results"`
-		Protocol  []protocolResult         `json:"protocol"`
-		Published eval.ProtocolScore       `json:"published_datewise"`
+		Protocol  []protocolResult          `json:"protocol"`
+		Published eval.ProtocolScore        `json:"published_datewise"`
 	}
 	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
 		t.Fatalf("output %q: %v", stdout, err)
