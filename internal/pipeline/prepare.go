@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 
@@ -59,12 +60,14 @@ func Prepare(it files.Item, now time.Time) (*model.Article, error) {
 		Title:     res.Title,
 		Byline:    res.Byline,
 		Published: res.Published.UTC(),
-		Language:  res.Language,
-		Text:      strings.TrimSpace(res.Text),
-		Origin:    it.Origin,
-		Fetched:   now.UTC(),
-		URL:       res.CanonicalURL,
-		Source:    res.Site,
+		// a date the text gives itself is an estimate, and said to be one
+		PublishedInferred: res.PublishedInText,
+		Language:          res.Language,
+		Text:              strings.TrimSpace(res.Text),
+		Origin:            it.Origin,
+		Fetched:           now.UTC(),
+		URL:               res.CanonicalURL,
+		Source:            res.Site,
 	}
 	if rec != nil {
 		a.ID = rec.ID
@@ -73,7 +76,7 @@ func Prepare(it files.Item, now time.Time) (*model.Article, error) {
 		override(&a.Title, rec.Title)
 		override(&a.Language, rec.Lang)
 		if !rec.Published.IsZero() {
-			a.Published = rec.Published
+			a.Published, a.PublishedInferred = rec.Published, false
 		}
 		if !rec.Fetched.IsZero() {
 			a.Fetched = rec.Fetched.UTC()
@@ -86,6 +89,11 @@ func Prepare(it files.Item, now time.Time) (*model.Article, error) {
 	if a.Source == "" {
 		a.Source = host(a.URL)
 	}
+	if a.Source == "" && opts.Mode == extract.Text {
+		// a scraped text with no outlet: whoever it says signs it
+		a.Source = res.Byline
+	}
+	a.Source = stripPort(a.Source)
 	if a.Language == "" {
 		a.Language = lang.Detect(a.Text)
 	}
@@ -97,7 +105,7 @@ func Prepare(it files.Item, now time.Time) (*model.Article, error) {
 		a.ID = dedupe.ID(a.ContentHash)
 	}
 	if a.Published.IsZero() {
-		a.Published = time.Time{}
+		a.Published, a.PublishedInferred = time.Time{}, false
 	}
 	if err := model.CheckArticle(a); err != nil {
 		return nil, fmt.Errorf("%s: %w", it.Origin, err) // what the store would refuse
@@ -138,4 +146,16 @@ func plainLines(s string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// portRe is a host name with a port, as some inputs give an outlet.
+var portRe = regexp.MustCompile(`^([a-z0-9-]+(?:\.[a-z0-9-]+)+):\d+$`)
+
+// stripPort drops the port from an outlet given as host:port
+// ("wfaa.com:80" is wfaa.com).
+func stripPort(s string) string {
+	if m := portRe.FindStringSubmatch(strings.ToLower(s)); m != nil {
+		return m[1]
+	}
+	return s
 }
