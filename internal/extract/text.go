@@ -39,7 +39,7 @@ func extractText(data []byte, _ Options) (*Result, error) {
 	return res, nil
 }
 
-var bylineRe = regexp.MustCompile(`^(?i:by)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'’-]*){0,5})\s*$`)
+var bylineRe = regexp.MustCompile(`^(?i:by)[\s\p{Zs}]+(\p{Lu}[\p{L}.'’-]*(?:[\s\p{Zs}]+(?:and[\s\p{Zs}]+)?\p{Lu}[\p{L}.'’-]*){0,5})[\s\p{Zs}]*$`)
 
 // findByline returns the name from the first "By NAME" line that is not
 // body text.

@@ -22,6 +22,7 @@ type indexView struct {
 type storyRow struct {
 	Href, Title       string
 	Articles, Outlets int
+	Sources           string // outlets, or sources when some outlets are unknown
 	Dates             string
 	First, Last       string // ISO dates for <time>
 }
@@ -48,7 +49,7 @@ func (h *handler) index(w http.ResponseWriter, r *http.Request) {
 	for _, s := range stories {
 		v.Stories = append(v.Stories, storyRow{
 			Href: storyHref(s.ID), Title: storyTitle(s.Title), Articles: s.Articles, Outlets: s.Outlets,
-			Dates: dateRange(s.First, s.Last), First: isoDate(s.First), Last: isoDate(s.Last),
+			Sources: storySources(s), Dates: storyDates(s), First: isoDate(s.First), Last: isoDate(s.Last),
 		})
 	}
 	h.render(w, r, http.StatusOK, "index", "", v)

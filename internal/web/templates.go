@@ -36,7 +36,9 @@ var funcs = template.FuncMap{
 		}
 		return strconv.Itoa(n) + " " + many
 	},
-	"dateRange": dateRange,
+	"dateRange":    dateRange,
+	"storySources": storySources,
+	"storyDates":   storyDates,
 	// text shows a brief's sentence as written: some archives ship
 	// Penn Treebank tokens ("do n't", "Gaddafi 's", " .").
 	"text": brief.Detokenize,
