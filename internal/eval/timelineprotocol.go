@@ -21,6 +21,10 @@ type TimelineTask struct {
 	gold []model.TimelineItem // what the task is scored against
 }
 
+// Gold is the gold timeline a task is scored against (for tuning and
+// oracles; a system must not read it).
+func (t TimelineTask) Gold() []model.TimelineItem { return t.gold }
+
 // TimelineSystem writes a timeline for one task.
 type TimelineSystem func(TimelineTask) []model.TimelineItem
 
