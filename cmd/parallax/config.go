@@ -33,7 +33,7 @@ func settings() []setting {
 		{"PARALLAX_DB", "--db", defaultDB, "store: SQLite file or postgres:// URL (password redacted)", false},
 		{"PARALLAX_ADDR", "--addr", "127.0.0.1:8080", "serve: listen address", false},
 		{"PARALLAX_NO_POLL", "--no-poll", "false", "serve: do not follow feeds", false},
-		{"PARALLAX_ALLOW_PRIVATE", "--allow-private", "false", "serve, poll, ingest, publish: fetch from loopback/private addresses", false},
+		{"PARALLAX_ALLOW_PRIVATE", "--allow-private", "false", "serve, poll, ingest, publish: fetch from (and serve: send webhooks to) loopback/private addresses", false},
 		{"PARALLAX_QUEUE", "--queue", "", "ingest, worker, publish, clusterer: work queue (empty: in-process; nats:// URL)", false},
 		{"PARALLAX_WORKERS", "--workers", strconv.Itoa(runtime.GOMAXPROCS(0)), "ingest, worker: extraction workers", false},
 		{"PARALLAX_POLL_WORKERS", "--workers", strconv.Itoa(poll.DefaultOptions().Workers), "serve, poll: feeds polled at once", false},

@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"parallax/internal/follow"
 	"parallax/internal/ingest/fetch"
 	"parallax/internal/ingest/poll"
 	"parallax/internal/web"
@@ -34,7 +35,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	addr := fs.String("addr", defAddr, "listen address (env PARALLAX_ADDR)")
 	noPoll := fs.Bool("no-poll", os.Getenv("PARALLAX_NO_POLL") != "", "do not follow feeds (env PARALLAX_NO_POLL)")
-	allowPrivate := fs.Bool("allow-private", false, "allow feeds and pages on loopback/private addresses")
+	allowPrivate := fs.Bool("allow-private", false, "allow feeds, pages and webhooks on loopback/private addresses")
 	workers := fs.Int("workers", poll.DefaultOptions().Workers, "feeds polled at once")
 	metricsAllow := fs.String("metrics-allow", metricsAllowDefault(),
 		"networks /metrics answers, comma-separated CIDRs or addresses (env PARALLAX_METRICS_ALLOW)")
@@ -76,6 +77,12 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	g.Go(func() error {
 		return web.Run(gctx, st, web.Options{Addr: *addr, Log: e.Log, Ready: ready.err, MetricsAllow: allow,
 			PasswordHash: pwHash, Fetch: fetch.New(fetch.Options{AllowPrivate: *allowPrivate}), PollNow: pollNow})
+	})
+	g.Go(func() error {
+		// Webhooks of saved follows: the deliveries an ingest or the
+		// poller queued, with their retries (internal/follow).
+		return follow.NewDeliverer(st, follow.DeliverOptions{AllowPrivate: *allowPrivate, BaseURL: "http://" + *addr,
+			Log: e.Log}).Run(gctx)
 	})
 	g.Go(func() error {
 		start := time.Now()

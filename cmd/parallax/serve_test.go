@@ -26,11 +26,12 @@ func freeAddr(t *testing.T) string {
 	return l.Addr().String()
 }
 
-// startServe runs `parallax serve` on db and waits until it answers.
-func startServe(t *testing.T, bin, db string) string {
+// startServe runs `parallax serve` on db (with extra flags) and waits
+// until it answers.
+func startServe(t *testing.T, bin, db string, extra ...string) string {
 	t.Helper()
 	addr := freeAddr(t)
-	cmd := exec.Command(bin, "serve", "--db", db, "--addr", addr, "--no-poll")
+	cmd := exec.Command(bin, append([]string{"serve", "--db", db, "--addr", addr, "--no-poll"}, extra...)...)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}

@@ -43,7 +43,7 @@ type corpus struct {
 	terms    map[string]int32
 	idf      []float64
 	post     [][]posting // term id -> sentences
-	centroid map[int32]float64
+	centroid []float64   // term id -> the sum of the sentences' weights
 	acc      []float64   // scratch for similar, all zero between calls
 	refs     []time.Time // per article: the date relative dates resolve against (see ref)
 	refDone  []bool
@@ -85,7 +85,7 @@ func newCorpus(docs []*model.Article) *corpus {
 		c.idf[id] = math.Log((1+n)/(1+float64(f))) + 1
 	}
 	c.post = make([][]posting, len(c.terms))
-	c.centroid = map[int32]float64{}
+	c.centroid = make([]float64, len(c.terms))
 	for i, ts := range raw {
 		c.sents[i].vec = c.vector(ts)
 		for _, x := range c.sents[i].vec {
@@ -181,15 +181,15 @@ func cos(a, b []tw) float64 {
 	return s
 }
 
-// cosMap is the cosine of a unit vector with a sparse map vector of the
-// given norm.
-func cosMap(a []tw, m map[int32]float64, norm float64) float64 {
+// cosDense is the cosine of a unit vector with a dense vector (by term
+// id) of the given norm.
+func cosDense(a []tw, d []float64, norm float64) float64 {
 	if norm == 0 {
 		return 0
 	}
 	s := 0.0
 	for _, x := range a {
-		s += x.w * m[x.t]
+		s += x.w * d[x.t]
 	}
 	return s / norm
 }

@@ -24,9 +24,13 @@ const (
 
 func termsOf(s string) []string { return token.Terms(normalize(s)) }
 
-func mapNorm(m map[int32]float64) float64 {
+// norm is a dense vector's length, summed in term order: a sum in map
+// order differed in its last bits from run to run, and so did the order
+// of sentences whose salience ties once a bonus is added (the single-source
+// claims of one-article stories came out in another order).
+func norm(d []float64) float64 {
 	n := 0.0
-	for _, w := range m {
+	for _, w := range d {
 		n += w * w
 	}
 	return math.Sqrt(n)
@@ -47,14 +51,14 @@ func (c *corpus) eligible(i int) bool {
 // salience scores every sentence: its similarity to the story's centroid
 // and, with a query, to the query (weight queryWeight).
 func (c *corpus) salience(query string) []float64 {
-	norm := mapNorm(c.centroid)
+	cn := norm(c.centroid)
 	var q []tw
 	if query != "" {
 		q = c.vector(termsOf(query))
 	}
 	out := make([]float64, len(c.sents))
 	for i, s := range c.sents {
-		v := cosMap(s.vec, c.centroid, norm)
+		v := cosDense(s.vec, c.centroid, cn)
 		if len(q) > 0 {
 			v = (1-queryWeight)*v + queryWeight*cos(s.vec, q)
 		}

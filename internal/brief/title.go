@@ -40,7 +40,7 @@ func Title(docs []*model.Article) (title, from string) {
 	best, bestScore := 0, -1.0
 	for i, sc := range scores {
 		// Among equals, an article with a headline.
-		if wordy(arts[i].Title) {
+		if wordy(cleanHeadline(arts[i].Title)) {
 			sc += 1e-9
 		}
 		if sc > bestScore+1e-12 {
@@ -48,8 +48,8 @@ func Title(docs []*model.Article) (title, from string) {
 		}
 	}
 	d := arts[best]
-	if t := strings.TrimSpace(d.Title); wordy(t) {
-		return headline(Detokenize(t)), d.ID
+	if t := cleanHeadline(d.Title); wordy(t) {
+		return headline(truecase(Detokenize(t), arts)), d.ID
 	}
 	return headline(Detokenize(leadSentence(d.Text, centroid))), d.ID
 }
@@ -91,31 +91,32 @@ func centrality(arts []*model.Article) ([]float64, map[string]float64) {
 	n := float64(len(arts))
 	centroid := map[string]float64{}
 	vecs := make([]map[string]float64, len(arts))
+	order := make([][]string, len(arts)) // each article's terms, sorted
 	for i, tf := range tfs {
-		v := map[string]float64{}
+		// Summed in term order: a sum in map order differs in its last
+		// bits from run to run, and ties would follow it.
+		ts := make([]string, 0, len(tf))
+		for t := range tf {
+			ts = append(ts, t)
+		}
+		sort.Strings(ts)
+		v := make(map[string]float64, len(tf))
 		norm := 0.0
-		for t, f := range tf {
-			w := (1 + math.Log(f)) * (math.Log((1+n)/(1+float64(df[t]))) + 1)
+		for _, t := range ts {
+			w := (1 + math.Log(tf[t])) * (math.Log((1+n)/(1+float64(df[t]))) + 1)
 			v[t] = w
 			norm += w * w
 		}
 		norm = math.Sqrt(norm)
-		for t := range v {
+		for _, t := range ts {
 			v[t] /= norm
 			centroid[t] += v[t]
 		}
-		vecs[i] = v
+		vecs[i], order[i] = v, ts
 	}
 	scores := make([]float64, len(arts))
 	for i, v := range vecs {
-		// Summed in term order: a sum in map order differs in its last
-		// bits from run to run, and ties would follow it.
-		ts := make([]string, 0, len(v))
-		for t := range v {
-			ts = append(ts, t)
-		}
-		sort.Strings(ts)
-		for _, t := range ts {
+		for _, t := range order[i] {
 			scores[i] += v[t] * centroid[t]
 		}
 	}

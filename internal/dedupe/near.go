@@ -71,6 +71,16 @@ func NewNearIndex(opts NearOptions) *NearIndex {
 	return ix
 }
 
+// presize makes room for n texts in an empty index, so that loading a
+// saved one does not grow every map step by step.
+func (ix *NearIndex) presize(n int) {
+	ix.sigs, ix.order = make(map[string]Signature, n), make(map[string]int, n)
+	ix.ids = make([]string, 0, n)
+	for i := range ix.buckets {
+		ix.buckets[i] = make(map[uint64][]string, n)
+	}
+}
+
 // Signature computes a text's signature with the index's options.
 func (ix *NearIndex) Signature(text string) Signature {
 	return MinHash(text, ix.opts.Shingle, ix.opts.MinWords)

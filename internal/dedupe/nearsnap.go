@@ -47,6 +47,7 @@ func LoadNearIndex(r io.Reader, opts NearOptions) (*NearIndex, error) {
 			n, len(s.Order), len(s.Mins), len(s.Sizes))
 	}
 	ix := NewNearIndex(opts)
+	ix.presize(n)
 	for i, id := range s.IDs {
 		sig := Signature{Mins: s.Mins[i], Size: s.Sizes[i]}
 		if !sig.Valid() {

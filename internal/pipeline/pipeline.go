@@ -11,6 +11,7 @@ import (
 	"parallax/internal/brief"
 	"parallax/internal/cluster"
 	"parallax/internal/dedupe"
+	"parallax/internal/follow"
 	"parallax/internal/ingest/files"
 	"parallax/internal/model"
 	"parallax/internal/store"
@@ -323,7 +324,21 @@ func (p *Pipeline) BriefStale(ctx context.Context) (int, error) {
 			p.progress(PhaseBriefs, n, len(ids))
 		}
 	}
+	if written > 0 {
+		p.checkFollows(ctx)
+	}
 	return written, nil
+}
+
+// checkFollows records the new entries of every saved follow once briefs
+// are rewritten (the one place an ingest, the poller, reprocess and the
+// briefs role all pass), queueing their webhook deliveries; `serve` sends
+// them (follow.Deliverer). A failure is logged: the next batch checks
+// again, and the entries are still new then.
+func (p *Pipeline) checkFollows(ctx context.Context) {
+	if _, err := follow.Check(ctx, p.st, p.opts.Now(), p.log); err != nil && ctx.Err() == nil {
+		p.log.Warn("pipeline: could not check the saved follows", "err", err)
+	}
 }
 
 // briefClaimed writes story id's brief, claimed first when claimer is set;

@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"testing"
 )
 
 // SeedDoc is one of the five seed articles in shared/data/seeds.
@@ -20,12 +19,12 @@ type SeedDoc struct {
 // Seeds reads the seed articles in GOLD.json's order, with GOLD.json's
 // bytes for the fields a test needs. It skips or fails the test as
 // TestData does when the data is missing.
-func Seeds(t testing.TB) ([]SeedDoc, []byte) {
+func Seeds(t TB) ([]SeedDoc, []byte) {
 	t.Helper()
 	dir := TestData(t, "seeds")
 	gold, err := os.ReadFile(filepath.Join(dir, "GOLD.json"))
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("seeds: %v", err)
 	}
 	var g struct {
 		Documents []struct {
@@ -41,7 +40,7 @@ func Seeds(t testing.TB) ([]SeedDoc, []byte) {
 	for _, d := range g.Documents {
 		b, err := os.ReadFile(filepath.Join(dir, d.File))
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("seeds: %v", err)
 		}
 		ls := strings.Split(string(b), "\n")
 		var body []string

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"testing"
 )
 
 // ErrMissing means ../shared/data could not be found.
@@ -52,7 +51,10 @@ func Data(parts ...string) (string, error) {
 // TestData returns the path under shared/data for a test. When the shared
 // folder is absent the test is skipped with a clear message, except under CI
 // (CI=true), where it fails: CI always has ../shared.
-func TestData(t testing.TB, parts ...string) string {
+//
+// t is a *testing.T or *testing.B: the package takes it through TB so that
+// the binary, which uses Data, does not link the testing package.
+func TestData(t TB, parts ...string) string {
 	t.Helper()
 	p, err := Data(parts...)
 	if err == nil {
@@ -65,6 +67,13 @@ func TestData(t testing.TB, parts ...string) string {
 	}
 	t.Skipf("gold data not available: %v", err)
 	return ""
+}
+
+// TB is the part of testing.TB that TestData uses.
+type TB interface {
+	Helper()
+	Fatalf(format string, args ...any)
+	Skipf(format string, args ...any)
 }
 
 func isDir(p string) bool {

@@ -135,6 +135,7 @@ type Store interface {
 	Stats(ctx context.Context) (model.Stats, error)
 
 	Searcher
+	Follows
 	Auth
 
 	Close() error

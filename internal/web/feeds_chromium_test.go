@@ -13,6 +13,7 @@ import (
 
 	"parallax/internal/ingest/feed"
 	"parallax/internal/ingest/fetch"
+	"parallax/internal/store"
 	"parallax/internal/web"
 	"parallax/internal/web/webtest"
 )
@@ -23,24 +24,7 @@ import (
 // back.
 func TestSourcesChromium(t *testing.T) {
 	feeds := feedServer(t)
-	st := newTestStore(t)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, stop := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() {
-		done <- web.ServeListener(ctx, st, ln, web.Options{Log: quietLog(), PasswordHash: mustHash(t),
-			Fetch: fetch.New(fetch.Options{AllowPrivate: true, HostInterval: -1})})
-	}()
-	t.Cleanup(func() {
-		stop()
-		if err := <-done; err != nil {
-			t.Errorf("serve: %v", err)
-		}
-	})
-	base := "http://" + ln.Addr().String()
+	base, _ := serveWithPassword(t)
 	opml := filepath.Join(t.TempDir(), "mine.opml")
 	if err := os.WriteFile(opml, []byte(`<?xml version="1.0"?><opml version="2.0"><head><title>mine</title></head><body>`+
 		`<outline text="Science"><outline text="Lab News" type="rss" xmlUrl="https://lab.example/rss"/></outline>`+
@@ -108,5 +92,77 @@ func TestSourcesChromium(t *testing.T) {
 	if got["https://lab.example/rss"] != "Science|Lab News" || got["https://town.example/feed"] != "|Town Crier" ||
 		got[feeds.URL+"/broken"] != "Local|"+feeds.URL+"/broken" {
 		t.Errorf("exported %v", got)
+	}
+}
+
+// serveWithPassword runs a server with the test password on a loopback
+// port, fetching feeds from private addresses too, and returns its base
+// URL and store.
+func serveWithPassword(t *testing.T) (string, store.Store) {
+	t.Helper()
+	st := newTestStore(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- web.ServeListener(ctx, st, ln, web.Options{Log: quietLog(), PasswordHash: mustHash(t),
+			Fetch: fetch.New(fetch.Options{AllowPrivate: true, HostInterval: -1})})
+	}()
+	t.Cleanup(func() {
+		stop()
+		if err := <-done; err != nil {
+			t.Errorf("serve: %v", err)
+		}
+	})
+	return "http://" + ln.Addr().String(), st
+}
+
+// TestAPIKeyChromium makes write calls from a page in a real browser, as
+// a script or an extension of the operator's would: without a key the
+// API refuses (401), with the key it adds the feed, which the sources
+// page then lists; once the key is revoked it refuses again.
+func TestAPIKeyChromium(t *testing.T) {
+	feeds := feedServer(t)
+	base, st := serveWithPassword(t)
+	key, hash := web.NewAPIKey()
+	if err := st.CreateAPIKey(context.Background(), store.APIKey{Name: "script", Hash: hash, Created: cookieTime()}); err != nil {
+		t.Fatal(err)
+	}
+	b := webtest.Browser(t)
+	post := func(key string) int {
+		t.Helper()
+		js := `fetch("/api/v1/feeds", {method: "POST", headers: {"Content-Type": "application/json"` +
+			map[bool]string{true: `, "Authorization": "Bearer ` + key + `"`, false: ""}[key != ""] +
+			`}, body: JSON.stringify({url: "` + feeds.URL + `/feed.xml", category: "Wire"})}).then(r => r.status)`
+		status, err := chromedp.Run(b, chromedp.Evaluate[int](js, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatalf("chromium: fetch: %v", err)
+		}
+		return status
+	}
+	if err := chromedp.Do(b, chromedp.Navigate(base+"/feeds"), chromedp.WaitVisible(chromedp.CSS("main"))); err != nil {
+		t.Fatalf("chromium: open /feeds: %v", err)
+	}
+	if got := post(""); got != http.StatusUnauthorized {
+		t.Errorf("POST /api/v1/feeds without a key: %d, want 401", got)
+	}
+	if got := post(key); got != http.StatusCreated {
+		t.Fatalf("POST /api/v1/feeds with the key: %d, want 201", got)
+	}
+	if err := chromedp.Do(b, chromedp.Navigate(base+"/feeds"), chromedp.WaitVisible(chromedp.CSS("table.feeds"))); err != nil {
+		t.Fatalf("chromium: reload /feeds: %v", err)
+	}
+	table, err := chromedp.Run(b, chromedp.Text(chromedp.CSS("table.feeds")))
+	if err != nil || !strings.Contains(table, feeds.URL+"/feed.xml") || !strings.Contains(table, "Wire") {
+		t.Fatalf("sources page after the keyed call (%v):\n%s", err, table)
+	}
+	if err := st.RevokeAPIKey(context.Background(), "script"); err != nil {
+		t.Fatal(err)
+	}
+	if got := post(key); got != http.StatusUnauthorized {
+		t.Errorf("POST with the revoked key: %d, want 401", got)
 	}
 }

@@ -56,6 +56,9 @@ func (h *handler) index(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handler) story(w http.ResponseWriter, r *http.Request) {
+	if base, format, ok := feedSuffix(r.PathValue("id")); ok && h.storyFeed(w, r, base, format) {
+		return // /stories/{id}.atom, .json (follow_feed.go)
+	}
 	d, done, err := h.loadStory(w, r, storyHref)
 	if done {
 		return

@@ -26,6 +26,7 @@ type handler struct {
 //	GET /                            story list (?page=N)
 //	GET /stories/{id}                story page: its brief, with the most salient
 //	                                 entities and quotes and the most representative articles
+//	GET /stories/{id}.atom, .json    the story's feed: an entry per event, newest activity first (follow_feed.go)
 //	GET /stories/{id}/articles       all its articles, as listed (?page=N, 50 a page)
 //	GET /stories/{id}/entities       all its entities, most salient first (?page=N)
 //	GET /stories/{id}/quotes         all its quotes, most salient first (?page=N)
@@ -40,7 +41,15 @@ type handler struct {
 //	GET /api/v1/articles/{id}        article with its clean text (and a roundup's passages and other stories)
 //	GET /search                      search stories and articles (?q=&page=; search_page.go)
 //	GET /search.atom, /search.json   the newest 50 results of ?q= as Atom and JSON Feed (search_feed.go)
+//	GET /entities/feed.atom, .json   an entity's feed (?type=person|org|place&name=; follow_feed.go)
 //	GET /api/v1/search               {"query","total","stories","articles","results":[...],"next"} (?q=&limit=&offset=)
+//	GET /follows                     saved follows: each with its feeds, new entries and webhook state (follows_page.go)
+//	POST /follows                    save a follow (form: name, kind=search|entity|story, target, webhook_url, webhook_secret)
+//	POST /follows/{id}/delete        delete it; POST /follows/{id}/seen: its entries are no longer new
+//	GET /api/v1/follows[/{id}]       {"follows":[...]} / one follow, with "atom", "json_feed", "recent" (follows_api.go)
+//	POST /api/v1/follows             the form's fields as JSON -> 201 and the follow
+//	POST /api/v1/follows/{id}/delete, DELETE /api/v1/follows/{id}, POST /api/v1/follows/{id}/seen -> 204
+//	                                 (every POST and DELETE goes through writeOnly -> requireWrite: write_guard.go)
 //	GET /metrics                     Prometheus text format, to Options.MetricsAllow only (metrics.go)
 //	GET /healthz                     "ok" once ready (Options.Ready); 503 "starting: …" before
 //	GET /login, POST /login          the operator's login form (login.go; 5 attempts a minute per address)
@@ -98,10 +107,13 @@ func New(st store.Store, opts Options) http.Handler {
 	mux.HandleFunc("GET /api/v1/articles/{id}", h.apiArticle)
 	mux.HandleFunc("GET /search", h.searchPage)
 	mux.HandleFunc("GET /api/v1/search", h.apiSearch)
-	mux.HandleFunc("GET /search.atom", h.searchAtom)
-	mux.HandleFunc("GET /search.json", h.searchJSONFeed)
+	mux.HandleFunc("GET /search.atom", h.searchFeed("atom"))
+	mux.HandleFunc("GET /search.json", h.searchFeed("json"))
+	mux.HandleFunc("GET /entities/feed.atom", h.entityFeed("atom"))
+	mux.HandleFunc("GET /entities/feed.json", h.entityFeed("json"))
 	h.authRoutes(mux)
 	h.feedRoutes(mux)
+	h.followRoutes(mux)
 	mux.HandleFunc("/api/", h.apiNotFound)
 	mux.HandleFunc("GET /healthz", healthz(opts.Ready))
 	mux.HandleFunc("/", h.notFound)

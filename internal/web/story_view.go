@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"sort"
 	"strings"
 
@@ -25,6 +26,9 @@ type storyView struct {
 	Articles          []articleRow
 	// What the page leaves out of its large sections, and where to see all.
 	MoreActors, MoreQuotes, MoreArticles more
+	// Pictures (svg_*.go): articles over time, the outlets × facts
+	// matrix, the timeline; "" when there is nothing to draw.
+	Coverage, FactsChart, TimelineChart template.HTML
 }
 
 // more tells how many of a section's items the story page shows and
@@ -88,6 +92,7 @@ func newStoryView(d storyData) storyView {
 		v.Articles = append(v.Articles, rows[i])
 	}
 	v.MoreArticles = more{len(v.Articles), len(refs), "articles", partHref(s.ID, "articles")}
+	v.Coverage = coverageChart(refs)
 	if b == nil {
 		return v
 	}
@@ -115,6 +120,8 @@ func newStoryView(d storyData) storyView {
 		v.Single = append(v.Single, citedText{c.Text, ix.refs([]string{c.Source})})
 	}
 	v.Outlets, v.Matrix = sourceMatrix(ix, b)
+	v.FactsChart = factsChart(v.Outlets, v.Matrix)
+	v.TimelineChart = timelineChart(v.Timeline)
 	v.Framing = b.Framing
 	return v
 }

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"parallax/internal/brief"
 	"strconv"
 	"strings"
@@ -20,7 +21,7 @@ var staticFS embed.FS
 
 // pageNames are the page templates; each is parsed with layout.html and
 // partials.html.
-var pageNames = []string{"index", "story", "story_part", "article", "error", "search", "login", "feeds"}
+var pageNames = []string{"index", "story", "story_part", "article", "error", "search", "login", "feeds", "follows"}
 
 // pages holds one parsed template set per page.
 type pages struct {
@@ -28,8 +29,12 @@ type pages struct {
 }
 
 var funcs = template.FuncMap{
-	"storyHref":   storyHref,
-	"articleHref": articleHref,
+	"storyHref":     storyHref,
+	"articleHref":   articleHref,
+	"storyFeedHref": storyFeedHref,
+	"followStoryHref": func(id, title string) string {
+		return "/follows?" + url.Values{"kind": {"story"}, "target": {id}, "name": {title}}.Encode() + "#add"
+	},
 	"plural": func(n int, one, many string) string {
 		if n == 1 {
 			return "1 " + one
@@ -58,6 +63,7 @@ func mustParsePages() *pages {
 type layoutData struct {
 	Title string // document title prefix; "" for the home page
 	Page  any
+	Feeds []feedLink // <link rel="alternate"> (feed_links.go)
 	Nav   navData
 }
 
@@ -89,7 +95,11 @@ func (h *handler) nav(r *http.Request) navData {
 func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, name, title string, data any) {
 	var buf bytes.Buffer
 	t := h.pages.byName[name]
-	if err := t.Execute(&buf, layoutData{Title: title, Page: data, Nav: h.nav(r)}); err != nil {
+	ld := layoutData{Title: title, Page: data, Nav: h.nav(r)}
+	if fl, ok := data.(feedLinker); ok {
+		ld.Feeds = fl.AltFeeds()
+	}
+	if err := t.Execute(&buf, ld); err != nil {
 		h.logIfInternal(r, http.StatusInternalServerError, fmt.Errorf("render %s: %w", name, err))
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return

@@ -2,29 +2,17 @@ package poll
 
 import (
 	"context"
-	"errors"
 	"time"
+
+	"parallax/internal/model"
 )
 
 // ErrNoFeed is returned by RemoveFeed for a URL that is not followed.
-var ErrNoFeed = errors.New("poll: no such feed")
+var ErrNoFeed = model.ErrNoFeed
 
-// Feed is a followed feed and its polling state.
-type Feed struct {
-	URL      string // the feed's address; the key
-	Title    string // from the user or OPML, else from the feed itself
-	SiteURL  string
-	Category string
-	Added    time.Time
-
-	ETag         string // validators of the last 200 response
-	LastModified string
-	LastPoll     time.Time     // zero: never polled
-	NextPoll     time.Time     // zero: due now
-	Interval     time.Duration // current adaptive interval (0: not yet set)
-	Errors       int           // consecutive failed polls
-	LastError    string        // why the last poll failed ("" after a success)
-}
+// Feed is a followed feed and its polling state (model.Feed: the stores
+// keep feeds without importing the poller).
+type Feed = model.Feed
 
 // FeedStore keeps the feed list, each feed's polling state and the keys of
 // the items already handed on. Implementations are safe for concurrent use.

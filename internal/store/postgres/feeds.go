@@ -4,15 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"parallax/internal/model"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
-
-	"parallax/internal/ingest/poll"
 )
-
-var _ poll.FeedStore = (*DB)(nil)
 
 // foreignKeyViolation is PostgreSQL's SQLSTATE foreign_key_violation.
 const foreignKeyViolation = "23503"
@@ -21,7 +18,7 @@ const feedColumns = `url, title, site_url, category, added, etag, last_modified,
 	last_poll, next_poll, interval_seconds, errors, last_error`
 
 // Feeds returns every followed feed, ordered by URL.
-func (db *DB) Feeds(ctx context.Context) ([]poll.Feed, error) {
+func (db *DB) Feeds(ctx context.Context) ([]model.Feed, error) {
 	rows, err := db.pool.Query(ctx, `SELECT `+feedColumns+` FROM feeds ORDER BY url`)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: feeds: %w", err)
@@ -33,9 +30,9 @@ func (db *DB) Feeds(ctx context.Context) ([]poll.Feed, error) {
 	return fs, nil
 }
 
-func scanFeed(row pgx.CollectableRow) (poll.Feed, error) {
+func scanFeed(row pgx.CollectableRow) (model.Feed, error) {
 	var (
-		f                  poll.Feed
+		f                  model.Feed
 		added              string
 		lastPoll, nextPoll *string
 		interval           int64
@@ -60,7 +57,7 @@ func scanFeed(row pgx.CollectableRow) (poll.Feed, error) {
 
 // SaveFeed inserts a feed or updates the one with the same URL, keeping
 // its seen items.
-func (db *DB) SaveFeed(ctx context.Context, f poll.Feed) error {
+func (db *DB) SaveFeed(ctx context.Context, f model.Feed) error {
 	if f.URL == "" {
 		return fmt.Errorf("%w: feed without URL", ErrInvalid)
 	}
@@ -85,7 +82,7 @@ func (db *DB) SaveFeed(ctx context.Context, f poll.Feed) error {
 
 // UpdateFeed replaces a stored feed's fields; a feed that is not stored
 // stays absent.
-func (db *DB) UpdateFeed(ctx context.Context, f poll.Feed) error {
+func (db *DB) UpdateFeed(ctx context.Context, f model.Feed) error {
 	_, err := db.pool.Exec(ctx, `UPDATE feeds SET
 			title = $1, site_url = $2, category = $3, added = $4, etag = $5, last_modified = $6,
 			last_poll = $7, next_poll = $8, interval_seconds = $9, errors = $10, last_error = $11
@@ -98,14 +95,14 @@ func (db *DB) UpdateFeed(ctx context.Context, f poll.Feed) error {
 	return nil
 }
 
-// RemoveFeed forgets a feed and its seen items (poll.ErrNoFeed if absent).
+// RemoveFeed forgets a feed and its seen items (model.ErrNoFeed if absent).
 func (db *DB) RemoveFeed(ctx context.Context, url string) error {
 	tag, err := db.pool.Exec(ctx, `DELETE FROM feeds WHERE url = $1`, url) // feed_items cascade
 	if err != nil {
 		return fmt.Errorf("postgres: remove feed %s: %w", url, err)
 	}
 	if tag.RowsAffected() == 0 {
-		return fmt.Errorf("%w: %s", poll.ErrNoFeed, url)
+		return fmt.Errorf("%w: %s", model.ErrNoFeed, url)
 	}
 	return nil
 }

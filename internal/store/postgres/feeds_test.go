@@ -3,6 +3,7 @@ package postgres
 import (
 	"testing"
 
+	"parallax/internal/ingest/poll"
 	"parallax/internal/store/postgres/pgtest"
 	"parallax/internal/store/storetest"
 )
@@ -11,3 +12,7 @@ import (
 func testFeeds(t *testing.T, srv *pgtest.Server) {
 	storetest.Feeds(t, func(t *testing.T) storetest.FeedStore { return openTest(t, srv) })
 }
+
+// The store is the poller's FeedStore (checked here: the store itself
+// does not import the poller).
+var _ poll.FeedStore = (*DB)(nil)

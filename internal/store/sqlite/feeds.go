@@ -4,24 +4,21 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"parallax/internal/model"
 	"time"
-
-	"parallax/internal/ingest/poll"
 )
-
-var _ poll.FeedStore = (*DB)(nil)
 
 const feedColumns = `url, title, site_url, category, added, etag, last_modified,
 	last_poll, next_poll, interval_seconds, errors, last_error`
 
 // Feeds returns every followed feed, ordered by URL.
-func (db *DB) Feeds(ctx context.Context) ([]poll.Feed, error) {
+func (db *DB) Feeds(ctx context.Context) ([]model.Feed, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT `+feedColumns+` FROM feeds ORDER BY url`)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: feeds: %w", err)
 	}
 	defer rows.Close()
-	var out []poll.Feed
+	var out []model.Feed
 	for rows.Next() {
 		f, err := scanFeed(rows)
 		if err != nil {
@@ -35,9 +32,9 @@ func (db *DB) Feeds(ctx context.Context) ([]poll.Feed, error) {
 	return out, nil
 }
 
-func scanFeed(rows *sql.Rows) (poll.Feed, error) {
+func scanFeed(rows *sql.Rows) (model.Feed, error) {
 	var (
-		f                  poll.Feed
+		f                  model.Feed
 		added              string
 		lastPoll, nextPoll sql.NullString
 		interval           int64
@@ -62,7 +59,7 @@ func scanFeed(rows *sql.Rows) (poll.Feed, error) {
 
 // SaveFeed inserts a feed or updates the one with the same URL, keeping
 // its seen items.
-func (db *DB) SaveFeed(ctx context.Context, f poll.Feed) error {
+func (db *DB) SaveFeed(ctx context.Context, f model.Feed) error {
 	if f.URL == "" {
 		return fmt.Errorf("%w: feed without URL", ErrInvalid)
 	}
@@ -92,7 +89,7 @@ func (db *DB) SaveFeed(ctx context.Context, f poll.Feed) error {
 
 // UpdateFeed replaces a stored feed's fields; a feed that is not stored
 // stays absent.
-func (db *DB) UpdateFeed(ctx context.Context, f poll.Feed) error {
+func (db *DB) UpdateFeed(ctx context.Context, f model.Feed) error {
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return err
@@ -110,7 +107,7 @@ func (db *DB) UpdateFeed(ctx context.Context, f poll.Feed) error {
 	return commit(tx)
 }
 
-// RemoveFeed forgets a feed and its seen items (poll.ErrNoFeed if absent).
+// RemoveFeed forgets a feed and its seen items (model.ErrNoFeed if absent).
 func (db *DB) RemoveFeed(ctx context.Context, url string) error {
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
@@ -127,7 +124,7 @@ func (db *DB) RemoveFeed(ctx context.Context, url string) error {
 	if n, err := res.RowsAffected(); err != nil {
 		return fmt.Errorf("sqlite: remove feed %s: %w", url, err)
 	} else if n == 0 {
-		return fmt.Errorf("%w: %s", poll.ErrNoFeed, url)
+		return fmt.Errorf("%w: %s", model.ErrNoFeed, url)
 	}
 	return commit(tx)
 }

@@ -56,6 +56,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ApplyClustering", testApplyClustering},
 		{"CountsRandom", testCountsRandom},
 		{"Search", testSearch},
+		{"Follows", testFollows},
 		{"Sessions", testSessions},
 		{"APIKeys", testAPIKeys},
 		{"PublishedInferred", testPublishedInferred},
