@@ -63,6 +63,7 @@ func Build(docs []*model.Article, opts Options) *model.Brief {
 	b.Title, b.TitleFrom = Title(kept)
 	b.Summary = c.summary(sal, opts.Query, n)
 	b.Timeline, b.Background = c.timelines(DefaultDates, DefaultBackground, DefaultPerDate)
+	b.Unplaced = c.unplaced()
 	ents := c.entities()
 	b.Entities = ents
 	b.Quotes = c.quotes(ents)

@@ -48,6 +48,7 @@ type corpus struct {
 	refs     []time.Time // per article: the date relative dates resolve against (see ref)
 	refDone  []bool
 	named    map[tlKey]map[int]bool // per date: the sentences naming it (see entries)
+	window   window                 // the dates a timeline may keep (see TimelineOptions)
 }
 
 // newCorpus splits docs into sentences and weights their terms by TF-IDF,
@@ -101,6 +102,38 @@ func outletOf(d *model.Article) string {
 		return s
 	}
 	return d.ID
+}
+
+// outletLabel names an article's outlet for a reader: its source, else
+// (an article of unknown outlet, a source of its own) its title, or the
+// opening words of its text, never its id.
+func outletLabel(d *model.Article) string {
+	if s := strings.TrimSpace(d.Source); s != "" {
+		return s
+	}
+	return UnknownOutletLabel(d.Title, d.Text)
+}
+
+// labelWords bounds an unknown outlet's label.
+const labelWords = 8
+
+// UnknownOutletLabel names an article whose outlet is unknown by its
+// title (else the opening words of its text), quoted and shortened to a
+// few words, with "outlet unknown": “US Threatens to End Syria Talks…”.
+func UnknownOutletLabel(title, text string) string {
+	name := strings.TrimSpace(title)
+	if name == "" {
+		name, _, _ = strings.Cut(strings.TrimSpace(text), "\n")
+	}
+	w := strings.Fields(name)
+	if len(w) == 0 {
+		return "untitled article, outlet unknown"
+	}
+	name = strings.Join(w[:min(len(w), labelWords)], " ")
+	if len(w) > labelWords {
+		name += "…"
+	}
+	return "“" + name + "”, outlet unknown"
 }
 
 // vector returns the unit TF-IDF vector of stemmed terms; unknown terms

@@ -40,7 +40,7 @@ func (c *corpus) framing(quotes []model.Quote) []model.OutletFraming {
 		artOutlet[d.ID] = o
 		f := by[o]
 		if f == nil {
-			f = &model.OutletFraming{Source: o}
+			f = &model.OutletFraming{Source: outletLabel(d)}
 			by[o] = f
 			order = append(order, o)
 			speakers[o] = map[string]bool{}

@@ -17,6 +17,8 @@ type TimelineOptions struct {
 	PerDate int
 	// DayOnly drops dates the text gives only to the month or year.
 	DayOnly bool
+	// From and To, when set, bound the dates kept (both days included).
+	From, To time.Time
 }
 
 // Timeline writes a timeline summary of a story's articles: the dates the
@@ -34,7 +36,18 @@ func Timeline(docs []*model.Article, opts TimelineOptions) []model.TimelineItem 
 	if per <= 0 {
 		per = 1
 	}
-	return newCorpus(kept).timeline(n, per, opts.DayOnly)
+	c := newCorpus(kept)
+	c.window = window{opts.From, opts.To}
+	return c.timeline(n, per, opts.DayOnly)
+}
+
+// window bounds the dates of a timeline; a zero end leaves that side open.
+type window struct{ from, to time.Time }
+
+// holds reports whether a day ("YYYY-MM-DD") lies within the window.
+func (w window) holds(day string) bool {
+	return (w.from.IsZero() || day >= w.from.Format(time.DateOnly)) &&
+		(w.to.IsZero() || day <= w.to.Format(time.DateOnly))
 }
 
 // timeline returns the n dates most articles mention (day precision only

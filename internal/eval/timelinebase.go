@@ -14,6 +14,18 @@ import (
 // their article's publication date, each with the first perDate
 // sentences that mention it (articles in publication order).
 func MostMentioned(docs []*model.Article, dates, perDate int) []model.TimelineItem {
+	return mostMentioned(docs, dates, perDate, "", "")
+}
+
+// MostMentionedTask is MostMentioned for a task of the published
+// protocol: only dates within the task's window count.
+func MostMentionedTask(t TimelineTask) []model.TimelineItem {
+	return mostMentioned(t.Docs, t.Dates, t.PerDate, t.Start.Format(time.DateOnly), t.End.Format(time.DateOnly))
+}
+
+// mostMentioned is MostMentioned with dates kept from from to to
+// ("YYYY-MM-DD", both included; "" leaves that side open).
+func mostMentioned(docs []*model.Article, dates, perDate int, from, to string) []model.TimelineItem {
 	ds := append([]*model.Article(nil), docs...)
 	sort.SliceStable(ds, func(a, b int) bool { return ds[a].Published.Before(ds[b].Published) })
 	count := map[string]int{}
@@ -23,7 +35,7 @@ func MostMentioned(docs []*model.Article, dates, perDate int) []model.TimelineIt
 			seen := map[string]bool{}
 			for _, m := range date.Find(s.Text, d.Published) {
 				day := m.Date.Format(time.DateOnly)
-				if m.Precision != date.Day || seen[day] {
+				if m.Precision != date.Day || seen[day] || from != "" && day < from || to != "" && day > to {
 					continue
 				}
 				seen[day] = true

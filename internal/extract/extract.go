@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -79,6 +80,9 @@ type Line struct {
 type Result struct {
 	Title, Byline, Site, Language, CanonicalURL, Image, Description string
 	Published, Modified                                             time.Time
+	// PublishedInText says Published was read from the text itself (a
+	// stamp such as "Published: ..." or a dateline), not from metadata.
+	PublishedInText bool
 	// Text is the clean text, one paragraph per line, "\n" between paragraphs.
 	Text string
 	// Lines is set in text mode only: every input line with its class.
@@ -111,7 +115,28 @@ func Extract(data []byte, opts Options) (res *Result, err error) {
 		mode = sniff(data)
 	}
 	if mode == HTML {
-		return extractHTML(data, opts)
+		res, err = extractHTML(data, opts)
+	} else {
+		res, err = extractText(data, opts)
 	}
-	return extractText(data, opts)
+	if err == nil && res.Published.IsZero() {
+		// no metadata date: the one the text gives itself, if any
+		if res.Published = textPublished(textLines(res), time.Now()); !res.Published.IsZero() {
+			res.PublishedInText = true
+		}
+	}
+	return res, err
+}
+
+// textLines is what textPublished reads: every input line in text mode
+// (stamps and datelines are rarely body), the clean text's lines else.
+func textLines(res *Result) []string {
+	if res.Lines == nil {
+		return strings.Split(res.Text, "\n")
+	}
+	out := make([]string, len(res.Lines))
+	for i, l := range res.Lines {
+		out[i] = l.Text
+	}
+	return out
 }

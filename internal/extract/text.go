@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"net/url"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -30,6 +31,7 @@ func extractText(data []byte, _ Options) (*Result, error) {
 		}
 	}
 	res.Byline = findByline(lines)
+	res.Site = findSource(lines)
 	res.Text = strings.Join(body, "\n")
 	if res.Text == "" {
 		return res, ErrNoText
@@ -37,7 +39,7 @@ func extractText(data []byte, _ Options) (*Result, error) {
 	return res, nil
 }
 
-var bylineRe = regexp.MustCompile(`^(?i:by)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'’-]*){0,5})\s*$`)
+var bylineRe = regexp.MustCompile(`^(?i:by)[\s\p{Zs}]+(\p{Lu}[\p{L}.'’-]*(?:[\s\p{Zs}]+(?:and[\s\p{Zs}]+)?\p{Lu}[\p{L}.'’-]*){0,5})[\s\p{Zs}]*$`)
 
 // findByline returns the name from the first "By NAME" line that is not
 // body text.
@@ -76,4 +78,29 @@ func splitLines(s string) []Line {
 		lines[i] = Line{N: i + 1, Text: p}
 	}
 	return lines
+}
+
+// sourceLineRe is a line naming where a text comes from: "Source: NAME".
+var sourceLineRe = regexp.MustCompile(`^(?i:source)\s*:\s*(\S.{0,79})$`)
+
+// findSource returns the outlet a "Source: NAME" line (not body text)
+// names: a URL's host for a URL, the name else.
+func findSource(lines []Line) string {
+	for _, l := range lines {
+		if l.Class == Comment {
+			continue
+		}
+		m := sourceLineRe.FindStringSubmatch(strings.TrimSpace(l.Text))
+		if m == nil {
+			continue
+		}
+		name := strings.TrimSpace(m[1])
+		if u, err := url.Parse(name); err == nil && u.Host != "" {
+			return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+		}
+		if len(strings.Fields(name)) <= 6 {
+			return strings.TrimRight(name, ".")
+		}
+	}
+	return ""
 }

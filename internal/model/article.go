@@ -13,13 +13,17 @@ type Article struct {
 	Title        string    `json:"title,omitempty"`
 	Byline       string    `json:"byline,omitempty"`
 	Published    time.Time `json:"published,omitzero"` // zero when unknown (absent in JSON)
-	Language     string    `json:"lang,omitempty"`     // ISO 639-1 when known
-	Text         string    `json:"text"`               // clean text: one paragraph a line ("\n" between paragraphs)
-	ContentHash  string    `json:"content_hash,omitempty"`
-	Origin       string    `json:"origin,omitempty"` // where it came from: a path (with ":LINE" for JSONL) or a URL
-	Fetched      time.Time `json:"fetched,omitzero"`
-	StoryID      string    `json:"story,omitempty"`
-	EventID      string    `json:"event,omitempty"`
+	// PublishedInferred says Published was read from the text itself (a
+	// "Published:" or "Updated" stamp, a dateline), not given by the
+	// input or the page's metadata.
+	PublishedInferred bool      `json:"published_inferred,omitempty"`
+	Language          string    `json:"lang,omitempty"` // ISO 639-1 when known
+	Text              string    `json:"text"`           // clean text: one paragraph a line ("\n" between paragraphs)
+	ContentHash       string    `json:"content_hash,omitempty"`
+	Origin            string    `json:"origin,omitempty"` // where it came from: a path (with ":LINE" for JSONL) or a URL
+	Fetched           time.Time `json:"fetched,omitzero"`
+	StoryID           string    `json:"story,omitempty"`
+	EventID           string    `json:"event,omitempty"`
 	// DuplicateOf is the id of the article this one is a near-duplicate of
 	// (a wire copy or syndicated repost with small edits); "" for an
 	// original. Copies count as one source with their original.

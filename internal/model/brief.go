@@ -14,6 +14,19 @@ type Brief struct {
 	Consensus    []Fact          `json:"consensus"`
 	SingleSource []Claim         `json:"single_source"`
 	Framing      []OutletFraming `json:"framing,omitempty"`
+	// Unplaced says what the timeline could not place for want of a
+	// publication date; nil when every article has one.
+	Unplaced *Unplaced `json:"unplaced,omitempty"`
+}
+
+// Unplaced is what a timeline could not date: its story's articles
+// without a publication date, and how many of their date expressions
+// need one (weekdays, "yesterday", a month and day without a year), with
+// a few of them as written.
+type Unplaced struct {
+	Articles int      `json:"articles"`
+	Dates    int      `json:"dates"`
+	Examples []string `json:"examples,omitempty"`
 }
 
 // SummaryItem is one summary sentence and every article that reports it.

@@ -10,7 +10,17 @@ type Story struct {
 	Outlets  int       `json:"outlets"`
 	First    time.Time `json:"first"`
 	Last     time.Time `json:"last"`
+	// Undated says no article of the story has a publication date: First
+	// and Last are then only when its articles were stored.
+	Undated bool `json:"undated,omitempty"`
+	// NoOutlet counts the articles whose outlet is unknown; each is a
+	// source of its own.
+	NoOutlet int `json:"no_outlet,omitempty"`
 }
+
+// Sources counts the story's sources: its outlets, and each article
+// whose outlet is unknown.
+func (s Story) Sources() int { return s.Outlets + s.NoOutlet }
 
 // ArticleRef is an article as listed under a story.
 type ArticleRef struct {

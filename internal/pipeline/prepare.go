@@ -59,12 +59,14 @@ func Prepare(it files.Item, now time.Time) (*model.Article, error) {
 		Title:     res.Title,
 		Byline:    res.Byline,
 		Published: res.Published.UTC(),
-		Language:  res.Language,
-		Text:      strings.TrimSpace(res.Text),
-		Origin:    it.Origin,
-		Fetched:   now.UTC(),
-		URL:       res.CanonicalURL,
-		Source:    res.Site,
+		// a date the text gives itself is an estimate, and said to be one
+		PublishedInferred: res.PublishedInText,
+		Language:          res.Language,
+		Text:              strings.TrimSpace(res.Text),
+		Origin:            it.Origin,
+		Fetched:           now.UTC(),
+		URL:               res.CanonicalURL,
+		Source:            res.Site,
 	}
 	if rec != nil {
 		a.ID = rec.ID
@@ -73,7 +75,7 @@ func Prepare(it files.Item, now time.Time) (*model.Article, error) {
 		override(&a.Title, rec.Title)
 		override(&a.Language, rec.Lang)
 		if !rec.Published.IsZero() {
-			a.Published = rec.Published
+			a.Published, a.PublishedInferred = rec.Published, false
 		}
 		if !rec.Fetched.IsZero() {
 			a.Fetched = rec.Fetched.UTC()
@@ -86,6 +88,10 @@ func Prepare(it files.Item, now time.Time) (*model.Article, error) {
 	if a.Source = model.OutletName(a.Source); a.Source == "" {
 		a.Source = host(a.URL)
 	}
+	if a.Source == "" && opts.Mode == extract.Text {
+		// a scraped text with no outlet: whoever it says signs it
+		a.Source = res.Byline
+	}
 	if a.Language == "" {
 		a.Language = lang.Detect(a.Text)
 	}
@@ -97,7 +103,7 @@ func Prepare(it files.Item, now time.Time) (*model.Article, error) {
 		a.ID = dedupe.ID(a.ContentHash)
 	}
 	if a.Published.IsZero() {
-		a.Published = time.Time{}
+		a.Published, a.PublishedInferred = time.Time{}, false
 	}
 	if err := model.CheckArticle(a); err != nil {
 		return nil, fmt.Errorf("%s: %w", it.Origin, err) // what the store would refuse

@@ -37,6 +37,7 @@ type storyJSON struct {
 	Summary      []model.SummaryItem   `json:"summary"`
 	Timeline     []model.TimelineItem  `json:"timeline"`
 	Background   []model.TimelineItem  `json:"background,omitempty"`
+	Unplaced     *model.Unplaced       `json:"unplaced,omitempty"` // what the timeline could not date
 	Entities     []model.Entity        `json:"entities"`
 	Quotes       []model.Quote         `json:"quotes"`
 	Consensus    []model.Fact          `json:"consensus"`
@@ -151,7 +152,7 @@ func newStoryJSON(d storyData) storyJSON {
 		if b.Title != "" {
 			out.Title = b.Title
 		}
-		out.Summary, out.Timeline, out.Background = b.Summary, b.Timeline, b.Background
+		out.Summary, out.Timeline, out.Background, out.Unplaced = b.Summary, b.Timeline, b.Background, b.Unplaced
 		out.Consensus, out.SingleSource, out.Framing = b.Consensus, b.SingleSource, b.Framing
 	}
 	out.Summary, out.Timeline = nonNil(out.Summary), nonNil(out.Timeline)

@@ -26,6 +26,7 @@ type indexView struct {
 type storyRow struct {
 	Href, Title       string
 	Articles, Outlets int
+	Sources           string // outlets, or sources when some outlets are unknown
 	Dates             string
 	First, Last       string // ISO dates for <time>
 }

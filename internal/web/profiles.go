@@ -88,7 +88,7 @@ func storyRows(ss []model.Story) []storyRow {
 	for _, s := range ss {
 		out = append(out, storyRow{
 			Href: storyHref(s.ID), Title: storyTitle(s.Title), Articles: s.Articles, Outlets: s.Outlets,
-			Dates: dateRange(s.First, s.Last), First: isoDate(s.First), Last: isoDate(s.Last),
+			Sources: storySources(s), Dates: storyDates(s), First: isoDate(s.First), Last: isoDate(s.Last),
 		})
 	}
 	return out

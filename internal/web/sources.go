@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strconv"
 
+	"parallax/internal/brief"
 	"parallax/internal/model"
 )
 
@@ -44,10 +45,15 @@ func (ix *sourceIndex) add(id, outlet, title string) sourceRef {
 	if r, ok := ix.byID[id]; ok {
 		return r
 	}
-	if outlet == "" {
-		outlet = "unknown outlet"
+	n := len(ix.list) + 1
+	switch {
+	case outlet != "":
+	case title != "":
+		outlet = brief.UnknownOutletLabel(title, "") // a source of its own, named by its title
+	default:
+		outlet = "article [" + strconv.Itoa(n) + "], outlet unknown"
 	}
-	r := sourceRef{N: len(ix.list) + 1, ID: id, Href: articleHref(id), Outlet: outlet, Title: title}
+	r := sourceRef{N: n, ID: id, Href: articleHref(id), Outlet: outlet, Title: title}
 	ix.byID[id] = r
 	ix.list = append(ix.list, r)
 	return r

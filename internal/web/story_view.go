@@ -16,6 +16,7 @@ type storyView struct {
 	Summary           []citedText
 	Timeline          []timelineRow
 	Background        []timelineRow // dated facts from well before the story
+	TimelineNote      string        // what could not be dated, for want of publication dates
 	Actors            []actorGroup
 	Quotes            []quoteRow
 	Consensus, Single []citedText
@@ -106,6 +107,7 @@ func newStoryView(d storyData) storyView {
 	for _, it := range b.Background {
 		v.Background = append(v.Background, timelineRow{it.Date, formatDay(it.Date, it.Precision), it.Text, ix.refs(it.Sources)})
 	}
+	v.TimelineNote = unplacedNote(b.Unplaced, len(b.Timeline)+len(b.Background))
 	es := window(d.entities(), 0, topEntities)
 	v.Actors = groupActors(es)
 	v.MoreActors = more{len(es), len(b.Entities), "actors", partHref(s.ID, "entities")}

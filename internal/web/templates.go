@@ -41,10 +41,12 @@ var funcs = template.FuncMap{
 		}
 		return strconv.Itoa(n) + " " + many
 	},
-	"dateRange":  dateRange,
-	"total":      totalLabel,
-	"entityHref": entityHref,
-	"outletHref": outletHref,
+	"dateRange":    dateRange,
+	"total":        totalLabel,
+	"entityHref":   entityHref,
+	"outletHref":   outletHref,
+	"storySources": storySources,
+	"storyDates":   storyDates,
 	// text shows a brief's sentence as written: some archives ship
 	// Penn Treebank tokens ("do n't", "Gaddafi 's", " .").
 	"text": brief.Detokenize,

@@ -14,7 +14,7 @@ import (
 
 // articleColumns is the column list read by scanArticle.
 const articleColumns = `id, url, canonical_url, source, title, byline, published, lang, body,
-	content_hash, origin, fetched, story_id, event_id, duplicate_of, passages`
+	content_hash, origin, fetched, story_id, event_id, duplicate_of, passages, published_inferred`
 
 // AddArticle stores a new article unless one with the same id, canonical
 // URL or content hash exists; then it returns that article's id. The
@@ -53,11 +53,11 @@ func addArticle(ctx context.Context, tx pgx.Tx, a *model.Article, now time.Time)
 	}
 	tag, err := tx.Exec(ctx, `INSERT INTO articles
 		(id, url, canonical_url, source, title, byline, published, lang, body,
-		 content_hash, origin, fetched, added, sort_time, duplicate_of)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+		 content_hash, origin, fetched, added, sort_time, duplicate_of, published_inferred)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
 		ON CONFLICT DO NOTHING`,
 		a.ID, a.URL, nullString(a.CanonicalURL), a.Source, a.Title, a.Byline, published, a.Language, a.Text,
-		nullString(a.ContentHash), a.Origin, fetched, added, sortTime, nullString(a.DuplicateOf))
+		nullString(a.ContentHash), a.Origin, fetched, added, sortTime, nullString(a.DuplicateOf), a.PublishedInferred && published != nil)
 	if err != nil {
 		return false, "", err
 	}
@@ -192,7 +192,7 @@ func scanArticle(row pgx.CollectableRow) (*model.Article, error) {
 		err                           error
 	)
 	if err = row.Scan(&a.ID, &a.URL, &canonical, &a.Source, &a.Title, &a.Byline, &published, &a.Language,
-		&a.Text, &hash, &a.Origin, &fetched, &story, &event, &duplicateOf, &passages); err != nil {
+		&a.Text, &hash, &a.Origin, &fetched, &story, &event, &duplicateOf, &passages, &a.PublishedInferred); err != nil {
 		return nil, err
 	}
 	a.CanonicalURL, a.ContentHash, a.StoryID, a.EventID = str(canonical), str(hash), str(story), str(event)

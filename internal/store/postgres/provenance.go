@@ -92,10 +92,11 @@ func (db *DB) UpdateArticle(ctx context.Context, a *model.Article) error {
 	published, fetched := nullTime(a.Published), nullTime(a.Fetched)
 	if _, err := tx.Exec(ctx, `UPDATE articles SET url = $1, canonical_url = $2, source = $3, title = $4,
 		byline = $5, published = $6, lang = $7, body = $8, content_hash = $9, fetched = COALESCE($10, fetched),
-		sort_time = COALESCE($6, $10, added), passages = CASE WHEN body = $8 THEN passages END
+		sort_time = COALESCE($6, $10, added), passages = CASE WHEN body = $8 THEN passages END,
+		published_inferred = $12
 		WHERE id = $11`,
 		a.URL, nullString(a.CanonicalURL), a.Source, a.Title, a.Byline, published, a.Language, a.Text,
-		nullString(a.ContentHash), fetched, a.ID); err != nil {
+		nullString(a.ContentHash), fetched, a.ID, a.PublishedInferred && published != nil); err != nil {
 		return fmt.Errorf("postgres: update article %s: %w", a.ID, err)
 	}
 	if !sameText && len(old.also) > 0 {

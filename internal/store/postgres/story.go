@@ -12,8 +12,10 @@ import (
 	"parallax/internal/store"
 )
 
-// storyColumns is the column list read by scanStory.
-const storyColumns = `id, title, articles, outlets, first_time, last_time`
+// storyColumns is the column list read by queryStories: with whether no
+// article has a publication date, and how many have no outlet.
+const storyColumns = `id, title, articles, outlets, first_time, last_time, pub_min IS NULL,
+	COALESCE((SELECT n FROM story_sources u WHERE u.story_id = stories.id AND u.source = ''), 0)`
 
 // StaleStories returns the ids of stories whose brief must be rebuilt,
 // least recently active first.
@@ -178,7 +180,7 @@ func queryStories(ctx context.Context, q querier, query string, args ...any) ([]
 	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (model.Story, error) {
 		var s model.Story
 		var first, last *string
-		if err := row.Scan(&s.ID, &s.Title, &s.Articles, &s.Outlets, &first, &last); err != nil {
+		if err := row.Scan(&s.ID, &s.Title, &s.Articles, &s.Outlets, &first, &last, &s.Undated, &s.NoOutlet); err != nil {
 			return s, err
 		}
 		var err error

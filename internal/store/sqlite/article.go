@@ -13,7 +13,7 @@ import (
 
 // articleColumns is the column list read by scanArticle.
 const articleColumns = `id, url, canonical_url, source, title, byline, published, lang, body,
-	content_hash, origin, fetched, story_id, event_id, duplicate_of, passages`
+	content_hash, origin, fetched, story_id, event_id, duplicate_of, passages, published_inferred`
 
 // AddArticle stores a new article unless one with the same id, canonical
 // URL or content hash exists; then it returns that article's id. The check
@@ -51,11 +51,12 @@ func addArticle(ctx context.Context, tx *sql.Tx, a *model.Article, now time.Time
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO articles
 		(id, url, canonical_url, source, title, byline, published, lang, body,
-		 content_hash, origin, fetched, added, sort_time, duplicate_of)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		 content_hash, origin, fetched, added, sort_time, duplicate_of, published_inferred)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT DO NOTHING`,
 		a.ID, a.URL, nullString(a.CanonicalURL), a.Source, a.Title, a.Byline, published, a.Language, a.Text,
-		nullString(a.ContentHash), a.Origin, fetched, added, sortTime, nullString(a.DuplicateOf))
+		nullString(a.ContentHash), a.Origin, fetched, added, sortTime, nullString(a.DuplicateOf),
+		boolInt(a.PublishedInferred && published.Valid))
 	if err != nil {
 		return false, "", err
 	}
@@ -204,7 +205,7 @@ func scanArticle(rows *sql.Rows) (*model.Article, error) {
 		err                           error
 	)
 	if err = rows.Scan(&a.ID, &a.URL, &canonical, &a.Source, &a.Title, &a.Byline, &published, &a.Language,
-		&a.Text, &hash, &a.Origin, &fetched, &story, &event, &duplicateOf, &passages); err != nil {
+		&a.Text, &hash, &a.Origin, &fetched, &story, &event, &duplicateOf, &passages, &a.PublishedInferred); err != nil {
 		return nil, err
 	}
 	a.CanonicalURL, a.ContentHash, a.StoryID, a.EventID = canonical.String, hash.String, story.String, event.String

@@ -94,10 +94,11 @@ func (db *DB) UpdateArticle(ctx context.Context, a *model.Article) error {
 	published, fetched := nullTime(a.Published), nullTime(a.Fetched)
 	if _, err := tx.ExecContext(ctx, `UPDATE articles SET url = ?, canonical_url = ?, source = ?, title = ?,
 		byline = ?, published = ?, lang = ?, body = ?, content_hash = ?, fetched = COALESCE(?, fetched),
-		sort_time = COALESCE(?, ?, added), passages = CASE WHEN body = ? THEN passages END
+		sort_time = COALESCE(?, ?, added), passages = CASE WHEN body = ? THEN passages END,
+		published_inferred = ?
 		WHERE id = ?`,
 		a.URL, nullString(a.CanonicalURL), a.Source, a.Title, a.Byline, published, a.Language, a.Text,
-		nullString(a.ContentHash), fetched, published, fetched, a.Text, a.ID); err != nil {
+		nullString(a.ContentHash), fetched, published, fetched, a.Text, boolInt(a.PublishedInferred && published.Valid), a.ID); err != nil {
 		return fmt.Errorf("sqlite: update article %s: %w", a.ID, err)
 	}
 	if !sameText && len(old.also) > 0 {

@@ -12,8 +12,10 @@ import (
 	"parallax/internal/store"
 )
 
-// storyColumns is the column list read by scanStory.
-const storyColumns = `id, title, articles, outlets, first_time, last_time`
+// storyColumns is the column list read by queryStories: with whether no
+// article has a publication date, and how many have no outlet.
+const storyColumns = `id, title, articles, outlets, first_time, last_time, pub_min IS NULL,
+	COALESCE((SELECT n FROM story_sources u WHERE u.story_id = stories.id AND u.source = ''), 0)`
 
 // StaleStories returns the ids of stories whose brief must be rebuilt,
 // least recently active first.
@@ -232,7 +234,7 @@ func queryStories(ctx context.Context, tx *sql.Tx, query string, args ...any) ([
 	for rows.Next() {
 		var s model.Story
 		var first, last sql.NullString
-		if err := rows.Scan(&s.ID, &s.Title, &s.Articles, &s.Outlets, &first, &last); err != nil {
+		if err := rows.Scan(&s.ID, &s.Title, &s.Articles, &s.Outlets, &first, &last, &s.Undated, &s.NoOutlet); err != nil {
 			return nil, err
 		}
 		if s.First, err = parseTime(first); err != nil {

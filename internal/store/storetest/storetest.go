@@ -63,6 +63,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Follows", testFollows},
 		{"Sessions", testSessions},
 		{"APIKeys", testAPIKeys},
+		{"PublishedInferred", testPublishedInferred},
+		{"StoryUndated", testStoryUndated},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,4 @@
+-- 0010: an article's publication date read from its own text (a stamp or
+-- a dateline) is marked as inferred (#16, undated inputs).
+
+ALTER TABLE articles ADD COLUMN published_inferred BOOLEAN NOT NULL DEFAULT FALSE;
