@@ -30,7 +30,7 @@ func (db *DB) ListStories(ctx context.Context, f store.StoryFilter, limit, offse
 	if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM stories s WHERE `+where, args...).Scan(&l.Total); err != nil {
 		return l, fmt.Errorf("postgres: list stories: %w", err)
 	}
-	query := `SELECT s.id, s.title, s.articles, s.outlets, s.first_time, s.last_time FROM stories s WHERE ` + where +
+	query := `SELECT ` + storyColumnsOf("s") + ` FROM stories s WHERE ` + where +
 		` ORDER BY ` + order + ` OFFSET $` + strconv.Itoa(len(args)+1)
 	args = append(args, max(offset, 0))
 	if limit > 0 {

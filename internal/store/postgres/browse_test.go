@@ -42,7 +42,10 @@ func testBrowseMigration(t *testing.T, srv *pgtest.Server) {
 		`DROP TRIGGER stories_browse ON stories`, `DROP FUNCTION parallax_story_browse_trigger()`,
 		`DROP FUNCTION parallax_story_browse(TEXT, JSONB)`, `DROP TABLE entity_stories`, `DROP TABLE outlet_framing`,
 		`DROP INDEX story_sources_source`, `DROP INDEX stories_by_outlets`, `DROP INDEX stories_by_articles`,
-		`DROP INDEX stories_by_published`, `DELETE FROM schema_version WHERE version = 10`,
+		`DROP INDEX stories_by_published`,
+		// and the later migrations, rerun too (0012 outlet ports is data only)
+		`DROP TABLE outlet_groups`, `DROP TABLE outlet_groups_version`, `ALTER TABLE articles DROP COLUMN published_inferred`,
+		`DELETE FROM schema_version WHERE version >= 10`,
 	} {
 		if _, err := db.pool.Exec(ctx, stmt); err != nil {
 			t.Fatalf("%s: %v", stmt, err)

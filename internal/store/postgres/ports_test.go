@@ -20,8 +20,13 @@ func TestOutletPortsMigration(t *testing.T) {
 		t.Fatal(err)
 	}
 	storetest.SeedPorted(t, db)
-	if _, err := db.pool.Exec(ctx, `DELETE FROM schema_version WHERE version >= 12`); err != nil {
-		t.Fatal(err)
+	for _, stmt := range []string{
+		`ALTER TABLE articles DROP COLUMN published_inferred`, // 0013, rerun too
+		`DELETE FROM schema_version WHERE version >= 12`,
+	} {
+		if _, err := db.pool.Exec(ctx, stmt); err != nil {
+			t.Fatal(err)
+		}
 	}
 	db.Close()
 	db, err = Open(ctx, url)

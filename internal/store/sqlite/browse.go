@@ -30,7 +30,7 @@ func (db *DB) ListStories(ctx context.Context, f store.StoryFilter, limit, offse
 		limit = -1
 	}
 	// The page's ids first, from the indexes alone; then their rows.
-	query := `SELECT s.id, s.title, s.articles, s.outlets, s.first_time, s.last_time FROM stories s
+	query := `SELECT ` + storyColumnsOf("s") + ` FROM stories s
 		WHERE s.id IN (SELECT s.id FROM stories s WHERE ` + where + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?)
 		ORDER BY ` + order
 	if l.Stories, err = queryStories(ctx, tx, query, append(args, limit, max(offset, 0))...); err != nil {

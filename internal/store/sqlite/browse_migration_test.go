@@ -12,7 +12,10 @@ import (
 )
 
 // undoBrowse takes a database back to before migration 0014: its
-// tables, views, triggers and indexes dropped, its version row deleted.
+// tables, views, triggers and indexes dropped, and those of the later
+// migrations (0015 outlet groups, 0016 outlet ports: data only, 0017
+// inferred dates), their version rows deleted, so that reopening runs
+// them all again.
 func undoBrowse(t *testing.T, db *DB) {
 	t.Helper()
 	for _, stmt := range []string{
@@ -21,7 +24,9 @@ func undoBrowse(t *testing.T, db *DB) {
 		`DROP TABLE entity_stories`, `DROP TABLE outlet_framing`,
 		`DROP INDEX story_sources_source`, `DROP INDEX stories_by_outlets`, `DROP INDEX stories_by_articles`,
 		`DROP INDEX stories_by_published`,
-		`DELETE FROM schema_version WHERE version = 14`,
+		`DROP TABLE outlet_groups`, `DROP TABLE outlet_groups_version`,
+		`ALTER TABLE articles DROP COLUMN published_inferred`,
+		`DELETE FROM schema_version WHERE version >= 14`,
 	} {
 		if _, err := db.write.ExecContext(context.Background(), stmt); err != nil {
 			t.Fatalf("%s: %v", stmt, err)

@@ -19,8 +19,13 @@ func TestOutletPortsMigration(t *testing.T) {
 		t.Fatal(err)
 	}
 	storetest.SeedPorted(t, db)
-	if _, err := db.write.ExecContext(ctx, `DELETE FROM schema_version WHERE version >= 16`); err != nil {
-		t.Fatal(err)
+	for _, stmt := range []string{
+		`ALTER TABLE articles DROP COLUMN published_inferred`, // 0017, rerun too
+		`DELETE FROM schema_version WHERE version >= 16`,
+	} {
+		if _, err := db.write.ExecContext(ctx, stmt); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := db.Close(); err != nil {
 		t.Fatal(err)

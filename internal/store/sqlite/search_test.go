@@ -43,8 +43,7 @@ func TestSearchMigrationFillsIndex(t *testing.T) {
 		`DROP TRIGGER articles_fts_insert`, `DROP TRIGGER articles_fts_delete`, `DROP TRIGGER articles_fts_update`,
 		`DROP TRIGGER stories_fts_insert`, `DROP TRIGGER stories_fts_delete`, `DROP TRIGGER stories_fts_update`,
 		`DROP VIEW stories_fts_doc`, `DROP INDEX articles_search_meta`, `DROP INDEX stories_search_meta`, `DROP TABLE articles_fts`, `DROP TABLE stories_fts`, `DROP TABLE story_search`,
-		`DROP TABLE sessions`, `DROP TABLE api_keys`, `DROP TABLE deliveries`, `DROP TABLE follow_entries`, `DROP TABLE follows`, `ALTER TABLE articles DROP COLUMN published_inferred`, // later migrations, rerun too
-		`DROP TABLE outlet_groups`, `DROP TABLE outlet_groups_version`,
+		`DROP TABLE sessions`, `DROP TABLE api_keys`, `DROP TABLE deliveries`, `DROP TABLE follow_entries`, `DROP TABLE follows`, // later migrations, rerun too
 		`DELETE FROM schema_version WHERE version >= 11`,
 	} {
 		if _, err := db.write.ExecContext(ctx, stmt); err != nil {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"parallax/internal/model"
@@ -16,6 +17,12 @@ import (
 // article has a publication date, and how many have no outlet.
 const storyColumns = `id, title, articles, outlets, first_time, last_time, pub_min IS NULL,
 	COALESCE((SELECT n FROM story_sources u WHERE u.story_id = stories.id AND u.source = ''), 0)`
+
+// storyColumnsOf is storyColumns for a query that names the stories table
+// alias.
+func storyColumnsOf(alias string) string {
+	return strings.ReplaceAll(storyColumns, "stories.id", alias+".id")
+}
 
 // StaleStories returns the ids of stories whose brief must be rebuilt,
 // least recently active first.
