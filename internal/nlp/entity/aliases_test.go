@@ -70,7 +70,7 @@ func TestAliases(t *testing.T) {
 				"Standard Oil was broken up in 1911. Shell Oil and Big Oil lobbyists met senators.",
 				"The overall effect may be less than the Exxon Valdez Oil spill in 1989, which happened in colder water. Big Oil said nothing.",
 			},
-			apart: [][2]string{{"Big Oil", "Shell Oil"}, {"Big Oil", "Standard Oil"}, {"Shell Oil", "Standard Oil"}, {"Big Oil", "Exxon Valdez Oil"}, {"Big Oil", "Exxon Valdez"}},
+			apart:   [][2]string{{"Big Oil", "Shell Oil"}, {"Big Oil", "Standard Oil"}, {"Shell Oil", "Standard Oil"}, {"Big Oil", "Exxon Valdez Oil"}, {"Big Oil", "Exxon Valdez"}},
 			notType: map[string]Type{"Exxon Valdez Oil": Person, "Exxon Valdez": Person, "Big Oil": Person},
 		},
 		{
