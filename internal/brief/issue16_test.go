@@ -53,7 +53,7 @@ func wholeSentence(s string) bool {
 }
 
 // tokenised matches text shown as the tokeniser left it.
-var tokenised = regexp.MustCompile(` [.,;:!?]( |$)| n't\b| 's\b|`+"``"+`|''`)
+var tokenised = regexp.MustCompile(` [.,;:!?]( |$)| n't\b| 's\b|` + "``" + `|''`)
 
 // checkShown asserts what a reader sees in every brief: summary sentences
 // that are neither bare quotes, residue nor tokenised; entries that are no
