@@ -74,6 +74,31 @@ func TestAliases(t *testing.T) {
 			notType: map[string]Type{"Exxon Valdez Oil": Person, "Exxon Valdez": Person, "Big Oil": Person},
 		},
 		{
+			// A person is found by the model, not by a list of given
+			// names: "Meryl" is in no list.
+			name: "UnlistedGivenName",
+			docs: []string{
+				"The new movie, which opens Friday, stars Meryl Streep as a music teacher in East Harlem.",
+				"In the film, Streep plays a violin teacher, and the director said it has heart.",
+			},
+			same: [][]string{{"Meryl Streep", "Streep"}},
+			typ:  Person,
+			in:   map[string]string{"Meryl Streep": "ab"},
+		},
+		{
+			// A company named after a person is an organisation wherever
+			// its name stands alone.
+			name: "CompanyNamedAfterPerson",
+			docs: []string{
+				"Halliburton Co. cemented the well days before the blowout. Halliburton said on Monday that it had followed BP's instructions.",
+				"Halliburton denied that its cement job was to blame, the company said in a statement.",
+			},
+			same:    [][]string{{"Halliburton Co.", "Halliburton"}},
+			typ:     Org,
+			in:      map[string]string{"Halliburton Co.": "ab"},
+			notType: map[string]Type{"Halliburton": Person},
+		},
+		{
 			name: "Acronym",
 			docs: []string{
 				"The Free Syrian Army said its fighters held the town. FSA commanders denied the report.",
