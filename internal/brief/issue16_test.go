@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -182,15 +183,27 @@ func TestIssue16Dev(t *testing.T) {
 			}
 			return ""
 		}
-		last := ""
+		last, dated := "", 0
 		for _, s := range b.Summary {
 			if d := day(s.Text); d != "" {
+				dated++
 				if d < last {
 					t.Errorf("summary runs backwards: %q (%s) after %s", s.Text, d, last)
 				}
 				last = d
 			}
 		}
+		if dated < 2 {
+			t.Errorf("%d summary sentences dated: order not checked", dated)
+		}
+		// Ingested as the README shows, the seeds have no dates.
+		undated := make([]*model.Article, len(docs))
+		for i, d := range docs {
+			c := *d
+			c.Published = time.Time{}
+			undated[i] = &c
+		}
+		checkShown(t, Build(undated, Options{}))
 		for _, cl := range b.SingleSource {
 			if !wholeSentence(cl.Text) {
 				t.Errorf("claim %q is a fragment", cl.Text)
