@@ -26,6 +26,9 @@ var (
 	// pageLead is pageLabel's first part, anchored at the start: the
 	// labels and calls to act that open a line.
 	pageLead = regexp.MustCompile(`(?i)^\W*(?:live (?:video|stream|blog|coverage|updates)|watch live|(?:video|videos|photos?|pictures|gallery|slideshow|audio|image|caption|related|update)\s*:|click|tap here|share this|follow us|subscribe|sign up|read more|advertisement|copyright|posted|updated|last updated|reply)\b`)
+	// editorsNote: a wire service's note to editors ("ATTENTION EDITORS:",
+	// "Editor's note:", "EDS:"), not the story.
+	editorsNote = regexp.MustCompile(`(?i)^\W*(?:attention (?:news )?editors?|editor'?s'? note|eds)\s*:`)
 	// byline: "By Jane Doe", "By JANE DOE, Associated Press Writer".
 	byline = regexp.MustCompile(`^\W*(?:By|BY)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}\s*(?:,|$|\s+(?:and|AND)\s)`)
 )
@@ -39,7 +42,7 @@ var (
 // many alternatives scan the whole sentence (residueExpr is the plain
 // form; a test holds them equal).
 func residue(s string) bool {
-	if byline.MatchString(s) || pageLead.MatchString(s) {
+	if byline.MatchString(s) || pageLead.MatchString(s) || editorsNote.MatchString(s) {
 		return true
 	}
 	lower := strings.ToLower(s)
@@ -56,7 +59,7 @@ func residue(s string) bool {
 
 // residueExpr is residue without the literal guards.
 func residueExpr(s string) bool {
-	return webResidue.MatchString(s) || timeStamp.MatchString(s) || pageLabel.MatchString(s) || byline.MatchString(s)
+	return webResidue.MatchString(s) || timeStamp.MatchString(s) || pageLabel.MatchString(s) || byline.MatchString(s) || editorsNote.MatchString(s)
 }
 
 // Quotation marks, opening and closing, as the archives write them.

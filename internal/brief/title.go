@@ -197,7 +197,7 @@ func leadSentence(text string, centroid map[string]float64) string {
 			break
 		}
 		words := len(token.Words(s.Text))
-		if words < 6 || words > 40 || stamp.MatchString(s.Text) {
+		if words < 6 || words > 40 || stamp.MatchString(s.Text) || residue(s.Text) {
 			continue
 		}
 		sc := 0.0

@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"strings"
 	"testing"
 
 	"parallax/internal/model"
@@ -43,5 +44,22 @@ func TestCleanHeadline(t *testing.T) {
 	title, _ := Title([]*model.Article{{ID: "a", Title: "&HT; &HT;", Text: "Sheets of clear plastic laid over the soil trap enough solar heat to kill the pests, researchers found."}})
 	if title == "" || title == "&HT; &HT;" || !wordy(title) {
 		t.Errorf("title of a story with an entity-only headline: %q", title)
+	}
+}
+
+// TestTitleSkipsEditorsNotes: a story whose only headline is residue is
+// named by a sentence of its own, never by a wire service's note to
+// editors.
+func TestTitleSkipsEditorsNotes(t *testing.T) {
+	text := "ATTENTION EDITORS: The following photos are part of tonight's photo package, moving Wednesday.\n" +
+		"Farmers along the valley are returning to ritual methods of planting their vines this spring."
+	title, _ := Title([]*model.Article{{ID: "a", Title: "&HT; &HT;", Text: text}})
+	if title == "" || strings.Contains(title, "EDITORS") {
+		t.Errorf("title %q", title)
+	}
+	for _, s := range []string{"Editor's note: this story was updated.", "EDS: RECASTS lead", "Attention news editors: a correction follows."} {
+		if !residue(s) {
+			t.Errorf("residue(%q) = false", s)
+		}
 	}
 }
