@@ -39,18 +39,44 @@ func (b *boiler) clean(d Doc) Doc {
 		b.counts = make([]uint8, 1<<boilerBits)
 	}
 	d.Title = b.cleanTitle(d.Title)
-	lines := strings.Split(d.Text, "\n")
-	kept := lines[:0]
-	for _, l := range lines {
+	// The lines are read in place; a text loses lines rarely, and only
+	// then is it rebuilt (the kept lines joined by newlines).
+	text := d.Text
+	var out strings.Builder
+	rebuilt, first := false, true // first: no kept line written to b yet
+	for st := 0; st <= len(text); {
+		end := strings.IndexByte(text[st:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += st
+		}
+		l := text[st:end]
 		need := boilerMin
 		if len(l) >= boilerLongAt {
 			need = boilerLong
 		}
-		if strings.TrimSpace(l) == "" || b.seen("p", l) < need {
-			kept = append(kept, l)
+		keep := strings.TrimSpace(l) == "" || b.seen("p", l) < need
+		switch {
+		case !keep && !rebuilt:
+			rebuilt = true
+			out.Grow(len(text))
+			if st > 0 {
+				out.WriteString(text[:st-1]) // the lines before, all kept
+				first = false
+			}
+		case keep && rebuilt:
+			if !first {
+				out.WriteByte('\n')
+			}
+			out.WriteString(l)
+			first = false
 		}
+		st = end + 1
 	}
-	d.Text = strings.Join(kept, "\n")
+	if rebuilt {
+		d.Text = out.String()
+	}
 	return d
 }
 
