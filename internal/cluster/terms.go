@@ -10,8 +10,9 @@ import (
 
 // terms holds the weighted term counts of one document.
 type terms struct {
-	stats []termStat // the document's terms in first-seen order
-	order []uint64   // scratch: stats positions in term-id order (see vocab.vectors)
+	stats  []termStat // the document's terms in first-seen order
+	order  []uint64   // scratch: stats positions in term-id order (see vocab.vectors)
+	sorted []uint64   // scratch for radixSort
 	// pairs lists two proper nouns in a row ("robert adam"), in the text,
 	// as their term ids: first<<32 | second (repeats included).
 	pairs []uint64

@@ -143,7 +143,7 @@ func (v *vocab) vectors(t *terms, boost float64, count bool) *docVec {
 			nTitle++
 		}
 	}
-	slices.Sort(order)
+	order, t.sorted = radixSort(order, t.sorted[:0])
 	t.order = order
 	d.all = make(vector, 0, len(t.stats))
 	d.ent, d.lead, d.title = alloc(nEnt), alloc(nLead), alloc(nTitle)
