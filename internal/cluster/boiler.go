@@ -28,16 +28,14 @@ const (
 
 // boiler counts hashed title segments and text lines.
 type boiler struct {
-	counts []uint8
+	counts []uint8      // the full table; nil while sparse holds the counts
+	sparse sparseCounts // the counters not zero, while few (boilersparse.go)
 	added  int
 }
 
 // clean returns d without the title segments and text lines seen in
 // boilerMin earlier articles, and counts d's segments and lines.
 func (b *boiler) clean(d Doc) Doc {
-	if b.counts == nil {
-		b.counts = make([]uint8, 1<<boilerBits)
-	}
 	d.Title = b.cleanTitle(d.Title)
 	// The lines are read in place; a text loses lines rarely, and only
 	// then is it rebuilt (the kept lines joined by newlines).
@@ -122,14 +120,17 @@ func (b *boiler) seen(k, s string) int {
 	const mask = 1<<boilerBits - 1
 	h := hashLine(k, strings.TrimSpace(s))
 	i, j := h&mask, (h>>32^h>>11)&mask
-	n := min(b.counts[i], b.counts[j])
+	n := min(b.get(i), b.get(j))
 	for _, x := range [2]uint64{i, j} {
-		if b.counts[x] < 255 {
-			b.counts[x]++
+		if c := b.get(x); c < 255 {
+			b.set(x, c+1)
 		}
 	}
 	if b.added++; b.added >= boilerDecay {
 		b.added = 0
+		if b.counts == nil {
+			b.sparse.halve()
+		}
 		for j := range b.counts {
 			b.counts[j] /= 2
 		}
