@@ -83,7 +83,7 @@ func TestSeedsTxtStoryPage(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(page, `<th scope="row">ShadowProof</th>`) || !strings.Contains(page, "”, outlet unknown</th>") {
-		t.Errorf("framing rows are not named by outlet or title")
+	if !strings.Contains(page, `<th scope="row"><a href="/outlets/ShadowProof">ShadowProof</a></th>`) || !strings.Contains(page, "”, outlet unknown</th>") {
+		t.Errorf("framing rows are not named by outlet (linked to its page) or title (not linked)")
 	}
 }

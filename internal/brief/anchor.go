@@ -24,9 +24,9 @@ const (
 
 // ref returns the date the relative expressions of article a resolve
 // against: its publication date, unless the article's own explicit day
-// dates (at least anchorMin, within anchorSpan of each other, every one
-// more than anchorGap before publication and in an earlier year, which
-// the article never names) say it was written then and dated later (a
+// dates (every one more than anchorGap before publication, the latest in
+// an earlier year, which the article never names, with at least anchorMin
+// of them within anchorSpan of it) say it was written then and dated later (a
 // page republished or restamped); then the latest of them. Cached per
 // article.
 func (c *corpus) ref(a int) time.Time {
@@ -40,13 +40,15 @@ func (c *corpus) ref(a int) time.Time {
 	return c.refs[a]
 }
 
-// anchorOf is ref for one article's text and publication date.
+// anchorOf is ref for one article's text and publication date. The
+// episode is the latest explicit day date and those within anchorSpan
+// before it; older dates ("since Sept. 11, 2001") are history the page
+// recalls and neither make nor break the anchor.
 func anchorOf(text string, pub time.Time) time.Time {
 	if pub.IsZero() {
 		return pub
 	}
-	var lo, hi time.Time
-	n := 0
+	var days []time.Time
 	for _, m := range date.Find(text, pub) {
 		if m.Precision != date.Day || (m.Relative && !strings.ContainsAny(m.Text, "0123456789")) {
 			continue // weekdays, "yesterday": resolved from the anchor, not evidence of it
@@ -54,15 +56,21 @@ func anchorOf(text string, pub time.Time) time.Time {
 		if pub.Sub(m.Date) <= anchorGap {
 			return pub // the article tells of its own days
 		}
-		if n == 0 || m.Date.Before(lo) {
-			lo = m.Date
-		}
-		if n == 0 || m.Date.After(hi) {
-			hi = m.Date
-		}
-		n++
+		days = append(days, m.Date)
 	}
-	if n < anchorMin || hi.Sub(lo) > anchorSpan || hi.Year() == pub.Year() || strings.Contains(text, strconv.Itoa(pub.Year())) {
+	var hi time.Time
+	for _, d := range days {
+		if d.After(hi) {
+			hi = d
+		}
+	}
+	n := 0
+	for _, d := range days {
+		if hi.Sub(d) <= anchorSpan {
+			n++
+		}
+	}
+	if n < anchorMin || hi.Year() == pub.Year() || strings.Contains(text, strconv.Itoa(pub.Year())) {
 		return pub // a story of its own year recalling a date, not a page of another time
 	}
 	return hi

@@ -127,14 +127,21 @@ func UnknownOutletLabel(title, text string) string {
 	}
 	w := strings.Fields(name)
 	if len(w) == 0 {
-		return "untitled article, outlet unknown"
+		return "untitled article" + unknownOutlet
 	}
 	name = strings.Join(w[:min(len(w), labelWords)], " ")
 	if len(w) > labelWords {
 		name += "…"
 	}
-	return "“" + name + "”, outlet unknown"
+	return "“" + name + "”" + unknownOutlet
 }
+
+// unknownOutlet ends the label of an article whose outlet is unknown.
+const unknownOutlet = ", outlet unknown"
+
+// OutletKnown reports whether a brief's source name is an outlet, not the
+// label UnknownOutletLabel gives an article of unknown outlet.
+func OutletKnown(source string) bool { return !strings.HasSuffix(source, unknownOutlet) }
 
 // vector returns the unit TF-IDF vector of stemmed terms; unknown terms
 // are ignored.

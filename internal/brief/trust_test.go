@@ -84,6 +84,10 @@ func TestAnchor(t *testing.T) {
 	if got := anchorOf(recall, pub); !got.Equal(pub) {
 		t.Errorf("article of 2017 recalling 2016: anchor %v", got)
 	}
+	history := "Officers ran for cover on Thursday, July 8, 2016. (Photo: Staff)\nAlton Sterling was shot on July 5 in Baton Rouge.\nIt was the deadliest day for police since Sept. 11, 2001.\nThe sniper who targeted officers Thursday has been identified."
+	if got := anchorOf(history, pub); !got.Equal(time.Date(2016, 7, 8, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("restamped page recalling 2001: anchor %v, want 2016-07-08", got)
+	}
 	same := "The rig exploded on April 20 and sank on April 22.\nOn Monday BP said it had capped the well."
 	p2 := time.Date(2010, 7, 19, 0, 0, 0, 0, time.UTC)
 	if got := anchorOf(same, p2); !got.Equal(p2) {

@@ -45,6 +45,7 @@ var funcs = template.FuncMap{
 	"total":        totalLabel,
 	"entityHref":   entityHref,
 	"outletHref":   outletHref,
+	"outletKnown":  brief.OutletKnown,
 	"storySources": storySources,
 	"storyDates":   storyDates,
 	// text shows a brief's sentence as written: some archives ship

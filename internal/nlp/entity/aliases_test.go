@@ -26,10 +26,11 @@ func TestAliases(t *testing.T) {
 				"Coast Guard Admiral Thad Allen said the well was capped on Thursday. Allen added that the cleanup would take months.",
 				"Carole Allen, who runs a bait shop in Venice, said business had collapsed. Allen has lived there for 30 years.",
 				"Former spy chief Sir Mark Allen wrote to the minister. Jared Allen, a fisherman, agreed with him.",
+				"The poll was taken last week (Reporting by JoAnne Allen; Editing by Chris Wilson).",
 			},
 			in:    map[string]string{"Thad Allen": "a", "Carole Allen": "b"},
 			total: map[string]int{"Thad Allen": 2, "Carole Allen": 2},
-			apart: [][2]string{{"Thad Allen", "Carole Allen"}, {"Thad Allen", "Sir Mark Allen"}, {"Thad Allen", "Mark Allen"}, {"Thad Allen", "Jared Allen"}, {"Carole Allen", "Jared Allen"}},
+			apart: [][2]string{{"Thad Allen", "Carole Allen"}, {"Thad Allen", "Sir Mark Allen"}, {"Thad Allen", "Mark Allen"}, {"Thad Allen", "Jared Allen"}, {"Carole Allen", "Jared Allen"}, {"Thad Allen", "JoAnne Allen"}, {"Thad Allen", "JoAnne"}},
 		},
 		{
 			name: "TitleAndSurname",
@@ -67,8 +68,35 @@ func TestAliases(t *testing.T) {
 			docs: []string{
 				"Critics of Big Oil say the industry writes its own rules. Shell Oil said it would join the effort.",
 				"Standard Oil was broken up in 1911. Shell Oil and Big Oil lobbyists met senators.",
+				"The overall effect may be less than the Exxon Valdez Oil spill in 1989, which happened in colder water. Big Oil said nothing.",
 			},
-			apart: [][2]string{{"Big Oil", "Shell Oil"}, {"Big Oil", "Standard Oil"}, {"Shell Oil", "Standard Oil"}},
+			apart:   [][2]string{{"Big Oil", "Shell Oil"}, {"Big Oil", "Standard Oil"}, {"Shell Oil", "Standard Oil"}, {"Big Oil", "Exxon Valdez Oil"}, {"Big Oil", "Exxon Valdez"}},
+			notType: map[string]Type{"Exxon Valdez Oil": Person, "Exxon Valdez": Person, "Big Oil": Person},
+		},
+		{
+			// A person is found by the model, not by a list of given
+			// names: "Meryl" is in no list.
+			name: "UnlistedGivenName",
+			docs: []string{
+				"The new movie, which opens Friday, stars Meryl Streep as a music teacher in East Harlem.",
+				"In the film, Streep plays a violin teacher, and the director said it has heart.",
+			},
+			same: [][]string{{"Meryl Streep", "Streep"}},
+			typ:  Person,
+			in:   map[string]string{"Meryl Streep": "ab"},
+		},
+		{
+			// A company named after a person is an organisation wherever
+			// its name stands alone.
+			name: "CompanyNamedAfterPerson",
+			docs: []string{
+				"Halliburton Co. cemented the well days before the blowout. Halliburton said on Monday that it had followed BP's instructions.",
+				"Halliburton denied that its cement job was to blame, the company said in a statement.",
+			},
+			same:    [][]string{{"Halliburton Co.", "Halliburton"}},
+			typ:     Org,
+			in:      map[string]string{"Halliburton Co.": "ab"},
+			notType: map[string]Type{"Halliburton": Person},
 		},
 		{
 			name: "Acronym",

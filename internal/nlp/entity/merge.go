@@ -62,7 +62,7 @@ func Merge(docs []Doc) []Entity {
 	}
 	var persons, unknown []docMention
 	var orgs, others []docMention
-	things, corps := thingNames(docs), companies(docs)
+	things, corps, surnames := thingNames(docs), companies(docs), storySurnames(docs)
 	for _, d := range docs {
 		for _, m := range promote(d.Mentions) {
 			if m.Type == Person && things[normKey(m.Text)] {
@@ -70,6 +70,8 @@ func Merge(docs []Doc) []Entity {
 			}
 			if m.Type != Org && corps[normKey(m.Text)] {
 				m.Type = Org // "Halliburton", when the story also writes "Halliburton Co."
+			} else if asSurname(m, surnames) {
+				m.Type = Person // "Streep" typed ORG, when the story writes "Meryl Streep"
 			}
 			if key, name, ok := knownKey(m); ok {
 				g := get(key, name)

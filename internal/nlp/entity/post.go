@@ -54,6 +54,11 @@ var tPER, tORG, tLOC, tMISC = typeIndex("PER"), typeIndex("ORG"), typeIndex("LOC
 // place ("Hurricane Katrina", "Operation Euphrates Shield").
 var eventWords = words(`Hurricane|Typhoon|Cyclone|Storm|Operation|Tropical`)
 
+// companyHeads are last words that only a company or an industry ends
+// with, never a person's surname: a name the model reads as a person
+// ending with one is an organisation ("Shell Oil", "Big Oil").
+var companyHeads = words(`Oil|Petroleum|Gas|Energy|Chemical|Chemicals|Petrochemicals|Refining|Drilling|Mining|Steel|Airways|Airlines|Motors|Corp|Corp.|Corporation|Inc|Inc.|Ltd|Ltd.|LLC|PLC|plc|Co.|Company|Bancorp|Pharmaceuticals|Telecom|Holdings`)
+
 // titledName returns where the personal name starts in a name that opens
 // with honorifics ("Admiral Thad Allen", "Sir Mark Allen"), or n.a: the
 // rest must be two capitalised words or more, or already a person.
@@ -120,6 +125,10 @@ func postprocess(toks []string, labels []int) {
 		if k := titledName(toks, n); k > n.a {
 			clearNames(labels, n.a, n.b)
 			setName(labels, k, n.b, tPER) // "Admiral Thad Allen" -> "Thad Allen"
+			continue
+		}
+		if n.t == tPER && n.b-n.a >= 2 && companyHeads[toks[n.b-1]] {
+			setName(labels, n.a, n.b, tORG) // "Shell Oil", "Big Oil": a company, not a person
 			continue
 		}
 		if k := orgTailAt(toks, labels, n.b); k > n.b {

@@ -36,6 +36,10 @@ func TestSpeakerThroughParagraph(t *testing.T) {
 			"No one", "Myrel Catbagan"},
 		{"DeterminerPhrase", "``Fear is the path of the Dark Side,'' the green Zen master says.",
 			"Fear is", "green Zen master"},
+		{"RelativeClause", "Navy spokesman Tom Berg spoke on Monday.\nThe Navy spokesman (who only last week said ‘the sailors would be home by spring’) denied the report.",
+			"the sailors", "Tom Berg"},
+		{"RelativeClauseName", "Maria Lopez, who told reporters “we will not accept this outcome at all”, left early.",
+			"we will not", "Maria Lopez"},
 		{"GaveNameAs", "`` The shelling on the city stopped , '' a resident , who gave his name only as Mohammed , told Reuters .",
 			"The shelling", "Mohammed"},
 	}

@@ -22,6 +22,7 @@ func TestSeedQuotes(t *testing.T) {
 	want := []struct{ doc, prefix, speaker string }{
 		{"000", "This is not a decision", "John Kirby"},
 		{"000", "Unfortunately, Russia failed", "John Kirby"},
+		{"000", "Russians would be coming home in body bags", "John Kirby"}, // issue 16: "(who ... said ‘…’)"
 		{"002", "pledged solemnly", "Sergey Lavrov"},
 		{"002", "Coalition actively supporting", "Brett McGurk"},
 		{"002", "did carry out strikes", "Mark Toner"},

@@ -340,6 +340,16 @@ func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
 	if roles[strings.ToLower(lastWord(head))] {
 		return f.resolveRole(roleTail(head), quoteAt)
 	}
+	// "The US State Department spokesman (who only days back said ‘…’)":
+	// the subject of a non-restrictive relative clause is the phrase the
+	// clause follows.
+	if locs := relativeWho.FindAllStringIndex(head, -1); locs != nil {
+		if at := lineStart + locs[len(locs)-1][0]; at > lineStart {
+			if who := f.subjectBefore(at, lineStart, quoteAt); who != "" {
+				return who
+			}
+		}
+	}
 	// "The doctor , who was not identified , told CNN": a role the
 	// clause starts with, an appositive after it.
 	if strings.HasSuffix(strings.TrimRight(f.text[lineStart:v], " "), ",") {
@@ -350,6 +360,9 @@ func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
 	}
 	return ""
 }
+
+// relativeWho opens a non-restrictive relative clause: ", who" or "(who".
+var relativeWho = regexp.MustCompile(`\s*[,(]\s*who\b`)
 
 // adverbs may stand between a subject and its speech verb: "Kupersmith
 // also acknowledged", "The president himself told".
