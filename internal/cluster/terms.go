@@ -81,7 +81,7 @@ func (t *terms) lookup(raw string, h uint32) (*wordSlot, int32) {
 		default:
 			nw.id = t.vc.id(stemWord(low))
 		}
-		w = t.vc.words.insert(w, strings.Clone(raw), h, nw)
+		w = t.vc.words.insert(w, raw, h, nw)
 	}
 	if w.flags&skipWord != 0 {
 		return w, -1
