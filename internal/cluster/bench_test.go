@@ -51,7 +51,7 @@ func replay(docs []cluster.Doc, n int, yield func(cluster.Doc)) {
 // BenchmarkCluster streams each development file through clustering alone,
 // and the README baseline beside it.
 func BenchmarkCluster(b *testing.B) {
-	for _, name := range []string{"dev.jsonl", "dev-topics.jsonl"} {
+	for _, name := range []string{"dev.jsonl", "dev-topics.jsonl", "dev-stream.jsonl"} {
 		docs := devDocs(b, name)
 		b.Run(name, func(b *testing.B) {
 			var base, ours, baseCPU, oursCPU time.Duration

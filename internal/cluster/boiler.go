@@ -28,29 +28,53 @@ const (
 
 // boiler counts hashed title segments and text lines.
 type boiler struct {
-	counts []uint8
+	counts []uint8      // the full table; nil while sparse holds the counts
+	sparse sparseCounts // the counters not zero, while few (boilersparse.go)
 	added  int
 }
 
 // clean returns d without the title segments and text lines seen in
 // boilerMin earlier articles, and counts d's segments and lines.
 func (b *boiler) clean(d Doc) Doc {
-	if b.counts == nil {
-		b.counts = make([]uint8, 1<<boilerBits)
-	}
 	d.Title = b.cleanTitle(d.Title)
-	lines := strings.Split(d.Text, "\n")
-	kept := lines[:0]
-	for _, l := range lines {
+	// The lines are read in place; a text loses lines rarely, and only
+	// then is it rebuilt (the kept lines joined by newlines).
+	text := d.Text
+	var out strings.Builder
+	rebuilt, first := false, true // first: no kept line written to b yet
+	for st := 0; st <= len(text); {
+		end := strings.IndexByte(text[st:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += st
+		}
+		l := text[st:end]
 		need := boilerMin
 		if len(l) >= boilerLongAt {
 			need = boilerLong
 		}
-		if strings.TrimSpace(l) == "" || b.seen("p", l) < need {
-			kept = append(kept, l)
+		keep := strings.TrimSpace(l) == "" || b.seen("p", l) < need
+		switch {
+		case !keep && !rebuilt:
+			rebuilt = true
+			out.Grow(len(text))
+			if st > 0 {
+				out.WriteString(text[:st-1]) // the lines before, all kept
+				first = false
+			}
+		case keep && rebuilt:
+			if !first {
+				out.WriteByte('\n')
+			}
+			out.WriteString(l)
+			first = false
 		}
+		st = end + 1
 	}
-	d.Text = strings.Join(kept, "\n")
+	if rebuilt {
+		d.Text = out.String()
+	}
 	return d
 }
 
@@ -96,14 +120,17 @@ func (b *boiler) seen(k, s string) int {
 	const mask = 1<<boilerBits - 1
 	h := hashLine(k, strings.TrimSpace(s))
 	i, j := h&mask, (h>>32^h>>11)&mask
-	n := min(b.counts[i], b.counts[j])
+	n := min(b.get(i), b.get(j))
 	for _, x := range [2]uint64{i, j} {
-		if b.counts[x] < 255 {
-			b.counts[x]++
+		if c := b.get(x); c < 255 {
+			b.set(x, c+1)
 		}
 	}
 	if b.added++; b.added >= boilerDecay {
 		b.added = 0
+		if b.counts == nil {
+			b.sparse.halve()
+		}
 		for j := range b.counts {
 			b.counts[j] /= 2
 		}

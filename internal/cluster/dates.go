@@ -1,7 +1,7 @@
 package cluster
 
 import (
-	"sort"
+	"slices"
 
 	"parallax/internal/nlp/date"
 )
@@ -29,7 +29,7 @@ func mentionedDays(d Doc) []int32 {
 			}
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	slices.Sort(out)
 	return compactDays(out)
 }
 

@@ -70,18 +70,21 @@ func margins(rows [][]float64) {
 
 // scratch holds the article's vectors spread over dense arrays while its
 // candidates are scored.
-type scratch struct{ all, ent, lead dense }
+type scratch struct{ all, ent, lead, title dense }
 
 // features fills out with the pair's features (see FeatureNames); bg is
 // the article's cosine to its language's centroid; all, ent and lead are
-// d's vectors loaded in dense arrays.
-func features(d *docVec, s *story, vc *vocab, bg, index float64, all, ent, lead []float64, out []float64) []float64 {
+// d's vectors loaded in dense arrays, and title its title's.
+func features(d *docVec, s *story, vc *vocab, bg, index float64, all, ent, lead, title []float64, out []float64) []float64 {
 	out = out[:0]
 	var near, entNear, titleNear float64
 	for _, r := range s.recent {
 		a, e := dotsDense(r.all, r.ent, all, ent)
 		near, entNear = max(near, a), max(entNear, e)
-		titleNear = max(titleNear, dot(r.title, d.title))
+		// The titles' dot product, as a merge of the two sorted vectors
+		// sums it to the last bit: the same products in the same
+		// (term-id) order, and zeros for the terms not shared.
+		titleNear = max(titleNear, dotDense(r.title, title))
 	}
 	gap := math.Log1p(gapDays(s.last, d.at))
 	var cos, ent1 float64

@@ -42,13 +42,15 @@ func (c *Clusterer) featureRows(v *docVec, cands []*story, rows [][]float64) [][
 	vc := c.vocab[v.lang]
 	n := len(vc.df)
 	all, ent, lead := c.dense.all.load(v.all, n), c.dense.ent.load(v.ent, n), c.dense.lead.load(v.lead, n)
+	title := c.dense.title.load(v.title, n)
 	for i, s := range cands {
-		rows[i] = features(v, s, vc, bg, s.shared, all, ent, lead, rows[i])
+		rows[i] = features(v, s, vc, bg, s.shared, all, ent, lead, title, rows[i])
 	}
 	margins(rows)
 	c.dense.all.unload(v.all)
 	c.dense.ent.unload(v.ent)
 	c.dense.lead.unload(v.lead)
+	c.dense.title.unload(v.title)
 	return rows
 }
 

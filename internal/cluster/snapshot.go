@@ -203,7 +203,7 @@ func (c *Clusterer) snapshot() *snapshot {
 		Anon: c.anon, SinceReview: c.sinceReview, Reviews: c.reviews, Sweep: c.sweep.since,
 		SweepMerged: c.sweep.merged, BoilerAdded: c.boiler.added, Search: c.search},
 		Vocab: map[string]snapVocab{}, Index: map[string]map[int32][]int32{}, Global: map[string]snapDense{},
-		Boiler: c.boiler.counts}
+		Boiler: c.boiler.table()}
 	for lang, v := range c.vocab {
 		s.Vocab[lang] = snapVocab{Keys: v.keys, DF: v.df, N: v.n, Forgets: v.forgets}
 	}

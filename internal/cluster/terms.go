@@ -10,11 +10,14 @@ import (
 
 // terms holds the weighted term counts of one document.
 type terms struct {
-	stats []termStat      // the document's terms in first-seen order
-	order []uint64        // scratch: stats positions in term-id order (see vocab.vectors)
-	names map[string]bool // two proper nouns in a row ("robert adam"), in the text
-	vc    *vocab          // the document's language's vocabulary
-	doc   int32           // documents counted: tells this document's slots from older ones
+	stats  []termStat // the document's terms in first-seen order
+	order  []uint64   // scratch: stats positions in term-id order (see vocab.vectors)
+	sorted []uint64   // scratch for radixSort
+	// pairs lists two proper nouns in a row ("robert adam"), in the text,
+	// as their term ids: first<<32 | second (repeats included).
+	pairs []uint64
+	vc    *vocab // the document's language's vocabulary
+	doc   int32  // documents counted: tells this document's slots from older ones
 	// slots[id] is term id's slot in stats when slots[id].doc == doc.
 	slots []docSlot
 	vcs   []*vocab   // every vocabulary counted in (see count)
@@ -39,15 +42,12 @@ const maxWords = 1 << 18
 // LeadWords words of the text LeadWeight times; the lead counts title and
 // lead terms once. Terms new to vc get ids (with no documents yet).
 func (t *terms) count(d Doc, o *Options, vc *vocab) {
-	if t.names == nil {
-		t.names = map[string]bool{}
-	}
 	if !slices.Contains(t.vcs, vc) {
 		t.vcs = append(t.vcs, vc)
 	}
 	t.vc = vc
 	t.stats = t.stats[:0]
-	clear(t.names)
+	t.pairs = t.pairs[:0]
 	if vc.words.n > maxWords {
 		vc.words.reset()
 	}
@@ -81,7 +81,7 @@ func (t *terms) lookup(raw string, h uint32) (*wordSlot, int32) {
 		default:
 			nw.id = t.vc.id(stemWord(low))
 		}
-		w = t.vc.words.insert(w, strings.Clone(raw), h, nw)
+		w = t.vc.words.insert(w, raw, h, nw)
 	}
 	if w.flags&skipWord != 0 {
 		return w, -1
@@ -103,7 +103,7 @@ func (t *terms) lookup(raw string, h uint32) (*wordSlot, int32) {
 // words, which also count in the lead. With markProper it records proper
 // nouns.
 func (t *terms) add(s string, w, leadW float64, leadN int, markProper bool) {
-	prev, prevEnd := "", -1 // the previous proper noun and where it ended
+	prev, prevEnd := int32(-1), -1 // the previous proper noun's term (-1: none) and where it ended
 	i := -1
 	for at := 0; at < len(s); {
 		t.spans, at = scanWords(s, at, t.spans[:0], scanChunk)
@@ -113,7 +113,7 @@ func (t *terms) add(s string, w, leadW float64, leadN int, markProper bool) {
 			raw := s[start:end]
 			wd, slot := t.lookup(raw, sp.h)
 			if slot < 0 {
-				prev = ""
+				prev = -1
 				continue
 			}
 			st := &t.stats[slot]
@@ -127,15 +127,17 @@ func (t *terms) add(s string, w, leadW float64, leadN int, markProper bool) {
 			if markProper && (num || isProper(s, start, raw)) {
 				st.proper = true
 				if !num {
-					key := t.vc.keys[wd.id]
-					if prev != "" && onlySpace(s[prevEnd:start]) {
-						t.names[prev+" "+key] = true
+					if prev >= 0 && onlySpace(s[prevEnd:start]) {
+						t.pairs = append(t.pairs, uint64(prev)<<32|uint64(wd.id))
 					}
-					prev, prevEnd = key, end
+					prev, prevEnd = wd.id, end
+					if t.vc.keys[wd.id] == "" { // an empty term starts no pair
+						prev = -1
+					}
 					continue
 				}
 			}
-			prev = ""
+			prev = -1
 		}
 	}
 }

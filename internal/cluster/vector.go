@@ -30,25 +30,6 @@ func (v vector) normalize() {
 	}
 }
 
-// dot is the dot product of two sorted vectors.
-func dot(a, b vector) float64 {
-	var s float64
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i].t < b[j].t:
-			i++
-		case a[i].t > b[j].t:
-			j++
-		default:
-			s += a[i].w * b[j].w
-			i++
-			j++
-		}
-	}
-	return s
-}
-
 // top returns the k heaviest terms of v, heaviest first (ties by id).
 func (v vector) top(k int) vector {
 	heavier := func(a, b entry) bool { return a.w > b.w || a.w == b.w && a.t < b.t }

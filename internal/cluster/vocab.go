@@ -3,7 +3,7 @@ package cluster
 import (
 	"math"
 	"slices"
-	"sort"
+	"strings"
 	"time"
 )
 
@@ -16,6 +16,10 @@ type vocab struct {
 	forgets int      // times forget halved the frequencies
 	keys    []string // by id
 	words   wordTable
+	// pairIDs caches the ids of proper-noun pairs ("first second" in ids)
+	// by their two terms' ids, so that a document's pairs are found without
+	// building their strings: ids never change, so the cache holds.
+	pairIDs map[uint64]int32
 }
 
 func newVocab() *vocab { return &vocab{ids: map[string]int32{}} }
@@ -96,20 +100,29 @@ func (v *vocab) vectorize(t *terms, boost float64) *docVec {
 // by vectorize). Without it, terms no article holds are left out (no
 // story holds them): a roundup's passage weighed against stories.
 func (v *vocab) vectors(t *terms, boost float64, count bool) *docVec {
-	names := make([]string, 0, len(t.names))
-	for k := range t.names {
-		names = append(names, k)
-	}
-	sort.Strings(names) // new ids in a fixed order
 	d := &docVec{}
-	for _, k := range names {
+	slices.Sort(t.pairs)
+	var fresh []newPair // pairs with no id yet
+	for _, p := range slices.Compact(t.pairs) {
+		id, ok := v.pairID(p)
 		if !count {
-			if id, ok := v.ids[k]; ok && v.df[id] > 0 {
+			if ok && v.df[id] > 0 {
 				d.names = append(d.names, id)
 			}
 			continue
 		}
-		id := v.id(k)
+		if !ok {
+			fresh = append(fresh, newPair{v.pairKey(p), p})
+			continue
+		}
+		v.df[id]++
+		d.names = append(d.names, id)
+	}
+	// New ids in a fixed order: that of the pairs' strings.
+	slices.SortFunc(fresh, func(a, b newPair) int { return strings.Compare(a.key, b.key) })
+	for _, np := range fresh {
+		id := v.id(np.key)
+		v.pairIDs[np.p] = id
 		v.df[id]++
 		d.names = append(d.names, id)
 	}
@@ -130,7 +143,7 @@ func (v *vocab) vectors(t *terms, boost float64, count bool) *docVec {
 			nTitle++
 		}
 	}
-	slices.Sort(order)
+	order, t.sorted = radixSort(order, t.sorted[:0])
 	t.order = order
 	d.all = make(vector, 0, len(t.stats))
 	d.ent, d.lead, d.title = alloc(nEnt), alloc(nLead), alloc(nTitle)
@@ -162,6 +175,33 @@ func (v *vocab) vectors(t *terms, boost float64, count bool) *docVec {
 		x.normalize()
 	}
 	return d
+}
+
+// newPair is a proper-noun pair not in the vocabulary yet: its string
+// and its terms (see terms.pairs).
+type newPair struct {
+	key string
+	p   uint64
+}
+
+// pairKey is the string of pair p: its two terms' keys, space-separated.
+func (v *vocab) pairKey(p uint64) string {
+	return v.keys[int32(p>>32)] + " " + v.keys[int32(uint32(p))]
+}
+
+// pairID returns the id of pair p, if the vocabulary holds its string.
+func (v *vocab) pairID(p uint64) (int32, bool) {
+	if v.pairIDs == nil {
+		v.pairIDs = map[uint64]int32{}
+	}
+	if id, ok := v.pairIDs[p]; ok {
+		return id, true
+	}
+	id, ok := v.ids[v.pairKey(p)]
+	if ok {
+		v.pairIDs[p] = id
+	}
+	return id, ok
 }
 
 // alloc returns an empty vector with room for n entries; nil for none.

@@ -1,5 +1,7 @@
 package cluster
 
+import "strings"
+
 // wordTable caches what each written word of a language counts as. It is
 // an open-addressing hash table (linear probing, at most half full) whose
 // slots hold the word itself when it is short, as most are, so that a
@@ -91,7 +93,8 @@ func (s *wordSlot) longIndex() int {
 }
 
 // insert fills the empty slot s (from find) with raw and returns the slot
-// the word ends up in (the table may have grown).
+// the word ends up in (the table may have grown). A long word is copied
+// (raw may be part of a large text); a short one is kept in its slot.
 func (wt *wordTable) insert(s *wordSlot, raw string, h uint32, w wordSlot) *wordSlot {
 	w.hash = h
 	if len(raw) <= inlineLen {
@@ -99,7 +102,7 @@ func (wt *wordTable) insert(s *wordSlot, raw string, h uint32, w wordSlot) *word
 		copy(w.b[:], raw)
 	} else {
 		i := len(wt.long)
-		wt.long = append(wt.long, raw)
+		wt.long = append(wt.long, strings.Clone(raw))
 		w.n = long
 		w.b[0], w.b[1], w.b[2], w.b[3] = byte(i), byte(i>>8), byte(i>>16), byte(i>>24)
 	}
