@@ -176,6 +176,7 @@ func (c *Clusterer) normalize(d Doc) Doc {
 		c.now = d.Published
 	}
 	c.evict()
+	d.Title, d.Text = blankRefs(d.Title), blankRefs(d.Text)
 	return c.boiler.clean(d)
 }
 
