@@ -40,7 +40,7 @@ func Title(docs []*model.Article) (title, from string) {
 	best, bestScore := 0, -1.0
 	for i, sc := range scores {
 		// Among equals, an article with a headline.
-		if wordy(cleanHeadline(arts[i].Title)) {
+		if t := cleanHeadline(arts[i].Title); wordy(t) && !residue(t) {
 			sc += 1e-9
 		}
 		if sc > bestScore+1e-12 {
@@ -48,7 +48,7 @@ func Title(docs []*model.Article) (title, from string) {
 		}
 	}
 	d := arts[best]
-	if t := cleanHeadline(d.Title); wordy(t) {
+	if t := cleanHeadline(d.Title); wordy(t) && !residue(t) {
 		return headline(truecase(Detokenize(t), arts)), d.ID
 	}
 	return headline(Detokenize(leadSentence(d.Text, centroid))), d.ID

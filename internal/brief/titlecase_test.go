@@ -57,6 +57,11 @@ func TestTitleSkipsEditorsNotes(t *testing.T) {
 	if title == "" || strings.Contains(title, "EDITORS") {
 		t.Errorf("title %q", title)
 	}
+	// Nor by such a note standing as the article's headline.
+	title, _ = Title([]*model.Article{{ID: "b", Title: "ATTENTION EDITORS: The following photos are part of tonight's photo package.", Text: text}})
+	if strings.Contains(title, "EDITORS") {
+		t.Errorf("title %q taken from a note to editors given as the headline", title)
+	}
 	for _, s := range []string{"Editor's note: this story was updated.", "EDS: RECASTS lead", "Attention news editors: a correction follows."} {
 		if !residue(s) {
 			t.Errorf("residue(%q) = false", s)
