@@ -45,28 +45,13 @@ func KillAndResume(t testing.TB, bin, db, in string, thresholds []int) {
 	killed := 0
 	for _, at := range thresholds {
 		cmd := exec.Command(bin, "ingest", "--db", db, in)
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
-		deadline := time.Now().Add(5 * time.Minute)
-	wait:
-		for time.Now().Before(deadline) {
-			select {
-			case <-done:
-				break wait
-			case <-time.After(50 * time.Millisecond):
-			}
+		if KillWhen(t, cmd, 50*time.Millisecond, func() bool {
 			if _, err := os.Stat(db); err != nil {
-				continue
+				return false
 			}
-			if s := Stats(t, bin, db); s.Articles >= at {
-				_ = cmd.Process.Signal(syscall.SIGKILL)
-				<-done
-				killed++
-				break
-			}
+			return Stats(t, bin, db).Articles >= at
+		}) {
+			killed++
 		}
 	}
 	if killed == 0 {
@@ -75,4 +60,29 @@ func KillAndResume(t testing.TB, bin, db, in string, thresholds []int) {
 	if out, err := exec.Command(bin, "ingest", "--db", db, in).CombinedOutput(); IngestErr(err, out) != nil {
 		t.Fatalf("resumed ingest: %v\n%s", err, out)
 	}
+}
+
+// KillWhen starts cmd and checks reached every interval (for at most five
+// minutes) while it runs, SIGKILLing it as soon as reached says so. It
+// reports whether the process was killed (false: it ended first).
+func KillWhen(t testing.TB, cmd *exec.Cmd, every time.Duration, reached func() bool) bool {
+	t.Helper()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	for deadline := time.Now().Add(5 * time.Minute); time.Now().Before(deadline); {
+		select {
+		case <-done:
+			return false
+		case <-time.After(every):
+		}
+		if reached() {
+			_ = cmd.Process.Signal(syscall.SIGKILL)
+			<-done
+			return true
+		}
+	}
+	return false
 }

@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -97,28 +96,12 @@ func TestCrashResumeExact(t *testing.T) {
 	crashed := filepath.Join(dir, "crashed.db")
 	killed := 0
 	for _, frac := range []int{4, 2} { // kill once a quarter, then once half, is placed
-		cmd := run(crashed)
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
-		deadline := time.Now().Add(5 * time.Minute)
-	wait:
-		for time.Now().Before(deadline) {
-			select {
-			case <-done:
-				break wait
-			case <-time.After(20 * time.Millisecond):
-			}
-			if n := placedCount(t, crashed); n >= len(want)/frac {
-				_ = cmd.Process.Signal(syscall.SIGKILL)
-				<-done
-				if n < len(want) {
-					killed++
-				}
-				break
-			}
+		n := 0
+		if clitest.KillWhen(t, run(crashed), 20*time.Millisecond, func() bool {
+			n = placedCount(t, crashed)
+			return n >= len(want)/frac
+		}) && n < len(want) {
+			killed++
 		}
 	}
 	if killed == 0 {
