@@ -1,0 +1,131 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+// querier is what a pool and a transaction share.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// Querier runs statements written with ? placeholders: a Q or a *Tx.
+type Querier interface {
+	Exec(ctx context.Context, query string, args ...any) (sql.Result, error)
+	Query(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRow(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// Q runs statements written with ? placeholders on a pool or in a
+// transaction, rebinding them for the dialect.
+type Q struct {
+	q      querier
+	rebind func(string) string
+}
+
+func (q Q) sql(query string) string {
+	if q.rebind == nil {
+		return query
+	}
+	return q.rebind(query)
+}
+
+// Exec runs a statement that returns no rows.
+func (q Q) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return q.q.ExecContext(ctx, q.sql(query), args...)
+}
+
+// Query runs a statement that returns rows.
+func (q Q) Query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return q.q.QueryContext(ctx, q.sql(query), args...)
+}
+
+// QueryRow runs a statement that returns at most one row.
+func (q Q) QueryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	return q.q.QueryRowContext(ctx, q.sql(query), args...)
+}
+
+// Tx is a transaction of a Store.
+type Tx struct {
+	Q
+	tx   *sql.Tx
+	name string // the dialect's, for errors
+}
+
+// Rollback ends the transaction if it is still open; for defer after begin.
+func (tx *Tx) Rollback() {
+	_ = tx.tx.Rollback()
+}
+
+// Commit commits the transaction, wrapping a failure.
+func (tx *Tx) Commit() error {
+	if err := tx.tx.Commit(); err != nil {
+		return fmt.Errorf("%s: commit: %w", tx.name, err)
+	}
+	return nil
+}
+
+// Writer returns a Q on the write pool, for one statement.
+func (db *Store) Writer() Q { return Q{db.write, db.d.Rebind} }
+
+// Reader returns a Q on the read pool, for one read statement.
+func (db *Store) Reader() Q { return Q{db.read, db.d.Rebind} }
+
+// BeginWrite starts a read-write transaction.
+func (db *Store) BeginWrite(ctx context.Context) (*Tx, error) {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("%s: begin: %w", db.d.Name, err)
+	}
+	return &Tx{Q{tx, db.d.Rebind}, tx, db.d.Name}, nil
+}
+
+// BeginMembership starts a write transaction that may change story
+// membership: under the dialect's membership lock, if any.
+func (db *Store) BeginMembership(ctx context.Context) (*Tx, error) {
+	tx, err := db.BeginWrite(ctx)
+	if err != nil || db.d.LockMembership == nil {
+		return tx, err
+	}
+	if err := db.d.LockMembership(ctx, tx.tx); err != nil {
+		tx.Rollback()
+		return nil, fmt.Errorf("%s: lock: %w", db.d.Name, err)
+	}
+	return tx, nil
+}
+
+// BeginRead starts a read-only transaction on one consistent snapshot.
+func (db *Store) BeginRead(ctx context.Context) (*Tx, error) {
+	tx, err := db.read.BeginTx(ctx, db.d.ReadTx)
+	if err != nil {
+		return nil, fmt.Errorf("%s: begin: %w", db.d.Name, err)
+	}
+	return &Tx{Q{tx, db.d.Rebind}, tx, db.d.Name}, nil
+}
+
+// Now is the store's clock.
+func (db *Store) Now() time.Time { return db.now() }
+
+// forUpdate is the row-locking clause FOR UPDATE with suffix, where the
+// dialect locks rows; else nothing.
+func (db *Store) forUpdate(suffix string) string {
+	if !db.d.RowLocks {
+		return ""
+	}
+	return " FOR UPDATE" + suffix
+}
+
+// errorf wraps an error with the dialect's name in front.
+func (db *Store) errorf(format string, args ...any) error {
+	return fmt.Errorf(db.d.Name+": "+format, args...)
+}
+
+// Prepare prepares a statement for repeated use in the transaction.
+func (tx *Tx) Prepare(ctx context.Context, query string) (*sql.Stmt, error) {
+	return tx.tx.PrepareContext(ctx, tx.sql(query))
+}
