@@ -62,6 +62,7 @@ var dialect = sqlstore.Dialect{
 	ReadTx:            &sql.TxOptions{ReadOnly: true},
 	NoLimit:           "-1",
 	InsertOrder:       "rowid",
+	JSONTexts:         func(col, alias string) string { return `json_each(` + col + `) ` + alias },
 	BriefSummary:      `COALESCE((SELECT group_concat(json_extract(s.value, '$.text'), ' ') FROM json_each(brief, '$.summary') s), '')`,
 	StoryCandidates:   storyCandidates,
 	ArticleCandidates: articleCandidates,

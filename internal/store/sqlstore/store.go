@@ -69,7 +69,12 @@ type Store struct {
 	basis store.BriefBasis // story versions read by StoryArticles, for SaveBrief
 }
 
-// New returns a Store over the given pools, speaking dialect d.
+// New returns a Store over the given pools, speaking dialect d. It panics
+// if d leaves out a part every dialect must give.
 func New(d Dialect, write, read *sql.DB) *Store {
+	if d.Name == "" || d.Invalid == nil || d.True == "" || d.NoLimit == "" || d.InsertOrder == "" ||
+		d.BriefSummary == "" || d.JSONTexts == nil || d.StoryCandidates == nil || d.ArticleCandidates == nil {
+		panic("sqlstore: incomplete dialect " + d.Name)
+	}
 	return &Store{d: d, write: write, read: read, now: time.Now}
 }
