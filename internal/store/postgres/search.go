@@ -14,7 +14,7 @@ const rankWeights = `'{0.1, 0.5, 0.25, 1.0}'`
 
 // storyCandidates returns the stories matching q with their relevance
 // and latest time, and how many match.
-func storyCandidates(ctx context.Context, tx sqlstore.Querier, q search.Query) ([]search.Candidate, int, error) {
+func storyCandidates(ctx context.Context, tx *sqlstore.Tx, q search.Query) ([]search.Candidate, int, error) {
 	var t tsquery
 	where, doc := t.storyWhere(q)
 	head := `SELECT s.id, s.last_time, ts_rank(` + rankWeights + `, ss.doc, ` + doc + `)`
@@ -36,7 +36,7 @@ func storyCandidates(ctx context.Context, tx sqlstore.Querier, q search.Query) (
 // articleCandidates returns the articles matching q with their relevance
 // and date, and how many match. With entities, the article's story must
 // list them too.
-func articleCandidates(ctx context.Context, tx sqlstore.Querier, q search.Query) ([]search.Candidate, int, error) {
+func articleCandidates(ctx context.Context, tx *sqlstore.Tx, q search.Query) ([]search.Candidate, int, error) {
 	var t tsquery
 	match := t.all(q.TextClauses(), q.Exclude)
 	head := `SELECT a.id, a.sort_time, ts_rank(` + rankWeights + `, a.search_doc, ` + match + `)`

@@ -11,7 +11,7 @@ import (
 // storyCandidates returns the stories matching q with their relevance
 // (title weighs most, then the names, then the summary) and latest time,
 // and how many match.
-func storyCandidates(ctx context.Context, tx sqlstore.Querier, q search.Query) ([]search.Candidate, int, error) {
+func storyCandidates(ctx context.Context, tx *sqlstore.Tx, q search.Query) ([]search.Candidate, int, error) {
 	head := `SELECT m.story_id, s.last_time, -bm25(stories_fts, 4.0, 1.0, 2.0, 2.0, 2.0)`
 	query := `
 		FROM stories_fts JOIN story_search m ON m.rid = stories_fts.rowid
@@ -41,7 +41,7 @@ func storyCandidates(ctx context.Context, tx sqlstore.Querier, q search.Query) (
 // articleCandidates returns the articles matching q with their relevance
 // (the title weighs four times the text) and date, and how many match.
 // With entities, the article's story must list them too.
-func articleCandidates(ctx context.Context, tx sqlstore.Querier, q search.Query) ([]search.Candidate, int, error) {
+func articleCandidates(ctx context.Context, tx *sqlstore.Tx, q search.Query) ([]search.Candidate, int, error) {
 	head := `SELECT a.id, a.sort_time, -bm25(articles_fts, 4.0, 1.0)`
 	query := `
 		FROM articles_fts JOIN articles a INDEXED BY articles_search_meta ON a.seq = articles_fts.rowid

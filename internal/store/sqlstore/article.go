@@ -17,8 +17,10 @@ const articleColumns = `id, url, canonical_url, source, title, byline, published
 
 // AddArticle stores a new article unless one with the same id, canonical
 // URL or content hash exists; then it returns that article's id. The check
-// and the insert are one transaction backed by unique constraints.
-// Article.StoryID and EventID are ignored: use Assign.
+// and the insert are one transaction backed by unique constraints (ON
+// CONFLICT DO NOTHING): of concurrent inserts of one article, one wins and
+// the others wait for it, then find it. Article.StoryID and EventID are
+// ignored: use Assign.
 func (db *Store) AddArticle(ctx context.Context, a *model.Article) (bool, string, error) {
 	if a == nil || a.ID == "" {
 		return false, "", fmt.Errorf("%w: article without id", db.d.Invalid)
@@ -39,7 +41,7 @@ func (db *Store) AddArticle(ctx context.Context, a *model.Article) (bool, string
 }
 
 // addArticle inserts a, or finds the article it duplicates.
-func addArticle(ctx context.Context, tx Querier, a *model.Article, now time.Time) (bool, string, error) {
+func addArticle(ctx context.Context, tx *Tx, a *model.Article, now time.Time) (bool, string, error) {
 	published, fetched := NullTime(a.Published), NullTime(a.Fetched)
 	added := FormatTime(now)
 	sortTime := added
@@ -71,7 +73,7 @@ func addArticle(ctx context.Context, tx Querier, a *model.Article, now time.Time
 
 // findDuplicate returns the id of the stored article that a collides with,
 // preferring a match on id, then canonical URL, then content hash.
-func findDuplicate(ctx context.Context, tx Querier, a *model.Article) (string, error) {
+func findDuplicate(ctx context.Context, tx *Tx, a *model.Article) (string, error) {
 	var id string
 	err := tx.QueryRow(ctx, `SELECT id FROM articles
 		WHERE id = ? OR canonical_url = ? OR content_hash = ?
@@ -98,7 +100,7 @@ func (db *Store) RecordDuplicate(ctx context.Context, origin, articleID string) 
 	return tx.Commit()
 }
 
-func recordDuplicate(ctx context.Context, tx Querier, origin, articleID string, now time.Time) error {
+func recordDuplicate(ctx context.Context, tx *Tx, origin, articleID string, now time.Time) error {
 	if err := articleExists(ctx, tx, articleID); err != nil {
 		return err
 	}
@@ -108,7 +110,7 @@ func recordDuplicate(ctx context.Context, tx Querier, origin, articleID string, 
 }
 
 // articleExists returns store.ErrNotFound unless article id is stored.
-func articleExists(ctx context.Context, tx Querier, id string) error {
+func articleExists(ctx context.Context, tx *Tx, id string) error {
 	var one int
 	err := tx.QueryRow(ctx, `SELECT 1 FROM articles WHERE id = ?`, id).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -178,7 +180,7 @@ func (db *Store) listArticles(ctx context.Context, what, query string, args ...a
 }
 
 // queryArticles runs a query selecting articleColumns.
-func queryArticles(ctx context.Context, tx Querier, query string, args ...any) ([]*model.Article, error) {
+func queryArticles(ctx context.Context, tx *Tx, query string, args ...any) ([]*model.Article, error) {
 	rows, err := tx.Query(ctx, query, args...)
 	if err != nil {
 		return nil, err

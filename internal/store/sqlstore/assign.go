@@ -34,7 +34,7 @@ func (db *Store) Assign(ctx context.Context, articleID string, in model.Placemen
 }
 
 // assign does Assign's work in tx; the placements have been checked.
-func (db *Store) assign(ctx context.Context, tx Querier, articleID string, in model.Placement, also []model.Placement, now time.Time) error {
+func (db *Store) assign(ctx context.Context, tx *Tx, articleID string, in model.Placement, also []model.Placement, now time.Time) error {
 	old, err := readPlaced(ctx, tx, articleID)
 	if err != nil {
 		return err
@@ -56,7 +56,7 @@ type placed struct {
 }
 
 // readPlaced reads an article's placements, store.ErrNotFound if absent.
-func readPlaced(ctx context.Context, tx Querier, articleID string) (placed, error) {
+func readPlaced(ctx context.Context, tx *Tx, articleID string) (placed, error) {
 	var p placed
 	var story, event, passages sql.NullString
 	var seq sql.NullInt64
@@ -80,14 +80,14 @@ func readPlaced(ctx context.Context, tx Querier, articleID string) (placed, erro
 }
 
 // queryAlso reads one article's extra placements, sorted.
-func queryAlso(ctx context.Context, tx Querier, articleID string) ([]model.Placement, error) {
+func queryAlso(ctx context.Context, tx *Tx, articleID string) ([]model.Placement, error) {
 	byArticle, err := queryPlacements(ctx, tx, `SELECT `+placementColumns+` FROM placements p WHERE p.article_id = ?`, articleID)
 	return byArticle[articleID], err
 }
 
 // place replaces an article's placements old with in and also (checked to
 // fit) and refreshes the stories that changed.
-func place(ctx context.Context, tx Querier, articleID string, old placed, in model.Placement, also []model.Placement, now time.Time) error {
+func place(ctx context.Context, tx *Tx, articleID string, old placed, in model.Placement, also []model.Placement, now time.Time) error {
 	also = sortedCopy(also)
 	changes := store.PlacementChanges(old.in, old.also, in, also)
 	if len(changes) == 0 {
@@ -143,7 +143,7 @@ func sortedCopy(also []model.Placement) []model.Placement {
 
 // ensureStory creates story id if new, titled title. A story without a
 // brief and without a title takes title.
-func ensureStory(ctx context.Context, tx Querier, id, title string, now time.Time) error {
+func ensureStory(ctx context.Context, tx *Tx, id, title string, now time.Time) error {
 	if _, err := tx.Exec(ctx, `INSERT INTO stories (id, title, activity) VALUES (?, ?, ?)
 		ON CONFLICT DO NOTHING`, id, title, FormatTime(now)); err != nil {
 		return err
@@ -172,7 +172,7 @@ var placedRefs = store.PlacedIn("?", "id", "url", "source", "title", "published"
 // says it just got an article, which moves its activity time. A story
 // left empty is deleted. Placement changes adjust the aggregates instead
 // (adjustStory); this is for changes of the articles themselves.
-func refreshStory(ctx context.Context, tx Querier, id string, gained bool, now time.Time) error {
+func refreshStory(ctx context.Context, tx *Tx, id string, gained bool, now time.Time) error {
 	var c storyCounts
 	err := tx.QueryRow(ctx, `SELECT COUNT(*), COUNT(DISTINCT NULLIF(source, '')),
 		MIN(published), MAX(published), MIN(sort_time), MAX(sort_time), COALESCE(MAX(assign_seq), 0)
@@ -197,7 +197,7 @@ func refreshStory(ctx context.Context, tx Querier, id string, gained bool, now t
 }
 
 // refreshEvents rebuilds a story's event rows from its placed articles.
-func refreshEvents(ctx context.Context, tx Querier, storyID string) error {
+func refreshEvents(ctx context.Context, tx *Tx, storyID string) error {
 	if _, err := tx.Exec(ctx, `DELETE FROM events WHERE story_id = ?`, storyID); err != nil {
 		return err
 	}

@@ -10,7 +10,8 @@ import (
 )
 
 // ListStories returns one page of the stories matching f and how many
-// match (store.StoryListSQL; indexes from migration 0014).
+// match (store.StoryListSQL; indexes from the browse migrations, SQLite
+// 0014, PostgreSQL 0010).
 func (db *Store) ListStories(ctx context.Context, f store.StoryFilter, limit, offset int) (store.StoryList, error) {
 	where, order, args, err := store.StoryListSQL(f, func(int) string { return "?" }, func(t time.Time) string { return FormatTime(t) })
 	if err != nil {
@@ -39,7 +40,7 @@ func (db *Store) ListStories(ctx context.Context, f store.StoryFilter, limit, of
 	return l, nil
 }
 
-// Entity describes an entity from the rows migration 0014 keeps of the
+// Entity describes an entity from the rows the browse migrations keep of the
 // saved briefs: the names it has alongside name, by how many stories use
 // them.
 func (db *Store) Entity(ctx context.Context, typ, name string) (model.EntityProfile, error) {
@@ -96,7 +97,7 @@ func (db *Store) Outlet(ctx context.Context, source string) (model.OutletProfile
 }
 
 // nameCounts runs a query selecting (name, count) rows.
-func nameCounts(ctx context.Context, tx Querier, query string, args ...any) ([]model.NameCount, error) {
+func nameCounts(ctx context.Context, tx *Tx, query string, args ...any) ([]model.NameCount, error) {
 	rows, err := tx.Query(ctx, query, args...)
 	if err != nil {
 		return nil, err

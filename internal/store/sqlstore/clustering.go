@@ -12,7 +12,7 @@ import (
 
 // ApplyClustering records ops in order and, when state is given and no
 // other writer placed an article since seen, the clusterer's state after
-// them, in one transaction.
+// them, in one transaction that may change membership (BeginMembership).
 func (db *Store) ApplyClustering(ctx context.Context, ops []store.ClusterOp, state []byte, seen int64) (int64, bool, error) {
 	for i, op := range ops {
 		if err := op.Check(); err != nil {
@@ -50,7 +50,7 @@ func (db *Store) ApplyClustering(ctx context.Context, ops []store.ClusterOp, sta
 }
 
 // applyOp records one decision in tx.
-func applyOp(ctx context.Context, tx Querier, op store.ClusterOp, db *Store) error {
+func applyOp(ctx context.Context, tx *Tx, op store.ClusterOp, db *Store) error {
 	switch op.Kind {
 	case store.OpAssign:
 		if err := db.assign(ctx, tx, op.Article, op.In, op.Also, db.now()); err != nil {
@@ -75,7 +75,7 @@ func applyOp(ctx context.Context, tx Querier, op store.ClusterOp, db *Store) err
 }
 
 // lastAssigned is the highest assignment sequence number.
-func lastAssigned(ctx context.Context, tx Querier) (int64, error) {
+func lastAssigned(ctx context.Context, tx *Tx) (int64, error) {
 	var last int64
 	err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(assign_seq), 0) FROM articles`).Scan(&last)
 	return last, err

@@ -16,7 +16,8 @@ type member struct {
 	event           string
 }
 
-// storyCounts is a story's aggregates as stored (migration 0009).
+// storyCounts is a story's aggregates as stored (the story_counts
+// migrations, SQLite 0009, PostgreSQL 0006).
 type storyCounts struct {
 	articles, outlets int
 	pubMin, pubMax    sql.NullString
@@ -31,7 +32,7 @@ type storyCounts struct {
 // story only when the leaving article held one of them. A story left
 // empty is deleted. It marks the story stale, and moves its activity time
 // when gained.
-func adjustStory(ctx context.Context, tx Querier, id string, was, is bool, old, cur member, gained bool, now time.Time) error {
+func adjustStory(ctx context.Context, tx *Tx, id string, was, is bool, old, cur member, gained bool, now time.Time) error {
 	var c storyCounts
 	err := tx.QueryRow(ctx, `SELECT articles, outlets, pub_min, pub_max, seen_min, seen_max, activity_seq
 		FROM stories WHERE id = ?`, id).Scan(&c.articles, &c.outlets, &c.pubMin, &c.pubMax, &c.seenMin, &c.seenMax, &c.seq)
@@ -93,7 +94,7 @@ func (c *storyCounts) holds(m member) bool {
 
 // addSource moves the story's count of articles from source by delta,
 // and its outlet count when a named source appears or disappears.
-func (c *storyCounts) addSource(ctx context.Context, tx Querier, id, source string, delta int) error {
+func (c *storyCounts) addSource(ctx context.Context, tx *Tx, id, source string, delta int) error {
 	var n int
 	if err := tx.QueryRow(ctx, `INSERT INTO story_sources (story_id, source, n) VALUES (?, ?, ?)
 		ON CONFLICT (story_id, source) DO UPDATE SET n = story_sources.n + excluded.n RETURNING n`, id, source, delta).Scan(&n); err != nil {
@@ -117,7 +118,7 @@ func (c *storyCounts) addSource(ctx context.Context, tx Querier, id, source stri
 
 // addEvent moves the article count of the story's event by delta,
 // deleting an event left empty. No event, nothing to count.
-func addEvent(ctx context.Context, tx Querier, story, event string, delta int) error {
+func addEvent(ctx context.Context, tx *Tx, story, event string, delta int) error {
 	if event == "" {
 		return nil
 	}
@@ -136,14 +137,14 @@ func addEvent(ctx context.Context, tx Querier, story, event string, delta int) e
 
 // recountExtremes reads the story's times and listing sequence from the
 // articles placed in it.
-func (c *storyCounts) recountExtremes(ctx context.Context, tx Querier, id string) error {
+func (c *storyCounts) recountExtremes(ctx context.Context, tx *Tx, id string) error {
 	return tx.QueryRow(ctx, `SELECT MIN(published), MAX(published), MIN(sort_time), MAX(sort_time),
 		COALESCE(MAX(assign_seq), 0) FROM `+placedAgg, id, id).Scan(&c.pubMin, &c.pubMax, &c.seenMin, &c.seenMax, &c.seq)
 }
 
 // write stores the aggregates, marks the story stale and bumps its
 // version; gained moves its activity time.
-func (c *storyCounts) write(ctx context.Context, tx Querier, id string, gained bool, now time.Time) error {
+func (c *storyCounts) write(ctx context.Context, tx *Tx, id string, gained bool, now time.Time) error {
 	first, last := c.pubMin, c.pubMax
 	if !first.Valid { // no known publication date: fall back to fetch/store times
 		first, last = c.seenMin, c.seenMax
@@ -160,7 +161,7 @@ func (c *storyCounts) write(ctx context.Context, tx Querier, id string, gained b
 }
 
 // deleteStory deletes an emptied story with its events and source counts.
-func deleteStory(ctx context.Context, tx Querier, id string) error {
+func deleteStory(ctx context.Context, tx *Tx, id string) error {
 	for _, q := range []string{
 		`DELETE FROM events WHERE story_id = ?`,
 		`DELETE FROM story_sources WHERE story_id = ?`,

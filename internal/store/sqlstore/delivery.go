@@ -11,7 +11,8 @@ import (
 )
 
 // ClaimDeliveries returns the deliveries due at now and makes them due
-// again only after lease.
+// again only after lease; where rows lock, rows another sender holds are
+// skipped.
 func (db *Store) ClaimDeliveries(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]model.Delivery, error) {
 	tx, err := db.BeginWrite(ctx)
 	if err != nil {

@@ -100,7 +100,7 @@ func (db *Store) StoryCoverage(ctx context.Context, storyID string) ([]model.Cov
 	return store.CoverageOf(outlets, dims, counts), nil
 }
 
-func queryStrings(ctx context.Context, tx Querier, query string, args ...any) ([]string, error) {
+func queryStrings(ctx context.Context, tx *Tx, query string, args ...any) ([]string, error) {
 	rows, err := tx.Query(ctx, query, args...)
 	if err != nil {
 		return nil, err

@@ -30,7 +30,7 @@ func (db *Store) MergeStory(ctx context.Context, from, into string) ([]string, e
 	return moved, tx.Commit()
 }
 
-func mergeStory(ctx context.Context, tx Querier, from, into string, db *Store) ([]string, error) {
+func mergeStory(ctx context.Context, tx *Tx, from, into string, db *Store) ([]string, error) {
 	rows, err := tx.Query(ctx, `SELECT id FROM articles
 		WHERE story_id = ? OR id IN (SELECT article_id FROM placements WHERE story_id = ?)
 		ORDER BY assign_seq, id`, from, from)

@@ -13,7 +13,7 @@ const placementColumns = `p.article_id, p.story_id, p.event_id, p.passages`
 
 // queryPlacements runs a query selecting placementColumns and returns the
 // extra placements it finds by article, each article's sorted.
-func queryPlacements(ctx context.Context, tx Querier, query string, args ...any) (map[string][]model.Placement, error) {
+func queryPlacements(ctx context.Context, tx *Tx, query string, args ...any) (map[string][]model.Placement, error) {
 	rows, err := tx.Query(ctx, query, args...)
 	if err != nil {
 		return nil, err
@@ -41,7 +41,7 @@ func queryPlacements(ctx context.Context, tx Querier, query string, args ...any)
 
 // withAlso sets the Also of the articles as from a query selecting
 // placementColumns (of placements p) that covers theirs.
-func withAlso(ctx context.Context, tx Querier, as []*model.Article, query string, args ...any) error {
+func withAlso(ctx context.Context, tx *Tx, as []*model.Article, query string, args ...any) error {
 	if len(as) == 0 {
 		return nil
 	}

@@ -117,7 +117,7 @@ func (db *Store) UpdateArticle(ctx context.Context, a *model.Article) error {
 
 // dropAlso deletes an article's extra placements also and refreshes their
 // stories.
-func dropAlso(ctx context.Context, tx Querier, articleID string, also []model.Placement, now time.Time) error {
+func dropAlso(ctx context.Context, tx *Tx, articleID string, also []model.Placement, now time.Time) error {
 	if _, err := tx.Exec(ctx, `DELETE FROM placements WHERE article_id = ?`, articleID); err != nil {
 		return err
 	}
@@ -131,7 +131,7 @@ func dropAlso(ctx context.Context, tx Querier, articleID string, also []model.Pl
 
 // recountIfChanged recounts the stories an updated article is placed in
 // when what it adds to their aggregates (source, times) changed.
-func recountIfChanged(ctx context.Context, tx Querier, id string, old placed, sameText bool, now time.Time) error {
+func recountIfChanged(ctx context.Context, tx *Tx, id string, old placed, sameText bool, now time.Time) error {
 	if old.in.StoryID == "" {
 		return nil
 	}

@@ -22,7 +22,7 @@ func (db *Store) Rejections(ctx context.Context, limit, examples int) ([]store.R
 	return out, nil
 }
 
-func (db *Store) rejections(ctx context.Context, tx Querier, limit, examples int) ([]store.RejectedSummary, error) {
+func (db *Store) rejections(ctx context.Context, tx *Tx, limit, examples int) ([]store.RejectedSummary, error) {
 	rows, err := tx.Query(ctx, `SELECT input, total FROM rejected_inputs ORDER BY total DESC, input LIMIT ?`, limit)
 	if err != nil {
 		return nil, err
@@ -83,7 +83,7 @@ func (db *Store) RecordRejected(ctx context.Context, origin, reason string) erro
 // recordRejected counts a rejection in its input and keeps it while the
 // input has fewer than store.RejectedPerInput; again reports one recorded
 // before (the transaction must then be rolled back).
-func recordRejected(ctx context.Context, tx Querier, origin, reason, now string) (again bool, err error) {
+func recordRejected(ctx context.Context, tx *Tx, origin, reason, now string) (again bool, err error) {
 	var one int
 	err = tx.QueryRow(ctx, `SELECT 1 FROM rejected WHERE origin = ? AND reason = ?`, origin, reason).Scan(&one)
 	if err == nil {

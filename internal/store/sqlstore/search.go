@@ -46,7 +46,7 @@ func (db *Store) Search(ctx context.Context, q search.Query, limit, offset int) 
 // (by order, descending: the order they were stored) as (id, time,
 // relevance) rows; when there are that many, it counts all the matches
 // with count, a body that takes the first of args or all of them.
-func Candidates(ctx context.Context, tx Querier, kind, head, body, count, order string, args []any) ([]search.Candidate, int, error) {
+func Candidates(ctx context.Context, tx *Tx, kind, head, body, count, order string, args []any) ([]search.Candidate, int, error) {
 	rows, err := tx.Query(ctx, head+body+` ORDER BY `+order+` DESC LIMIT `+strconv.Itoa(search.MaxCandidates), args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("%s candidates: %w", kind, err)

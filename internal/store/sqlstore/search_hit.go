@@ -10,7 +10,7 @@ import (
 
 // storyHit reads what a result shows of story id: its title, counts,
 // times and a snippet of its brief's summary.
-func (db *Store) storyHit(ctx context.Context, tx Querier, q search.Query, id string) (search.Hit, error) {
+func (db *Store) storyHit(ctx context.Context, tx *Tx, q search.Query, id string) (search.Hit, error) {
 	var h search.Hit
 	var first, last sql.NullString
 	var summary string
@@ -32,7 +32,7 @@ func (db *Store) storyHit(ctx context.Context, tx Querier, q search.Query, id st
 
 // articleHit reads what a result shows of article id: its title, outlet,
 // address, date, story and a snippet of its text.
-func articleHit(ctx context.Context, tx Querier, q search.Query, id string) (search.Hit, error) {
+func articleHit(ctx context.Context, tx *Tx, q search.Query, id string) (search.Hit, error) {
 	var h search.Hit
 	var t, story sql.NullString
 	var body string

@@ -8,7 +8,9 @@ import (
 
 // AssignedSince returns articles whose assignment sequence number is above
 // seq, in assignment order, with their extra placements, and the highest
-// sequence number, all read from one snapshot.
+// sequence number, all read from one snapshot. Assignments commit in
+// sequence order (they run one at a time: BeginMembership), so a caller
+// that passes the last number it saw never misses one.
 func (db *Store) AssignedSince(ctx context.Context, seq int64) ([]*model.Article, int64, error) {
 	tx, err := db.BeginRead(ctx)
 	if err != nil {

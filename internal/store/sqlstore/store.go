@@ -35,7 +35,7 @@ type Dialect struct {
 	LockMembership func(ctx context.Context, tx *sql.Tx) error
 	// StoryCandidates and ArticleCandidates run a full-text query: the
 	// matching stories (articles) with relevance and time, and how many.
-	StoryCandidates, ArticleCandidates func(ctx context.Context, tx Querier, q search.Query) ([]search.Candidate, int, error)
+	StoryCandidates, ArticleCandidates func(ctx context.Context, tx *Tx, q search.Query) ([]search.Candidate, int, error)
 	// RowLocks says SELECT ... FOR UPDATE locks rows: writers run
 	// concurrently (SQLite's single writer needs no row locks).
 	RowLocks bool

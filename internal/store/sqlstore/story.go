@@ -97,7 +97,7 @@ func (db *Store) SaveBrief(ctx context.Context, storyID string, b *model.Brief) 
 
 // saveBrief stores a brief built from the given story version (any
 // version when known is false).
-func (db *Store) saveBrief(ctx context.Context, tx Querier, storyID, title string, data []byte, version int64, known bool, now time.Time) error {
+func (db *Store) saveBrief(ctx context.Context, tx *Tx, storyID, title string, data []byte, version int64, known bool, now time.Time) error {
 	res, err := tx.Exec(ctx, `UPDATE stories SET brief = ?, brief_time = ?,
 		stale = CASE WHEN ? AND version <> ? THEN stale ELSE FALSE END,
 		title = CASE WHEN ? <> '' THEN ? ELSE title END
@@ -164,7 +164,7 @@ func (db *Store) Story(ctx context.Context, id string) (*model.Story, *model.Bri
 }
 
 // storyByID reads one story, store.ErrNotFound if absent.
-func storyByID(ctx context.Context, tx Querier, id string) (*model.Story, error) {
+func storyByID(ctx context.Context, tx *Tx, id string) (*model.Story, error) {
 	ss, err := queryStories(ctx, tx, `SELECT `+storyColumns+` FROM stories WHERE id = ?`, id)
 	if err != nil {
 		return nil, err
@@ -176,7 +176,7 @@ func storyByID(ctx context.Context, tx Querier, id string) (*model.Story, error)
 }
 
 // storyVersion returns a story's version, store.ErrNotFound if absent.
-func storyVersion(ctx context.Context, tx Querier, id string) (int64, error) {
+func storyVersion(ctx context.Context, tx *Tx, id string) (int64, error) {
 	var v int64
 	err := tx.QueryRow(ctx, `SELECT version FROM stories WHERE id = ?`, id).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -186,7 +186,7 @@ func storyVersion(ctx context.Context, tx Querier, id string) (int64, error) {
 }
 
 // storyBrief decodes a story's brief, nil if none.
-func storyBrief(ctx context.Context, tx Querier, id string) (*model.Brief, error) {
+func storyBrief(ctx context.Context, tx *Tx, id string) (*model.Brief, error) {
 	var data sql.NullString
 	err := tx.QueryRow(ctx, `SELECT brief FROM stories WHERE id = ?`, id).Scan(&data)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && !data.Valid) {
@@ -204,7 +204,7 @@ func storyBrief(ctx context.Context, tx Querier, id string) (*model.Brief, error
 
 // articleRefs lists a story's articles without text, as StoryArticles
 // does, with the event and passages of their placement there.
-func articleRefs(ctx context.Context, tx Querier, storyID string) ([]model.ArticleRef, error) {
+func articleRefs(ctx context.Context, tx *Tx, storyID string) ([]model.ArticleRef, error) {
 	rows, err := tx.Query(ctx, `SELECT id, url, source, title, published, event_id, duplicate_of, passages
 		FROM `+placedRefs+` ORDER BY sort_time, id`, storyID, storyID)
 	if err != nil {
@@ -231,7 +231,7 @@ func articleRefs(ctx context.Context, tx Querier, storyID string) ([]model.Artic
 }
 
 // queryStories runs a query selecting storyColumns.
-func queryStories(ctx context.Context, tx Querier, query string, args ...any) ([]model.Story, error) {
+func queryStories(ctx context.Context, tx *Tx, query string, args ...any) ([]model.Story, error) {
 	rows, err := tx.Query(ctx, query, args...)
 	if err != nil {
 		return nil, err

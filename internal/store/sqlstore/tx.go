@@ -7,54 +7,58 @@ import (
 	"time"
 )
 
-// querier is what a pool and a transaction share.
-type querier interface {
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}
-
-// Querier runs statements written with ? placeholders: a Q or a *Tx.
-type Querier interface {
-	Exec(ctx context.Context, query string, args ...any) (sql.Result, error)
-	Query(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	QueryRow(ctx context.Context, query string, args ...any) *sql.Row
-}
-
-// Q runs statements written with ? placeholders on a pool or in a
-// transaction, rebinding them for the dialect.
+// Q runs statements written with ? placeholders on a pool, rebinding
+// them for the dialect.
 type Q struct {
-	q      querier
+	db     *sql.DB
 	rebind func(string) string
-}
-
-func (q Q) sql(query string) string {
-	if q.rebind == nil {
-		return query
-	}
-	return q.rebind(query)
 }
 
 // Exec runs a statement that returns no rows.
 func (q Q) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	return q.q.ExecContext(ctx, q.sql(query), args...)
+	return q.db.ExecContext(ctx, bind(q.rebind, query), args...)
 }
 
 // Query runs a statement that returns rows.
 func (q Q) Query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	return q.q.QueryContext(ctx, q.sql(query), args...)
+	return q.db.QueryContext(ctx, bind(q.rebind, query), args...)
 }
 
 // QueryRow runs a statement that returns at most one row.
 func (q Q) QueryRow(ctx context.Context, query string, args ...any) *sql.Row {
-	return q.q.QueryRowContext(ctx, q.sql(query), args...)
+	return q.db.QueryRowContext(ctx, bind(q.rebind, query), args...)
 }
 
-// Tx is a transaction of a Store.
+// Tx is a transaction of a Store, whose statements are written with ?
+// placeholders. (Concrete types rather than one interface for pools and
+// transactions, so that the arguments of a statement stay on the stack.)
 type Tx struct {
-	Q
-	tx   *sql.Tx
-	name string // the dialect's, for errors
+	tx     *sql.Tx
+	rebind func(string) string
+	name   string // the dialect's, for errors
+}
+
+// bind rebinds query, if the dialect rebinds.
+func bind(rebind func(string) string, query string) string {
+	if rebind == nil {
+		return query
+	}
+	return rebind(query)
+}
+
+// Exec runs a statement that returns no rows.
+func (tx *Tx) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return tx.tx.ExecContext(ctx, bind(tx.rebind, query), args...)
+}
+
+// Query runs a statement that returns rows.
+func (tx *Tx) Query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return tx.tx.QueryContext(ctx, bind(tx.rebind, query), args...)
+}
+
+// QueryRow runs a statement that returns at most one row.
+func (tx *Tx) QueryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	return tx.tx.QueryRowContext(ctx, bind(tx.rebind, query), args...)
 }
 
 // Rollback ends the transaction if it is still open; for defer after begin.
@@ -82,7 +86,7 @@ func (db *Store) BeginWrite(ctx context.Context) (*Tx, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: begin: %w", db.d.Name, err)
 	}
-	return &Tx{Q{tx, db.d.Rebind}, tx, db.d.Name}, nil
+	return &Tx{tx, db.d.Rebind, db.d.Name}, nil
 }
 
 // BeginMembership starts a write transaction that may change story
@@ -105,7 +109,7 @@ func (db *Store) BeginRead(ctx context.Context) (*Tx, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: begin: %w", db.d.Name, err)
 	}
-	return &Tx{Q{tx, db.d.Rebind}, tx, db.d.Name}, nil
+	return &Tx{tx, db.d.Rebind, db.d.Name}, nil
 }
 
 // Now is the store's clock.
@@ -127,5 +131,5 @@ func (db *Store) errorf(format string, args ...any) error {
 
 // Prepare prepares a statement for repeated use in the transaction.
 func (tx *Tx) Prepare(ctx context.Context, query string) (*sql.Stmt, error) {
-	return tx.tx.PrepareContext(ctx, tx.sql(query))
+	return tx.tx.PrepareContext(ctx, bind(tx.rebind, query))
 }
