@@ -28,7 +28,7 @@ func (db *Store) AddArticle(ctx context.Context, a *model.Article) (bool, string
 	if err := model.CheckArticle(a); err != nil {
 		return false, "", fmt.Errorf("%w: %w", db.d.Invalid, err)
 	}
-	tx, err := db.BeginWrite(ctx)
+	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return false, "", err
 	}
@@ -89,7 +89,7 @@ func findDuplicate(ctx context.Context, tx *Tx, a *model.Article) (string, error
 // RecordDuplicate notes that input origin repeated article articleID. It
 // returns store.ErrNotFound when that article is not stored.
 func (db *Store) RecordDuplicate(ctx context.Context, origin, articleID string) error {
-	tx, err := db.BeginWrite(ctx)
+	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -121,7 +121,7 @@ func articleExists(ctx context.Context, tx *Tx, id string) error {
 
 // Article returns one article with its text.
 func (db *Store) Article(ctx context.Context, id string) (*model.Article, error) {
-	tx, err := db.BeginRead(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -149,7 +149,7 @@ func (db *Store) PendingArticles(ctx context.Context) ([]*model.Article, error) 
 // ClusteredArticles returns assigned articles, with their extra
 // placements, in assignment order.
 func (db *Store) ClusteredArticles(ctx context.Context) ([]*model.Article, error) {
-	tx, err := db.BeginRead(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -167,7 +167,7 @@ func (db *Store) ClusteredArticles(ctx context.Context) ([]*model.Article, error
 
 // listArticles runs an article query in a read transaction.
 func (db *Store) listArticles(ctx context.Context, what, query string, args ...any) ([]*model.Article, error) {
-	tx, err := db.BeginRead(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -22,7 +22,7 @@ func (db *Store) Assign(ctx context.Context, articleID string, in model.Placemen
 	if err := store.CheckPlacements(in, also); err != nil {
 		return fmt.Errorf("%w: assign %s: %v", db.d.Invalid, articleID, err)
 	}
-	tx, err := db.BeginMembership(ctx)
+	tx, err := db.beginMembership(ctx)
 	if err != nil {
 		return err
 	}

@@ -23,7 +23,7 @@ func (db *Store) SaveSession(ctx context.Context, s store.Session) error {
 func (db *Store) Session(ctx context.Context, id string, now time.Time) (store.Session, error) {
 	s := store.Session{ID: id}
 	var created, expires string
-	err := db.Reader().QueryRow(ctx, `SELECT csrf, created, expires FROM sessions WHERE id = ? AND expires > ?`,
+	err := db.reader().QueryRow(ctx, `SELECT csrf, created, expires FROM sessions WHERE id = ? AND expires > ?`,
 		id, FormatTime(now)).Scan(&s.CSRF, &created, &expires)
 	if errors.Is(err, sql.ErrNoRows) {
 		return s, fmt.Errorf("session: %w", store.ErrNotFound)
@@ -45,7 +45,7 @@ func (db *Store) DeleteSession(ctx context.Context, id string) error {
 
 // DeleteExpiredSessions forgets the sessions expired at now.
 func (db *Store) DeleteExpiredSessions(ctx context.Context, now time.Time) (int64, error) {
-	res, err := db.Writer().Exec(ctx, `DELETE FROM sessions WHERE expires <= ?`, FormatTime(now))
+	res, err := db.writer().Exec(ctx, `DELETE FROM sessions WHERE expires <= ?`, FormatTime(now))
 	if err != nil {
 		return 0, db.errorf("delete expired sessions: %w", err)
 	}
@@ -58,7 +58,7 @@ func (db *Store) DeleteExpiredSessions(ctx context.Context, now time.Time) (int6
 
 // CreateAPIKey stores a key; store.ErrExists if its name is taken.
 func (db *Store) CreateAPIKey(ctx context.Context, k store.APIKey) error {
-	res, err := db.Writer().Exec(ctx, `INSERT INTO api_keys (name, hash, created) VALUES (?, ?, ?)
+	res, err := db.writer().Exec(ctx, `INSERT INTO api_keys (name, hash, created) VALUES (?, ?, ?)
 		ON CONFLICT DO NOTHING`, k.Name, k.Hash, FormatTime(k.Created))
 	if err != nil {
 		return db.errorf("create api key %q: %w", k.Name, err)
@@ -73,7 +73,7 @@ func (db *Store) CreateAPIKey(ctx context.Context, k store.APIKey) error {
 
 // APIKeys lists the keys by name.
 func (db *Store) APIKeys(ctx context.Context) ([]store.APIKey, error) {
-	rows, err := db.Reader().Query(ctx, `SELECT name, hash, created FROM api_keys ORDER BY name`)
+	rows, err := db.reader().Query(ctx, `SELECT name, hash, created FROM api_keys ORDER BY name`)
 	if err != nil {
 		return nil, db.errorf("api keys: %w", err)
 	}
@@ -100,7 +100,7 @@ func (db *Store) APIKeys(ctx context.Context) ([]store.APIKey, error) {
 func (db *Store) APIKeyByHash(ctx context.Context, hash string) (store.APIKey, error) {
 	k := store.APIKey{Hash: hash}
 	var created string
-	err := db.Reader().QueryRow(ctx, `SELECT name, created FROM api_keys WHERE hash = ?`, hash).Scan(&k.Name, &created)
+	err := db.reader().QueryRow(ctx, `SELECT name, created FROM api_keys WHERE hash = ?`, hash).Scan(&k.Name, &created)
 	if errors.Is(err, sql.ErrNoRows) {
 		return k, fmt.Errorf("api key: %w", store.ErrNotFound)
 	}
@@ -113,7 +113,7 @@ func (db *Store) APIKeyByHash(ctx context.Context, hash string) (store.APIKey, e
 
 // RevokeAPIKey deletes the key named name.
 func (db *Store) RevokeAPIKey(ctx context.Context, name string) error {
-	res, err := db.Writer().Exec(ctx, `DELETE FROM api_keys WHERE name = ?`, name)
+	res, err := db.writer().Exec(ctx, `DELETE FROM api_keys WHERE name = ?`, name)
 	if err != nil {
 		return db.errorf("revoke api key %q: %w", name, err)
 	}
@@ -127,7 +127,7 @@ func (db *Store) RevokeAPIKey(ctx context.Context, name string) error {
 
 // exec runs one write statement.
 func (db *Store) exec(ctx context.Context, what, query string, args ...any) error {
-	if _, err := db.Writer().Exec(ctx, query, args...); err != nil {
+	if _, err := db.writer().Exec(ctx, query, args...); err != nil {
 		return db.errorf("%s: %w", what, err)
 	}
 	return nil

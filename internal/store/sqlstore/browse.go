@@ -17,7 +17,7 @@ func (db *Store) ListStories(ctx context.Context, f store.StoryFilter, limit, of
 	if err != nil {
 		return store.StoryList{}, fmt.Errorf("%w: %w", db.d.Invalid, err)
 	}
-	tx, err := db.BeginRead(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return store.StoryList{}, err
 	}
@@ -44,7 +44,7 @@ func (db *Store) ListStories(ctx context.Context, f store.StoryFilter, limit, of
 // saved briefs: the names it has alongside name, by how many stories use
 // them.
 func (db *Store) Entity(ctx context.Context, typ, name string) (model.EntityProfile, error) {
-	tx, err := db.BeginRead(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return model.EntityProfile{}, err
 	}
@@ -64,7 +64,7 @@ func (db *Store) Entity(ctx context.Context, typ, name string) (model.EntityProf
 
 // Outlet sums an outlet's rows of story_sources and outlet_framing.
 func (db *Store) Outlet(ctx context.Context, source string) (model.OutletProfile, error) {
-	tx, err := db.BeginRead(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return model.OutletProfile{}, err
 	}

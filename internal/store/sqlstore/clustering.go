@@ -12,14 +12,14 @@ import (
 
 // ApplyClustering records ops in order and, when state is given and no
 // other writer placed an article since seen, the clusterer's state after
-// them, in one transaction that may change membership (BeginMembership).
+// them, in one transaction that may change membership (beginMembership).
 func (db *Store) ApplyClustering(ctx context.Context, ops []store.ClusterOp, state []byte, seen int64) (int64, bool, error) {
 	for i, op := range ops {
 		if err := op.Check(); err != nil {
 			return 0, false, fmt.Errorf("%w: clustering op %d: %v", db.d.Invalid, i, err)
 		}
 	}
-	tx, err := db.BeginMembership(ctx)
+	tx, err := db.beginMembership(ctx)
 	if err != nil {
 		return 0, false, err
 	}
@@ -84,7 +84,7 @@ func lastAssigned(ctx context.Context, tx *Tx) (int64, error) {
 // ClusterState returns the saved clusterer state, if any.
 func (db *Store) ClusterState(ctx context.Context) (store.ClusterState, error) {
 	var s store.ClusterState
-	err := db.Reader().QueryRow(ctx, `SELECT seq, data FROM cluster_state WHERE id = 1`).Scan(&s.Seq, &s.Data)
+	err := db.reader().QueryRow(ctx, `SELECT seq, data FROM cluster_state WHERE id = 1`).Scan(&s.Seq, &s.Data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return store.ClusterState{}, nil
 	}

@@ -14,7 +14,7 @@ import (
 // again only after lease; where rows lock, rows another sender holds are
 // skipped.
 func (db *Store) ClaimDeliveries(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]model.Delivery, error) {
-	tx, err := db.BeginWrite(ctx)
+	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -65,10 +65,10 @@ func (db *Store) DeliveryAttempt(ctx context.Context, id int64, at time.Time, er
 		err error
 	)
 	if errMsg == "" {
-		res, err = db.Writer().Exec(ctx, `UPDATE deliveries SET attempts = attempts + 1, last_attempt = ?, next_at = NULL,
+		res, err = db.writer().Exec(ctx, `UPDATE deliveries SET attempts = attempts + 1, last_attempt = ?, next_at = NULL,
 			delivered = ? WHERE id = ?`, FormatTime(at), FormatTime(at), id)
 	} else {
-		res, err = db.Writer().Exec(ctx, `UPDATE deliveries SET attempts = attempts + 1, last_attempt = ?, next_at = ?,
+		res, err = db.writer().Exec(ctx, `UPDATE deliveries SET attempts = attempts + 1, last_attempt = ?, next_at = ?,
 			last_error = ? WHERE id = ?`, FormatTime(at), NullTime(next), errMsg, id)
 	}
 	if err != nil {

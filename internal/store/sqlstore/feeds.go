@@ -13,7 +13,7 @@ const feedColumns = `url, title, site_url, category, added, etag, last_modified,
 
 // Feeds returns every followed feed, ordered by URL.
 func (db *Store) Feeds(ctx context.Context) ([]model.Feed, error) {
-	rows, err := db.Reader().Query(ctx, `SELECT `+feedColumns+` FROM feeds ORDER BY url`)
+	rows, err := db.reader().Query(ctx, `SELECT `+feedColumns+` FROM feeds ORDER BY url`)
 	if err != nil {
 		return nil, db.errorf("feeds: %w", err)
 	}
@@ -66,7 +66,7 @@ func (db *Store) SaveFeed(ctx context.Context, f model.Feed) error {
 	if f.Added.IsZero() {
 		f.Added = db.now()
 	}
-	tx, err := db.BeginWrite(ctx)
+	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -90,7 +90,7 @@ func (db *Store) SaveFeed(ctx context.Context, f model.Feed) error {
 // UpdateFeed replaces a stored feed's fields; a feed that is not stored
 // stays absent.
 func (db *Store) UpdateFeed(ctx context.Context, f model.Feed) error {
-	tx, err := db.BeginWrite(ctx)
+	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -109,7 +109,7 @@ func (db *Store) UpdateFeed(ctx context.Context, f model.Feed) error {
 
 // RemoveFeed forgets a feed and its seen items (model.ErrNoFeed if absent).
 func (db *Store) RemoveFeed(ctx context.Context, url string) error {
-	tx, err := db.BeginWrite(ctx)
+	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -147,7 +147,7 @@ func (db *Store) SeenItems(ctx context.Context, feedURL string, keys []string) (
 			ph = append(ph, '?')
 			args = append(args, k)
 		}
-		rows, err := db.Reader().Query(ctx,
+		rows, err := db.reader().Query(ctx,
 			`SELECT item_key FROM feed_items WHERE feed_url = ? AND item_key IN (`+string(ph)+`)`, args...)
 		if err != nil {
 			return nil, db.errorf("seen items of %s: %w", feedURL, err)
@@ -175,7 +175,7 @@ func (db *Store) MarkSeen(ctx context.Context, feedURL string, keys []string, at
 	if len(keys) == 0 {
 		return nil
 	}
-	tx, err := db.BeginWrite(ctx)
+	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -201,7 +201,7 @@ func (db *Store) MarkSeen(ctx context.Context, feedURL string, keys []string, at
 
 // ForgetSeen drops the feed's item keys last seen before the given time.
 func (db *Store) ForgetSeen(ctx context.Context, feedURL string, before time.Time) error {
-	tx, err := db.BeginWrite(ctx)
+	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}

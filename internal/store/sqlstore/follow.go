@@ -28,7 +28,7 @@ func (db *Store) AddFollow(ctx context.Context, f model.Follow) (int64, error) {
 		return 0, err
 	}
 	var id int64
-	err := db.Writer().QueryRow(ctx, `INSERT INTO follows (name, kind, target, webhook_url, webhook_secret, created, seen_at)
+	err := db.writer().QueryRow(ctx, `INSERT INTO follows (name, kind, target, webhook_url, webhook_secret, created, seen_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, f.Name, f.Kind, f.Target, f.WebhookURL, f.WebhookSecret,
 		FormatTime(f.Created), FormatTime(f.SeenAt)).Scan(&id)
 	if err != nil {
@@ -39,7 +39,7 @@ func (db *Store) AddFollow(ctx context.Context, f model.Follow) (int64, error) {
 
 // Follows lists every follow by id.
 func (db *Store) Follows(ctx context.Context) ([]model.Follow, error) {
-	rows, err := db.Reader().Query(ctx, followSelect+` ORDER BY f.id`)
+	rows, err := db.reader().Query(ctx, followSelect+` ORDER BY f.id`)
 	if err != nil {
 		return nil, db.errorf("follows: %w", err)
 	}
@@ -60,7 +60,7 @@ func (db *Store) Follows(ctx context.Context) ([]model.Follow, error) {
 
 // Follow returns one follow.
 func (db *Store) Follow(ctx context.Context, id int64) (model.Follow, error) {
-	rows, err := db.Reader().Query(ctx, followSelect+` WHERE f.id = ?`, id)
+	rows, err := db.reader().Query(ctx, followSelect+` WHERE f.id = ?`, id)
 	if err != nil {
 		return model.Follow{}, db.errorf("follow %d: %w", id, err)
 	}
@@ -102,7 +102,7 @@ func scanFollow(rows *sql.Rows) (model.Follow, error) {
 
 // DeleteFollow deletes a follow with its entries and deliveries.
 func (db *Store) DeleteFollow(ctx context.Context, id int64) error {
-	tx, err := db.BeginWrite(ctx)
+	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -124,7 +124,7 @@ func (db *Store) DeleteFollow(ctx context.Context, id int64) error {
 
 // MarkFollowSeen sets a follow's SeenAt.
 func (db *Store) MarkFollowSeen(ctx context.Context, id int64, at time.Time) error {
-	res, err := db.Writer().Exec(ctx, `UPDATE follows SET seen_at = ? WHERE id = ?`, FormatTime(at), id)
+	res, err := db.writer().Exec(ctx, `UPDATE follows SET seen_at = ? WHERE id = ?`, FormatTime(at), id)
 	if err != nil {
 		return db.errorf("mark follow %d seen: %w", id, err)
 	}
@@ -137,7 +137,7 @@ func (db *Store) MarkFollowSeen(ctx context.Context, id int64, at time.Time) err
 // RecordFollowEntries records the entries a follow has not recorded yet,
 // queueing a delivery of them when asked and the follow has a webhook.
 func (db *Store) RecordFollowEntries(ctx context.Context, id int64, entries []model.FollowEntry, at time.Time, deliver bool) ([]model.FollowEntry, error) {
-	tx, err := db.BeginWrite(ctx)
+	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -177,7 +177,7 @@ func (db *Store) RecordFollowEntries(ctx context.Context, id int64, entries []mo
 
 // FollowEntries returns a follow's recorded entries, newest first.
 func (db *Store) FollowEntries(ctx context.Context, id int64, limit int) ([]model.FollowEntry, error) {
-	rows, err := db.Reader().Query(ctx, `SELECT entry_id, title, path, updated, seen FROM follow_entries
+	rows, err := db.reader().Query(ctx, `SELECT entry_id, title, path, updated, seen FROM follow_entries
 		WHERE follow_id = ? ORDER BY seen DESC, updated DESC, entry_id LIMIT ?`, id, limit)
 	if err != nil {
 		return nil, db.errorf("entries of %d: %w", id, err)

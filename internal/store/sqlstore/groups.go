@@ -13,7 +13,7 @@ var _ store.Grouper = (*Store)(nil)
 
 // ImportLabels replaces the labels of the dimensions labels name.
 func (db *Store) ImportLabels(ctx context.Context, labels []model.OutletLabel) error {
-	tx, err := db.BeginWrite(ctx)
+	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -42,7 +42,7 @@ func (db *Store) ImportLabels(ctx context.Context, labels []model.OutletLabel) e
 
 // Labels returns every label by dimension, outlet.
 func (db *Store) Labels(ctx context.Context) ([]model.OutletLabel, error) {
-	rows, err := db.Reader().Query(ctx, `SELECT outlet, dimension, value FROM outlet_groups ORDER BY dimension, outlet`)
+	rows, err := db.reader().Query(ctx, `SELECT outlet, dimension, value FROM outlet_groups ORDER BY dimension, outlet`)
 	if err != nil {
 		return nil, db.errorf("labels: %w", err)
 	}
@@ -63,7 +63,7 @@ func (db *Store) Labels(ctx context.Context) ([]model.OutletLabel, error) {
 
 // StoryCoverage counts a story's outlets by value along each dimension.
 func (db *Store) StoryCoverage(ctx context.Context, storyID string) ([]model.Coverage, error) {
-	tx, err := db.BeginRead(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -121,7 +121,7 @@ func queryStrings(ctx context.Context, tx *Tx, query string, args ...any) ([]str
 // dimension, newest first.
 func (db *Store) Blindspots(ctx context.Context, q store.BlindspotQuery) ([]model.Blindspot, error) {
 	q = q.WithDefaults()
-	rows, err := db.Reader().Query(ctx, store.BlindspotSQL,
+	rows, err := db.reader().Query(ctx, store.BlindspotSQL,
 		q.Dimension, q.Dimension, q.MinOutlets, q.MinOutlets, q.SharePercent, q.Limit, q.Offset)
 	if err != nil {
 		return nil, db.errorf("blindspots: %w", err)

@@ -18,7 +18,7 @@ func (db *Store) MergeStory(ctx context.Context, from, into string) ([]string, e
 	if from == "" || into == "" || from == into {
 		return nil, fmt.Errorf("%w: merge story %q into %q", db.d.Invalid, from, into)
 	}
-	tx, err := db.BeginMembership(ctx)
+	tx, err := db.beginMembership(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -82,7 +82,7 @@ func mergeStory(ctx context.Context, tx *Tx, from, into string, db *Store) ([]st
 // to, or store.ErrNotFound when id was never merged.
 func (db *Store) StoryAlias(ctx context.Context, id string) (string, error) {
 	var into string
-	err := db.Reader().QueryRow(ctx, `SELECT into_id FROM story_aliases WHERE from_id = ?`, id).Scan(&into)
+	err := db.reader().QueryRow(ctx, `SELECT into_id FROM story_aliases WHERE from_id = ?`, id).Scan(&into)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", db.errorf("story alias %s: %w", id, store.ErrNotFound)
 	}

@@ -16,7 +16,7 @@ func (db *Store) LinkNearDuplicate(ctx context.Context, id, original string) err
 	if original != "" {
 		orig = original
 	}
-	res, err := db.Writer().Exec(ctx, `UPDATE articles SET duplicate_of = ?1 WHERE id = ?2
+	res, err := db.writer().Exec(ctx, `UPDATE articles SET duplicate_of = ?1 WHERE id = ?2
 		AND (CAST(?1 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM articles o WHERE o.id = ?1))`, orig, id)
 	if err != nil {
 		return db.errorf("link near-duplicate %s: %w", id, err)

@@ -18,7 +18,7 @@ func (db *Store) NearDuplicates(ctx context.Context, id string) ([]*model.Articl
 
 // SaveProvenance stores an article's provenance unless it has one.
 func (db *Store) SaveProvenance(ctx context.Context, p model.Provenance) error {
-	tx, err := db.BeginWrite(ctx)
+	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -42,7 +42,7 @@ func (db *Store) SaveProvenance(ctx context.Context, p model.Provenance) error {
 func (db *Store) Provenance(ctx context.Context, articleID string) (*model.Provenance, error) {
 	p := model.Provenance{ArticleID: articleID}
 	var fetched sql.NullString
-	err := db.Reader().QueryRow(ctx, `SELECT origin, fetched, format, raw FROM provenance WHERE article_id = ?`,
+	err := db.reader().QueryRow(ctx, `SELECT origin, fetched, format, raw FROM provenance WHERE article_id = ?`,
 		articleID).Scan(&p.Origin, &fetched, &p.Format, &p.Raw)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, db.errorf("provenance of %s: %w", articleID, store.ErrNotFound)
@@ -58,7 +58,7 @@ func (db *Store) Provenance(ctx context.Context, articleID string) (*model.Prove
 
 // ArticleIDs returns every article id in insertion order.
 func (db *Store) ArticleIDs(ctx context.Context) ([]string, error) {
-	rows, err := db.Reader().Query(ctx, `SELECT id FROM articles ORDER BY seq`)
+	rows, err := db.reader().Query(ctx, `SELECT id FROM articles ORDER BY seq`)
 	if err != nil {
 		return nil, db.errorf("article ids: %w", err)
 	}
@@ -81,7 +81,7 @@ func (db *Store) ArticleIDs(ctx context.Context) ([]string, error) {
 // drops the article's passages, which pointed into the old one, and its
 // extra placements, whose stories are refreshed.
 func (db *Store) UpdateArticle(ctx context.Context, a *model.Article) error {
-	tx, err := db.BeginMembership(ctx)
+	tx, err := db.beginMembership(ctx)
 	if err != nil {
 		return err
 	}
@@ -159,7 +159,7 @@ func recountIfChanged(ctx context.Context, tx *Tx, id string, old placed, sameTe
 
 // ResetStories forgets all clustering so every article is pending again.
 func (db *Store) ResetStories(ctx context.Context) error {
-	tx, err := db.BeginMembership(ctx)
+	tx, err := db.beginMembership(ctx)
 	if err != nil {
 		return err
 	}

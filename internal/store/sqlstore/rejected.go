@@ -10,7 +10,7 @@ import (
 
 // Rejections summarises the rejections per input (store.RejectionLister).
 func (db *Store) Rejections(ctx context.Context, limit, examples int) ([]store.RejectedSummary, error) {
-	tx, err := db.BeginRead(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -65,7 +65,7 @@ func (db *Store) rejections(ctx context.Context, tx *Tx, limit, examples int) ([
 // first store.RejectedPerInput rejections of each input are kept (reason
 // cut to store.MaxReasonBytes), the rest only counted.
 func (db *Store) RecordRejected(ctx context.Context, origin, reason string) error {
-	tx, err := db.BeginWrite(ctx)
+	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}

@@ -15,7 +15,7 @@ func (db *Store) Search(ctx context.Context, q search.Query, limit, offset int) 
 	if !q.Positive() {
 		return search.Results{}, fmt.Errorf("%w: %w", db.d.Invalid, search.ErrEmpty)
 	}
-	tx, err := db.BeginRead(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return search.Results{}, err
 	}

@@ -9,10 +9,10 @@ import (
 // AssignedSince returns articles whose assignment sequence number is above
 // seq, in assignment order, with their extra placements, and the highest
 // sequence number, all read from one snapshot. Assignments commit in
-// sequence order (they run one at a time: BeginMembership), so a caller
+// sequence order (they run one at a time: beginMembership), so a caller
 // that passes the last number it saw never misses one.
 func (db *Store) AssignedSince(ctx context.Context, seq int64) ([]*model.Article, int64, error) {
-	tx, err := db.BeginRead(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, 0, err
 	}

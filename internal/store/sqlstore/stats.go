@@ -10,7 +10,7 @@ import (
 // distinct non-empty Article.Source values.
 func (db *Store) Stats(ctx context.Context) (model.Stats, error) {
 	var s model.Stats
-	tx, err := db.BeginRead(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return s, err
 	}

@@ -27,7 +27,7 @@ func storyColumnsOf(alias string) string {
 // StaleStories returns the ids of stories whose brief must be rebuilt,
 // least recently active first.
 func (db *Store) StaleStories(ctx context.Context) ([]string, error) {
-	tx, err := db.BeginRead(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -53,7 +53,7 @@ func (db *Store) StaleStories(ctx context.Context) ([]string, error) {
 // story it is and those placed there as an extra story, each with the
 // event and passages of its placement there.
 func (db *Store) StoryArticles(ctx context.Context, storyID string) ([]*model.Article, error) {
-	tx, err := db.BeginRead(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -83,7 +83,7 @@ func (db *Store) SaveBrief(ctx context.Context, storyID string, b *model.Brief) 
 	if err != nil {
 		return db.errorf("save brief %s: %w", storyID, err)
 	}
-	tx, err := db.BeginWrite(ctx)
+	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -118,7 +118,7 @@ func (db *Store) saveBrief(ctx context.Context, tx *Tx, storyID, title string, d
 // Stories lists stories, most recent activity (the story that last got an
 // article) first. A limit <= 0 means no limit.
 func (db *Store) Stories(ctx context.Context, limit, offset int) ([]model.Story, error) {
-	tx, err := db.BeginRead(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -143,7 +143,7 @@ func (db *Store) Stories(ctx context.Context, limit, offset int) ([]model.Story,
 // Story returns one story, its brief (nil until built) and its articles by
 // publication time.
 func (db *Store) Story(ctx context.Context, id string) (*model.Story, *model.Brief, []model.ArticleRef, error) {
-	tx, err := db.BeginRead(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, nil, nil, err
 	}

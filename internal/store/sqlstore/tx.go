@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"time"
 )
 
 // Q runs statements written with ? placeholders on a pool, rebinding
@@ -74,14 +73,14 @@ func (tx *Tx) Commit() error {
 	return nil
 }
 
-// Writer returns a Q on the write pool, for one statement.
-func (db *Store) Writer() Q { return Q{db.write, db.d.Rebind} }
+// writer returns a Q on the write pool, for one statement.
+func (db *Store) writer() Q { return Q{db.write, db.d.Rebind} }
 
-// Reader returns a Q on the read pool, for one read statement.
-func (db *Store) Reader() Q { return Q{db.read, db.d.Rebind} }
+// reader returns a Q on the read pool, for one read statement.
+func (db *Store) reader() Q { return Q{db.read, db.d.Rebind} }
 
-// BeginWrite starts a read-write transaction.
-func (db *Store) BeginWrite(ctx context.Context) (*Tx, error) {
+// beginWrite starts a read-write transaction.
+func (db *Store) beginWrite(ctx context.Context) (*Tx, error) {
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("%s: begin: %w", db.d.Name, err)
@@ -89,10 +88,10 @@ func (db *Store) BeginWrite(ctx context.Context) (*Tx, error) {
 	return &Tx{tx, db.d.Rebind, db.d.Name}, nil
 }
 
-// BeginMembership starts a write transaction that may change story
+// beginMembership starts a write transaction that may change story
 // membership: under the dialect's membership lock, if any.
-func (db *Store) BeginMembership(ctx context.Context) (*Tx, error) {
-	tx, err := db.BeginWrite(ctx)
+func (db *Store) beginMembership(ctx context.Context) (*Tx, error) {
+	tx, err := db.beginWrite(ctx)
 	if err != nil || db.d.LockMembership == nil {
 		return tx, err
 	}
@@ -103,17 +102,14 @@ func (db *Store) BeginMembership(ctx context.Context) (*Tx, error) {
 	return tx, nil
 }
 
-// BeginRead starts a read-only transaction on one consistent snapshot.
-func (db *Store) BeginRead(ctx context.Context) (*Tx, error) {
+// beginRead starts a read-only transaction on one consistent snapshot.
+func (db *Store) beginRead(ctx context.Context) (*Tx, error) {
 	tx, err := db.read.BeginTx(ctx, db.d.ReadTx)
 	if err != nil {
 		return nil, fmt.Errorf("%s: begin: %w", db.d.Name, err)
 	}
 	return &Tx{tx, db.d.Rebind, db.d.Name}, nil
 }
-
-// Now is the store's clock.
-func (db *Store) Now() time.Time { return db.now() }
 
 // forUpdate is the row-locking clause FOR UPDATE with suffix, where the
 // dialect locks rows; else nothing.

@@ -18,7 +18,7 @@ func (db *Store) StoryVersion(ctx context.Context, id string) (string, error) {
 	var briefTime sql.NullString
 	var title string
 	var labels int64 // the outlet labels' version: coverage changes with them
-	err := db.Reader().QueryRow(ctx, `SELECT version, brief_time, title, (SELECT version FROM outlet_groups_version) FROM stories WHERE id = ?`, id).
+	err := db.reader().QueryRow(ctx, `SELECT version, brief_time, title, (SELECT version FROM outlet_groups_version) FROM stories WHERE id = ?`, id).
 		Scan(&v, &briefTime, &title, &labels)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", db.errorf("story version %s: %w", id, store.ErrNotFound)

@@ -11,7 +11,7 @@ var _ store.WorkCounter = (*Store)(nil)
 // WorkCounts counts the articles waiting for a story and the stale briefs.
 func (db *Store) WorkCounts(ctx context.Context) (store.Work, error) {
 	var w store.Work
-	err := db.Reader().QueryRow(ctx, `SELECT
+	err := db.reader().QueryRow(ctx, `SELECT
 		(SELECT COUNT(*) FROM articles WHERE story_id IS NULL),
 		(SELECT COUNT(*) FROM stories WHERE stale = `+db.d.True+`)`).Scan(&w.PendingArticles, &w.StaleStories)
 	if err != nil {
