@@ -1,0 +1,119 @@
+package scaleout_test
+
+import (
+	"fmt"
+	"os"
+	"parallax/internal/queue/natsq/natstest"
+	"parallax/internal/store/postgres/pgtest"
+	"strconv"
+	"testing"
+	"time"
+)
+
+// scaleRun is one run of the roles as separate processes: `publish`, N
+// `worker --drain`, two `clusterer --once` and, if asked, two
+// `briefs --once`, each group after the one before has exited.
+type scaleRun struct {
+	workers int
+	procs   map[string][]procRun // by role
+	order   []string             // roles in the order they ran
+	wall    map[string]time.Duration
+	placed  int // clustering decisions the clusterers reported
+	briefs  int // briefs written; -1 when no brief writer ran
+	got     storeSnapshot
+	stream  string
+}
+
+// runScale runs the roles with n workers on in, in a new database of pg
+// and a new stream of ns, and snapshots the store.
+func runScale(t testing.TB, bin string, pg *pgtest.Server, ns *natstest.Server, in string, n int, briefs bool) scaleRun {
+	t.Helper()
+	db := pg.NewDatabase(t)
+	r := scaleRun{workers: n, procs: map[string][]procRun{}, wall: map[string]time.Duration{}, briefs: -1,
+		stream: fmt.Sprintf("scale%d", n)}
+	env := append(os.Environ(), "PARALLAX_DB="+db, "PARALLAX_QUEUE="+ns.URL, "PARALLAX_QUEUE_STREAM="+r.stream)
+	run := func(cmds ...[]string) []procRun {
+		t0 := time.Now()
+		runs := runProcs(t, bin, env, cmds...)
+		role := cmds[0][0]
+		r.wall[role] = time.Since(t0)
+		r.procs[role] = runs
+		r.order = append(r.order, role)
+		t.Logf("%s ×%d: %v wall, %v CPU", role, len(cmds), r.wall[role].Round(time.Millisecond), cpuSum(runs).Round(time.Millisecond))
+		return runs
+	}
+	run([]string{"publish", in})
+	workers := make([][]string, n)
+	for i := range workers {
+		workers[i] = []string{"worker", "--drain", "--workers", "1"}
+	}
+	run(workers...)
+	r.placed = sumOf(`clustered (\d+)`, stderrs(run([]string{"clusterer", "--once"}, []string{"clusterer", "--once"})))
+	if briefs {
+		r.briefs = sumOf(`briefs written (\d+)`, stderrs(run([]string{"briefs", "--once"}, []string{"briefs", "--once"})))
+	}
+	r.got = snapshotPostgres(t, db)
+	return r
+}
+
+// codes lists the exit codes of every process, in the order they ran.
+func (r scaleRun) codes() []int {
+	var cs []int
+	for _, role := range r.order {
+		for _, p := range r.procs[role] {
+			cs = append(cs, p.code)
+		}
+	}
+	return cs
+}
+
+// cpu is the CPU time of the processes of role, or of all with "".
+func (r scaleRun) cpu(role string) time.Duration {
+	if role != "" {
+		return cpuSum(r.procs[role])
+	}
+	var d time.Duration
+	for _, runs := range r.procs {
+		d += cpuSum(runs)
+	}
+	return d
+}
+
+// check fails t unless every process exited 0, every article of want is
+// stored once and placed in the same story partition, the near-duplicate
+// links are want's, each article had one clustering decision, no story
+// has both a row and a merge alias, each brief was written once (when
+// brief writers ran) and the stream is empty.
+func (r scaleRun) check(t testing.TB, want storeSnapshot, natsURL string) {
+	t.Helper()
+	for i, c := range r.codes() {
+		if c != 0 {
+			t.Errorf("process %d exited %d", i, c)
+		}
+	}
+	got := r.got
+	if moved := want.placedDifferently(got); len(got.story) != len(want.story) || moved != 0 {
+		t.Errorf("%d articles stored (one process: %d), %d placed differently", len(got.story), len(want.story), moved)
+	}
+	if !equalMaps(got.dupOf, want.dupOf) {
+		t.Errorf("near-duplicate links %v, one process %v", got.dupOf, want.dupOf)
+	}
+	if r.placed != len(got.story) {
+		t.Errorf("%d clustering decisions for %d articles", r.placed, len(got.story))
+	}
+	if got.aliased != 0 || r.briefs >= 0 && (got.stale != 0 || r.briefs != got.stories) {
+		t.Errorf("%d stories with a row and a merge alias, %d stale; %d briefs written for %d stories",
+			got.aliased, got.stale, r.briefs, got.stories)
+	}
+	natstest.AssertStreamEmpty(t, natsURL, r.stream)
+}
+
+// row is the run's line in the test's table.
+func (r scaleRun) row(want storeSnapshot) string {
+	written := "not run"
+	if r.briefs >= 0 {
+		written = strconv.Itoa(r.briefs)
+	}
+	return fmt.Sprintf("| %d workers | %v | %d (%d articles) | %d | %d | %s (%d) |", r.workers, r.codes(), r.placed,
+		len(r.got.story), len(r.got.dupOf), want.placedDifferently(r.got), written, r.got.stories)
+}
