@@ -91,7 +91,7 @@ func BenchmarkScaleOut(b *testing.B) {
 func scaleInput(b testing.TB, dir string) string {
 	src := shared.TestData(b, "cluster", "dev-stream.jsonl")
 	lines := envOr("PARALLAX_SCALE_LINES", "")
-	if lines == "" {
+	if lines == "" || lines == "all" {
 		return src
 	}
 	n, err := strconv.Atoi(lines)

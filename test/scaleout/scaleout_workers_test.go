@@ -4,7 +4,6 @@ package scaleout_test
 
 import (
 	"fmt"
-	"os"
 	"os/exec"
 	"parallax/internal/clitest"
 	"parallax/internal/queue/natsq/natstest"
@@ -12,6 +11,7 @@ import (
 	"parallax/internal/store/postgres/pgtest"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // scaleLines is how much of dev-stream.jsonl the scale-out test runs: the
@@ -22,8 +22,9 @@ const scaleLines = 250
 // real PostgreSQL and NATS servers, with 1, 2 and 4 workers: `publish`
 // queues the head of dev-stream.jsonl on the shared stream, the workers
 // store it, two clusterers race for the role (one places, the other waits)
-// and (with 4 workers) two brief writers share the stale briefs; the fault
-// test follows (scaleout_faults_test.go). Every process exits 0;
+// and (with 4 workers) two brief writers share the stale briefs; a fault
+// run follows (runFault: a worker, the leading clusterer and the brief
+// writer SIGKILLed in turn and restarted). Every process exits 0;
 // every article is stored once; the near-duplicate links and the story
 // partition are those of one `ingest` process on SQLite; no story has both
 // a row and a merge alias; each brief is written once; the stream is empty.
@@ -50,9 +51,8 @@ func TestScaleOutWorkers(t *testing.T) {
 		})
 	}
 	t.Run("Faults", func(t *testing.T) {
-		db := pg.NewDatabase(t)
-		env := append(os.Environ(), "PARALLAX_DB="+db, "PARALLAX_QUEUE="+ns.URL, "PARALLAX_QUEUE_STREAM=faults")
-		testScaleOutFaults(t, bin, env, in, db, want)
-		natstest.AssertStreamEmpty(t, ns.URL, "faults")
+		r := runFault(t, faultRNG(t), faultRoles, bin, pg, ns, in, 0, want)
+		t.Logf("killed %s (%s); the standby clusterer held the role %v after the leader's death; %v",
+			r.role, r.state, r.failover.Round(time.Millisecond), r.wall.Round(time.Millisecond))
 	})
 }
