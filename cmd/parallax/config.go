@@ -45,7 +45,7 @@ func settings() []setting {
 		{"PARALLAX_STATE_EVERY", "", strconv.Itoa(pipeline.DefaultOptions().StateEvery), "articles clustered per stored transaction", false},
 		{"PARALLAX_LOG_FORMAT", "", "text", "log format: text or json", false},
 		{"PARALLAX_LOG_LEVEL", "", "info", "log level: debug, info, warn, error", false},
-		{"PARALLAX_CPUPROFILE", "", "", "write a CPU profile of any command to this file", false},
+		{"PARALLAX_CPUPROFILE", "", "", "write a CPU profile of any command to this file (%p: the process id)", false},
 		{"PARALLAX_PASSWORD", "", "", "serve: the operator's password (login for changes); kept only hashed", true},
 		{"PARALLAX_PASSWORD_FILE", "--password-file", "", "serve: file whose first line is the operator's password (overrides PARALLAX_PASSWORD)", false},
 		{"PGPASSWORD", "", "", "PostgreSQL password (or ~/.pgpass)", true},

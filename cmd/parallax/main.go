@@ -14,6 +14,8 @@ import (
 	"os/signal"
 	"runtime/pprof"
 	"sort"
+	"strconv"
+	"strings"
 	"syscall"
 )
 
@@ -121,8 +123,10 @@ func newFlagSet(e *env, name, args string) *flag.FlagSet {
 
 // startProfile writes a CPU profile to $PARALLAX_CPUPROFILE while the
 // command runs (for `go tool pprof`); it returns the function that stops it.
+// A "%p" in the path is the process id, so that processes sharing one
+// environment (the scale-out roles) write a profile each.
 func startProfile(e *env) func() {
-	path := os.Getenv("PARALLAX_CPUPROFILE")
+	path := strings.ReplaceAll(os.Getenv("PARALLAX_CPUPROFILE"), "%p", strconv.Itoa(os.Getpid()))
 	if path == "" {
 		return func() {}
 	}
