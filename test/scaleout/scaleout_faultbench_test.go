@@ -16,7 +16,7 @@ import (
 )
 
 // BenchmarkScaleOutFaults does PARALLAX_FAULT_RUNS (default 10) fault
-// runs (runFault), each SIGKILLing one process of a role chosen at random
+// runs (runFault), each SIGKILLing one process of a role in random order
 // (worker, clusterer, brief writer) at a random moment while work remains
 // and restarting it, on the first PARALLAX_SCALE_LINES lines of
 // dev-stream.jsonl (default 250; the whole stream when "all"). Every run
@@ -44,8 +44,14 @@ func BenchmarkScaleOutFaults(b *testing.B) {
 	for range b.N {
 		rows := []string{}
 		var failovers []time.Duration
-		for run := range runs {
-			role := faultRoles[rng.IntN(len(faultRoles))]
+		// The roles come from a shuffled deck that holds each equally
+		// often, so that ten runs kill each role at least three times.
+		deck := make([]string, runs)
+		for i := range deck {
+			deck[i] = faultRoles[i%len(faultRoles)]
+		}
+		rng.Shuffle(len(deck), func(i, j int) { deck[i], deck[j] = deck[j], deck[i] })
+		for run, role := range deck {
 			r := runFault(b, rng, []string{role}, bin, pg, ns, in, run, want)
 			fo := "—"
 			if role == "clusterer" {
@@ -61,6 +67,7 @@ func BenchmarkScaleOutFaults(b *testing.B) {
 			len(want.dupOf), strings.Join(rows, "\n"))
 		if len(failovers) > 0 {
 			b.ReportMetric(slices.Max(failovers).Seconds(), "max-failover-s")
+			b.Logf("failovers %v", failovers)
 		}
 	}
 	b.Logf("%s, load average %s", time.Now().UTC().Format(time.RFC3339), loadAverage())
