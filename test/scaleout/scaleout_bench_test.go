@@ -28,7 +28,8 @@ import (
 // PARALLAX_SCALE_LINES chooses how many lines of dev-stream.jsonl (default
 // all), PARALLAX_SCALE_WORKERS the configurations (default "1,2,4"), and
 // PARALLAX_SCALE_REFDB a SQLite store that `parallax ingest` made of the
-// same lines with the same binary, to skip the one-process reference run.
+// same lines with the same binary, to skip the one-process reference run;
+// PARALLAX_SCALE_PROFILE a folder for a CPU profile of each worker process.
 func BenchmarkScaleOut(b *testing.B) {
 	bin := clitest.Binary(b)
 	dir := b.TempDir()

@@ -5,7 +5,10 @@ import (
 	"os"
 	"parallax/internal/queue/natsq/natstest"
 	"parallax/internal/store/postgres/pgtest"
+	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -32,7 +35,7 @@ func runScale(t testing.TB, bin string, pg *pgtest.Server, ns *natstest.Server, 
 	r := scaleRun{workers: n, procs: map[string][]procRun{}, wall: map[string]time.Duration{}, briefs: -1,
 		stream: fmt.Sprintf("scale%d", n)}
 	env := append(os.Environ(), "PARALLAX_DB="+db, "PARALLAX_QUEUE="+ns.URL, "PARALLAX_QUEUE_STREAM="+r.stream)
-	run := func(cmds ...[]string) []procRun {
+	run := func(env []string, cmds ...[]string) []procRun {
 		t0 := time.Now()
 		runs := runProcs(t, bin, env, cmds...)
 		role := cmds[0][0]
@@ -42,15 +45,19 @@ func runScale(t testing.TB, bin string, pg *pgtest.Server, ns *natstest.Server, 
 		t.Logf("%s ×%d: %v wall, %v CPU", role, len(cmds), r.wall[role].Round(time.Millisecond), cpuSum(runs).Round(time.Millisecond))
 		return runs
 	}
-	run([]string{"publish", in})
+	run(env, []string{"publish", in})
 	workers := make([][]string, n)
 	for i := range workers {
 		workers[i] = []string{"worker", "--drain", "--workers", "1"}
 	}
-	run(workers...)
-	r.placed = sumOf(`clustered (\d+)`, stderrs(run([]string{"clusterer", "--once"}, []string{"clusterer", "--once"})))
+	wenv := env
+	if d := os.Getenv("PARALLAX_SCALE_PROFILE"); d != "" { // a CPU profile per worker process
+		wenv = append(slices.Clone(env), "PARALLAX_CPUPROFILE="+filepath.Join(d, fmt.Sprintf("workers%d-%%p.prof", n)))
+	}
+	run(wenv, workers...)
+	r.placed = sumOf(`clustered (\d+)`, stderrs(run(env, []string{"clusterer", "--once"}, []string{"clusterer", "--once"})))
 	if briefs {
-		r.briefs = sumOf(`briefs written (\d+)`, stderrs(run([]string{"briefs", "--once"}, []string{"briefs", "--once"})))
+		r.briefs = sumOf(`briefs written (\d+)`, stderrs(run(env, []string{"briefs", "--once"}, []string{"briefs", "--once"})))
 	}
 	r.got = snapshotPostgres(t, db)
 	return r
@@ -93,7 +100,8 @@ func (r scaleRun) check(t testing.TB, want storeSnapshot, natsURL string) {
 	}
 	got := r.got
 	if moved := want.placedDifferently(got); len(got.story) != len(want.story) || moved != 0 {
-		t.Errorf("%d articles stored (one process: %d), %d placed differently", len(got.story), len(want.story), moved)
+		t.Errorf("%d articles stored (one process: %d), %d placed differently:\n%s", len(got.story), len(want.story), moved,
+			strings.Join(want.placementDiff(got, 10), "\n"))
 	}
 	if !equalMaps(got.dupOf, want.dupOf) {
 		t.Errorf("near-duplicate links %v, one process %v", got.dupOf, want.dupOf)

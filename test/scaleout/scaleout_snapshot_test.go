@@ -3,6 +3,7 @@ package scaleout_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"parallax/internal/store"
 	"parallax/internal/store/postgres"
 	"parallax/internal/store/sqlite"
@@ -87,6 +88,29 @@ func (s storeSnapshot) placedDifferently(o storeSnapshot) int {
 		}
 	}
 	return n
+}
+
+// placementDiff describes up to limit articles of s placed differently in
+// o: the article and its story's members in each.
+func (s storeSnapshot) placementDiff(o storeSnapshot, limit int) []string {
+	mine, theirs := members(s.story), members(o.story)
+	var ids []string
+	for id := range s.story {
+		if mine[id] != theirs[id] {
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	var out []string
+	for _, id := range ids[:min(len(ids), limit)] {
+		out = append(out, fmt.Sprintf("%s: one process's story [%s], here [%s]", id, mine[id], theirs[id]))
+	}
+	for id := range o.story {
+		if _, ok := s.story[id]; !ok && len(out) < limit {
+			out = append(out, fmt.Sprintf("%s: stored here only, story [%s]", id, theirs[id]))
+		}
+	}
+	return out
 }
 
 // members maps each article to its story's sorted member list.
