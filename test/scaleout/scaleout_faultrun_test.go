@@ -131,7 +131,9 @@ func runFault(t testing.TB, rng *rand.Rand, kills []string, bin string, pg *pgte
 // progress is what the store holds during a fault run.
 type progress struct{ stored, pending, stale int }
 
-func (p progress) placed() int { return p.stored - p.pending }
+// placed is approximate while workers store: the counts are read one
+// after the other.
+func (p progress) placed() int { return max(0, p.stored-p.pending) }
 
 // faultArgs are the arguments each role runs with in a fault run.
 var faultArgs = map[string][]string{"worker": {"worker", "--workers", "1"}, "clusterer": {"clusterer"}, "briefs": {"briefs", "--every", "200ms"}}
