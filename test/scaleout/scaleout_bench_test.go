@@ -72,9 +72,9 @@ func BenchmarkScaleOut(b *testing.B) {
 				b.ReportMetric(all*1000, "cpu-ms/article")
 				b.ReportMetric(w/base[0], "worker-ratio")
 				b.ReportMetric(all/base[1], "cpu-ratio")
-				rows = append(rows, fmt.Sprintf("| %d | %d | %.1f s | %.2f ms | %.2f× | %.1f s | %.2f ms | %.2f× | %v | %d | %d |",
+				rows = append(rows, fmt.Sprintf("| %d | %d | %.1f s | %.2f ms | %.2f× | %.1f s | %.2f ms | %.2f× | %v | %d | %d | %d |",
 					n, len(r.got.story), r.cpu("worker").Seconds(), w*1000, w/base[0], r.cpu("").Seconds(), all*1000, all/base[1],
-					r.codes(), len(r.got.dupOf), want.placedDifferently(r.got)))
+					r.codes(), len(r.got.dupOf), want.placedDifferently(r.got), want.otherIDs(r.got)))
 				b.Logf("roles' CPU: publish %v, workers %v, clusterers %v, brief writers %v; worker wall %v",
 					r.cpu("publish").Round(time.Millisecond), r.cpu("worker").Round(time.Millisecond),
 					r.cpu("clusterer").Round(time.Millisecond), r.cpu("briefs").Round(time.Millisecond),
@@ -82,7 +82,7 @@ func BenchmarkScaleOut(b *testing.B) {
 			}
 		})
 	}
-	b.Logf("| workers | articles | workers' CPU | per article | ratio | all processes' CPU | per article | ratio | exit codes | near-dup links (one process: %d) | placed differently |\n|---|---|---|---|---|---|---|---|---|---|---|\n%s",
+	b.Logf("| workers | articles | workers' CPU | per article | ratio | all processes' CPU | per article | ratio | exit codes | near-dup links (one process: %d) | placed differently | exact duplicates kept under another id |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n%s",
 		len(want.dupOf), strings.Join(rows, "\n"))
 	b.Logf("%s, load average %s", time.Now().UTC().Format(time.RFC3339), loadAverage())
 }

@@ -58,12 +58,12 @@ func BenchmarkScaleOutFaults(b *testing.B) {
 				failovers = append(failovers, r.failover)
 				fo = r.failover.Round(time.Millisecond).String()
 			}
-			rows = append(rows, fmt.Sprintf("| %d | %s | %s | %s | %d of %d | %d | %d | %d | %v |", run+1, role, r.state, fo,
-				len(r.got.story), len(want.story), want.placedDifferently(r.got), len(r.got.dupOf), r.got.aliased,
+			rows = append(rows, fmt.Sprintf("| %d | %s | %s | %s | %d of %d | %d | %d | %d | %d | %v |", run+1, role, r.state, fo,
+				len(r.got.story), len(want.story), want.placedDifferently(r.got), want.otherIDs(r.got), len(r.got.dupOf), r.got.aliased,
 				r.wall.Round(100*time.Millisecond)))
 			b.Log(rows[len(rows)-1])
 		}
-		b.Logf("| run | killed | when (stored, placed, briefs stale) | failover | articles stored | placed differently | near-dup links (one process: %d) | row + alias | run time |\n|---|---|---|---|---|---|---|---|---|\n%s",
+		b.Logf("| run | killed | when (stored, placed, briefs stale) | failover | articles stored | placed differently | kept under another id | near-dup links (one process: %d) | row + alias | run time |\n|---|---|---|---|---|---|---|---|---|---|\n%s",
 			len(want.dupOf), strings.Join(rows, "\n"))
 		if len(failovers) > 0 {
 			b.ReportMetric(slices.Max(failovers).Seconds(), "max-failover-s")

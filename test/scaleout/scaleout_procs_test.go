@@ -19,6 +19,7 @@ type procRun struct {
 	code   int           // exit code; -1 when it could not be waited for
 	stderr string        // its standard error
 	cpu    time.Duration // user+system CPU time, from its rusage
+	sys    time.Duration // the system part of cpu
 }
 
 // runProcs starts one process of bin per argument list at once, waits for
@@ -39,7 +40,7 @@ func runProcs(t testing.TB, bin string, env []string, cmds ...[]string) []procRu
 		go func() {
 			defer wg.Done()
 			err := cmd.Wait()
-			r := procRun{args: args, stderr: errb.String(), cpu: cpuOf(cmd.ProcessState)}
+			r := procRun{args: args, stderr: errb.String(), cpu: cpuOf(cmd.ProcessState), sys: cmd.ProcessState.SystemTime()}
 			var ee *exec.ExitError
 			switch {
 			case errors.As(err, &ee):
@@ -79,6 +80,15 @@ func cpuSum(runs []procRun) time.Duration {
 	var d time.Duration
 	for _, r := range runs {
 		d += r.cpu
+	}
+	return d
+}
+
+// sysSum adds the system CPU time of runs.
+func sysSum(runs []procRun) time.Duration {
+	var d time.Duration
+	for _, r := range runs {
+		d += r.sys
 	}
 	return d
 }

@@ -42,7 +42,8 @@ func runScale(t testing.TB, bin string, pg *pgtest.Server, ns *natstest.Server, 
 		r.wall[role] = time.Since(t0)
 		r.procs[role] = runs
 		r.order = append(r.order, role)
-		t.Logf("%s ×%d: %v wall, %v CPU", role, len(cmds), r.wall[role].Round(time.Millisecond), cpuSum(runs).Round(time.Millisecond))
+		t.Logf("%s ×%d: %v wall, %v CPU (%v system)", role, len(cmds), r.wall[role].Round(time.Millisecond),
+			cpuSum(runs).Round(time.Millisecond), sysSum(runs).Round(time.Millisecond))
 		return runs
 	}
 	run(env, []string{"publish", in})
@@ -122,6 +123,6 @@ func (r scaleRun) row(want storeSnapshot) string {
 	if r.briefs >= 0 {
 		written = strconv.Itoa(r.briefs)
 	}
-	return fmt.Sprintf("| %d workers | %v | %d (%d articles) | %d | %d | %s (%d) |", r.workers, r.codes(), r.placed,
-		len(r.got.story), len(r.got.dupOf), want.placedDifferently(r.got), written, r.got.stories)
+	return fmt.Sprintf("| %d workers | %v | %d (%d articles) | %d | %d (%d kept under another id) | %s (%d) |", r.workers, r.codes(), r.placed,
+		len(r.got.story), len(r.got.dupOf), want.placedDifferently(r.got), want.otherIDs(r.got), written, r.got.stories)
 }

@@ -1,9 +1,11 @@
 package scaleout_test
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"parallax/internal/model"
 	"parallax/internal/store"
 	"parallax/internal/store/postgres"
 	"parallax/internal/store/sqlite"
@@ -12,10 +14,15 @@ import (
 	"testing"
 )
 
-// storeSnapshot is what the scale-out test compares between runs.
+// storeSnapshot is what the scale-out test compares between runs. Its
+// articles are named by content (contentKey), not by id: of exact
+// duplicates, whichever a worker stores first is kept, so with several
+// workers the id kept can differ from one process's while the article and
+// its story are the same (ids counts those).
 type storeSnapshot struct {
-	story   map[string]string // article -> story
-	dupOf   map[string]string // near-duplicate -> original
+	story   map[string]string // article (contentKey) -> story
+	dupOf   map[string]string // near-duplicate -> original (contentKeys)
+	ids     map[string]bool   // the ids kept
 	stories int
 	aliased int // stories that have both a row and a merge alias
 	stale   int
@@ -46,14 +53,19 @@ func snapshotOf(t testing.TB, st store.Store) storeSnapshot {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := storeSnapshot{story: map[string]string{}, dupOf: map[string]string{}}
+	s := storeSnapshot{story: map[string]string{}, dupOf: map[string]string{}, ids: map[string]bool{}}
+	key := map[string]string{}
 	for _, a := range arts {
-		if _, twice := s.story[a.ID]; twice {
-			t.Errorf("article %s stored twice", a.ID)
+		key[a.ID] = contentKey(a)
+	}
+	for _, a := range arts {
+		k := key[a.ID]
+		if _, twice := s.story[k]; twice {
+			t.Errorf("article %s (%s) stored twice", a.ID, k)
 		}
-		s.story[a.ID] = a.StoryID
+		s.story[k], s.ids[a.ID] = a.StoryID, true
 		if a.DuplicateOf != "" {
-			s.dupOf[a.ID] = a.DuplicateOf
+			s.dupOf[k] = cmp.Or(key[a.DuplicateOf], "id:"+a.DuplicateOf)
 		}
 	}
 	if pending, err := st.PendingArticles(ctx); err != nil || len(pending) > 0 {
@@ -75,6 +87,29 @@ func snapshotOf(t testing.TB, st store.Store) storeSnapshot {
 	}
 	s.stale = len(stale)
 	return s
+}
+
+// contentKey names an article by what makes it an exact duplicate in the
+// store: its canonical URL, else its content hash, else its id.
+func contentKey(a *model.Article) string {
+	switch {
+	case a.CanonicalURL != "":
+		return "url:" + a.CanonicalURL
+	case a.ContentHash != "":
+		return "hash:" + a.ContentHash
+	}
+	return "id:" + a.ID
+}
+
+// otherIDs counts the articles of s kept under another id in o.
+func (s storeSnapshot) otherIDs(o storeSnapshot) int {
+	n := 0
+	for id := range s.ids {
+		if !o.ids[id] {
+			n++
+		}
+	}
+	return n
 }
 
 // placedDifferently counts the articles of s whose story, as a set of
