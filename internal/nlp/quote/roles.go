@@ -134,13 +134,39 @@ func (f *finder) resolveRole(ph string, quoteAt int) string {
 		// person who last spoke or was the subject, of the role's gender.
 		// Not across a person introduced by a role ("said a medical
 		// official ... . The doctor, who ...").
-		if who, at := f.resolve(quoteAt, roleGender(role), true); who != "" && !f.introducesRole(at, quoteAt) {
+		if who, at := f.resolve(quoteAt, roleGender(role), true); who != "" && !f.introducesRole(at, quoteAt) && f.mayHold(who, role, quoteAt) {
 			return who
 		}
 	}
 	ph = strings.TrimPrefix(strings.TrimPrefix(ph, "the "), "The ")
 	return strings.TrimRight(ph, " ,")
 }
+
+// mayHold reports whether the person who may be the one a definite role
+// stands for: the text gives them no other role ("the mayor said" is not
+// the deputy assistant secretary named before).
+func (f *finder) mayHold(who, role string, pos int) bool {
+	name := f.name(who, pos)
+	r := f.roleOf(name)
+	ws := strings.Fields(name)
+	for _, i := range f.byWord[ws[len(ws)-1]] {
+		if t := strings.TrimSuffix(f.mentions[i].Title, "."); t != "" && !honorifics[t] && cleanName(f.mentions[i].Text) == name {
+			r += " " + t // "Admiral Mike Mullen"
+		}
+	}
+	if strings.TrimSpace(r) == "" {
+		return true
+	}
+	for _, w := range strings.Fields(strings.ToLower(r)) {
+		if strings.TrimRight(w, ".,") == role {
+			return true
+		}
+	}
+	return false
+}
+
+// honorifics are titles that give no role.
+var honorifics = set(`Mr Mrs Ms Miss Dr Sir Dame Lord Lady`)
 
 // indefiniteRole is a person introduced by a role: "a neighbor", "one
 // Western risk consultant".
@@ -355,7 +381,7 @@ var verbJustBefore = regexp.MustCompile(`\b(?:` + verbs + `)\s+$`)
 // speaks reports whether a speech verb follows mention m in its sentence
 // (before pos), or comes right before it.
 func (f *finder) speaks(m entity.Mention, pos int) bool {
-	if verbJustBefore.MatchString(f.text[max(0, m.Start-20):m.Start]) {
+	if verbJustBefore.MatchString(titleCut(f.text[max(0, m.Start-80):m.Start])) {
 		return true
 	}
 	rest := f.text[m.End:min(pos, m.End+160)]
@@ -392,4 +418,27 @@ func lastWord(s string) string {
 		return s[i+1:]
 	}
 	return s
+}
+
+// titleCut cuts from the end of head the words of a title or role that
+// may stand between a speech verb and a name ("said Finnish Foreign
+// Minister Erkki Tuomioja"): role words, capitalised words and role
+// modifiers, at most maxRoleWords.
+func titleCut(head string) string {
+	for range maxRoleWords {
+		head = strings.TrimRight(head, " ")
+		w := lastWord(head)
+		bare := strings.TrimRight(w, ".,")
+		if w == "" || !(roleWords[w] || roles[strings.ToLower(bare)] || modifiers[strings.ToLower(bare)] || isCapital(bare)) {
+			break
+		}
+		head = head[:len(head)-len(w)]
+	}
+	return strings.TrimRight(head, " ") + " "
+}
+
+// isCapital reports whether w is a capitalised word.
+func isCapital(w string) bool {
+	r := []rune(w)
+	return len(r) > 1 && unicode.IsUpper(r[0]) && unicode.IsLower(r[1])
 }
