@@ -46,6 +46,9 @@ func (f *finder) index() {
 		f.byWord[ws[0]] = append(f.byWord[ws[0]], i)
 		if l := ws[len(ws)-1]; l != ws[0] {
 			f.byWord[l] = append(f.byWord[l], i)
+			if h := strings.LastIndexByte(l, '-'); h > 0 && h+2 < len(l) && isCapital(l[h+1:]) {
+				f.byWord[l[h+1:]] = append(f.byWord[l[h+1:]], i) // "Gamaty" of "Guma El-Gamaty"
+			}
 		}
 	}
 }

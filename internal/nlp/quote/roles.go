@@ -2,6 +2,7 @@ package quote
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -331,6 +332,10 @@ func (f *finder) gender(m entity.Mention, pos int) gender {
 // neighbor hopes", "The boy's mother pleaded".
 var roleSubjectRe = regexp.MustCompile(`(?:^|[.!?]["”'’]*\s+|\n)(?:One|A|An|The|Another|Her|His|Their)\s+(?:[\w'’-]+\s+){0,2}?([a-z-]+)(?:\s+(?:in|at|from|of|with|on)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?(?:\s*,[^,.;]{1,80},)?\s+(?:` + verbs + `|hopes|pleaded|has|had|is|was|heard|saw|lives|lived|wants|wanted|called|described|woke|watched)\b`)
 
+// indefiniteSpeaker is someone a role introduces inside a sentence as the
+// subject of a speech verb: "In Benghazi , an NTC official said".
+var indefiniteSpeaker = regexp.MustCompile(`(?:^|[,;]\s+|\b(?:and|but)\s+)(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){0,2}?([a-z-]+)(?:\s*,[^,.;]{1,80},)?\s+(?:` + verbs + `)\b`)
+
 // roleSubject returns the role of the last role subject in
 // text[from:to] that fits gender want, or "".
 func (f *finder) roleSubject(from, to int, want gender) string {
@@ -338,6 +343,8 @@ func (f *finder) roleSubject(from, to int, want gender) string {
 		return ""
 	}
 	locs := roleSubjectRe.FindAllStringSubmatchIndex(f.text[from:to], -1)
+	locs = append(locs, indefiniteSpeaker.FindAllStringSubmatchIndex(f.text[from:to], -1)...)
+	sort.Slice(locs, func(i, j int) bool { return locs[i][2] < locs[j][2] })
 	for i := len(locs) - 1; i >= 0; i-- {
 		r := f.text[from+locs[i][2] : from+locs[i][3]]
 		if roles[r] && !things[r] && fits(roleGender(r), want) && !f.inQuoteAt(from+locs[i][2]) {
@@ -356,7 +363,7 @@ administration government military committee panel police authorities`)
 // sentenceBreak is a sentence stop followed by a new sentence, or a new
 // paragraph; quote marks may close the one and open the other, straight,
 // curly or written “...”.
-var sentenceBreak = regexp.MustCompile("[.!?](?:[\"”'’]|'')*\\s+(?:[\"“‘]|``)?\\s*[A-Z]|\n")
+var sentenceBreak = regexp.MustCompile("[.!?](?: ?(?:[\"”'’]|''))*\\s+(?:[\"“‘]|``)?\\s*[A-Z]|\n")
 
 // subjectOf returns, of mention i (a speaker) and the persons named
 // before it in its sentence who also speak, the first: "Karen Piurkowski,
