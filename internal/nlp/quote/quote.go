@@ -77,6 +77,9 @@ func Find(text string) []Quote {
 				who = f.prevLineNarrator(ln)
 			}
 			who = f.name(who, sp.open)
+			if who != "" && (len(f.spoken) == 0 || f.spoken[len(f.spoken)-1] != who) {
+				f.spoken = append(f.spoken, who)
+			}
 			if who == "" && isPhrase(q) {
 				continue // a phrase quoted in passing ("reckless decisions and actions"), no one's words
 			}
