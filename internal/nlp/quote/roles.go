@@ -159,12 +159,16 @@ func (f *finder) mayHold(who, role string, pos int) bool {
 		return true
 	}
 	for _, w := range strings.Fields(strings.ToLower(r)) {
-		if strings.TrimRight(w, ".,") == role {
+		if w = strings.TrimRight(w, ".,"); w == role || sameRole[w] != "" && sameRole[w] == sameRole[role] {
 			return true
 		}
 	}
 	return false
 }
+
+// sameRole groups role words that name one role.
+var sameRole = map[string]string{"lawyer": "lawyer", "attorney": "lawyer", "counsel": "lawyer",
+	"spokesman": "spokes", "spokeswoman": "spokes", "spokesperson": "spokes"}
 
 // honorifics are titles that give no role.
 var honorifics = set(`Mr Mrs Ms Miss Dr Sir Dame Lord Lady`)

@@ -86,6 +86,15 @@ func (f *finder) speaker(sp span, ln [2]int) string {
 	if who := f.verbSubject(before, bs, sp.open); who != "" {
 		return who
 	}
+	if m := quotedAs.FindStringSubmatchIndex(sentenceRest(after)); m != nil {
+		// "“…,” the news agency quoted X as saying"
+		if who := f.subjectAt(sp.close+m[2], sp.open); who != "" {
+			return who
+		}
+		if who := f.firstPerson(sp.close+m[2], sp.close+m[3]); who != "" {
+			return who // "quoted Arab League Secretary-General Amr Moussa"
+		}
+	}
 	if m := accordingA.FindStringIndex(after); m != nil {
 		if who := f.subjectAt(sp.close+m[1], sp.open); who != "" {
 			return who
@@ -135,6 +144,14 @@ func endsSentence(s string) bool {
 	s = strings.TrimRight(s, "'\"”’")
 	s = strings.TrimRight(s, " ")
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
+}
+
+// sentenceRest returns s up to the end of its sentence.
+func sentenceRest(s string) string {
+	if loc := sentenceBreak.FindStringIndex(s); loc != nil {
+		return s[:loc[0]]
+	}
+	return s
 }
 
 // shortRest reports whether the sentence ends within a few words of the
@@ -257,6 +274,13 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 			}
 		}
 		if m.Type != entity.Person {
+			// "Coast Guard Adm. Thad Allen": the person after a title.
+			at := m.End + len(f.text[m.End:min(len(f.text), m.End+8)]) - len(strings.TrimLeft(f.text[m.End:min(len(f.text), m.End+8)], " "))
+			if t := title.FindString(f.text[at:min(len(f.text), at+60)]); t != "" {
+				if p, ok := f.personAt(at + len(t)); ok {
+					return p.Text, p.End
+				}
+			}
 			// "State Department spokesman John Kirby": the person after the role.
 			if ph, n := rolePhrase(rest); ph != "" && n > len(m.Text) {
 				if p, ok := f.personAt(pos + n); ok {
@@ -371,8 +395,15 @@ var adverbs = set(`also later then further previously repeatedly recently report
 himself herself has had have was once often never first last would could will did does can may might should
 to planned plans wanted wants went`)
 
-// trimAdverbs cuts up to two such words from the end of head.
+// timeTail is a time written between a subject and its verb: "Toby Odone
+// on Sunday told Reuters", "Allen on Thursday morning said".
+var timeTail = regexp.MustCompile(`\s+(?:(?:on|late|early)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year))$`)
+
+// trimAdverbs cuts up to two such words from the end of head, and a time.
 func trimAdverbs(head string) string {
+	if loc := timeTail.FindStringIndex(head); loc != nil && loc[0] > 0 {
+		head = strings.TrimRight(head[:loc[0]], " ,")
+	}
 	for range 3 {
 		w := lastWord(head)
 		if !adverbs[w] && !(strings.HasSuffix(w, "ly") && isLower(w) && len(w) > 4) {
