@@ -130,6 +130,11 @@ func (f *finder) resolveRole(ph string, quoteAt int) string {
 		return best
 	}
 	definite := strings.HasPrefix(ph, "the ") || strings.HasPrefix(ph, "The ")
+	if definite && orgRoles[role] && strings.Count(strings.TrimSpace(ph), " ") == 1 {
+		if org := f.orgAntecedent(quoteAt); org != "" {
+			return org // "Halliburton said it ... . “…,” the company said"
+		}
+	}
 	if definite && roles[role] && !things[role] && !groups[role] {
 		// "the judge said", "the 36-year-old single mother said": the
 		// person who last spoke or was the subject, of the role's gender.
@@ -141,6 +146,30 @@ func (f *finder) resolveRole(ph string, quoteAt int) string {
 	}
 	ph = strings.TrimPrefix(strings.TrimPrefix(ph, "the "), "The ")
 	return strings.TrimRight(ph, " ,")
+}
+
+// orgRoles are the roles of an organisation.
+var orgRoles = set(`company firm group agency`)
+
+// orgAntecedent returns the organisation nearest before pos (within
+// roleWindow, outside quotations) that speaks or opens its sentence.
+func (f *finder) orgAntecedent(pos int) string {
+	for i := f.before(pos) - 1; i >= 0; i-- {
+		m := f.mentions[i]
+		if m.Start < pos-roleWindow {
+			break
+		}
+		// a one-word "person" no full name explains may be a company the
+		// name finder mistyped ("Halliburton")
+		org := m.Type == entity.Org || m.Type == entity.Person && !strings.Contains(m.Text, " ") && len(f.byWord[m.Text]) == 0 && m.Title == ""
+		if !org || m.AfterThe || f.inQuote(m) || f.possessive(m) {
+			continue
+		}
+		if f.speaks(m, pos) || f.isSubject(m) {
+			return m.Text
+		}
+	}
+	return ""
 }
 
 // mayHold reports whether the person who may be the one a definite role

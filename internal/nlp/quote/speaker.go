@@ -352,6 +352,9 @@ func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
 			return p
 		}
 		if m.Type == entity.Place {
+			if f.clauseOpens(lineStart+clauseStart(head), m.Start) {
+				return m.Text // "But Russia said": a country speaks for its government
+			}
 			return ""
 		}
 		return m.Text
@@ -496,6 +499,21 @@ func (f *finder) leadName(from, to int) string {
 		}
 	}
 	return ""
+}
+
+// clauseOpens reports whether the clause from cs opens with the word at
+// pos (after spaces, quote marks and a conjunction).
+func (f *finder) clauseOpens(cs, pos int) bool {
+	for cs < pos && strings.ContainsRune(" `'\"“", rune(f.text[cs])) {
+		cs++
+	}
+	if w, at := nextWord(f.text[cs:pos], 0); conjunctions[w] {
+		cs += at + len(w)
+		for cs < pos && (f.text[cs] == ' ' || f.text[cs] == ',') {
+			cs++
+		}
+	}
+	return cs == pos
 }
 
 // conjunctions may open a clause before its subject.
