@@ -504,6 +504,9 @@ func (f *finder) leadName(from, to int) string {
 // clauseOpens reports whether the clause from cs opens with the word at
 // pos (after spaces, quote marks and a conjunction).
 func (f *finder) clauseOpens(cs, pos int) bool {
+	if cs > pos {
+		return false
+	}
 	for cs < pos && strings.ContainsRune(" `'\"“", rune(f.text[cs])) {
 		cs++
 	}
