@@ -64,16 +64,16 @@ func Find(text string) []Quote {
 			}
 			s, e := trimmed(text, sp.start, sp.end)
 			who := f.speaker(sp, ln)
-			if who == "" {
+			if who == "" && !f.owned {
 				who = f.carried(from, sp.open, lineSpeaker)
 			}
-			if who == "" && from == ln[0] && onlyQuotes(text, ln, spans[i]) {
+			if who == "" && !f.owned && from == ln[0] && onlyQuotes(text, ln, spans[i]) {
 				who = prevSpeaker
 				if who == "" {
 					who = f.introducer(ln[0])
 				}
 			}
-			if who == "" && from == ln[0] && wordCount(text[ln[0]:sp.open]) == 0 {
+			if who == "" && !f.owned && from == ln[0] && wordCount(text[ln[0]:sp.open]) == 0 {
 				who = f.prevLineNarrator(ln)
 			}
 			who = f.name(who, sp.open)

@@ -16,6 +16,7 @@ type finder struct {
 	byWord    map[string][]int  // persons of several words by first and last word (see index)
 	roleCache map[string]string // roleOf by name
 	byRole    map[string][]int  // persons by the role word the text gives them (see holders)
+	owned     bool              // the last quotation's sentence attributes it after it (see ownAttribution)
 	spoken    []string          // the speakers of the quotations so far, in order, as name returns them
 }
 
@@ -63,6 +64,7 @@ var pronouns = map[string]bool{"he": true, "she": true, "He": true, "She": true}
 
 // speaker finds who said the quotation sp on line ln.
 func (f *finder) speaker(sp span, ln [2]int) string {
+	f.owned = false
 	after := f.text[sp.close:ln[1]]
 	if m := verbFirst.FindStringIndex(after); m != nil {
 		if who := f.subjectAt(sp.close+m[1], sp.open); who != "" {
@@ -115,7 +117,9 @@ func (f *finder) speaker(sp span, ln [2]int) string {
 			return who // "Seamus : “The 1901 Census ...”"
 		}
 	}
-	return ""
+	who, own := f.ownAttribution(sp, ln)
+	f.owned = own
+	return who
 }
 
 // bareName returns the name that is all of head (one to three
@@ -244,6 +248,11 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 			return m.Text, m.End
 		}
 	}
+	if m := possessiveHead.FindStringIndex(rest); m != nil {
+		if p, ok := f.personAt(pos + m[1]); ok {
+			return p.Text, p.End // "LSE 's Brahimi", with LSE not found as a name
+		}
+	}
 	if _, ok := f.mentionAt(pos); !ok {
 		// "Boeing safety spokesman John Dern" with Boeing not found
 		if ph, n := rolePhrase(rest); ph != "" {
@@ -296,6 +305,9 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 	}
 	return "", pos
 }
+
+// possessiveHead is a capitalised name and 's: "LSE 's", "Reuters'".
+var possessiveHead = regexp.MustCompile(`^[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}\s?['’]s?\s+`)
 
 // nounPhraseRe is a determiner and up to four more words right before a
 // speech verb.
@@ -450,6 +462,12 @@ func (f *finder) personAt(pos int) (entity.Mention, bool) {
 	}
 	if m, ok := f.mentionAt(pos); ok && m.Type == entity.Person {
 		return m, true
+	}
+	if t := title.FindString(f.text[pos:min(len(f.text), pos+60)]); t != "" {
+		// "Pentagon spokesman Colonel David Lapan", "police Sgt. Gary Robertson"
+		if m, ok := f.mentionAt(pos + len(t)); ok && m.Type == entity.Person {
+			return m, true
+		}
 	}
 	return entity.Mention{}, false
 }
