@@ -43,6 +43,9 @@ func (f *finder) ownAttribution(sp span, ln [2]int) (who string, own bool) {
 	if w := strings.ToLower(firstWord(head)); w == "he" || w == "she" || w == "it" || w == "they" {
 		return "", false // a pronoun the narration may resolve
 	}
+	if who := f.bareSubject(at, to); who != "" {
+		return who, true
+	}
 	if ph, _ := rolePhrase(head); ph != "" {
 		return f.resolveRole(ph, sp.open), true
 	}

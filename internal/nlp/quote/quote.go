@@ -51,6 +51,7 @@ func Find(text string) []Quote {
 		spans[i] = quoteSpans(text, ln[0], ln[1])
 		f.quoted = append(f.quoted, spans[i]...)
 	}
+	f.joinParticles()
 	f.index()
 	f.addSurnames()
 	var out []Quote

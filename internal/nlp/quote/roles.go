@@ -330,11 +330,12 @@ func (f *finder) isSubject(m entity.Mention) bool {
 	s := f.sentenceStart(m.Start)
 	lead := strings.Fields(f.text[s:m.Start])
 	for _, w := range lead {
-		if !roleWords[w] && strings.Trim(w, "`'\"“‘") != "" {
+		// "Burkina President Blaise Compaore denied", "U.S. Defense Secretary Leon Panetta said"
+		if !roleWords[w] && !isCapital(w) && !isInitials(w) && strings.Trim(w, "`'\"“‘") != "" {
 			return false
 		}
 	}
-	return true
+	return len(lead) <= maxRoleWords
 }
 
 // isPerson reports whether m names a person: typed so, or one word of a
@@ -408,11 +409,18 @@ func (f *finder) subjectOf(i, pos int, want gender) string {
 		if best.Start-m.End > maxSentence || sentenceBreak.MatchString(f.text[m.End:best.Start+1]) {
 			break
 		}
-		if f.isPerson(m) && !f.possessive(m) && fits(f.gender(m, pos), want) && f.speaks(m, pos) {
+		if f.isPerson(m) && !f.possessive(m) && fits(f.gender(m, pos), want) && f.speaks(m, pos) && !f.modifies(m, best) {
 			best = m
 		}
 	}
 	return best.Text
+}
+
+// modifies reports whether m only qualifies the name after it, with title
+// words between: "Burkina" of "Burkina President Blaise Compaore".
+func (f *finder) modifies(m, next entity.Mention) bool {
+	between := f.text[m.End:next.Start]
+	return !strings.ContainsAny(between, ",;.") && strings.TrimSpace(titleCut(f.text[m.Start:next.Start])) == ""
 }
 
 // verbJustBefore is a speech verb right before a name: "said Dunderdale".
@@ -481,4 +489,9 @@ func titleCut(head string) string {
 func isCapital(w string) bool {
 	r := []rune(w)
 	return len(r) > 1 && unicode.IsUpper(r[0]) && unicode.IsLower(r[1])
+}
+
+// isInitials reports whether w is written in capitals and stops ("U.S.").
+func isInitials(w string) bool {
+	return len(w) > 1 && strings.Trim(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ.") == "" && strings.Contains(w, ".")
 }

@@ -138,6 +138,9 @@ func bareName(head string) string {
 	return strings.Join(ws, " ")
 }
 
+// namedAs is "named X" after a role: "a rebel named Majdi".
+var namedAs = regexp.MustCompile(`^\s*,?\s*(?:named|called)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})`)
+
 // givenName is "who gave his name (only) as X" after a role.
 var givenName = regexp.MustCompile(`^\s*,?\s*who gave (?:his|her) (?:first )?name (?:only )?as ([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)`)
 
@@ -190,7 +193,7 @@ func (f *finder) verbSubject(before string, bs, quoteAt int) string {
 	locs := anyVerb.FindAllStringIndex(before, -1)
 	for i := len(locs) - 1; i >= 0; i-- {
 		v := bs + locs[i][0]
-		if f.inQuoteAt(v) {
+		if f.inQuoteAt(v) || asAside.MatchString(f.text[bs:v]) {
 			continue
 		}
 		if who := f.subjectBefore(v, bs, quoteAt); who != "" {
@@ -199,6 +202,10 @@ func (f *finder) verbSubject(before string, bs, quoteAt int) string {
 	}
 	return ""
 }
+
+// asAside is a reporting aside before its verb: "..., as U.S. officials
+// have said , Gaddafi was ...": not who speaks the quotation.
+var asAside = regexp.MustCompile(`[,(]\s*as\s+[^,;:"“”]{1,60}$`)
 
 // subjectAt returns the speaker written at pos, resolved.
 func (f *finder) subjectAt(pos, quoteAt int) string {
@@ -221,6 +228,9 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 		if ph, n := rolePhrase(rest); ph != "" {
 			if m, ok := f.personAt(pos + n); ok {
 				return m.Text, m.End // "analyst Rob Chen"
+			}
+			if m := namedAs.FindStringSubmatchIndex(rest[n:]); m != nil {
+				return rest[n+m[2] : n+m[3]], pos + n + m[1] // "a rebel named Majdi"
 			}
 			if m := givenName.FindStringSubmatchIndex(rest[n:]); m != nil {
 				return rest[n+m[2] : n+m[3]], pos + n + m[1] // "a resident, who gave his name only as Mohammed"
@@ -380,6 +390,9 @@ func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
 	if roles[strings.ToLower(lastWord(head))] {
 		return f.resolveRole(roleTail(head), quoteAt)
 	}
+	if who := f.bareSubject(lineStart+clauseStart(head), end); who != "" {
+		return who // "Holder said that", the name finder not knowing Holder
+	}
 	// "The US State Department spokesman (who only days back said ‘…’)":
 	// the subject of a non-restrictive relative clause is the phrase the
 	// clause follows.
@@ -400,6 +413,32 @@ func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
 	}
 	return ""
 }
+
+// bareSubject returns the name that is the whole clause text[cs:end]
+// (after a conjunction): capitalised words the name finder did not take,
+// none of them written in lower case elsewhere in the text ("Analysts").
+func (f *finder) bareSubject(cs, end int) string {
+	if cs > end {
+		return ""
+	}
+	for cs < end && strings.ContainsRune(" `'\"“", rune(f.text[cs])) {
+		cs++
+	}
+	if w, at := nextWord(f.text[cs:end], 0); conjunctions[w] {
+		cs += at + len(w)
+	}
+	name := bareName(f.text[cs:end])
+	for _, w := range strings.Fields(name) {
+		if strings.Contains(f.text, " "+strings.ToLower(w)+" ") || weekdays[w] {
+			return ""
+		}
+	}
+	return name
+}
+
+// weekdays and months are capitalised words that name no one.
+var weekdays = set(`Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday January February March
+April May June July August September October November December`)
 
 // relativeWho opens a non-restrictive relative clause: ", who" or "(who".
 var relativeWho = regexp.MustCompile(`\s*[,(]\s*who\b`)

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -80,4 +81,33 @@ func (f *finder) bareSurnames(from, to int, surnames map[string]bool) []entity.M
 // hyphens; other scripts are left to the name finder).
 func isNameByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '-'
+}
+
+// particle is a lower-case name particle and the capitalised name after
+// it: "Salim al Hamdi", "Ludwig van Beethoven".
+var particle = regexp.MustCompile(`^ (?:al|el|bin|ibn|abu|de|da|del|della|van|von|der|la|le) [A-Z][\w'’-]+`)
+
+// joinParticles extends each person mention over a name particle and the
+// name after it, dropping mentions it then covers; entity.Find's slice is
+// not changed in place.
+func (f *finder) joinParticles() {
+	var out []entity.Mention
+	changed := false
+	for _, m := range f.mentions {
+		if len(out) > 0 && m.Start < out[len(out)-1].End {
+			changed = true
+			continue // covered by the name extended before it
+		}
+		if m.Type == entity.Person {
+			if loc := particle.FindStringIndex(f.text[m.End:min(len(f.text), m.End+40)]); loc != nil {
+				m.End += loc[1]
+				m.Text = f.text[m.Start:m.End]
+				changed = true
+			}
+		}
+		out = append(out, m)
+	}
+	if changed {
+		f.mentions = out
+	}
 }
