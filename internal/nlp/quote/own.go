@@ -9,7 +9,7 @@ import (
 
 // maxOwnAttribution bounds the words between a quotation and the speech
 // verb of its own sentence that attributes it.
-const maxOwnAttribution = 16
+const maxOwnAttribution = 24
 
 // ownVerb is a speech verb after a quotation, in its sentence.
 var ownVerb = regexp.MustCompile(`\b(?:` + verbs + `)\b`)

@@ -40,6 +40,8 @@ func rolePhrase(s string) (string, int) {
 		switch {
 		case roles[lw]:
 			end = start + len(bare)
+		case (lw == "and" || lw == "&") && words > 0 && end == 0:
+			// "government and public affairs director"
 		case unicode.IsUpper([]rune(bare + " ")[0]) || modifiers[lw] || strings.HasSuffix(bare, "'s") || strings.HasSuffix(bare, "’s"):
 		case adj < 2 && end == 0 && adjLike(bare) && !stop[lw]:
 			adj++ // "a handwritten sign", "theater employee"
@@ -404,17 +406,25 @@ var sentenceBreak = regexp.MustCompile("[.!?](?: ?(?:[\"”'’]|''))*\\s+(?:[\"
 // director of loyalty with Polk, said".
 func (f *finder) subjectOf(i, pos int, want gender) string {
 	best := f.mentions[i]
+	if afterSubject.MatchString(f.text[best.End:min(len(f.text), best.End+8)]) && verbJustBefore.MatchString(titleCut(f.text[max(0, best.Start-80):best.Start])) {
+		return best.Text // "..., said Jon Marks , a Libya expert": the subject comes after its verb
+	}
 	for j := i - 1; j >= 0; j-- {
 		m := f.mentions[j]
 		if best.Start-m.End > maxSentence || sentenceBreak.MatchString(f.text[m.End:best.Start+1]) {
 			break
 		}
-		if f.isPerson(m) && !f.possessive(m) && fits(f.gender(m, pos), want) && f.speaks(m, pos) && !f.modifies(m, best) {
+		if f.isPerson(m) && !f.possessive(m) && !f.inQuote(m) && fits(f.gender(m, pos), want) && f.speaks(m, pos) && !f.modifies(m, best) {
 			best = m
 		}
 	}
 	return best.Text
 }
+
+// afterSubject is what may follow a subject after its verb ("said Jon
+// Marks , a ...", "said Uhlmann of the ..."), not a clause of its own
+// ("said Gaddafi must agree").
+var afterSubject = regexp.MustCompile(`^\s*(?:[,.;]|$|(?:of|from|at|with|in)\b)`)
 
 // modifies reports whether m only qualifies the name after it, with title
 // words between: "Burkina" of "Burkina President Blaise Compaore".
@@ -436,8 +446,11 @@ func (f *finder) speaks(m entity.Mention, pos int) bool {
 	if i := strings.IndexAny(rest, ".!?\n"); i >= 0 {
 		rest = rest[:i]
 	}
-	if i := strings.IndexAny(rest, "\"“`‘"); i >= 0 {
+	if i := strings.IndexAny(rest, "\"“”`‘"); i >= 0 {
 		rest = rest[:i] // not the verbs of a quotation
+	}
+	if i := strings.Index(rest, "''"); i >= 0 {
+		rest = rest[:i]
 	}
 	return anyVerb.MatchString(rest)
 }

@@ -113,6 +113,12 @@ func (f *finder) speaker(sp span, ln [2]int) string {
 			return who
 		}
 		head := f.text[bs:end]
+		if w := lastWord(strings.TrimRight(head, " ")); isLower(w) && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s")) {
+			// "W. Mark Lanier , scoffed :": any verb before the colon
+			if who := f.subjectBefore(bs+len(strings.TrimRight(head, " "))-len(w), bs, sp.open); who != "" {
+				return who
+			}
+		}
 		if who := bareName(head[strings.LastIndexAny(head, ":;,.!?")+1:]); who != "" {
 			return who // "Seamus : “The 1901 Census ...”"
 		}

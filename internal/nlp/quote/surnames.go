@@ -87,6 +87,9 @@ func isNameByte(b byte) bool {
 // it: "Salim al Hamdi", "Ludwig van Beethoven".
 var particle = regexp.MustCompile(`^ (?:al|el|bin|ibn|abu|de|da|del|della|van|von|der|la|le) [A-Z][\w'’-]+`)
 
+// initial is a one-letter initial.
+var initial = regexp.MustCompile(`^[A-Z]\.$`)
+
 // joinParticles extends each person mention over a name particle and the
 // name after it, dropping mentions it then covers; entity.Find's slice is
 // not changed in place.
@@ -97,6 +100,12 @@ func (f *finder) joinParticles() {
 		if len(out) > 0 && m.Start < out[len(out)-1].End {
 			changed = true
 			continue // covered by the name extended before it
+		}
+		if len(out) > 0 && m.Type == entity.Person && initial.MatchString(out[len(out)-1].Text) && out[len(out)-1].End+1 == m.Start {
+			p := out[len(out)-1] // "J. David Anderson" found as "J." and "David Anderson"
+			m.Start, m.Text, m.Title = p.Start, f.text[p.Start:m.End], p.Title
+			out = out[:len(out)-1]
+			changed = true
 		}
 		if m.Type == entity.Person {
 			if loc := particle.FindStringIndex(f.text[m.End:min(len(f.text), m.End+40)]); loc != nil {
