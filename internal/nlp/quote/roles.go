@@ -284,6 +284,15 @@ const roleWindow = 1500
 // honorific.
 func (f *finder) antecedent(pos int, pron string) string {
 	who, _ := f.resolve(pos, pronounGender(pron), false)
+	if roles[who] {
+		// "The police chief promised ... . “…,” he said": the chief the
+		// text names, if it does
+		for _, i := range f.holders()[who] {
+			if m := f.mentions[i]; m.Start < pos {
+				who = m.Text
+			}
+		}
+	}
 	return who
 }
 
@@ -299,7 +308,7 @@ func (f *finder) resolve(pos int, want gender, strict bool) (string, int) {
 		if m.Start < pos-roleWindow {
 			break
 		}
-		if m.End > pos || !f.isPerson(m) || f.inQuote(m) || f.possessive(m) || !fits(f.gender(m, pos), want) {
+		if m.End > pos || !f.isPerson(m) || f.inQuote(m) || f.possessive(m) || !fits(f.gender(m, pos), want) || asBefore.MatchString(f.text[max(0, m.Start-12):m.Start]) {
 			continue
 		}
 		if r := f.roleSubject(m.End, lastEnd, want); r != "" && !strict {
@@ -326,6 +335,9 @@ func (f *finder) resolve(pos int, want gender, strict bool) (string, int) {
 	return plain, plainAt
 }
 
+// asBefore opens a reporting aside: "..., as Alana Goodman pointed out,".
+var asBefore = regexp.MustCompile(`(?:^|[,(]\s*)[Aa]s\s+$`)
+
 // isSubject reports whether person m starts its sentence (after a title
 // at most): the sentence is about it.
 func (f *finder) isSubject(m entity.Mention) bool {
@@ -333,7 +345,7 @@ func (f *finder) isSubject(m entity.Mention) bool {
 	lead := strings.Fields(f.text[s:m.Start])
 	for _, w := range lead {
 		// "Burkina President Blaise Compaore denied", "U.S. Defense Secretary Leon Panetta said"
-		if !roleWords[w] && !isCapital(w) && !isInitials(w) && strings.Trim(w, "`'\"“‘") != "" {
+		if !roleWords[w] && !isCapital(w) && !isInitials(w) && !roles[w] && !modifiers[w] && strings.Trim(w, "`'\"“‘") != "" {
 			return false
 		}
 	}
@@ -430,7 +442,7 @@ var afterSubject = regexp.MustCompile(`^\s*(?:[,.;]|$|(?:of|from|at|with|in)\b)`
 // words between: "Burkina" of "Burkina President Blaise Compaore".
 func (f *finder) modifies(m, next entity.Mention) bool {
 	between := f.text[m.End:next.Start]
-	return !strings.ContainsAny(between, ",;.") && strings.TrimSpace(titleCut(f.text[m.Start:next.Start])) == ""
+	return !strings.ContainsAny(between, ",;") && strings.TrimSpace(titleCut(f.text[m.Start:next.Start])) == ""
 }
 
 // verbJustBefore is a speech verb right before a name: "said Dunderdale".

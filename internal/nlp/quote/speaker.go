@@ -75,7 +75,7 @@ func (f *finder) speaker(sp span, ln [2]int) string {
 		pos := sp.close + m[1]
 		if who, end := f.phraseAt(pos, sp.open); who != "" {
 			tail := f.text[end:min(ln[1], end+200)]
-			if v := verbAfter.FindStringIndex(tail); v != nil && (!endsSentence(f.text[sp.start:sp.end]) || shortRest(tail[v[1]:])) {
+			if v := verbAfter.FindStringIndex(tail); v != nil && (!endsSentence(f.text[sp.start:sp.end]) || shortRest(tail[v[1]:]) && attributes(lastWord(tail[:v[1]]))) {
 				return who
 			}
 		}
@@ -157,6 +157,17 @@ func endsSentence(s string) bool {
 	s = strings.TrimRight(s, "'\"”’")
 	s = strings.TrimRight(s, " ")
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
+}
+
+// attributes reports whether verb v may attribute a quotation that ended
+// its sentence ("“….” Feinberg said ."), not start a sentence of its own
+// ("Blaise Compaore denied ...").
+func attributes(v string) bool {
+	switch v {
+	case "said", "says", "added", "adds", "told", "tells", "wrote", "writes", "explained", "explains", "continued", "recalled", "stated", "noted", "insisted":
+		return true
+	}
+	return false
 }
 
 // sentenceRest returns s up to the end of its sentence.
@@ -316,6 +327,11 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 		}
 		if m.Type == entity.Place {
 			return "", pos
+		}
+		if k := f.before(m.End); k < len(f.mentions) {
+			if next := f.mentions[k]; next.Type == entity.Person && next.Start-m.End < 40 && f.modifies(m, next) {
+				return next.Text, next.End // "Hallandale Police Maj. Pedro Abut", Hallandale taken for a person
+			}
 		}
 		return m.Text, m.End
 	}
