@@ -198,59 +198,6 @@ func (c *corpus) item(e *tlEntry) model.TimelineItem {
 	}
 }
 
-// forwardWeight is what an article naming a date before it comes counts
-// for, against 1 for one that reports it on or after the day: a date
-// announced in advance (a hearing, a deadline, a vote) is often one of
-// the story's events, but a plan is weaker evidence than a report
-// (Timeline17 dev, published protocol: date F1 .511 without, .528 with
-// 1/3).
-const forwardWeight = 1.0 / 3
-
-// topDates returns the n dates (all when n <= 0) of the entries reported
-// by the most articles (counting every sentence naming the date, filed
-// under it or not; an article published before the date counts
-// forwardWeight); dayOnly drops month- and year-precision dates.
-func (c *corpus) topDates(es []*tlEntry, n int, dayOnly bool) map[string]bool {
-	arts := map[string]map[int]bool{}
-	ahead := map[string]map[int]bool{}
-	for _, e := range es {
-		if dayOnly && e.prec != date.Day || !c.window.holds(e.day) {
-			continue
-		}
-		if arts[e.day] == nil {
-			arts[e.day], ahead[e.day] = map[int]bool{}, map[int]bool{}
-		}
-		for i := range c.named[tlKey{e.day, e.prec}] {
-			a := c.sents[i].art
-			if p := c.docs[a].Published; !p.IsZero() && p.Format(time.DateOnly) < e.day {
-				ahead[e.day][a] = true // a plan or a forecast, not a report of the day
-				continue
-			}
-			arts[e.day][a] = true
-		}
-	}
-	score := make(map[string]float64, len(arts))
-	days := make([]string, 0, len(arts))
-	for d := range arts {
-		days = append(days, d)
-		score[d] = float64(len(arts[d])) + forwardWeight*float64(len(ahead[d]))
-	}
-	sort.Slice(days, func(a, b int) bool {
-		if score[days[a]] != score[days[b]] {
-			return score[days[a]] > score[days[b]]
-		}
-		return days[a] < days[b]
-	})
-	if n > 0 && len(days) > n {
-		days = days[:n]
-	}
-	keep := make(map[string]bool, len(days))
-	for _, d := range days {
-		keep[d] = true
-	}
-	return keep
-}
-
 // representative is the sentence most similar to the others of a group,
 // the first on ties.
 func (c *corpus) representative(group []int) int {

@@ -79,7 +79,10 @@ func (b *boiler) clean(d Doc) Doc {
 }
 
 // cleanTitle drops seen segments of a title split at " - ", " | " and
-// dashes; the longest segment stays if all were seen.
+// dashes, and those that name a web site ("WFMJ.com News weather sports
+// for Youngstown-Warren Ohio"): an outlet's name is boilerplate from its
+// first article on, before its counts can tell; the longest segment stays
+// if all were dropped.
 func (b *boiler) cleanTitle(t string) string {
 	segs := splitTitle(t)
 	if len(segs) < 2 {
@@ -91,7 +94,7 @@ func (b *boiler) cleanTitle(t string) string {
 		if len(s) > len(longest) {
 			longest = s
 		}
-		if b.seen("t", s) < boilerMin {
+		if b.seen("t", s) < boilerMin && !namesSite(s) {
 			kept = append(kept, s)
 		}
 	}

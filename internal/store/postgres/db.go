@@ -1,6 +1,9 @@
 // Package postgres is the scale-out implementation of store.Store (and of
 // poll.FeedStore) on PostgreSQL, through the pure-Go driver
-// github.com/jackc/pgx/v5 and its connection pool.
+// github.com/jackc/pgx/v5 and its connection pool. The methods it shares
+// with store/sqlite live in store/sqlstore, which reaches the pool through
+// pgx's database/sql adapter (stdlib); this package supplies PostgreSQL's
+// dialect, migrations, full-text search (tsvector) and leases.
 //
 // It keeps the semantics of store/sqlite, so the two pass the same suite
 // (store/storetest): AddArticle dedupes atomically with INSERT ... ON
@@ -25,14 +28,16 @@ package postgres
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
-	"time"
 
-	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/jackc/pgx/v5/stdlib"
 
 	"parallax/internal/store"
+	"parallax/internal/store/sqlstore"
 )
 
 // Errors returned by this package besides store.ErrNotFound.
@@ -51,9 +56,39 @@ const (
 // DB is a Parallax store in a PostgreSQL database. It implements
 // store.Store and poll.FeedStore and is safe for concurrent use.
 type DB struct {
-	pool  *pgxpool.Pool
-	now   func() time.Time
-	basis store.BriefBasis // story versions read by StoryArticles, for SaveBrief
+	*sqlstore.Store
+	pool *pgxpool.Pool
+	sql  *sql.DB // the pool through database/sql, for sqlstore
+}
+
+// foreignKeyViolation is PostgreSQL's SQLSTATE foreign_key_violation.
+const foreignKeyViolation = "23503"
+
+// dialect is PostgreSQL's for the shared statements.
+var dialect = sqlstore.Dialect{
+	Name:    "postgres",
+	Invalid: ErrInvalid,
+	Rebind:  sqlstore.Dollars,
+	True:    "TRUE",
+	ReadTx:  &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true},
+	LockMembership: func(ctx context.Context, tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, lockCluster)
+		return err
+	},
+	RowLocks:    true,
+	NoLimit:     "ALL",
+	InsertOrder: "seq",
+	JSONTexts: func(col, alias string) string {
+		return `jsonb_array_elements_text(CASE jsonb_typeof(` + col + `) WHEN 'array' THEN ` + col + ` ELSE '[]' END) AS ` + alias + `(value)`
+	},
+	Binary:       ` COLLATE "C"`,
+	BriefSummary: `COALESCE(parallax_brief_summary(brief), '')`,
+	ForeignKeyViolation: func(err error) bool {
+		var pgErr *pgconn.PgError
+		return errors.As(err, &pgErr) && pgErr.Code == foreignKeyViolation
+	},
+	StoryCandidates:   storyCandidates,
+	ArticleCandidates: articleCandidates,
 }
 
 var _ store.Store = (*DB)(nil)
@@ -75,7 +110,8 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		pool.Close()
 		return nil, fmt.Errorf("postgres: open %s: %w", target(cfg), err)
 	}
-	return &DB{pool: pool, now: time.Now}, nil
+	sdb := stdlib.OpenDBFromPool(pool)
+	return &DB{Store: sqlstore.New(dialect, sdb, sdb), pool: pool, sql: sdb}, nil
 }
 
 // target names the database of cfg for messages, without the password.
@@ -86,51 +122,7 @@ func target(cfg *pgxpool.Config) string {
 // Close closes the connection pool.
 func (db *DB) Close() error {
 	closeClaims(db)
+	err := db.sql.Close()
 	db.pool.Close()
-	return nil
-}
-
-// beginWrite starts a read-write transaction (READ COMMITTED).
-func (db *DB) beginWrite(ctx context.Context) (pgx.Tx, error) {
-	tx, err := db.pool.BeginTx(ctx, pgx.TxOptions{})
-	if err != nil {
-		return nil, fmt.Errorf("postgres: begin: %w", err)
-	}
-	return tx, nil
-}
-
-// beginCluster starts a write transaction holding the story membership
-// lock, so that membership writes run one at a time.
-func (db *DB) beginCluster(ctx context.Context) (pgx.Tx, error) {
-	tx, err := db.beginWrite(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, lockCluster); err != nil {
-		tx.Rollback(ctx)
-		return nil, fmt.Errorf("postgres: lock: %w", err)
-	}
-	return tx, nil
-}
-
-// beginRead starts a read-only transaction on one consistent snapshot.
-func (db *DB) beginRead(ctx context.Context) (pgx.Tx, error) {
-	tx, err := db.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
-	if err != nil {
-		return nil, fmt.Errorf("postgres: begin: %w", err)
-	}
-	return tx, nil
-}
-
-// rollback ends tx if it is still open; for defer after begin.
-func rollback(ctx context.Context, tx pgx.Tx) {
-	_ = tx.Rollback(context.WithoutCancel(ctx))
-}
-
-// commit commits tx, wrapping a failure.
-func commit(ctx context.Context, tx pgx.Tx) error {
-	if err := tx.Commit(ctx); err != nil {
-		return fmt.Errorf("postgres: commit: %w", err)
-	}
-	return nil
+	return err
 }

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"parallax/internal/store"
+	"parallax/internal/store/sqlstore"
 )
 
 //go:embed migrations/*.sql
@@ -66,7 +68,7 @@ func applyMigration(ctx context.Context, pool *pgxpool.Pool, m store.Migration, 
 		return err
 	}
 	if _, err := tx.Exec(ctx, `INSERT INTO schema_version (version, applied) VALUES ($1, $2)`,
-		m.Version, formatTime(time.Now())); err != nil {
+		m.Version, sqlstore.FormatTime(time.Now())); err != nil {
 		return err
 	}
 	return tx.Commit(ctx)
@@ -77,4 +79,9 @@ func (db *DB) schemaVersion(ctx context.Context) (int, error) {
 	var v int
 	err := db.pool.QueryRow(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&v)
 	return v, err
+}
+
+// rollback ends tx if it is still open; for defer after begin.
+func rollback(ctx context.Context, tx pgx.Tx) {
+	_ = tx.Rollback(context.WithoutCancel(ctx))
 }

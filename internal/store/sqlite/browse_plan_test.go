@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"parallax/internal/store"
+	"parallax/internal/store/sqlstore"
 )
 
 // queryPlan returns the EXPLAIN QUERY PLAN lines of a query.
@@ -47,7 +48,7 @@ func TestBrowsePlans(t *testing.T) {
 		store.SortPublished: "stories_by_published"}
 	for name, f := range filters {
 		t.Run(name, func(t *testing.T) {
-			where, order, args, err := store.StoryListSQL(f, func(int) string { return "?" }, formatTime)
+			where, order, args, err := store.StoryListSQL(f, func(int) string { return "?" }, sqlstore.FormatTime)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,5 +1,8 @@
 // Package sqlite is the embedded default implementation of store.Store,
-// on the pure-Go driver modernc.org/sqlite.
+// on the pure-Go driver modernc.org/sqlite. The methods it shares with
+// store/postgres live in store/sqlstore; this package opens the database,
+// migrates it, and supplies SQLite's dialect, full-text search (FTS5) and
+// backups.
 //
 // Concurrency: the database runs in WAL mode. All writes go through one
 // *sql.DB limited to a single connection whose transactions begin
@@ -24,11 +27,11 @@ import (
 	"fmt"
 	"net/url"
 	"runtime"
-	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"parallax/internal/store"
+	"parallax/internal/store/sqlstore"
 )
 
 // Errors returned by this package besides store.ErrNotFound.
@@ -46,10 +49,23 @@ const busyTimeoutMillis = 10_000
 // DB is a Parallax store in one SQLite file. It implements store.Store and
 // is safe for concurrent use.
 type DB struct {
+	*sqlstore.Store
 	write *sql.DB // one connection: the single writer
 	read  *sql.DB // query-only pool
-	now   func() time.Time
-	basis store.BriefBasis // story versions read by StoryArticles, for SaveBrief
+}
+
+// dialect is SQLite's for the shared statements.
+var dialect = sqlstore.Dialect{
+	Name:              "sqlite",
+	Invalid:           ErrInvalid,
+	True:              "1", // as the partial index stories_stale names it
+	ReadTx:            &sql.TxOptions{ReadOnly: true},
+	NoLimit:           "-1",
+	InsertOrder:       "rowid",
+	JSONTexts:         func(col, alias string) string { return `json_each(` + col + `) ` + alias },
+	BriefSummary:      `COALESCE((SELECT group_concat(json_extract(s.value, '$.text'), ' ') FROM json_each(brief, '$.summary') s), '')`,
+	StoryCandidates:   storyCandidates,
+	ArticleCandidates: articleCandidates,
 }
 
 var _ store.Store = (*DB)(nil)
@@ -66,7 +82,6 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	write.SetMaxOpenConns(1)
 	write.SetConnMaxIdleTime(0)
-	db := &DB{write: write, now: time.Now}
 	if err := migrate(ctx, write); err != nil {
 		write.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
@@ -77,8 +92,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
 	read.SetMaxOpenConns(max(4, runtime.NumCPU()))
-	db.read = read
-	return db, nil
+	return &DB{Store: sqlstore.New(dialect, write, read), write: write, read: read}, nil
 }
 
 // dsn builds a SQLite URI for path with the common pragmas plus extra.
@@ -91,30 +105,4 @@ func dsn(path, extra string) string {
 // Close closes both connection pools.
 func (db *DB) Close() error {
 	return errors.Join(db.read.Close(), db.write.Close())
-}
-
-// beginWrite starts a transaction on the single writer connection.
-func (db *DB) beginWrite(ctx context.Context) (*sql.Tx, error) {
-	tx, err := db.write.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: begin: %w", err)
-	}
-	return tx, nil
-}
-
-// beginRead starts a read-only transaction: one consistent snapshot.
-func (db *DB) beginRead(ctx context.Context) (*sql.Tx, error) {
-	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: begin: %w", err)
-	}
-	return tx, nil
-}
-
-// commit commits tx, wrapping a failure.
-func commit(tx *sql.Tx) error {
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("sqlite: commit: %w", err)
-	}
-	return nil
 }

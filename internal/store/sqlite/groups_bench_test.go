@@ -36,7 +36,7 @@ func BenchmarkBlindspots(b *testing.B) {
 // country in thirds; one story in 50 takes left outlets only.
 func seedBlindspots(b *testing.B, db *DB, stories, per, outlets, labelled int) {
 	ctx := context.Background()
-	tx, err := db.beginWrite(ctx)
+	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"parallax/internal/store"
+	"parallax/internal/store/sqlstore"
 )
 
 //go:embed migrations/*.sql
@@ -61,7 +62,7 @@ func applyMigration(ctx context.Context, db *sql.DB, m store.Migration, latest i
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version, applied) VALUES (?, ?)`,
-		m.Version, formatTime(time.Now())); err != nil {
+		m.Version, sqlstore.FormatTime(time.Now())); err != nil {
 		return err
 	}
 	return tx.Commit()

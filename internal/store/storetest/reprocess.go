@@ -50,6 +50,13 @@ func testProvenance(t *testing.T, s store.Store) {
 	if _, err := s.Provenance(ctx, "a2"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("Provenance(a2) err = %v, want ErrNotFound", err)
 	}
+	mustAdd(t, s, article("a3", "x.example", day))
+	if err := s.SaveProvenance(ctx, model.Provenance{ArticleID: "a3", Origin: "empty", Format: "test"}); err != nil {
+		t.Fatalf("saving provenance without raw bytes: %v", err)
+	}
+	if got, err := s.Provenance(ctx, "a3"); err != nil || len(got.Raw) != 0 || got.Origin != "empty" {
+		t.Errorf("Provenance(a3) = %+v, %v; want empty raw bytes", got, err)
+	}
 	if err := s.SaveProvenance(ctx, model.Provenance{ArticleID: "nope", Format: "x", Raw: []byte("x")}); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("provenance of a missing article: err = %v", err)
 	}
@@ -57,7 +64,7 @@ func testProvenance(t *testing.T, s store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	equalIDs(t, "article ids", all, []string{"a1", "a2"})
+	equalIDs(t, "article ids", all, []string{"a1", "a2", "a3"})
 }
 
 func testUpdateArticle(t *testing.T, s store.Store) {

@@ -1,0 +1,225 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"parallax/internal/model"
+	"parallax/internal/store"
+)
+
+// articleColumns is the column list read by scanArticle.
+const articleColumns = `id, url, canonical_url, source, title, byline, published, lang, body,
+	content_hash, origin, fetched, story_id, event_id, duplicate_of, passages, published_inferred`
+
+// AddArticle stores a new article unless one with the same id, canonical
+// URL or content hash exists; then it returns that article's id. The check
+// and the insert are one transaction backed by unique constraints (ON
+// CONFLICT DO NOTHING): of concurrent inserts of one article, one wins and
+// the others wait for it, then find it. Article.StoryID and EventID are
+// ignored: use Assign.
+func (db *Store) AddArticle(ctx context.Context, a *model.Article) (bool, string, error) {
+	if a == nil || a.ID == "" {
+		return false, "", fmt.Errorf("%w: article without id", db.d.Invalid)
+	}
+	if err := model.CheckArticle(a); err != nil {
+		return false, "", fmt.Errorf("%w: %w", db.d.Invalid, err)
+	}
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return false, "", err
+	}
+	defer tx.Rollback()
+	added, existing, err := addArticle(ctx, tx, a, db.now())
+	if err != nil {
+		return false, "", db.errorf("add article %s: %w", a.ID, err)
+	}
+	return added, existing, tx.Commit()
+}
+
+// addArticle inserts a, or finds the article it duplicates.
+func addArticle(ctx context.Context, tx *Tx, a *model.Article, now time.Time) (bool, string, error) {
+	published, fetched := NullTime(a.Published), NullTime(a.Fetched)
+	added := FormatTime(now)
+	sortTime := added
+	switch {
+	case published.Valid:
+		sortTime = published.String
+	case fetched.Valid:
+		sortTime = fetched.String
+	}
+	res, err := tx.Exec(ctx, `INSERT INTO articles
+		(id, url, canonical_url, source, title, byline, published, lang, body,
+		 content_hash, origin, fetched, added, sort_time, duplicate_of, published_inferred)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT DO NOTHING`,
+		a.ID, a.URL, NullString(a.CanonicalURL), a.Source, a.Title, a.Byline, published, a.Language, a.Text,
+		NullString(a.ContentHash), a.Origin, fetched, added, sortTime, NullString(a.DuplicateOf),
+		a.PublishedInferred && published.Valid)
+	if err != nil {
+		return false, "", err
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return false, "", err
+	} else if n == 1 {
+		return true, "", nil
+	}
+	existing, err := findDuplicate(ctx, tx, a)
+	return false, existing, err
+}
+
+// findDuplicate returns the id of the stored article that a collides with,
+// preferring a match on id, then canonical URL, then content hash.
+func findDuplicate(ctx context.Context, tx *Tx, a *model.Article) (string, error) {
+	var id string
+	err := tx.QueryRow(ctx, `SELECT id FROM articles
+		WHERE id = ? OR canonical_url = ? OR content_hash = ?
+		ORDER BY CASE WHEN id = ? THEN 0 WHEN canonical_url = ? THEN 1 ELSE 2 END
+		LIMIT 1`,
+		a.ID, NullString(a.CanonicalURL), NullString(a.ContentHash), a.ID, NullString(a.CanonicalURL)).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", errors.New("insert ignored but no conflicting article found")
+	}
+	return id, err
+}
+
+// RecordDuplicate notes that input origin repeated article articleID. It
+// returns store.ErrNotFound when that article is not stored.
+func (db *Store) RecordDuplicate(ctx context.Context, origin, articleID string) error {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := recordDuplicate(ctx, tx, origin, articleID, db.now()); err != nil {
+		return db.errorf("record duplicate %s of %s: %w", origin, articleID, err)
+	}
+	return tx.Commit()
+}
+
+func recordDuplicate(ctx context.Context, tx *Tx, origin, articleID string, now time.Time) error {
+	if err := articleExists(ctx, tx, articleID); err != nil {
+		return err
+	}
+	_, err := tx.Exec(ctx, `INSERT INTO duplicates (origin, article_id, recorded)
+		VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, origin, articleID, FormatTime(now))
+	return err
+}
+
+// articleExists returns store.ErrNotFound unless article id is stored.
+func articleExists(ctx context.Context, tx *Tx, id string) error {
+	var one int
+	err := tx.QueryRow(ctx, `SELECT 1 FROM articles WHERE id = ?`, id).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("article %s: %w", id, store.ErrNotFound)
+	}
+	return err
+}
+
+// Article returns one article with its text.
+func (db *Store) Article(ctx context.Context, id string) (*model.Article, error) {
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	as, err := queryArticles(ctx, tx, `SELECT `+articleColumns+` FROM articles WHERE id = ?`, id)
+	if err == nil {
+		err = withAlso(ctx, tx, as, `SELECT `+placementColumns+` FROM placements p WHERE p.article_id = ?`, id)
+	}
+	if err != nil {
+		return nil, db.errorf("article %s: %w", id, err)
+	}
+	if len(as) == 0 {
+		return nil, db.errorf("article %s: %w", id, store.ErrNotFound)
+	}
+	return as[0], nil
+}
+
+// PendingArticles returns unassigned articles by publication time (unknown
+// dates count as the fetch time, else the time stored), then id.
+func (db *Store) PendingArticles(ctx context.Context) ([]*model.Article, error) {
+	return db.listArticles(ctx, "pending articles", `SELECT `+articleColumns+` FROM articles
+		WHERE story_id IS NULL ORDER BY sort_time, id`)
+}
+
+// ClusteredArticles returns assigned articles, with their extra
+// placements, in assignment order.
+func (db *Store) ClusteredArticles(ctx context.Context) ([]*model.Article, error) {
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	as, err := queryArticles(ctx, tx, `SELECT `+articleColumns+` FROM articles
+		WHERE story_id IS NOT NULL ORDER BY assign_seq`)
+	if err == nil {
+		err = withAlso(ctx, tx, as, `SELECT `+placementColumns+` FROM placements p`)
+	}
+	if err != nil {
+		return nil, db.errorf("clustered articles: %w", err)
+	}
+	return as, nil
+}
+
+// listArticles runs an article query in a read transaction.
+func (db *Store) listArticles(ctx context.Context, what, query string, args ...any) ([]*model.Article, error) {
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	as, err := queryArticles(ctx, tx, query, args...)
+	if err != nil {
+		return nil, db.errorf("%s: %w", what, err)
+	}
+	return as, nil
+}
+
+// queryArticles runs a query selecting articleColumns.
+func queryArticles(ctx context.Context, tx *Tx, query string, args ...any) ([]*model.Article, error) {
+	rows, err := tx.Query(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var as []*model.Article
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, err
+		}
+		as = append(as, a)
+	}
+	return as, rows.Err()
+}
+
+// scanArticle reads one row of articleColumns.
+func scanArticle(rows *sql.Rows) (*model.Article, error) {
+	var (
+		a                             model.Article
+		canonical, hash, story, event sql.NullString
+		duplicateOf, passages         sql.NullString
+		published, fetched            sql.NullString
+		err                           error
+	)
+	if err = rows.Scan(&a.ID, &a.URL, &canonical, &a.Source, &a.Title, &a.Byline, &published, &a.Language,
+		&a.Text, &hash, &a.Origin, &fetched, &story, &event, &duplicateOf, &passages, &a.PublishedInferred); err != nil {
+		return nil, err
+	}
+	a.CanonicalURL, a.ContentHash, a.StoryID, a.EventID = canonical.String, hash.String, story.String, event.String
+	a.DuplicateOf = duplicateOf.String
+	if a.Passages, err = store.DecodePassages(passages.String); err != nil {
+		return nil, err
+	}
+	if a.Published, err = ParseTime(published); err != nil {
+		return nil, err
+	}
+	if a.Fetched, err = ParseTime(fetched); err != nil {
+		return nil, err
+	}
+	return &a, nil
+}

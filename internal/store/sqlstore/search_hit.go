@@ -1,0 +1,52 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"parallax/internal/search"
+)
+
+// storyHit reads what a result shows of story id: its title, counts,
+// times and a snippet of its brief's summary.
+func (db *Store) storyHit(ctx context.Context, tx *Tx, q search.Query, id string) (search.Hit, error) {
+	var h search.Hit
+	var first, last sql.NullString
+	var summary string
+	err := tx.QueryRow(ctx, `SELECT title, articles, outlets, first_time, last_time,
+		`+db.d.BriefSummary+`
+		FROM stories WHERE id = ?`, id).Scan(&h.Title, &h.Articles, &h.Outlets, &first, &last, &summary)
+	if err != nil {
+		return h, fmt.Errorf("story %s: %w", id, err)
+	}
+	if h.First, err = ParseTime(first); err != nil {
+		return h, err
+	}
+	if h.Time, err = ParseTime(last); err != nil {
+		return h, err
+	}
+	h.Snippet = search.Snippet(summary, q)
+	return h, nil
+}
+
+// articleHit reads what a result shows of article id: its title, outlet,
+// address, date, story and a snippet of its text.
+func articleHit(ctx context.Context, tx *Tx, q search.Query, id string) (search.Hit, error) {
+	var h search.Hit
+	var t, story sql.NullString
+	var body string
+	err := tx.QueryRow(ctx, `SELECT a.title, a.source, a.url, a.sort_time, a.story_id,
+		COALESCE(s.title, ''), a.body
+		FROM articles a LEFT JOIN stories s ON s.id = a.story_id WHERE a.id = ?`, id).
+		Scan(&h.Title, &h.Source, &h.URL, &t, &story, &h.StoryTitle, &body)
+	if err != nil {
+		return h, fmt.Errorf("article %s: %w", id, err)
+	}
+	h.Story = story.String
+	if h.Time, err = ParseTime(t); err != nil {
+		return h, err
+	}
+	h.Snippet = search.Snippet(body, q)
+	return h, nil
+}
