@@ -40,7 +40,7 @@ func rolePhrase(s string) (string, int) {
 		switch {
 		case roles[lw]:
 			end = start + len(bare)
-		case (lw == "and" || lw == "&") && words > 0 && end == 0:
+		case (lw == "and" || lw == "&") && words > 0:
 			// "government and public affairs director"
 		case unicode.IsUpper([]rune(bare + " ")[0]) || modifiers[lw] || strings.HasSuffix(bare, "'s") || strings.HasSuffix(bare, "’s"):
 		case adj < 2 && end == 0 && adjLike(bare) && !stop[lw]:

@@ -58,7 +58,8 @@ activist protester volunteer survivor parent parents customer passenger pilot fi
 historian critic journalist reporter editor author documents complaint affidavit lawsuit suit brief filing memo
 study survey paper page notice women men great-grandmother grandson granddaughter stepfather
 stepmother fiance fiancee godmother godfather co-author co-chairman co-chair chair chairperson treasurer
-councilman councilwoman congressman congresswoman alderman lawman deputy flier`)
+councilman councilwoman congressman congresswoman alderman lawman deputy flier onlooker bystander eyewitness
+passerby patron shopper attendee organizer organiser`)
 
 var pronouns = map[string]bool{"he": true, "she": true, "He": true, "She": true}
 
