@@ -335,6 +335,10 @@ func (f *finder) resolve(pos int, want gender, strict bool) (string, int) {
 	return plain, plainAt
 }
 
+// leadPhrase is a sentence opening before its subject: "In Grand Isle ,",
+// "On Monday ,".
+var leadPhrase = regexp.MustCompile(`^[\s"“'` + "`" + `]*(?:In|At|On|After|Before|During|Since|For|From|Outside|Inside|Near)\s[^,;]{1,60},\s*$`)
+
 // asBefore opens a reporting aside: "..., as Alana Goodman pointed out,".
 var asBefore = regexp.MustCompile(`(?:^|[,(]\s*)[Aa]s\s+$`)
 
@@ -342,7 +346,11 @@ var asBefore = regexp.MustCompile(`(?:^|[,(]\s*)[Aa]s\s+$`)
 // at most): the sentence is about it.
 func (f *finder) isSubject(m entity.Mention) bool {
 	s := f.sentenceStart(m.Start)
-	lead := strings.Fields(f.text[s:m.Start])
+	head := f.text[s:m.Start]
+	if k := strings.LastIndex(head, ","); k >= 0 && leadPhrase.MatchString(head) {
+		head = head[k+1:] // "In oil-soaked Grand Isle , Jason French might ..."
+	}
+	lead := strings.Fields(head)
 	for _, w := range lead {
 		// "Burkina President Blaise Compaore denied", "U.S. Defense Secretary Leon Panetta said"
 		if !roleWords[w] && !isCapital(w) && !isInitials(w) && !roles[w] && !modifiers[w] && strings.Trim(w, "`'\"“‘") != "" {
