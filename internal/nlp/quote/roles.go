@@ -301,6 +301,7 @@ func (f *finder) antecedent(pos int, pron string) string {
 // sentence, and role subjects.
 func (f *finder) resolve(pos int, want gender, strict bool) (string, int) {
 	para := strings.LastIndexByte(f.text[:pos], '\n') + 1
+	prevPara := strings.LastIndexByte(f.text[:max(para-1, 0)], '\n') + 1
 	plain, plainAt := "", -1
 	lastEnd := pos
 	for i := f.before(pos) - 1; i >= 0; i-- {
@@ -322,7 +323,9 @@ func (f *finder) resolve(pos int, want gender, strict bool) (string, int) {
 			return f.subjectOf(i, pos, want), m.Start
 		case f.isSubject(m):
 			return m.Text, m.Start // "Ghoga sought to clarify ... . “…,” he said"
-		case plain == "" && m.Start >= para:
+		case plain == "" && (m.Start >= para || m.Start >= prevPara && want != anyGender && f.gender(m, pos) == want):
+			// the nearest person of the paragraph, or of the one before
+			// when the pronoun's gender is the person's
 			plain, plainAt = m.Text, m.Start
 		}
 	}
