@@ -66,6 +66,13 @@ var pronouns = map[string]bool{"he": true, "she": true, "He": true, "She": true}
 // speaker finds who said the quotation sp on line ln.
 func (f *finder) speaker(sp span, ln [2]int) string {
 	f.owned = false
+	if m := insideAttribution.FindStringSubmatchIndex(f.text[sp.start:sp.end]); m != nil && sp.close == ln[1] {
+		// "I saw a lot of police, witness Dildra Williams said. (the closing
+		// mark left out): the attribution inside the marks
+		if who, _ := f.phraseAt(sp.start+m[2], sp.open); who != "" {
+			return who
+		}
+	}
 	after := f.text[sp.close:ln[1]]
 	if m := verbFirst.FindStringIndex(after); m != nil {
 		if who := f.subjectAt(sp.close+m[1], sp.open); who != "" {
@@ -159,6 +166,10 @@ func endsSentence(s string) bool {
 	s = strings.TrimRight(s, " ")
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
 }
+
+// insideAttribution is a name and a speech verb ending an unclosed
+// quotation's text: the writer left out the closing mark before them.
+var insideAttribution = regexp.MustCompile(`,\s+((?:[a-z]+\s+){0,2}[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s+(?:said|says|added|told [a-zA-Z]+)\.?\s*$`)
 
 // attributes reports whether verb v may attribute a quotation that ended
 // its sentence ("“….” Feinberg said ."), not start a sentence of its own
