@@ -57,6 +57,34 @@ func residue(s string) bool {
 		strings.Contains(lower, "rights reserved")) && pageLabel.MatchString(s)
 }
 
+// aside reports whether a line stands wholly in parentheses or brackets: a
+// photo credit ("(James Estrin/New York Times Photo)"), an editor's note or
+// an aside, never a story's title.
+func aside(s string) bool {
+	t := strings.TrimSpace(s)
+	if len(t) < 2 {
+		return false
+	}
+	open, end := t[0], t[len(t)-1]
+	if !(open == '(' && end == ')' || open == '[' && end == ']') {
+		return false
+	}
+	// "(AP) Police said ... (the second)" opens and closes with a bracket
+	// but is not one aside: the first bracket must close at the end.
+	depth := 0
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			if depth--; depth == 0 && i != len(t)-1 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // residueExpr is residue without the literal guards.
 func residueExpr(s string) bool {
 	return webResidue.MatchString(s) || timeStamp.MatchString(s) || pageLabel.MatchString(s) || byline.MatchString(s) || editorsNote.MatchString(s)

@@ -40,7 +40,7 @@ func Title(docs []*model.Article) (title, from string) {
 	best, bestScore := 0, -1.0
 	for i, sc := range scores {
 		// Among equals, an article with a headline.
-		if t := cleanHeadline(arts[i].Title); wordy(t) && !residue(t) {
+		if t := cleanHeadline(arts[i].Title); wordy(t) && !residue(t) && !aside(t) {
 			sc += 1e-9
 		}
 		if sc > bestScore+1e-12 {
@@ -48,7 +48,7 @@ func Title(docs []*model.Article) (title, from string) {
 		}
 	}
 	d := arts[best]
-	if t := cleanHeadline(d.Title); wordy(t) && !residue(t) {
+	if t := cleanHeadline(d.Title); wordy(t) && !residue(t) && !aside(t) {
 		return headline(truecase(Detokenize(t), arts)), d.ID
 	}
 	return headline(Detokenize(leadSentence(d.Text, centroid))), d.ID
@@ -197,7 +197,7 @@ func leadSentence(text string, centroid map[string]float64) string {
 			break
 		}
 		words := len(token.Words(s.Text))
-		if words < 6 || words > 40 || stamp.MatchString(s.Text) || residue(s.Text) {
+		if words < 6 || words > 40 || stamp.MatchString(s.Text) || residue(s.Text) || aside(s.Text) {
 			continue
 		}
 		sc := 0.0

@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"strings"
 	"testing"
 
 	"parallax/internal/model"
@@ -71,5 +72,33 @@ func TestTitle(t *testing.T) {
 				t.Errorf("Title = %q from %q, want %q from %q", title, from, tt.wantTitle, tt.wantFrom)
 			}
 		})
+	}
+}
+
+func TestAside(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"(James Estrin/New York Times Photo)", true},
+		{"[Editor's note: this story has been corrected]", true},
+		{"(AP) Police said the two men were held (both from Ohio)", false},
+		{"Police said the two men were held (both from Ohio)", false},
+		{"()", true},
+		{"(", false},
+	} {
+		if got := aside(c.s); got != c.want {
+			t.Errorf("aside(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
+
+func TestTitleSkipsPhotoCredit(t *testing.T) {
+	docs := []*model.Article{
+		{ID: "a", Title: "(James Estrin/New York Times Photo)", Text: "Gardeners across the state are turning to organic methods to fight pests this spring."},
+		{ID: "b", Title: "", Text: "Gardeners across the state are turning to organic methods this spring, growers said."},
+	}
+	if title, _ := Title(docs); strings.Contains(title, "Photo") || title == "" {
+		t.Errorf("Title = %q, want a sentence of the story, not the photo credit", title)
 	}
 }

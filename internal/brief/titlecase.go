@@ -14,11 +14,30 @@ import (
 // nothing decodes it ("&HT;", which some wire archives use for a tab).
 var entityRef = regexp.MustCompile(`&[A-Za-z][A-Za-z0-9]{0,15};`)
 
+// wireMarks are what wire services add to a headline for editors: a note
+// in lower case after "EDS-" or "EDS:" ("EDS-more details added Premier
+// ... Holds Talks") and a version number at the end ("... (2)").
+var (
+	wireNote    = regexp.MustCompile(`^EDS?\s*[-:]\s*(?:[a-z][\w']*[\s,;]+)+`)
+	wireVersion = regexp.MustCompile(`\s*\(\d{1,2}\)$`)
+)
+
 // cleanHeadline decodes the character references of a headline and drops
-// those that name no character, with the spaces they leave.
+// those that name no character, with the spaces they leave, and the marks
+// wire services leave for editors.
 func cleanHeadline(t string) string {
+	t = strings.TrimSpace(t)
+	if strings.HasPrefix(t, "ED") {
+		// The note ends where the headline's capitals begin.
+		if m := wireNote.FindString(t); m != "" && len(m) < len(t) && unicode.IsUpper(rune(t[len(m)])) {
+			t = t[len(m):]
+		}
+	}
+	if strings.HasSuffix(t, ")") {
+		t = wireVersion.ReplaceAllString(t, "")
+	}
 	if !strings.Contains(t, "&") {
-		return strings.TrimSpace(t)
+		return t
 	}
 	t = entityRef.ReplaceAllString(html.UnescapeString(t), " ")
 	return strings.Join(strings.Fields(t), " ")

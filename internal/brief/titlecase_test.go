@@ -34,6 +34,10 @@ func TestCleanHeadline(t *testing.T) {
 		{"FEWER SERVICES AVAILABLE FOR AUTISTIC ADULTS &HT; &HT;", "FEWER SERVICES AVAILABLE FOR AUTISTIC ADULTS"},
 		{"Fish &amp; Chips", "Fish & Chips"},
 		{"  Plain headline ", "Plain headline"},
+		{"EDS-more details added Premier Li Peng Holds Talks with Mongolian PM (2)", "Premier Li Peng Holds Talks with Mongolian PM"},
+		{"EDS: updates with vote Senate Passes Bill", "Senate Passes Bill"},
+		{"EDS-all lower case", "EDS-all lower case"},
+		{"Apollo 13 (1970)", "Apollo 13 (1970)"},
 	}
 	for _, tc := range tests {
 		if got := cleanHeadline(tc.in); got != tc.want {

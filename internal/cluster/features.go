@@ -109,13 +109,20 @@ func features(d *docVec, s *story, vc *vocab, bg, index float64, all, ent, lead,
 // the proper-noun pairs of the article the story also holds, and the log
 // of 1 + how many it holds.
 func sharedNames(names []int32, story map[int32]int, vc *vocab) (rarest, count float64) {
-	n, top := 0, vc.maxIDF()
+	// idf falls as df grows: the rarest is the smallest df, and only its
+	// idf is computed.
+	n, minDF := 0, -1
 	for _, t := range names {
 		if story[t] == 0 {
 			continue
 		}
 		n++
-		rarest = max(rarest, vc.idf(t)/top)
+		if df := vc.df[t]; minDF < 0 || df < minDF {
+			minDF = df
+		}
+	}
+	if minDF >= 0 {
+		rarest = vc.idfOfDF(minDF) / vc.maxIDF()
 	}
 	return rarest, math.Log1p(float64(n))
 }
@@ -123,15 +130,26 @@ func sharedNames(names []int32, story map[int32]int, vc *vocab) (rarest, count f
 // rareShared returns the two highest idfs, over the largest idf possible,
 // of the proper nouns of v that the centroid c also holds; dense holds v.
 func rareShared(v vector, c *centroid, vc *vocab, dense []float64) (r1, r2 float64) {
-	top := vc.maxIDF()
+	// The two highest idfs are those of the two smallest dfs (idf falls
+	// as df grows): dfs are compared, and only the two idfs computed.
+	d1, d2 := -1, -1
 	consider := func(t int32) {
-		x := vc.idf(t) / top
-		if x > r1 {
-			r1, r2 = x, r1
-		} else if x > r2 {
-			r2 = x
+		switch df := vc.df[t]; {
+		case d1 < 0 || df < d1:
+			d1, d2 = df, d1
+		case d2 < 0 || df < d2:
+			d2 = df
 		}
 	}
+	defer func() {
+		top := vc.maxIDF()
+		if d1 >= 0 {
+			r1 = vc.idfOfDF(d1) / top
+		}
+		if d2 >= 0 {
+			r2 = vc.idfOfDF(d2) / top
+		}
+	}()
 	if len(c.ts) <= 8*len(v) { // the same set either way: the two largest do not depend on order
 		for i, t := range c.ts {
 			if int(t) < len(dense) && dense[t] != 0 && c.ws[i] != 0 {

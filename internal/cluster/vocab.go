@@ -43,8 +43,11 @@ func (v *vocab) forget() {
 }
 
 // idf is term id's inverse document frequency: log((n+1)/(df+1)) + 1.
-func (v *vocab) idf(id int32) float64 {
-	return math.Log(float64(v.n+1)/float64(v.df[id]+1)) + 1
+func (v *vocab) idf(id int32) float64 { return v.idfOfDF(v.df[id]) }
+
+// idfOfDF is the idf of a term held by df documents.
+func (v *vocab) idfOfDF(df int) float64 {
+	return math.Log(float64(v.n+1)/float64(df+1)) + 1
 }
 
 // maxIDF is the largest idf possible: that of a term no document holds.

@@ -109,8 +109,10 @@ func TestQuoteSpeakersCluster(t *testing.T) {
 		s := r.Score
 		t.Logf("%-8s %2d articles, %3d quotations: gold %d, predicted %d, correct %d: P %.3f R %.3f F1 %.3f",
 			r.Half, r.Articles, r.Quotes, s.Gold, s.Pairs, s.Correct, s.P, s.R, s.F1)
-		if 10*r.Quotes < 4*len(gold) {
-			t.Errorf("%s half holds only %d of %d quotations", r.Half, r.Quotes, len(gold))
+		// the held-out half is the first round's (later batches went to
+		// tuning only): each half holds at least 300 quotations of 40 articles
+		if r.Quotes < 300 || r.Articles < 40 {
+			t.Errorf("%s half holds only %d quotations of %d articles", r.Half, r.Quotes, r.Articles)
 		}
 	}
 	if testing.Verbose() {
@@ -133,7 +135,7 @@ func TestQuoteSpeakersCluster(t *testing.T) {
 }
 
 // Floors for the held-out half (the figures reached, rounded down).
-const minHeldP, minHeldR = 0.83, 0.78
+const minHeldP, minHeldR = 0.87, 0.82
 
 // findQuotes runs quote.Find on one article.
 func findQuotes(text string) []QuotePred {

@@ -15,13 +15,45 @@ const maxCarryWords = 8
 // (“Kleine said the spill hurt. ‘…’”), else the previous quotation's
 // speaker when only a short attribution stands between them.
 func (f *finder) carried(from, open int, prevWho string) string {
-	if who := f.narrator(from, open); who != "" {
+	if prevWho != "" && from > 0 && f.tailOnly(from, open) {
+		// “…,” X said . “…”: only the first quotation's attribution between
+		return prevWho
+	}
+	if who := f.narrator(max(from, f.sentencesBack(open, narrationSentences)), open); who != "" {
 		return who
 	}
 	if prevWho != "" && wordCount(f.text[from:open]) <= maxCarryWords {
 		return prevWho
 	}
 	return ""
+}
+
+// tailOnly reports whether text[from:to] ends the sentence of a
+// quotation closed at from and holds nothing more.
+func (f *finder) tailOnly(from, to int) bool {
+	gap := f.text[from:to]
+	if q := strings.TrimRight(f.text[max(0, from-4):from], " '\"”’"); !strings.HasSuffix(q, ",") && !strings.HasPrefix(strings.TrimLeft(gap, " '\"”’"), ",") {
+		return false // the quotation ended its sentence: what follows is new narration
+	}
+	return !strings.Contains(gap, "\n") && len(sentenceBreak.FindAllStringIndex(f.text[from:min(len(f.text), to+1)], 2)) <= 1 && wordCount(gap) <= 2*maxCarryWords
+}
+
+// narrationSentences is how many sentences before a quotation's own the
+// narration that attributes it may stand in: a paragraph of a one-line
+// text (PTB-tokenised articles) may run on for pages.
+const narrationSentences = 2
+
+// sentencesBack returns where the sentence n sentences before the one
+// holding pos starts (the line start at most).
+func (f *finder) sentencesBack(pos, n int) int {
+	s := f.sentenceStart(pos)
+	for range n {
+		if s == 0 || f.text[s-1] == '\n' {
+			break
+		}
+		s = f.sentenceStart(s - 1)
+	}
+	return s
 }
 
 // narrator returns the subject of the last speech verb in text[from:to]

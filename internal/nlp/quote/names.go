@@ -46,6 +46,9 @@ func (f *finder) index() {
 		f.byWord[ws[0]] = append(f.byWord[ws[0]], i)
 		if l := ws[len(ws)-1]; l != ws[0] {
 			f.byWord[l] = append(f.byWord[l], i)
+			if h := strings.LastIndexByte(l, '-'); h > 0 && h+2 < len(l) && isCapital(l[h+1:]) {
+				f.byWord[l[h+1:]] = append(f.byWord[l[h+1:]], i) // "Gamaty" of "Guma El-Gamaty"
+			}
 		}
 	}
 }
@@ -60,11 +63,18 @@ func (f *finder) name(who string, pos int) string {
 	}
 	who = cleanName(who)
 	if strings.Contains(who, " ") {
-		return who
+		return f.longer(who, pos)
 	}
 	ids := f.byWord[who]
 	if len(ids) == 0 {
 		return who
+	}
+	for i := len(f.spoken) - 1; i >= 0; i-- {
+		// "Taylor" after Tanisha Taylor spoke, though Jaleel Taylor was
+		// named since: the one who has been speaking
+		if ws := strings.Fields(f.spoken[i]); len(ws) > 1 && (ws[len(ws)-1] == who || ws[0] == who) && f.named(f.spoken[i]) {
+			return f.spoken[i]
+		}
 	}
 	k := sort.Search(len(ids), func(j int) bool { return f.mentions[ids[j]].Start >= pos })
 	if k > 0 {
@@ -99,4 +109,32 @@ func isTitle(q string) bool {
 		}
 	}
 	return caps >= 3 && small == 0
+}
+
+// longer returns the nearest person named before pos whose name ends in
+// the words of who ("Gavin De Salis" for "De Salis"), or who.
+func (f *finder) longer(who string, pos int) string {
+	ws := strings.Fields(who)
+	best := who
+	for _, i := range f.byWord[ws[len(ws)-1]] {
+		m := f.mentions[i]
+		if m.Start >= pos && best != who {
+			break
+		}
+		if full := cleanName(m.Text); len(full) > len(who) && strings.HasSuffix(full, " "+who) {
+			best = full
+		}
+	}
+	return best
+}
+
+// named reports whether full is the name of a person the text names.
+func (f *finder) named(full string) bool {
+	ws := strings.Fields(full)
+	for _, i := range f.byWord[ws[len(ws)-1]] {
+		if cleanName(f.mentions[i].Text) == full {
+			return true
+		}
+	}
+	return false
 }

@@ -51,7 +51,9 @@ func Find(text string) []Quote {
 		spans[i] = quoteSpans(text, ln[0], ln[1])
 		f.quoted = append(f.quoted, spans[i]...)
 	}
+	f.joinParticles()
 	f.index()
+	f.addSurnames()
 	var out []Quote
 	prevSpeaker := ""
 	for i, ln := range lines {
@@ -63,19 +65,22 @@ func Find(text string) []Quote {
 			}
 			s, e := trimmed(text, sp.start, sp.end)
 			who := f.speaker(sp, ln)
-			if who == "" {
+			if who == "" && !f.owned {
 				who = f.carried(from, sp.open, lineSpeaker)
 			}
-			if who == "" && from == ln[0] && onlyQuotes(text, ln, spans[i]) {
+			if who == "" && !f.owned && from == ln[0] && onlyQuotes(text, ln, spans[i]) {
 				who = prevSpeaker
 				if who == "" {
 					who = f.introducer(ln[0])
 				}
 			}
-			if who == "" && from == ln[0] && wordCount(text[ln[0]:sp.open]) == 0 {
+			if who == "" && !f.owned && from == ln[0] && wordCount(text[ln[0]:sp.open]) == 0 {
 				who = f.prevLineNarrator(ln)
 			}
 			who = f.name(who, sp.open)
+			if who != "" && (len(f.spoken) == 0 || f.spoken[len(f.spoken)-1] != who) {
+				f.spoken = append(f.spoken, who)
+			}
 			if who == "" && isPhrase(q) {
 				continue // a phrase quoted in passing ("reckless decisions and actions"), no one's words
 			}

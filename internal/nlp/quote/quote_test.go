@@ -57,7 +57,7 @@ func TestFind(t *testing.T) {
 }
 
 func FuzzFind(f *testing.F) {
-	for _, s := range []string{"“a b c d,” said X Y.", "\"unclosed quote here and there", "``x y z w'' he said", "‘a b c d’ ’‘", "The spokesman: “a b c d”\n“e f g h”"} {
+	for _, s := range []string{"“a b c d,” said X Y.", "\"unclosed quote here and there", "``x y z w'' he said", "‘a b c d’ ’‘", "The spokesman: “a b c d”\n“e f g h”", "'a b c d,' she said. BP 's 'x y z w.'"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

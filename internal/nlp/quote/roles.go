@@ -2,6 +2,7 @@ package quote
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -39,6 +40,8 @@ func rolePhrase(s string) (string, int) {
 		switch {
 		case roles[lw]:
 			end = start + len(bare)
+		case (lw == "and" || lw == "&") && words > 0:
+			// "government and public affairs director"
 		case unicode.IsUpper([]rune(bare + " ")[0]) || modifiers[lw] || strings.HasSuffix(bare, "'s") || strings.HasSuffix(bare, "’s"):
 		case adj < 2 && end == 0 && adjLike(bare) && !stop[lw]:
 			adj++ // "a handwritten sign", "theater employee"
@@ -129,18 +132,77 @@ func (f *finder) resolveRole(ph string, quoteAt int) string {
 		return best
 	}
 	definite := strings.HasPrefix(ph, "the ") || strings.HasPrefix(ph, "The ")
+	if definite && orgRoles[role] && strings.Count(strings.TrimSpace(ph), " ") == 1 {
+		if org := f.orgAntecedent(quoteAt); org != "" {
+			return org // "Halliburton said it ... . “…,” the company said"
+		}
+	}
 	if definite && roles[role] && !things[role] && !groups[role] {
 		// "the judge said", "the 36-year-old single mother said": the
 		// person who last spoke or was the subject, of the role's gender.
 		// Not across a person introduced by a role ("said a medical
 		// official ... . The doctor, who ...").
-		if who, at := f.resolve(quoteAt, roleGender(role), true); who != "" && !f.introducesRole(at, quoteAt) {
+		if who, at := f.resolve(quoteAt, roleGender(role), true); who != "" && !f.introducesRole(at, quoteAt) && f.mayHold(who, role, quoteAt) {
 			return who
 		}
 	}
 	ph = strings.TrimPrefix(strings.TrimPrefix(ph, "the "), "The ")
 	return strings.TrimRight(ph, " ,")
 }
+
+// orgRoles are the roles of an organisation.
+var orgRoles = set(`company firm group agency`)
+
+// orgAntecedent returns the organisation nearest before pos (within
+// roleWindow, outside quotations) that speaks or opens its sentence.
+func (f *finder) orgAntecedent(pos int) string {
+	for i := f.before(pos) - 1; i >= 0; i-- {
+		m := f.mentions[i]
+		if m.Start < pos-roleWindow {
+			break
+		}
+		// a one-word "person" no full name explains may be a company the
+		// name finder mistyped ("Halliburton")
+		org := m.Type == entity.Org || m.Type == entity.Person && !strings.Contains(m.Text, " ") && len(f.byWord[m.Text]) == 0 && m.Title == ""
+		if !org || m.AfterThe || f.inQuote(m) || f.possessive(m) {
+			continue
+		}
+		if f.speaks(m, pos) || f.isSubject(m) {
+			return m.Text
+		}
+	}
+	return ""
+}
+
+// mayHold reports whether the person who may be the one a definite role
+// stands for: the text gives them no other role ("the mayor said" is not
+// the deputy assistant secretary named before).
+func (f *finder) mayHold(who, role string, pos int) bool {
+	name := f.name(who, pos)
+	r := f.roleOf(name)
+	ws := strings.Fields(name)
+	for _, i := range f.byWord[ws[len(ws)-1]] {
+		if t := strings.TrimSuffix(f.mentions[i].Title, "."); t != "" && !honorifics[t] && cleanName(f.mentions[i].Text) == name {
+			r += " " + t // "Admiral Mike Mullen"
+		}
+	}
+	if strings.TrimSpace(r) == "" {
+		return true
+	}
+	for _, w := range strings.Fields(strings.ToLower(r)) {
+		if w = strings.TrimRight(w, ".,"); w == role || sameRole[w] != "" && sameRole[w] == sameRole[role] {
+			return true
+		}
+	}
+	return false
+}
+
+// sameRole groups role words that name one role.
+var sameRole = map[string]string{"lawyer": "lawyer", "attorney": "lawyer", "counsel": "lawyer",
+	"spokesman": "spokes", "spokeswoman": "spokes", "spokesperson": "spokes"}
+
+// honorifics are titles that give no role.
+var honorifics = set(`Mr Mrs Ms Miss Dr Sir Dame Lord Lady`)
 
 // indefiniteRole is a person introduced by a role: "a neighbor", "one
 // Western risk consultant".
@@ -222,6 +284,15 @@ const roleWindow = 1500
 // honorific.
 func (f *finder) antecedent(pos int, pron string) string {
 	who, _ := f.resolve(pos, pronounGender(pron), false)
+	if roles[who] {
+		// "The police chief promised ... . “…,” he said": the chief the
+		// text names, if it does
+		for _, i := range f.holders()[who] {
+			if m := f.mentions[i]; m.Start < pos {
+				who = m.Text
+			}
+		}
+	}
 	return who
 }
 
@@ -230,6 +301,7 @@ func (f *finder) antecedent(pos int, pron string) string {
 // sentence, and role subjects.
 func (f *finder) resolve(pos int, want gender, strict bool) (string, int) {
 	para := strings.LastIndexByte(f.text[:pos], '\n') + 1
+	prevPara := strings.LastIndexByte(f.text[:max(para-1, 0)], '\n') + 1
 	plain, plainAt := "", -1
 	lastEnd := pos
 	for i := f.before(pos) - 1; i >= 0; i-- {
@@ -237,7 +309,7 @@ func (f *finder) resolve(pos int, want gender, strict bool) (string, int) {
 		if m.Start < pos-roleWindow {
 			break
 		}
-		if m.End > pos || !f.isPerson(m) || f.inQuote(m) || f.possessive(m) || !fits(f.gender(m, pos), want) {
+		if m.End > pos || !f.isPerson(m) || f.inQuote(m) || f.possessive(m) || !fits(f.gender(m, pos), want) || asBefore.MatchString(f.text[max(0, m.Start-12):m.Start]) {
 			continue
 		}
 		if r := f.roleSubject(m.End, lastEnd, want); r != "" && !strict {
@@ -251,7 +323,9 @@ func (f *finder) resolve(pos int, want gender, strict bool) (string, int) {
 			return f.subjectOf(i, pos, want), m.Start
 		case f.isSubject(m):
 			return m.Text, m.Start // "Ghoga sought to clarify ... . “…,” he said"
-		case plain == "" && m.Start >= para:
+		case plain == "" && (m.Start >= para || m.Start >= prevPara && want != anyGender && f.gender(m, pos) == want):
+			// the nearest person of the paragraph, or of the one before
+			// when the pronoun's gender is the person's
 			plain, plainAt = m.Text, m.Start
 		}
 	}
@@ -264,17 +338,29 @@ func (f *finder) resolve(pos int, want gender, strict bool) (string, int) {
 	return plain, plainAt
 }
 
+// leadPhrase is a sentence opening before its subject: "In Grand Isle ,",
+// "On Monday ,".
+var leadPhrase = regexp.MustCompile(`^[\s"“'` + "`" + `]*(?:In|At|On|After|Before|During|Since|For|From|Outside|Inside|Near)\s[^,;]{1,60},\s*$`)
+
+// asBefore opens a reporting aside: "..., as Alana Goodman pointed out,".
+var asBefore = regexp.MustCompile(`(?:^|[,(]\s*)[Aa]s\s+$`)
+
 // isSubject reports whether person m starts its sentence (after a title
 // at most): the sentence is about it.
 func (f *finder) isSubject(m entity.Mention) bool {
 	s := f.sentenceStart(m.Start)
-	lead := strings.Fields(f.text[s:m.Start])
+	head := f.text[s:m.Start]
+	if k := strings.LastIndex(head, ","); k >= 0 && leadPhrase.MatchString(head) {
+		head = head[k+1:] // "In oil-soaked Grand Isle , Jason French might ..."
+	}
+	lead := strings.Fields(head)
 	for _, w := range lead {
-		if !roleWords[w] && strings.Trim(w, "`'\"“‘") != "" {
+		// "Burkina President Blaise Compaore denied", "U.S. Defense Secretary Leon Panetta said"
+		if !roleWords[w] && !isCapital(w) && !isInitials(w) && !roles[w] && !modifiers[w] && strings.Trim(w, "`'\"“‘") != "" {
 			return false
 		}
 	}
-	return true
+	return len(lead) <= maxRoleWords
 }
 
 // isPerson reports whether m names a person: typed so, or one word of a
@@ -305,6 +391,10 @@ func (f *finder) gender(m entity.Mention, pos int) gender {
 // neighbor hopes", "The boy's mother pleaded".
 var roleSubjectRe = regexp.MustCompile(`(?:^|[.!?]["”'’]*\s+|\n)(?:One|A|An|The|Another|Her|His|Their)\s+(?:[\w'’-]+\s+){0,2}?([a-z-]+)(?:\s+(?:in|at|from|of|with|on)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?(?:\s*,[^,.;]{1,80},)?\s+(?:` + verbs + `|hopes|pleaded|has|had|is|was|heard|saw|lives|lived|wants|wanted|called|described|woke|watched)\b`)
 
+// indefiniteSpeaker is someone a role introduces inside a sentence as the
+// subject of a speech verb: "In Benghazi , an NTC official said".
+var indefiniteSpeaker = regexp.MustCompile(`(?:^|[,;]\s+|\b(?:and|but)\s+)(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){0,2}?([a-z-]+)(?:\s*,[^,.;]{1,80},)?\s+(?:` + verbs + `)\b`)
+
 // roleSubject returns the role of the last role subject in
 // text[from:to] that fits gender want, or "".
 func (f *finder) roleSubject(from, to int, want gender) string {
@@ -312,6 +402,8 @@ func (f *finder) roleSubject(from, to int, want gender) string {
 		return ""
 	}
 	locs := roleSubjectRe.FindAllStringSubmatchIndex(f.text[from:to], -1)
+	locs = append(locs, indefiniteSpeaker.FindAllStringSubmatchIndex(f.text[from:to], -1)...)
+	sort.Slice(locs, func(i, j int) bool { return locs[i][2] < locs[j][2] })
 	for i := len(locs) - 1; i >= 0; i-- {
 		r := f.text[from+locs[i][2] : from+locs[i][3]]
 		if roles[r] && !things[r] && fits(roleGender(r), want) && !f.inQuoteAt(from+locs[i][2]) {
@@ -330,23 +422,38 @@ administration government military committee panel police authorities`)
 // sentenceBreak is a sentence stop followed by a new sentence, or a new
 // paragraph; quote marks may close the one and open the other, straight,
 // curly or written “...”.
-var sentenceBreak = regexp.MustCompile("[.!?](?:[\"”'’]|'')*\\s+(?:[\"“‘]|``)?\\s*[A-Z]|\n")
+var sentenceBreak = regexp.MustCompile("[.!?](?: ?(?:[\"”'’]|''))*\\s+(?:[\"“‘]|``)?\\s*[A-Z]|\n")
 
 // subjectOf returns, of mention i (a speaker) and the persons named
 // before it in its sentence who also speak, the first: "Karen Piurkowski,
 // director of loyalty with Polk, said".
 func (f *finder) subjectOf(i, pos int, want gender) string {
 	best := f.mentions[i]
+	if afterSubject.MatchString(f.text[best.End:min(len(f.text), best.End+8)]) && verbJustBefore.MatchString(titleCut(f.text[max(0, best.Start-80):best.Start])) {
+		return best.Text // "..., said Jon Marks , a Libya expert": the subject comes after its verb
+	}
 	for j := i - 1; j >= 0; j-- {
 		m := f.mentions[j]
 		if best.Start-m.End > maxSentence || sentenceBreak.MatchString(f.text[m.End:best.Start+1]) {
 			break
 		}
-		if f.isPerson(m) && !f.possessive(m) && fits(f.gender(m, pos), want) && f.speaks(m, pos) {
+		if f.isPerson(m) && !f.possessive(m) && !f.inQuote(m) && fits(f.gender(m, pos), want) && f.speaks(m, pos) && !f.modifies(m, best) {
 			best = m
 		}
 	}
 	return best.Text
+}
+
+// afterSubject is what may follow a subject after its verb ("said Jon
+// Marks , a ...", "said Uhlmann of the ..."), not a clause of its own
+// ("said Gaddafi must agree").
+var afterSubject = regexp.MustCompile(`^\s*(?:[,.;]|$|(?:of|from|at|with|in)\b)`)
+
+// modifies reports whether m only qualifies the name after it, with title
+// words between: "Burkina" of "Burkina President Blaise Compaore".
+func (f *finder) modifies(m, next entity.Mention) bool {
+	between := f.text[m.End:next.Start]
+	return !strings.ContainsAny(between, ",;") && strings.TrimSpace(titleCut(f.text[m.Start:next.Start])) == ""
 }
 
 // verbJustBefore is a speech verb right before a name: "said Dunderdale".
@@ -355,15 +462,18 @@ var verbJustBefore = regexp.MustCompile(`\b(?:` + verbs + `)\s+$`)
 // speaks reports whether a speech verb follows mention m in its sentence
 // (before pos), or comes right before it.
 func (f *finder) speaks(m entity.Mention, pos int) bool {
-	if verbJustBefore.MatchString(f.text[max(0, m.Start-20):m.Start]) {
+	if verbJustBefore.MatchString(titleCut(f.text[max(0, m.Start-80):m.Start])) {
 		return true
 	}
 	rest := f.text[m.End:min(pos, m.End+160)]
 	if i := strings.IndexAny(rest, ".!?\n"); i >= 0 {
 		rest = rest[:i]
 	}
-	if i := strings.IndexAny(rest, "\"“`‘"); i >= 0 {
+	if i := strings.IndexAny(rest, "\"“”`‘"); i >= 0 {
 		rest = rest[:i] // not the verbs of a quotation
+	}
+	if i := strings.Index(rest, "''"); i >= 0 {
+		rest = rest[:i]
 	}
 	return anyVerb.MatchString(rest)
 }
@@ -392,4 +502,32 @@ func lastWord(s string) string {
 		return s[i+1:]
 	}
 	return s
+}
+
+// titleCut cuts from the end of head the words of a title or role that
+// may stand between a speech verb and a name ("said Finnish Foreign
+// Minister Erkki Tuomioja"): role words, capitalised words and role
+// modifiers, at most maxRoleWords.
+func titleCut(head string) string {
+	for range maxRoleWords {
+		head = strings.TrimRight(head, " ")
+		w := lastWord(head)
+		bare := strings.TrimRight(w, ".,")
+		if w == "" || !(roleWords[w] || roles[strings.ToLower(bare)] || modifiers[strings.ToLower(bare)] || isCapital(bare)) {
+			break
+		}
+		head = head[:len(head)-len(w)]
+	}
+	return strings.TrimRight(head, " ") + " "
+}
+
+// isCapital reports whether w is a capitalised word.
+func isCapital(w string) bool {
+	r := []rune(w)
+	return len(r) > 1 && unicode.IsUpper(r[0]) && unicode.IsLower(r[1])
+}
+
+// isInitials reports whether w is written in capitals and stops ("U.S.").
+func isInitials(w string) bool {
+	return len(w) > 1 && strings.Trim(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ.") == "" && strings.Contains(w, ".")
 }

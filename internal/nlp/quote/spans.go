@@ -32,14 +32,19 @@ func quoteSpans(text string, from, to int) []span {
 			closers = []string{"''", "\""}
 		case r == '‘' && (i == 0 || !isLetterBefore(line, i)):
 			closers = []string{"’"}
+		case r == '\'' && opensStraight(line, i):
+			closers = []string{"'"}
 		default:
 			i += n
 			continue
 		}
 		s := i + n
 		e, c := findClose(line, s, closers, r == '‘')
+		if r == '\'' {
+			e, c = closeStraight(line, s)
+		}
 		if e < 0 {
-			if r == '‘' {
+			if r == '‘' || r == '\'' {
 				i += n
 				continue
 			}
@@ -95,4 +100,44 @@ func wordCount(s string) int {
 		in = w
 	}
 	return n
+}
+
+// opensStraight reports whether the straight single quote at i opens a
+// quotation (Daily Mail style: 'It killed me,' she said): at the line
+// start or after a space or bracket, before a letter or digit.
+func opensStraight(line string, i int) bool {
+	if i > 0 && !strings.ContainsRune(" (\t", rune(line[i-1])) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(line[i+1:])
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	w := line[i+1:]
+	if k := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }); k >= 0 {
+		w = w[:k]
+	}
+	return !clitics[w] // PTB text splits "BP 's", "we 're"
+}
+
+// clitics are the contractions that tokenised text writes after a space.
+var clitics = map[string]bool{"s": true, "re": true, "ve": true, "ll": true, "d": true, "m": true, "S": true, "em": true}
+
+// closeStraight returns where the straight single quote opened before s
+// closes, and the position after its mark, or -1: a mark after a stop,
+// comma, question or exclamation mark (not an apostrophe: "Banks'
+// house", "don't"), not followed by a letter.
+func closeStraight(line string, s int) (int, int) {
+	for j := s + 1; j < len(line); j++ {
+		if line[j] != '\'' || !strings.ContainsRune(",.!?", rune(line[j-1])) {
+			continue
+		}
+		if j+1 < len(line) {
+			if r, _ := utf8.DecodeRuneInString(line[j+1:]); unicode.IsLetter(r) {
+				continue
+			}
+		}
+		return j, j + 1
+	}
+	return -1, -1
 }

@@ -16,6 +16,8 @@ type finder struct {
 	byWord    map[string][]int  // persons of several words by first and last word (see index)
 	roleCache map[string]string // roleOf by name
 	byRole    map[string][]int  // persons by the role word the text gives them (see holders)
+	owned     bool              // the last quotation's sentence attributes it after it (see ownAttribution)
+	spoken    []string          // the speakers of the quotations so far, in order, as name returns them
 }
 
 // inQuote reports whether mention m lies inside a quotation: a name
@@ -35,9 +37,9 @@ var (
 	lead       = regexp.MustCompile(`^[\s,;:—–'-]*`)
 	// "X said", "X, a spokesman for Y, said", "X of South Carolina, one
 	// of the House managers, said", "X , chief executive of Y said"
-	verbAfter = regexp.MustCompile(`^(?:\s+(?:of|from|for|at|with|in)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,4}?)?(?:\s*,[^,"“”\n]{1,100})?\s*,?\s+(?:` + verbs + `)\b`)
+	verbAfter = regexp.MustCompile(`^(?:\s+(?:of|from|for|at|with|in)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,4}?)?(?:\s*,[^,"“”\n]{1,100}|\s*,\s+(?:an?|the)\s+[^,"“”\n]{1,80}(?:,[^,"“”\n]{1,40}){1,2})?\s*,?\s+(?:` + verbs + `)\b`)
 	// a title before a name: "Dr. Dan Geschwind", "Prime Minister Tony Blair"
-	title    = regexp.MustCompile(`^(?:(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|Sec|Adm|Capt|Maj|Cpl|Det|Supt|Insp)\.?\s+|(?:Prime Minister|President|Secretary|Senator|Judge|Chancellor|Professor|Sheriff|Mayor|Governor|Admiral|Captain|Major|General|Colonel|Lieutenant|Sergeant|Corporal|Detective|Officer|Commissioner|Superintendent|Chief|Deputy|Pastor|Bishop|Father|Ambassador|Attorney General|Councilman|Councilwoman)\s+)+`)
+	title    = regexp.MustCompile(`^(?:(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|Sec|Adm|Capt|Maj|Cpl|Det|Supt|Insp)\.?\s+|(?:Rear|Vice|Prime Minister|President|Secretary|Senator|Judge|Chancellor|Professor|Sheriff|Mayor|Governor|Admiral|Captain|Major|General|Colonel|Lieutenant|Sergeant|Corporal|Detective|Officer|Commissioner|Superintendent|Chief|Deputy|Pastor|Bishop|Father|Ambassador|Attorney General|Councilman|Councilwoman)\s+)+`)
 	anyVerb  = regexp.MustCompile(`\b(?:` + verbs + `)\b`)
 	colonEnd = regexp.MustCompile(`:\s*$`)
 )
@@ -56,12 +58,21 @@ activist protester volunteer survivor parent parents customer passenger pilot fi
 historian critic journalist reporter editor author documents complaint affidavit lawsuit suit brief filing memo
 study survey paper page notice women men great-grandmother grandson granddaughter stepfather
 stepmother fiance fiancee godmother godfather co-author co-chairman co-chair chair chairperson treasurer
-councilman councilwoman congressman congresswoman alderman lawman deputy flier`)
+councilman councilwoman congressman congresswoman alderman lawman deputy flier onlooker bystander eyewitness
+passerby patron shopper attendee organizer organiser`)
 
 var pronouns = map[string]bool{"he": true, "she": true, "He": true, "She": true}
 
 // speaker finds who said the quotation sp on line ln.
 func (f *finder) speaker(sp span, ln [2]int) string {
+	f.owned = false
+	if m := insideAttribution.FindStringSubmatchIndex(f.text[sp.start:sp.end]); m != nil && sp.close == ln[1] {
+		// "I saw a lot of police, witness Dildra Williams said. (the closing
+		// mark left out): the attribution inside the marks
+		if who, _ := f.phraseAt(sp.start+m[2], sp.open); who != "" {
+			return who
+		}
+	}
 	after := f.text[sp.close:ln[1]]
 	if m := verbFirst.FindStringIndex(after); m != nil {
 		if who := f.subjectAt(sp.close+m[1], sp.open); who != "" {
@@ -72,7 +83,7 @@ func (f *finder) speaker(sp span, ln [2]int) string {
 		pos := sp.close + m[1]
 		if who, end := f.phraseAt(pos, sp.open); who != "" {
 			tail := f.text[end:min(ln[1], end+200)]
-			if v := verbAfter.FindStringIndex(tail); v != nil && (!endsSentence(f.text[sp.start:sp.end]) || shortRest(tail[v[1]:])) {
+			if v := verbAfter.FindStringIndex(tail); v != nil && (!endsSentence(f.text[sp.start:sp.end]) || shortRest(tail[v[1]:]) && attributes(lastWord(tail[:v[1]]))) {
 				return who
 			}
 		}
@@ -84,6 +95,15 @@ func (f *finder) speaker(sp span, ln [2]int) string {
 	}
 	if who := f.verbSubject(before, bs, sp.open); who != "" {
 		return who
+	}
+	if m := quotedAs.FindStringSubmatchIndex(sentenceRest(after)); m != nil {
+		// "“…,” the news agency quoted X as saying"
+		if who := f.subjectAt(sp.close+m[2], sp.open); who != "" {
+			return who
+		}
+		if who := f.firstPerson(sp.close+m[2], sp.close+m[3]); who != "" {
+			return who // "quoted Arab League Secretary-General Amr Moussa"
+		}
 	}
 	if m := accordingA.FindStringIndex(after); m != nil {
 		if who := f.subjectAt(sp.close+m[1], sp.open); who != "" {
@@ -101,11 +121,19 @@ func (f *finder) speaker(sp span, ln [2]int) string {
 			return who
 		}
 		head := f.text[bs:end]
+		if w := lastWord(strings.TrimRight(head, " ")); isLower(w) && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s")) {
+			// "W. Mark Lanier , scoffed :": any verb before the colon
+			if who := f.subjectBefore(bs+len(strings.TrimRight(head, " "))-len(w), bs, sp.open); who != "" {
+				return who
+			}
+		}
 		if who := bareName(head[strings.LastIndexAny(head, ":;,.!?")+1:]); who != "" {
 			return who // "Seamus : “The 1901 Census ...”"
 		}
 	}
-	return ""
+	who, own := f.ownAttribution(sp, ln)
+	f.owned = own
+	return who
 }
 
 // bareName returns the name that is all of head (one to three
@@ -124,6 +152,9 @@ func bareName(head string) string {
 	return strings.Join(ws, " ")
 }
 
+// namedAs is "named X" after a role: "a rebel named Majdi".
+var namedAs = regexp.MustCompile(`^\s*,?\s*(?:named|called)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})`)
+
 // givenName is "who gave his name (only) as X" after a role.
 var givenName = regexp.MustCompile(`^\s*,?\s*who gave (?:his|her) (?:first )?name (?:only )?as ([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)`)
 
@@ -134,6 +165,29 @@ func endsSentence(s string) bool {
 	s = strings.TrimRight(s, "'\"”’")
 	s = strings.TrimRight(s, " ")
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
+}
+
+// insideAttribution is a name and a speech verb ending an unclosed
+// quotation's text: the writer left out the closing mark before them.
+var insideAttribution = regexp.MustCompile(`,\s+((?:[a-z]+\s+){0,2}[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s+(?:said|says|added|told [a-zA-Z]+)\.?\s*$`)
+
+// attributes reports whether verb v may attribute a quotation that ended
+// its sentence ("“….” Feinberg said ."), not start a sentence of its own
+// ("Blaise Compaore denied ...").
+func attributes(v string) bool {
+	switch v {
+	case "said", "says", "added", "adds", "told", "tells", "wrote", "writes", "explained", "explains", "continued", "recalled", "stated", "noted", "insisted":
+		return true
+	}
+	return false
+}
+
+// sentenceRest returns s up to the end of its sentence.
+func sentenceRest(s string) string {
+	if loc := sentenceBreak.FindStringIndex(s); loc != nil {
+		return s[:loc[0]]
+	}
+	return s
 }
 
 // shortRest reports whether the sentence ends within a few words of the
@@ -168,7 +222,7 @@ func (f *finder) verbSubject(before string, bs, quoteAt int) string {
 	locs := anyVerb.FindAllStringIndex(before, -1)
 	for i := len(locs) - 1; i >= 0; i-- {
 		v := bs + locs[i][0]
-		if f.inQuoteAt(v) {
+		if f.inQuoteAt(v) || asAside.MatchString(f.text[bs:v]) {
 			continue
 		}
 		if who := f.subjectBefore(v, bs, quoteAt); who != "" {
@@ -177,6 +231,10 @@ func (f *finder) verbSubject(before string, bs, quoteAt int) string {
 	}
 	return ""
 }
+
+// asAside is a reporting aside before its verb: "..., as U.S. officials
+// have said , Gaddafi was ...": not who speaks the quotation.
+var asAside = regexp.MustCompile(`[,(]\s*as\s+[^,;:"“”]{1,60}$`)
 
 // subjectAt returns the speaker written at pos, resolved.
 func (f *finder) subjectAt(pos, quoteAt int) string {
@@ -199,6 +257,9 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 		if ph, n := rolePhrase(rest); ph != "" {
 			if m, ok := f.personAt(pos + n); ok {
 				return m.Text, m.End // "analyst Rob Chen"
+			}
+			if m := namedAs.FindStringSubmatchIndex(rest[n:]); m != nil {
+				return rest[n+m[2] : n+m[3]], pos + n + m[1] // "a rebel named Majdi"
 			}
 			if m := givenName.FindStringSubmatchIndex(rest[n:]); m != nil {
 				return rest[n+m[2] : n+m[3]], pos + n + m[1] // "a resident, who gave his name only as Mohammed"
@@ -224,6 +285,11 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 	if t := title.FindString(rest); t != "" {
 		if m, ok := f.mentionAt(pos + len(t)); ok && m.Type != entity.Place {
 			return m.Text, m.End
+		}
+	}
+	if m := possessiveHead.FindStringIndex(rest); m != nil {
+		if p, ok := f.personAt(pos + m[1]); ok {
+			return p.Text, p.End // "LSE 's Brahimi", with LSE not found as a name
 		}
 	}
 	if _, ok := f.mentionAt(pos); !ok {
@@ -256,6 +322,13 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 			}
 		}
 		if m.Type != entity.Person {
+			// "Coast Guard Adm. Thad Allen": the person after a title.
+			at := m.End + len(f.text[m.End:min(len(f.text), m.End+8)]) - len(strings.TrimLeft(f.text[m.End:min(len(f.text), m.End+8)], " "))
+			if t := title.FindString(f.text[at:min(len(f.text), at+60)]); t != "" {
+				if p, ok := f.personAt(at + len(t)); ok {
+					return p.Text, p.End
+				}
+			}
 			// "State Department spokesman John Kirby": the person after the role.
 			if ph, n := rolePhrase(rest); ph != "" && n > len(m.Text) {
 				if p, ok := f.personAt(pos + n); ok {
@@ -267,10 +340,18 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 		if m.Type == entity.Place {
 			return "", pos
 		}
+		if k := f.before(m.End); k < len(f.mentions) {
+			if next := f.mentions[k]; next.Type == entity.Person && next.Start-m.End < 40 && f.modifies(m, next) {
+				return next.Text, next.End // "Hallandale Police Maj. Pedro Abut", Hallandale taken for a person
+			}
+		}
 		return m.Text, m.End
 	}
 	return "", pos
 }
+
+// possessiveHead is a capitalised name and 's: "LSE 's", "Reuters'".
+var possessiveHead = regexp.MustCompile(`^[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}\s?['’]s?\s+`)
 
 // nounPhraseRe is a determiner and up to four more words right before a
 // speech verb.
@@ -327,6 +408,9 @@ func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
 			return p
 		}
 		if m.Type == entity.Place {
+			if f.clauseOpens(lineStart+clauseStart(head), m.Start) {
+				return m.Text // "But Russia said": a country speaks for its government
+			}
 			return ""
 		}
 		return m.Text
@@ -339,6 +423,9 @@ func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
 	}
 	if roles[strings.ToLower(lastWord(head))] {
 		return f.resolveRole(roleTail(head), quoteAt)
+	}
+	if who := f.bareSubject(lineStart+clauseStart(head), end); who != "" {
+		return who // "Holder said that", the name finder not knowing Holder
 	}
 	// "The US State Department spokesman (who only days back said ‘…’)":
 	// the subject of a non-restrictive relative clause is the phrase the
@@ -361,6 +448,32 @@ func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
 	return ""
 }
 
+// bareSubject returns the name that is the whole clause text[cs:end]
+// (after a conjunction): capitalised words the name finder did not take,
+// none of them written in lower case elsewhere in the text ("Analysts").
+func (f *finder) bareSubject(cs, end int) string {
+	if cs > end {
+		return ""
+	}
+	for cs < end && strings.ContainsRune(" `'\"“", rune(f.text[cs])) {
+		cs++
+	}
+	if w, at := nextWord(f.text[cs:end], 0); conjunctions[w] {
+		cs += at + len(w)
+	}
+	name := bareName(f.text[cs:end])
+	for _, w := range strings.Fields(name) {
+		if strings.Contains(f.text, " "+strings.ToLower(w)+" ") || weekdays[w] {
+			return ""
+		}
+	}
+	return name
+}
+
+// weekdays and months are capitalised words that name no one.
+var weekdays = set(`Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday January February March
+April May June July August September October November December`)
+
 // relativeWho opens a non-restrictive relative clause: ", who" or "(who".
 var relativeWho = regexp.MustCompile(`\s*[,(]\s*who\b`)
 
@@ -370,8 +483,15 @@ var adverbs = set(`also later then further previously repeatedly recently report
 himself herself has had have was once often never first last would could will did does can may might should
 to planned plans wanted wants went`)
 
-// trimAdverbs cuts up to two such words from the end of head.
+// timeTail is a time written between a subject and its verb: "Toby Odone
+// on Sunday told Reuters", "Allen on Thursday morning said".
+var timeTail = regexp.MustCompile(`\s+(?:(?:on|late|early)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year))$`)
+
+// trimAdverbs cuts up to two such words from the end of head, and a time.
 func trimAdverbs(head string) string {
+	if loc := timeTail.FindStringIndex(head); loc != nil && loc[0] > 0 {
+		head = strings.TrimRight(head[:loc[0]], " ,")
+	}
 	for range 3 {
 		w := lastWord(head)
 		if !adverbs[w] && !(strings.HasSuffix(w, "ly") && isLower(w) && len(w) > 4) {
@@ -415,6 +535,12 @@ func (f *finder) personAt(pos int) (entity.Mention, bool) {
 	}
 	if m, ok := f.mentionAt(pos); ok && m.Type == entity.Person {
 		return m, true
+	}
+	if t := title.FindString(f.text[pos:min(len(f.text), pos+60)]); t != "" {
+		// "Pentagon spokesman Colonel David Lapan", "police Sgt. Gary Robertson"
+		if m, ok := f.mentionAt(pos + len(t)); ok && m.Type == entity.Person {
+			return m, true
+		}
 	}
 	return entity.Mention{}, false
 }
@@ -464,6 +590,24 @@ func (f *finder) leadName(from, to int) string {
 		}
 	}
 	return ""
+}
+
+// clauseOpens reports whether the clause from cs opens with the word at
+// pos (after spaces, quote marks and a conjunction).
+func (f *finder) clauseOpens(cs, pos int) bool {
+	if cs > pos {
+		return false
+	}
+	for cs < pos && strings.ContainsRune(" `'\"“", rune(f.text[cs])) {
+		cs++
+	}
+	if w, at := nextWord(f.text[cs:pos], 0); conjunctions[w] {
+		cs += at + len(w)
+		for cs < pos && (f.text[cs] == ' ' || f.text[cs] == ',') {
+			cs++
+		}
+	}
+	return cs == pos
 }
 
 // conjunctions may open a clause before its subject.

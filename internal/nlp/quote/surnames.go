@@ -1,0 +1,122 @@
+package quote
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"parallax/internal/nlp/entity"
+)
+
+// addSurnames makes the bare surnames of the persons the text names in
+// full person mentions: a one-word mention of another type ("Rolfes"
+// typed as an organisation) becomes a person, and a capitalised word the
+// name finder left out ("Gamaty reaffirmed ...") is added. The index is
+// rebuilt; the mentions of entity.Find are not changed in place.
+func (f *finder) addSurnames() {
+	surnames := map[string]bool{}
+	for _, m := range f.mentions {
+		if m.Type != entity.Person {
+			continue
+		}
+		ws := strings.Fields(cleanName(m.Text))
+		if len(ws) < 2 {
+			continue
+		}
+		l := ws[len(ws)-1]
+		surnames[l] = true
+		if h := strings.LastIndexByte(l, '-'); h > 0 && isCapital(l[h+1:]) {
+			surnames[l[h+1:]] = true
+		}
+	}
+	if len(surnames) == 0 {
+		return
+	}
+	out := make([]entity.Mention, 0, len(f.mentions))
+	next := 0 // end of the last mention kept
+	for i := 0; i <= len(f.mentions); i++ {
+		end := len(f.text)
+		if i < len(f.mentions) {
+			end = f.mentions[i].Start
+		}
+		out = append(out, f.bareSurnames(next, end, surnames)...)
+		if i == len(f.mentions) {
+			break
+		}
+		m := f.mentions[i]
+		if m.Type != entity.Person && m.Type != entity.Place && surnames[m.Text] {
+			m.Type = entity.Person
+		}
+		out = append(out, m)
+		next = max(next, m.End)
+	}
+	if len(out) != len(f.mentions) || !slices.Equal(out, f.mentions) {
+		f.mentions = out
+		f.index()
+	}
+}
+
+// bareSurnames returns person mentions for the known surnames written as
+// words of text[from:to].
+func (f *finder) bareSurnames(from, to int, surnames map[string]bool) []entity.Mention {
+	var out []entity.Mention
+	for i := from; i < to; {
+		for i < to && !unicode.IsUpper(rune(f.text[i])) {
+			i++
+		}
+		j := i
+		for j < to && (isNameByte(f.text[j])) {
+			j++
+		}
+		if j > i && (i == 0 || !isNameByte(f.text[i-1])) && surnames[f.text[i:j]] {
+			out = append(out, entity.Mention{Start: i, End: j, Text: f.text[i:j], Type: entity.Person})
+		}
+		i = max(j, i+1)
+	}
+	return out
+}
+
+// isNameByte reports whether b may be part of a surname (ASCII letters and
+// hyphens; other scripts are left to the name finder).
+func isNameByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '-'
+}
+
+// particle is a lower-case name particle and the capitalised name after
+// it: "Salim al Hamdi", "Ludwig van Beethoven".
+var particle = regexp.MustCompile(`^ (?:al|el|bin|ibn|abu|de|da|del|della|van|von|der|la|le) [A-Z][\w'’-]+`)
+
+// initial is a one-letter initial.
+var initial = regexp.MustCompile(`^[A-Z]\.$`)
+
+// joinParticles extends each person mention over a name particle and the
+// name after it, dropping mentions it then covers; entity.Find's slice is
+// not changed in place.
+func (f *finder) joinParticles() {
+	var out []entity.Mention
+	changed := false
+	for _, m := range f.mentions {
+		if len(out) > 0 && m.Start < out[len(out)-1].End {
+			changed = true
+			continue // covered by the name extended before it
+		}
+		if len(out) > 0 && m.Type == entity.Person && initial.MatchString(out[len(out)-1].Text) && out[len(out)-1].End+1 == m.Start {
+			p := out[len(out)-1] // "J. David Anderson" found as "J." and "David Anderson"
+			m.Start, m.Text, m.Title = p.Start, f.text[p.Start:m.End], p.Title
+			out = out[:len(out)-1]
+			changed = true
+		}
+		if m.Type == entity.Person {
+			if loc := particle.FindStringIndex(f.text[m.End:min(len(f.text), m.End+40)]); loc != nil {
+				m.End += loc[1]
+				m.Text = f.text[m.Start:m.End]
+				changed = true
+			}
+		}
+		out = append(out, m)
+	}
+	if changed {
+		f.mentions = out
+	}
+}

@@ -1,0 +1,89 @@
+package warc_test
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"parallax/internal/clitest"
+	"parallax/internal/queue/natsq/natstest"
+	"parallax/internal/shared"
+	"parallax/internal/store/postgres/pgtest"
+)
+
+// BenchmarkWARCWorkers measures how the scale-out roles divide the work of
+// a WARC archive: `publish` queues the pages of a 1,000-page WARC.gz (pages
+// of the cluster dev set, PARALLAX_BENCH_PAGES to change) on NATS
+// JetStream, then 1, then 2 `worker --drain --workers 1` processes fetch,
+// extract, dedupe and store them in PostgreSQL (real servers, started by
+// the test helpers). It reports the wall time from publish to the last
+// worker's exit, the workers' CPU, and the wall time of 2 over 1; each run
+// must store the same number of articles.
+//
+//	go test ./test/warc -run '^$' -bench WARCWorkers -benchtime 1x
+func BenchmarkWARCWorkers(b *testing.B) {
+	pages := 1000
+	if v := os.Getenv("PARALLAX_BENCH_PAGES"); v != "" {
+		fmt.Sscan(v, &pages)
+	}
+	recs := clitest.ReadDevRecords(b, shared.TestData(b, "cluster", "dev.jsonl"))
+	recs = recs[:min(len(recs), pages)]
+	bin := clitest.Binary(b)
+	dir := b.TempDir()
+	in := filepath.Join(dir, "dev.warc.gz")
+	clitest.WriteDevWARC(b, recs, in, 1)
+	pg, ns := pgtest.Start(b), natstest.Start(b)
+	for range b.N {
+		var walls []float64
+		stored := -1
+		for _, n := range []int{1, 2} {
+			db := pg.NewDatabase(b)
+			env := append(os.Environ(), "PARALLAX_DB="+db, "PARALLAX_QUEUE="+ns.URL,
+				fmt.Sprintf("PARALLAX_QUEUE_STREAM=warc%d%d", n, time.Now().UnixNano()))
+			start := time.Now()
+			pub := exec.Command(bin, "publish", in)
+			pub.Env = env
+			if out, err := pub.CombinedOutput(); err != nil {
+				b.Fatalf("publish: %v\n%s", err, out)
+			}
+			published := time.Since(start)
+			cpu := make([]time.Duration, n)
+			var wg sync.WaitGroup
+			for i := range n {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					w := exec.Command(bin, "worker", "--drain", "--workers", "1")
+					w.Env = env
+					if out, err := w.CombinedOutput(); clitest.IngestErr(err, out) != nil {
+						b.Errorf("worker %d of %d: %v\n%s", i+1, n, err, out)
+						return
+					}
+					ru := w.ProcessState.SysUsage().(*syscall.Rusage)
+					cpu[i] = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+				}()
+			}
+			wg.Wait()
+			wall := time.Since(start).Seconds()
+			var total time.Duration
+			for _, c := range cpu {
+				total += c
+			}
+			st := clitest.Stats(b, bin, db)
+			if stored >= 0 && st.Articles != stored {
+				b.Errorf("%d workers stored %d articles, 1 worker %d", n, st.Articles, stored)
+			}
+			stored = st.Articles
+			walls = append(walls, wall)
+			b.Logf("%d worker(s): %d pages, %d stored, %.1f s wall (publish %.1f s), workers' CPU %.1f s (%.1f ms/page)",
+				n, len(recs), st.Articles, wall, published.Seconds(), total.Seconds(), total.Seconds()*1000/float64(len(recs)))
+		}
+		b.ReportMetric(walls[1]/walls[0], "wall-2/1")
+		b.ReportMetric(float64(len(recs))/walls[1], "pages/s-2-workers")
+	}
+}
