@@ -20,7 +20,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "worker", "--queue nats://HOST:4222 [--db FILE|URL] [--workers N] [--drain]")
 	db := dbFlag(fs)
 	queueAddr := queueFlag(fs)
-	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "items handled at once")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "items handled at once (fewer than GOMAXPROCS also lower GOMAXPROCS to this, unless the GOMAXPROCS variable is set)")
 	drain := fs.Bool("drain", false, "exit once the queue holds no work (for batch jobs and tests)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -29,6 +29,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("%w: a worker needs --queue (or PARALLAX_QUEUE)", errUsage)
 	}
+	defer limitProcs(*workers)()
 	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
