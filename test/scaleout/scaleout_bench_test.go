@@ -3,7 +3,6 @@ package scaleout_test
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"parallax/internal/clitest"
 	"parallax/internal/queue/natsq/natstest"
 	"parallax/internal/shared"
@@ -40,17 +39,14 @@ func BenchmarkScaleOut(b *testing.B) {
 	}
 	pg, ns := pgtest.Start(b), natstest.Start(b)
 
-	one := os.Getenv("PARALLAX_SCALE_REFDB")
-	if one == "" {
-		one = filepath.Join(dir, "one.db")
-		cmd := exec.Command(bin, "ingest", "--db", one, in)
-		out, err := cmd.CombinedOutput()
-		if clitest.IngestErr(err, out) != nil {
-			b.Fatalf("one-process ingest: %v\n%s", err, out)
-		}
-		b.Logf("one process (ingest on SQLite): %v CPU", cpuOf(cmd.ProcessState).Round(time.Millisecond))
+	var want storeSnapshot
+	if ref := os.Getenv("PARALLAX_SCALE_REFDB"); ref != "" {
+		want = snapshotSQLite(b, ref)
+	} else {
+		var cpu time.Duration
+		want, cpu = oneProcess(b, bin, in, dir)
+		b.Logf("one process (ingest on SQLite): %v CPU", cpu.Round(time.Millisecond))
 	}
-	want := snapshotSQLite(b, one)
 	b.Logf("%s, load average %s", time.Now().UTC().Format(time.RFC3339), loadAverage())
 
 	var rows []string

@@ -2,7 +2,6 @@ package scaleout_test
 
 import (
 	"fmt"
-	"os/exec"
 	"parallax/internal/clitest"
 	"parallax/internal/queue/natsq/natstest"
 	"parallax/internal/shared"
@@ -34,11 +33,7 @@ func BenchmarkScaleOutFaults(b *testing.B) {
 		b.Fatalf("PARALLAX_FAULT_RUNS: want a positive number")
 	}
 	pg, ns := pgtest.Start(b), natstest.Start(b)
-	one := filepath.Join(dir, "one.db")
-	if out, err := exec.Command(bin, "ingest", "--db", one, in).CombinedOutput(); clitest.IngestErr(err, out) != nil {
-		b.Fatalf("one-process ingest: %v\n%s", err, out)
-	}
-	want := snapshotSQLite(b, one)
+	want, _ := oneProcess(b, bin, in, dir)
 	b.Logf("%s, load average %s", time.Now().UTC().Format(time.RFC3339), loadAverage())
 	rng := faultRNG(b)
 	for range b.N {

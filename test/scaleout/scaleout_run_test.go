@@ -3,6 +3,8 @@ package scaleout_test
 import (
 	"fmt"
 	"os"
+	"os/exec"
+	"parallax/internal/clitest"
 	"parallax/internal/queue/natsq/natstest"
 	"parallax/internal/store/postgres/pgtest"
 	"path/filepath"
@@ -125,4 +127,17 @@ func (r scaleRun) row(want storeSnapshot) string {
 	}
 	return fmt.Sprintf("| %d workers | %v | %d (%d articles) | %d | %d (%d kept under another id) | %s (%d) |", r.workers, r.codes(), r.placed,
 		len(r.got.story), len(r.got.dupOf), want.placedDifferently(r.got), want.otherIDs(r.got), written, r.got.stories)
+}
+
+// oneProcess runs one `ingest` process of in on a SQLite store in dir, the
+// reference of the scale-out runs, and returns its snapshot and CPU time.
+func oneProcess(t testing.TB, bin, in, dir string) (storeSnapshot, time.Duration) {
+	t.Helper()
+	one := filepath.Join(dir, "one.db")
+	cmd := exec.Command(bin, "ingest", "--db", one, in)
+	// Some lines have neither text nor html: ingest exits 1 for them.
+	if out, err := cmd.CombinedOutput(); clitest.IngestErr(err, out) != nil {
+		t.Fatalf("one-process ingest: %v\n%s", err, out)
+	}
+	return snapshotSQLite(t, one), cpuOf(cmd.ProcessState)
 }

@@ -4,7 +4,6 @@ package scaleout_test
 
 import (
 	"fmt"
-	"os/exec"
 	"parallax/internal/clitest"
 	"parallax/internal/queue/natsq/natstest"
 	"parallax/internal/shared"
@@ -35,12 +34,7 @@ func TestScaleOutWorkers(t *testing.T) {
 	in := clitest.HeadLines(t, shared.TestData(t, "cluster", "dev-stream.jsonl"), filepath.Join(dir, "stream.jsonl"), scaleLines)
 	pg, ns := pgtest.Start(t), natstest.Start(t)
 
-	one := filepath.Join(dir, "one.db")
-	// Some lines have neither text nor html: ingest exits 1 for them.
-	if out, err := exec.Command(bin, "ingest", "--db", one, in).CombinedOutput(); clitest.IngestErr(err, out) != nil {
-		t.Fatalf("one-process ingest: %v\n%s", err, out)
-	}
-	want := snapshotSQLite(t, one)
+	want, _ := oneProcess(t, bin, in, dir)
 	t.Logf("| processes | exit codes | clustering decisions | near-dup links (one process: %d) | articles placed differently | briefs written (stories) |", len(want.dupOf))
 	for _, n := range []int{1, 2, 4} {
 		t.Run(fmt.Sprintf("Workers%d", n), func(t *testing.T) {
