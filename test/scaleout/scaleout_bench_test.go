@@ -39,14 +39,7 @@ func BenchmarkScaleOut(b *testing.B) {
 	}
 	pg, ns := pgtest.Start(b), natstest.Start(b)
 
-	var want storeSnapshot
-	if ref := os.Getenv("PARALLAX_SCALE_REFDB"); ref != "" {
-		want = snapshotSQLite(b, ref)
-	} else {
-		var cpu time.Duration
-		want, cpu = oneProcess(b, bin, in, dir)
-		b.Logf("one process (ingest on SQLite): %v CPU", cpu.Round(time.Millisecond))
-	}
+	want := reference(b, bin, in, dir)
 	b.Logf("%s, load average %s", time.Now().UTC().Format(time.RFC3339), loadAverage())
 
 	var rows []string
@@ -81,6 +74,18 @@ func BenchmarkScaleOut(b *testing.B) {
 	b.Logf("| workers | articles | workers' CPU | per article | ratio | all processes' CPU | per article | ratio | exit codes | near-dup links (one process: %d) | placed differently | exact duplicates kept under another id |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n%s",
 		len(want.dupOf), strings.Join(rows, "\n"))
 	b.Logf("%s, load average %s", time.Now().UTC().Format(time.RFC3339), loadAverage())
+}
+
+// reference is the snapshot of one `ingest` process of in: the SQLite
+// store PARALLAX_SCALE_REFDB names, made of the same lines by the same
+// code, else a new run.
+func reference(b testing.TB, bin, in, dir string) storeSnapshot {
+	if ref := os.Getenv("PARALLAX_SCALE_REFDB"); ref != "" {
+		return snapshotSQLite(b, ref)
+	}
+	want, cpu := oneProcess(b, bin, in, dir)
+	b.Logf("one process (ingest on SQLite): %v CPU", cpu.Round(time.Millisecond))
+	return want
 }
 
 // scaleInput writes the first PARALLAX_SCALE_LINES lines of

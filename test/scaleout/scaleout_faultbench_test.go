@@ -18,7 +18,8 @@ import (
 // runs (runFault), each SIGKILLing one process of a role in random order
 // (worker, clusterer, brief writer) at a random moment while work remains
 // and restarting it, on the first PARALLAX_SCALE_LINES lines of
-// dev-stream.jsonl (default 250; the whole stream when "all"). Every run
+// dev-stream.jsonl (default 250; the whole stream when "all";
+// PARALLAX_SCALE_REFDB as for BenchmarkScaleOut). Every run
 // must end with the one-process store; the table gives, per run, the
 // role killed, the work done when it died and, for the clusterer, the
 // time from the leader's SIGKILL to the standby holding the role.
@@ -33,7 +34,7 @@ func BenchmarkScaleOutFaults(b *testing.B) {
 		b.Fatalf("PARALLAX_FAULT_RUNS: want a positive number")
 	}
 	pg, ns := pgtest.Start(b), natstest.Start(b)
-	want, _ := oneProcess(b, bin, in, dir)
+	want := reference(b, bin, in, dir)
 	b.Logf("%s, load average %s", time.Now().UTC().Format(time.RFC3339), loadAverage())
 	rng := faultRNG(b)
 	for range b.N {

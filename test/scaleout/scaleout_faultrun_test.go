@@ -16,7 +16,7 @@ import (
 )
 
 // faultDeadline bounds each wait of a fault run.
-const faultDeadline = 120 * time.Second
+const faultDeadline = 300 * time.Second
 
 // faultRoles are the role processes a fault run may kill.
 var faultRoles = []string{"worker", "clusterer", "briefs"}
