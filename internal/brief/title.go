@@ -217,6 +217,21 @@ func leadSentence(text string, centroid map[string]float64) string {
 		}
 		return ""
 	}
-	sort.SliceStable(cs, func(i, j int) bool { return cs[i].score > cs[j].score })
+	// A sentence that opens with a quotation names the story less well
+	// than one that reports it: it comes only when no other qualifies.
+	opensQuote := func(t string) bool {
+		for _, q := range quoteMarks {
+			if strings.HasPrefix(strings.TrimSpace(t), q) {
+				return true
+			}
+		}
+		return false
+	}
+	sort.SliceStable(cs, func(i, j int) bool {
+		if qi, qj := opensQuote(cs[i].text), opensQuote(cs[j].text); qi != qj {
+			return qj
+		}
+		return cs[i].score > cs[j].score
+	})
 	return cs[0].text
 }

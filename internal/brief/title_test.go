@@ -102,3 +102,15 @@ func TestTitleSkipsPhotoCredit(t *testing.T) {
 		t.Errorf("Title = %q, want a sentence of the story, not the photo credit", title)
 	}
 }
+
+func TestTitleLeadNotAQuote(t *testing.T) {
+	// The short lines repeat the quotation's words, which makes it the
+	// most central sentence: only its opening quotation mark keeps it from
+	// the title.
+	docs := []*model.Article{{ID: "a", Text: "“I brought a rain suit, an umbrella, heavy boots and a thermos,” Mr. Manglinong says. " +
+		"Farmers in the valley are planting rice again after three years of drought, growers said. " +
+		"Rain suit. Umbrella and thermos. Heavy boots. Rain suit and boots."}}
+	if title, _ := Title(docs); strings.HasPrefix(title, "“") || title == "" {
+		t.Errorf("Title = %q, want the reported sentence, not the quotation", title)
+	}
+}
