@@ -190,6 +190,7 @@ func leadSentence(text string, centroid map[string]float64) string {
 		text  string
 		score float64
 		pos   int
+		quote bool // opens with a quotation mark
 	}
 	var cs []cand
 	for i, s := range ss {
@@ -209,7 +210,7 @@ func leadSentence(text string, centroid map[string]float64) string {
 		if norm > 0 {
 			sc /= math.Sqrt(norm)
 		}
-		cs = append(cs, cand{s.Text, sc, i})
+		cs = append(cs, cand{s.Text, sc, i, opensQuote(s.Text)})
 	}
 	if len(cs) == 0 {
 		if len(ss) > 0 {
@@ -219,19 +220,22 @@ func leadSentence(text string, centroid map[string]float64) string {
 	}
 	// A sentence that opens with a quotation names the story less well
 	// than one that reports it: it comes only when no other qualifies.
-	opensQuote := func(t string) bool {
-		for _, q := range quoteMarks {
-			if strings.HasPrefix(strings.TrimSpace(t), q) {
-				return true
-			}
-		}
-		return false
-	}
 	sort.SliceStable(cs, func(i, j int) bool {
-		if qi, qj := opensQuote(cs[i].text), opensQuote(cs[j].text); qi != qj {
-			return qj
+		if cs[i].quote != cs[j].quote {
+			return cs[j].quote
 		}
 		return cs[i].score > cs[j].score
 	})
 	return cs[0].text
+}
+
+// opensQuote reports whether a sentence opens with a quotation mark.
+func opensQuote(t string) bool {
+	t = strings.TrimSpace(t)
+	for _, q := range quoteMarks {
+		if strings.HasPrefix(t, q) {
+			return true
+		}
+	}
+	return false
 }

@@ -121,10 +121,7 @@ func sharedNames(names []int32, story map[int32]int, vc *vocab) (rarest, count f
 			minDF = df
 		}
 	}
-	if minDF >= 0 {
-		rarest = vc.idfOfDF(minDF) / vc.maxIDF()
-	}
-	return rarest, math.Log1p(float64(n))
+	return rareness(vc, minDF), math.Log1p(float64(n))
 }
 
 // rareShared returns the two highest idfs, over the largest idf possible,
@@ -141,29 +138,29 @@ func rareShared(v vector, c *centroid, vc *vocab, dense []float64) (r1, r2 float
 			d2 = df
 		}
 	}
-	defer func() {
-		top := vc.maxIDF()
-		if d1 >= 0 {
-			r1 = vc.idfOfDF(d1) / top
-		}
-		if d2 >= 0 {
-			r2 = vc.idfOfDF(d2) / top
-		}
-	}()
 	if len(c.ts) <= 8*len(v) { // the same set either way: the two largest do not depend on order
 		for i, t := range c.ts {
 			if int(t) < len(dense) && dense[t] != 0 && c.ws[i] != 0 {
 				consider(t)
 			}
 		}
-		return r1, r2
-	}
-	for _, e := range v {
-		if i, ok := c.find(e.t); ok && c.ws[i] != 0 { // 0: withheld (move.go)
-			consider(e.t)
+	} else {
+		for _, e := range v {
+			if i, ok := c.find(e.t); ok && c.ws[i] != 0 { // 0: withheld (move.go)
+				consider(e.t)
+			}
 		}
 	}
-	return r1, r2
+	return rareness(vc, d1), rareness(vc, d2)
+}
+
+// rareness is the idf of a term held by df documents over the largest idf
+// possible; 0 for no term (df < 0).
+func rareness(vc *vocab, df int) float64 {
+	if df < 0 {
+		return 0
+	}
+	return vc.idfOfDF(df) / vc.maxIDF()
 }
 
 // overNorm is dot over the centroid's norm, as centroid.cosine divides.

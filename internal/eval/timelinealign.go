@@ -118,11 +118,6 @@ func datePR(gold, pred []model.TimelineItem) PR {
 		}
 	}
 	var out PR
-	if len(p) > 0 {
-		out.P = float64(hit) / float64(len(p))
-	}
-	if len(g) > 0 {
-		out.R = float64(hit) / float64(len(g))
-	}
+	out.P, out.R, _ = prf(float64(hit), float64(len(p)), float64(len(g)))
 	return out
 }

@@ -16,17 +16,14 @@ func dates(tl []model.TimelineItem) map[string]bool {
 	return out
 }
 
-// dateF1 is the F1 of the predicted dates against the gold ones.
+// dateF1 is the F1 of the predicted dates against the gold ones (datePR's
+// precision and recall).
 func dateF1(gold, pred []model.TimelineItem) float64 {
-	g, p := dates(gold), dates(pred)
-	hit := 0
-	for d := range p {
-		if g[d] {
-			hit++
-		}
+	pr := datePR(gold, pred)
+	if pr.P+pr.R == 0 {
+		return 0
 	}
-	_, _, f := prf(float64(hit), float64(len(p)), float64(len(g)))
-	return f
+	return 2 * pr.P * pr.R / (pr.P + pr.R)
 }
 
 // concat joins the texts of a timeline's entries.
