@@ -35,15 +35,7 @@ func TestStoryFeeds(t *testing.T) {
 			t.Errorf("%s: title %q, entry %+v", target, f.Title, f.Items[0])
 		}
 	}
-	if err := st.Close(); err != nil {
-		t.Fatal(err)
-	}
-	st, err = sqlite.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	h = web.NewHandler(st, quietLog())
+	st, h = reopen(t, st, path)
 	for _, target := range feeds {
 		if _, ids, _ := feedGUIDs(t, h, target); !slices.Equal(ids, []string{first}) {
 			t.Errorf("%s after restart: %v", target, ids)

@@ -37,6 +37,21 @@ func feedGUIDs(t *testing.T, h http.Handler, target string) (string, []string, *
 	return f.FeedType, ids, f
 }
 
+// reopen closes st and opens the same store file again with a new handler,
+// as a restarted process would.
+func reopen(t *testing.T, st *sqlite.DB, path string) (*sqlite.DB, http.Handler) {
+	t.Helper()
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	again, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { again.Close() })
+	return again, web.NewHandler(again, quietLog())
+}
+
 func TestSearchFeeds(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "p.db")
@@ -63,15 +78,7 @@ func TestSearchFeeds(t *testing.T) {
 		before[kind] = ids
 	}
 	// Restart: the same store reopened, a new handler: the same ids.
-	if err := st.Close(); err != nil {
-		t.Fatal(err)
-	}
-	st, err = sqlite.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	h = web.NewHandler(st, quietLog())
+	st, h = reopen(t, st, path)
 	for kind, target := range feeds {
 		if _, ids, _ := feedGUIDs(t, h, target); !slices.Equal(ids, before[kind]) {
 			t.Errorf("%s after restart: %v, want %v", target, ids, before[kind])
