@@ -5,10 +5,10 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
-	"time"
 
 	"parallax/internal/model"
 	"parallax/internal/store"
+	"parallax/internal/store/storetest"
 )
 
 // undoBrowse takes a database back to before migration 0014: its
@@ -44,18 +44,7 @@ func TestBrowseMigrationFillsTables(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	day := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	for _, a := range []*model.Article{
-		{ID: "a1", Source: "one.com", Title: "Flood", Text: "The river burst its banks.", Published: day},
-		{ID: "a2", Source: "two.com", Title: "Flood again", Text: "Water everywhere.", Published: day},
-	} {
-		if _, _, err := db.AddArticle(ctx, a); err != nil {
-			t.Fatal(err)
-		}
-		if err := db.Assign(ctx, a.ID, model.Placement{StoryID: "s1", EventID: "e1"}, nil); err != nil {
-			t.Fatal(err)
-		}
-	}
+	storetest.AddFloodStory(t, db)
 	brief := &model.Brief{Title: "Valley flood",
 		Entities:     []model.Entity{{Name: "Maria Lopez", Type: "PERSON", Aliases: []string{"Lopez"}}},
 		SingleSource: []model.Claim{{Text: "x", Source: "a2"}},
