@@ -36,6 +36,12 @@ type Article struct {
 	// passages about it: the article appears in each of them, with only
 	// those passages. Nil for the usual, single-story article.
 	Also []Placement `json:"also,omitempty"`
+	// QueueSeq is the input's sequence number on the shared work queue
+	// (0 when it did not come through one), set by the worker that
+	// stores it: of exact duplicates still waiting for a story, the store
+	// keeps the one queued first, as one process storing in queue order
+	// does (store.Store.AddArticle). It is stored, not read back.
+	QueueSeq int64 `json:"-"`
 }
 
 // Placement is one more story a roundup article belongs to, through the

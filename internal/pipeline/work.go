@@ -61,6 +61,9 @@ func (p *Pipeline) work(ctx context.Context, m queue.Message) (Outcome, error) {
 		it = files.Item{Origin: "queue message", Err: err}
 	}
 	a, perr := p.prepare(it)
+	if a != nil {
+		a.QueueSeq = m.Seq // of exact duplicates, the store keeps the first queued
+	}
 	return p.store(ctx, it, a, perr)
 }
 

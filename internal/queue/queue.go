@@ -30,6 +30,11 @@ type Message struct {
 	// Attempt counts deliveries of this message: 1 the first time, more
 	// when it is redelivered after a handler error.
 	Attempt int
+	// Seq is the message's place in its subject's stream, the same on
+	// every delivery, increasing with publication, when the queue numbers
+	// messages for every process (queue/natsq: the JetStream stream
+	// sequence); 0 otherwise.
+	Seq int64
 }
 
 // Handler handles one message. A non-nil error asks for redelivery.

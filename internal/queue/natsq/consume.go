@@ -65,11 +65,11 @@ func (q *Queue) Consume(ctx context.Context, subject string, handle func(ctx con
 // pause, then a negative ack (redelivery), or after MaxDeliver attempts a
 // dead letter (terminated and logged).
 func (q *Queue) deliver(ctx context.Context, subject string, msg jetstream.Msg, handle func(context.Context, queue.Message) error) {
-	attempt := 1
+	m := queue.Message{Subject: subject, Data: msg.Data(), Attempt: 1}
 	if meta, err := msg.Metadata(); err == nil {
-		attempt = int(meta.NumDelivered)
+		m.Attempt, m.Seq = int(meta.NumDelivered), int64(meta.Sequence.Stream)
 	}
-	m := queue.Message{Subject: subject, Data: msg.Data(), Attempt: attempt}
+	attempt := m.Attempt
 	err := q.callAlive(ctx, msg, m, handle)
 	if err == nil {
 		if aerr := msg.Ack(); aerr != nil {

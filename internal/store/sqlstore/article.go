@@ -19,8 +19,9 @@ const articleColumns = `id, url, canonical_url, source, title, byline, published
 // URL or content hash exists; then it returns that article's id. The check
 // and the insert are one transaction backed by unique constraints (ON
 // CONFLICT DO NOTHING): of concurrent inserts of one article, one wins and
-// the others wait for it, then find it. Article.StoryID and EventID are
-// ignored: use Assign.
+// the others wait for it, then find it. An article queued before the
+// pending exact duplicates it meets takes their place (replace.go).
+// Article.StoryID and EventID are ignored: use Assign.
 func (db *Store) AddArticle(ctx context.Context, a *model.Article) (bool, string, error) {
 	if a == nil || a.ID == "" {
 		return false, "", fmt.Errorf("%w: article without id", db.d.Invalid)
@@ -33,15 +34,37 @@ func (db *Store) AddArticle(ctx context.Context, a *model.Article) (bool, string
 		return false, "", err
 	}
 	defer tx.Rollback()
-	added, existing, err := addArticle(ctx, tx, a, db.now())
+	added, existing, err := db.addArticle(ctx, tx, a, db.now())
 	if err != nil {
 		return false, "", db.errorf("add article %s: %w", a.ID, err)
 	}
 	return added, existing, tx.Commit()
 }
 
-// addArticle inserts a, or finds the article it duplicates.
-func addArticle(ctx context.Context, tx *Tx, a *model.Article, now time.Time) (bool, string, error) {
+// addArticle inserts a, in place of the pending exact duplicates queued
+// after it, or finds the article it duplicates.
+func (db *Store) addArticle(ctx context.Context, tx *Tx, a *model.Article, now time.Time) (bool, string, error) {
+	for range 3 {
+		if inserted, err := insertArticle(ctx, tx, a, now); err != nil || inserted {
+			return inserted, "", err
+		}
+		cs, err := db.colliders(ctx, tx, a)
+		if err != nil {
+			return false, "", err
+		}
+		if len(cs) == 0 {
+			continue // the article it met went away meanwhile: try again
+		}
+		if !replaces(a, cs) {
+			return false, preferred(a, cs), nil
+		}
+		return true, "", replace(ctx, tx, a, cs, now)
+	}
+	return false, "", errors.New("insert ignored but no conflicting article found")
+}
+
+// insertArticle inserts a unless it collides with a stored article.
+func insertArticle(ctx context.Context, tx *Tx, a *model.Article, now time.Time) (bool, error) {
 	published, fetched := NullTime(a.Published), NullTime(a.Fetched)
 	added := FormatTime(now)
 	sortTime := added
@@ -51,39 +74,20 @@ func addArticle(ctx context.Context, tx *Tx, a *model.Article, now time.Time) (b
 	case fetched.Valid:
 		sortTime = fetched.String
 	}
+	queueSeq := sql.NullInt64{Int64: a.QueueSeq, Valid: a.QueueSeq > 0}
 	res, err := tx.Exec(ctx, `INSERT INTO articles
 		(id, url, canonical_url, source, title, byline, published, lang, body,
-		 content_hash, origin, fetched, added, sort_time, duplicate_of, published_inferred)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		 content_hash, origin, fetched, added, sort_time, duplicate_of, published_inferred, queue_seq)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT DO NOTHING`,
 		a.ID, a.URL, NullString(a.CanonicalURL), a.Source, a.Title, a.Byline, published, a.Language, a.Text,
 		NullString(a.ContentHash), a.Origin, fetched, added, sortTime, NullString(a.DuplicateOf),
-		a.PublishedInferred && published.Valid)
+		a.PublishedInferred && published.Valid, queueSeq)
 	if err != nil {
-		return false, "", err
+		return false, err
 	}
-	if n, err := res.RowsAffected(); err != nil {
-		return false, "", err
-	} else if n == 1 {
-		return true, "", nil
-	}
-	existing, err := findDuplicate(ctx, tx, a)
-	return false, existing, err
-}
-
-// findDuplicate returns the id of the stored article that a collides with,
-// preferring a match on id, then canonical URL, then content hash.
-func findDuplicate(ctx context.Context, tx *Tx, a *model.Article) (string, error) {
-	var id string
-	err := tx.QueryRow(ctx, `SELECT id FROM articles
-		WHERE id = ? OR canonical_url = ? OR content_hash = ?
-		ORDER BY CASE WHEN id = ? THEN 0 WHEN canonical_url = ? THEN 1 ELSE 2 END
-		LIMIT 1`,
-		a.ID, NullString(a.CanonicalURL), NullString(a.ContentHash), a.ID, NullString(a.CanonicalURL)).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", errors.New("insert ignored but no conflicting article found")
-	}
-	return id, err
+	n, err := res.RowsAffected()
+	return n == 1, err
 }
 
 // RecordDuplicate notes that input origin repeated article articleID. It

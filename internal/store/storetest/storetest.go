@@ -42,6 +42,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Stats", testStats},
 		{"NotFound", testNotFound},
 		{"ConcurrentAdd", testConcurrentAdd},
+		{"QueueOrder", testQueueOrder},
+		{"ConcurrentQueueOrder", testConcurrentQueueOrder},
 		{"NearDuplicates", testNearDuplicates},
 		{"LinkNearDuplicate", testLinkNearDuplicate},
 		{"Provenance", testProvenance},
