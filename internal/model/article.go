@@ -40,7 +40,8 @@ type Article struct {
 	// (0 when it did not come through one), set by the worker that
 	// stores it: of exact duplicates still waiting for a story, the store
 	// keeps the one queued first, as one process storing in queue order
-	// does (store.Store.AddArticle). It is stored, not read back.
+	// does (store.Store.AddArticle), and the clusterer places an article
+	// only once every input queued before it is stored.
 	QueueSeq int64 `json:"-"`
 }
 

@@ -53,20 +53,22 @@ func (p *Pipeline) Lead(ctx context.Context, role string, f func(ctx context.Con
 
 // clusterElected places the pending articles as the elected clusterer or,
 // while another process holds that role, waits until it placed them.
+// Articles queued after an input not yet stored wait for another pass.
 func (p *Pipeline) clusterElected(ctx context.Context) (int, error) {
+	placed := 0
 	for {
-		var placed int
 		ran, err := p.Lead(ctx, RoleClusterer, func(ctx context.Context) error {
-			var err error
-			placed, err = p.ClusterPending(ctx)
+			n, err := p.ClusterPending(ctx)
+			placed += n
 			return err
 		})
-		if ran || err != nil {
+		if err != nil || ran && p.Waiting() == 0 {
 			return placed, err
 		}
-		n, err := p.pendingCount(ctx)
-		if err != nil || n == 0 {
-			return 0, err
+		if !ran {
+			if n, err := p.pendingCount(ctx); err != nil || n == 0 {
+				return placed, err
+			}
 		}
 		if err := sleep(ctx, DefaultRetry); err != nil {
 			return 0, err
@@ -99,7 +101,8 @@ type ClustererOptions struct {
 	// drain under a steady flow of work (default DefaultMaxWait).
 	MaxWait time.Duration
 	// Once returns after the first pass that found the queue drained and
-	// placed what was pending (or after finding that another process
+	// placed what was pending (and left nothing waiting for inputs queued
+	// before it) (or after finding that another process
 	// holds the role and nothing is pending).
 	Once bool
 	// OnPass is told what each pass placed.
@@ -117,6 +120,9 @@ func (p *Pipeline) RunClusterer(ctx context.Context, o ClustererOptions) error {
 	}
 	if o.MaxWait <= 0 {
 		o.MaxWait = DefaultMaxWait
+	}
+	if o.Backlog != nil {
+		p.watchQueue(o.Backlog)
 	}
 	for {
 		done := false
@@ -166,7 +172,7 @@ func (p *Pipeline) clusterWhileLeading(ctx context.Context, o ClustererOptions) 
 			if o.OnPass != nil {
 				o.OnPass(placed)
 			}
-			if o.Once {
+			if o.Once && p.Waiting() == 0 {
 				return true, nil
 			}
 		}

@@ -14,6 +14,7 @@ import (
 	"parallax/internal/follow"
 	"parallax/internal/ingest/files"
 	"parallax/internal/model"
+	"parallax/internal/queue"
 	"parallax/internal/store"
 )
 
@@ -97,6 +98,13 @@ type Pipeline struct {
 	// places articles (under mu); nearLinked counts the links it made.
 	near       *dedupe.NearIndex
 	nearLinked int
+
+	// acked, when set, is the shared work queue: the clusterer places
+	// only articles queued up to its acknowledgement floor; waiting are
+	// the pending articles the last pass left for later, with the time
+	// each was first left (floor.go). Both under mu.
+	acked   queue.Acked
+	waiting map[string]time.Time
 }
 
 // New builds a Pipeline over st and its clustering state: the state saved
@@ -232,10 +240,15 @@ func (p *Pipeline) clusterPending(ctx context.Context) (int, error) {
 	if err := p.catchUp(ctx); err != nil {
 		return 0, err
 	}
+	floor, err := p.ackFloor(ctx) // before the pending articles: see floor.go
+	if err != nil {
+		return 0, err
+	}
 	pending, err := p.st.PendingArticles(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("pipeline: pending articles: %w", err)
 	}
+	pending = p.placeable(pending, floor, time.Now())
 	if len(pending) == 0 && p.stateDirty && p.unsaved >= p.minSave() {
 		return 0, p.apply(ctx, nil, nil, true)
 	}

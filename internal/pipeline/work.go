@@ -134,6 +134,7 @@ func (p *Pipeline) ingestShared(ctx context.Context, q queue.Queue, bl queue.Bac
 		sum Summary
 		mu  sync.Mutex
 	)
+	p.watchQueue(q)
 	wctx, stop := context.WithCancel(ctx)
 	defer stop()
 	workErr := make(chan error, 1)

@@ -64,3 +64,12 @@ type Queue interface {
 type Backlog interface {
 	Pending(ctx context.Context, subject string) (int, error)
 }
+
+// Acked is implemented by queues shared between processes whose messages
+// carry sequence numbers (Message.Seq; queue/natsq): AckFloor returns a
+// sequence number up to which every message of subject is acknowledged
+// (handled, or dropped as a dead letter), so that a process can tell
+// which of the stored results no earlier message can still change.
+type Acked interface {
+	AckFloor(ctx context.Context, subject string) (int64, error)
+}

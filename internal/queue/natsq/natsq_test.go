@@ -60,6 +60,7 @@ func TestNATS(t *testing.T) {
 		{"Temporary", testTemporary},
 		{"PendingAndOrphans", testPendingAndOrphans},
 		{"BadNames", testBadNames},
+		{"Seq", testSeq},
 	} {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, srv) })
 	}

@@ -13,7 +13,7 @@ import (
 
 // articleColumns is the column list read by scanArticle.
 const articleColumns = `id, url, canonical_url, source, title, byline, published, lang, body,
-	content_hash, origin, fetched, story_id, event_id, duplicate_of, passages, published_inferred`
+	content_hash, origin, fetched, story_id, event_id, duplicate_of, passages, published_inferred, queue_seq`
 
 // AddArticle stores a new article unless one with the same id, canonical
 // URL or content hash exists; then it returns that article's id. The check
@@ -208,12 +208,14 @@ func scanArticle(rows *sql.Rows) (*model.Article, error) {
 		canonical, hash, story, event sql.NullString
 		duplicateOf, passages         sql.NullString
 		published, fetched            sql.NullString
+		queueSeq                      sql.NullInt64
 		err                           error
 	)
 	if err = rows.Scan(&a.ID, &a.URL, &canonical, &a.Source, &a.Title, &a.Byline, &published, &a.Language,
-		&a.Text, &hash, &a.Origin, &fetched, &story, &event, &duplicateOf, &passages, &a.PublishedInferred); err != nil {
+		&a.Text, &hash, &a.Origin, &fetched, &story, &event, &duplicateOf, &passages, &a.PublishedInferred, &queueSeq); err != nil {
 		return nil, err
 	}
+	a.QueueSeq = queueSeq.Int64
 	a.CanonicalURL, a.ContentHash, a.StoryID, a.EventID = canonical.String, hash.String, story.String, event.String
 	a.DuplicateOf = duplicateOf.String
 	if a.Passages, err = store.DecodePassages(passages.String); err != nil {

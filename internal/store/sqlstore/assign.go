@@ -157,7 +157,7 @@ func ensureStory(ctx context.Context, tx *Tx, id, title string, now time.Time) e
 // column (store.PlacedIn).
 var placedIn = store.PlacedIn("?", "id", "url", "canonical_url", "source", "title", "byline", "published",
 	"lang", "body", "content_hash", "origin", "fetched", "story_id", "event_id", "duplicate_of", "passages",
-	"sort_time", "assign_seq", "published_inferred")
+	"sort_time", "assign_seq", "published_inferred", "queue_seq")
 
 // placedAgg is placedIn with only what a story's aggregates and events
 // are counted from.
