@@ -114,9 +114,9 @@ func runFault(t testing.TB, rng *rand.Rand, kills []string, bin string, pg *pgte
 	}
 	r.wall = time.Since(t0)
 	r.got = snapshotOf(t, st)
-	if moved := want.placedDifferently(r.got); len(r.got.story) != total || moved != 0 {
-		t.Errorf("run %d: %d articles stored (one process: %d), %d placed differently:\n%s", run, len(r.got.story), total, moved,
-			strings.Join(want.placementDiff(r.got, 10), "\n"))
+	if moved, other := want.placedDifferently(r.got), want.otherIDs(r.got); len(r.got.story) != total || moved != 0 || other != 0 {
+		t.Errorf("run %d: %d articles stored (one process: %d), %d placed differently, %d of one process's ids not stored:\n%s",
+			run, len(r.got.story), total, moved, other, strings.Join(want.placementDiff(r.got, 10), "\n"))
 	}
 	if !want.sameNearDuplicates(r.got) {
 		t.Errorf("run %d: near-duplicate links %v, one process %v", run, r.got.dupOf, want.dupOf)

@@ -14,9 +14,8 @@ import (
 
 // storeSnapshot is what the scale-out test compares between runs.
 type storeSnapshot struct {
-	story   map[string]string   // article -> story
-	dupOf   map[string]string   // near-duplicate -> original
-	names   map[string][]string // article -> what makes another its exact duplicate
+	story   map[string]string // article -> story
+	dupOf   map[string]string // near-duplicate -> original
 	stories int
 	aliased int // stories that have both a row and a merge alias
 	stale   int
@@ -47,7 +46,7 @@ func snapshotOf(t testing.TB, st store.Store) storeSnapshot {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := storeSnapshot{story: map[string]string{}, dupOf: map[string]string{}, names: map[string][]string{}}
+	s := storeSnapshot{story: map[string]string{}, dupOf: map[string]string{}}
 	for _, a := range arts {
 		if _, twice := s.story[a.ID]; twice {
 			t.Errorf("article %s stored twice", a.ID)
@@ -55,12 +54,6 @@ func snapshotOf(t testing.TB, st store.Store) storeSnapshot {
 		s.story[a.ID] = a.StoryID
 		if a.DuplicateOf != "" {
 			s.dupOf[a.ID] = a.DuplicateOf
-		}
-		if a.CanonicalURL != "" {
-			s.names[a.ID] = append(s.names[a.ID], "url:"+a.CanonicalURL)
-		}
-		if a.ContentHash != "" {
-			s.names[a.ID] = append(s.names[a.ID], "hash:"+a.ContentHash)
 		}
 	}
 	if pending, err := st.PendingArticles(ctx); err != nil || len(pending) > 0 {
@@ -84,57 +77,8 @@ func snapshotOf(t testing.TB, st store.Store) storeSnapshot {
 	return s
 }
 
-// sameContent returns s and o with their articles named alike when they
-// are exact duplicates of each other (the same canonical URL or content
-// hash, the store's rule): of exact duplicates, whichever a worker stores
-// first is kept, so with several workers the id kept can differ from one
-// process's while the article and its story are the same (otherIDs counts
-// those). Each group of duplicates is named by the smallest of its names.
-func sameContent(s, o storeSnapshot) (storeSnapshot, storeSnapshot) {
-	parent := map[string]string{}
-	var find func(string) string
-	find = func(x string) string {
-		p, ok := parent[x]
-		if !ok || p == x {
-			return x
-		}
-		r := find(p)
-		parent[x] = r
-		return r
-	}
-	union := func(a, b string) {
-		ra, rb := find(a), find(b)
-		if ra == rb {
-			return
-		}
-		if rb < ra {
-			ra, rb = rb, ra
-		}
-		parent[rb] = ra
-	}
-	for _, snap := range []storeSnapshot{s, o} {
-		for id, names := range snap.names {
-			for _, n := range names {
-				union(n, "id:"+id)
-			}
-		}
-	}
-	name := func(id string) string { return find("id:" + id) }
-	rekey := func(snap storeSnapshot) storeSnapshot {
-		out := snap
-		out.story, out.dupOf = map[string]string{}, map[string]string{}
-		for id, st := range snap.story {
-			out.story[name(id)] = st
-		}
-		for id, orig := range snap.dupOf {
-			out.dupOf[name(id)] = name(orig)
-		}
-		return out
-	}
-	return rekey(s), rekey(o)
-}
-
-// otherIDs counts the articles of s kept under another id in o.
+// otherIDs counts the articles of s that o does not store (an exact
+// duplicate kept under another id, or an article lost).
 func (s storeSnapshot) otherIDs(o storeSnapshot) int {
 	n := 0
 	for id := range s.story {
@@ -146,9 +90,10 @@ func (s storeSnapshot) otherIDs(o storeSnapshot) int {
 }
 
 // placedDifferently counts the articles of s whose story, as a set of
-// articles (exact duplicates alike), differs in o (or that o lacks).
+// articles, differs in o (or that o lacks): of exact duplicates the store
+// keeps the one queued first, as one process does, so ids compare as they
+// are.
 func (s storeSnapshot) placedDifferently(o storeSnapshot) int {
-	s, o = sameContent(s, o)
 	mine, theirs := members(s.story), members(o.story)
 	n := 0
 	for id := range s.story {
@@ -162,7 +107,6 @@ func (s storeSnapshot) placedDifferently(o storeSnapshot) int {
 // placementDiff describes up to limit articles of s placed differently in
 // o: the article and its story's members in each.
 func (s storeSnapshot) placementDiff(o storeSnapshot, limit int) []string {
-	s, o = sameContent(s, o)
 	mine, theirs := members(s.story), members(o.story)
 	var ids []string
 	for id := range s.story {
@@ -201,9 +145,8 @@ func members(story map[string]string) map[string]string {
 }
 
 // sameNearDuplicates reports whether s and o link the same near-duplicates
-// to the same originals (exact duplicates alike).
+// to the same originals.
 func (s storeSnapshot) sameNearDuplicates(o storeSnapshot) bool {
-	s, o = sameContent(s, o)
 	return equalMaps(s.dupOf, o.dupOf)
 }
 
