@@ -33,7 +33,7 @@ func testBrowseMigration(t *testing.T, srv *pgtest.Server) {
 		`DROP INDEX story_sources_source`, `DROP INDEX stories_by_outlets`, `DROP INDEX stories_by_articles`,
 		`DROP INDEX stories_by_published`,
 		// and the later migrations, rerun too (0012 outlet ports is data only)
-		`DROP TABLE outlet_groups`, `DROP TABLE outlet_groups_version`, `ALTER TABLE articles DROP COLUMN published_inferred`,
+		`DROP TABLE outlet_groups`, `DROP TABLE outlet_groups_version`, `ALTER TABLE articles DROP COLUMN published_inferred`, `ALTER TABLE articles DROP COLUMN queue_seq`,
 		`DELETE FROM schema_version WHERE version >= 10`,
 	} {
 		if _, err := db.pool.Exec(ctx, stmt); err != nil {

@@ -3,10 +3,12 @@ package postgres
 import (
 	"context"
 	"embed"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"parallax/internal/store"
@@ -29,6 +31,9 @@ func migrate(ctx context.Context, pool *pgxpool.Pool) error {
 	if err != nil {
 		return err
 	}
+	if ok, err := upToDate(ctx, pool, len(ms)); err != nil || ok {
+		return err
+	}
 	for _, m := range ms {
 		if err := applyMigration(ctx, pool, m, len(ms)); err != nil {
 			return fmt.Errorf("migrate %s: %w", m.Name, err)
@@ -36,6 +41,29 @@ func migrate(ctx context.Context, pool *pgxpool.Pool) error {
 	}
 	return nil
 }
+
+// upToDate reports whether the database has every migration already, in
+// one query without the lock: how most processes start (each worker,
+// clusterer and brief writer opens the store), instead of a transaction
+// per migration.
+func upToDate(ctx context.Context, pool *pgxpool.Pool, latest int) (bool, error) {
+	var current int
+	err := pool.QueryRow(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&current)
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == undefinedTable {
+		return false, nil // a new database
+	}
+	if err != nil {
+		return false, err
+	}
+	if current > latest {
+		return false, fmt.Errorf("%w: version %d, known %d", ErrSchemaTooNew, current, latest)
+	}
+	return current == latest, nil
+}
+
+// undefinedTable is PostgreSQL's SQLSTATE undefined_table.
+const undefinedTable = "42P01"
 
 // applyMigration applies m unless the database already has it. The
 // advisory lock makes a second process wait, then see the new version.

@@ -21,7 +21,7 @@ func TestOutletPortsMigration(t *testing.T) {
 	}
 	storetest.SeedPorted(t, db)
 	for _, stmt := range []string{
-		`ALTER TABLE articles DROP COLUMN published_inferred`, // 0013, rerun too
+		`ALTER TABLE articles DROP COLUMN published_inferred`, `ALTER TABLE articles DROP COLUMN queue_seq`, // 0013 and 0014, rerun too
 		`DELETE FROM schema_version WHERE version >= 12`,
 	} {
 		if _, err := db.pool.Exec(ctx, stmt); err != nil {

@@ -25,7 +25,7 @@ func undoBrowse(t *testing.T, db *DB) {
 		`DROP INDEX story_sources_source`, `DROP INDEX stories_by_outlets`, `DROP INDEX stories_by_articles`,
 		`DROP INDEX stories_by_published`,
 		`DROP TABLE outlet_groups`, `DROP TABLE outlet_groups_version`,
-		`ALTER TABLE articles DROP COLUMN published_inferred`,
+		`ALTER TABLE articles DROP COLUMN published_inferred`, `ALTER TABLE articles DROP COLUMN queue_seq`,
 		`DELETE FROM schema_version WHERE version >= 14`,
 	} {
 		if _, err := db.write.ExecContext(context.Background(), stmt); err != nil {

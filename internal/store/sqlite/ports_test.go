@@ -20,7 +20,7 @@ func TestOutletPortsMigration(t *testing.T) {
 	}
 	storetest.SeedPorted(t, db)
 	for _, stmt := range []string{
-		`ALTER TABLE articles DROP COLUMN published_inferred`, // 0017, rerun too
+		`ALTER TABLE articles DROP COLUMN published_inferred`, `ALTER TABLE articles DROP COLUMN queue_seq`, // 0017 and 0018, rerun too
 		`DELETE FROM schema_version WHERE version >= 16`,
 	} {
 		if _, err := db.write.ExecContext(ctx, stmt); err != nil {
