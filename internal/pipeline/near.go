@@ -89,15 +89,3 @@ func DecodeProvenance(pr *model.Provenance) (files.Item, error) {
 	_, it, err := decodeItem(raw)
 	return it, err
 }
-
-// saveProvenance stores an article's provenance (a no-op if it has one).
-func (p *Pipeline) saveProvenance(ctx context.Context, id string, it files.Item, a *model.Article) error {
-	pr, err := provenance(id, it, a)
-	if err != nil {
-		return fmt.Errorf("pipeline: provenance of %s: %w", it.Origin, err)
-	}
-	if err := p.st.SaveProvenance(ctx, pr); err != nil {
-		return fmt.Errorf("pipeline: provenance of %s: %w", it.Origin, err)
-	}
-	return nil
-}

@@ -191,22 +191,21 @@ func (p *Pipeline) storeOne(ctx context.Context, it files.Item, a *model.Article
 		}
 		return out, nil
 	}
-	added, existing, err := p.st.AddArticle(ctx, a)
+	pr, err := provenance(a.ID, it, a)
+	if err != nil {
+		return out, fmt.Errorf("pipeline: provenance of %s: %w", it.Origin, err)
+	}
+	// One transaction: the article with its provenance, or the input
+	// recorded as a duplicate of the article it repeats (or, the same
+	// input again, that article's provenance).
+	added, existing, err := p.st.AddInput(ctx, a, pr)
 	if err != nil {
 		return out, fmt.Errorf("pipeline: store %s: %w", it.Origin, err)
 	}
 	if added {
 		out.Status, out.ID = Added, a.ID
-		return out, p.saveProvenance(ctx, a.ID, it, a)
-	}
-	out.Status, out.ID = Duplicate, existing
-	if prev, err := p.st.Article(ctx, existing); err == nil && prev.Origin == it.Origin {
-		// The same input again (a rerun, or a restart after a crash that
-		// came between storing the article and its provenance).
-		return out, p.saveProvenance(ctx, existing, it, a)
-	}
-	if err := p.st.RecordDuplicate(ctx, it.Origin, existing); err != nil {
-		return out, fmt.Errorf("pipeline: record duplicate %s: %w", it.Origin, err)
+	} else {
+		out.Status, out.ID = Duplicate, existing
 	}
 	return out, nil
 }

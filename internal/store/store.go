@@ -21,6 +21,14 @@ type Store interface {
 	// stores nothing and returns added=false with the existing article's id.
 	// Article.DuplicateOf, when set, must name a stored article.
 	AddArticle(ctx context.Context, a *model.Article) (added bool, existingID string, err error)
+	// AddInput stores article a, extracted from the input that p records
+	// (its provenance; p.ArticleID is ignored), in one transaction: as
+	// AddArticle does, with p when a is stored. When a duplicates a stored
+	// article, p is saved for that article if it came from the same input
+	// (a rerun, or a restart after a crash between the two), else the
+	// input is recorded as a duplicate of it (RecordDuplicate). One commit
+	// per input, whatever became of it.
+	AddInput(ctx context.Context, a *model.Article, p model.Provenance) (added bool, existingID string, err error)
 	// RecordDuplicate notes that input origin repeated article id. Recording
 	// the same (origin, id) pair again is a no-op.
 	RecordDuplicate(ctx context.Context, origin, articleID string) error

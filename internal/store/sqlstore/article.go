@@ -23,11 +23,8 @@ const articleColumns = `id, url, canonical_url, source, title, byline, published
 // pending exact duplicates it meets takes their place (replace.go).
 // Article.StoryID and EventID are ignored: use Assign.
 func (db *Store) AddArticle(ctx context.Context, a *model.Article) (bool, string, error) {
-	if a == nil || a.ID == "" {
-		return false, "", fmt.Errorf("%w: article without id", db.d.Invalid)
-	}
-	if err := model.CheckArticle(a); err != nil {
-		return false, "", fmt.Errorf("%w: %w", db.d.Invalid, err)
+	if err := db.checkNew(a); err != nil {
+		return false, "", err
 	}
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
@@ -39,6 +36,17 @@ func (db *Store) AddArticle(ctx context.Context, a *model.Article) (bool, string
 		return false, "", db.errorf("add article %s: %w", a.ID, err)
 	}
 	return added, existing, tx.Commit()
+}
+
+// checkNew refuses an article that cannot be stored.
+func (db *Store) checkNew(a *model.Article) error {
+	if a == nil || a.ID == "" {
+		return fmt.Errorf("%w: article without id", db.d.Invalid)
+	}
+	if err := model.CheckArticle(a); err != nil {
+		return fmt.Errorf("%w: %w", db.d.Invalid, err)
+	}
+	return nil
 }
 
 // addArticle inserts a, in place of the pending exact duplicates queued

@@ -26,16 +26,22 @@ func (db *Store) SaveProvenance(ctx context.Context, p model.Provenance) error {
 	if err := articleExists(ctx, tx, p.ArticleID); err != nil {
 		return db.errorf("save provenance: %w", err)
 	}
+	if err := insertProvenance(ctx, tx, p); err != nil {
+		return db.errorf("save provenance of %s: %w", p.ArticleID, err)
+	}
+	return tx.Commit()
+}
+
+// insertProvenance stores p unless its article has a provenance.
+func insertProvenance(ctx context.Context, tx *Tx, p model.Provenance) error {
 	raw := p.Raw
 	if raw == nil {
 		raw = []byte{} // NOT NULL: an empty blob, which PostgreSQL would take nil for NULL
 	}
-	if _, err := tx.Exec(ctx, `INSERT INTO provenance (article_id, origin, fetched, format, raw)
+	_, err := tx.Exec(ctx, `INSERT INTO provenance (article_id, origin, fetched, format, raw)
 		VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-		p.ArticleID, p.Origin, NullTime(p.Fetched), p.Format, raw); err != nil {
-		return db.errorf("save provenance of %s: %w", p.ArticleID, err)
-	}
-	return tx.Commit()
+		p.ArticleID, p.Origin, NullTime(p.Fetched), p.Format, raw)
+	return err
 }
 
 // Provenance returns an article's provenance.

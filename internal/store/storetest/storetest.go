@@ -42,6 +42,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Stats", testStats},
 		{"NotFound", testNotFound},
 		{"ConcurrentAdd", testConcurrentAdd},
+		{"AddInput", testAddInput},
 		{"QueueOrder", testQueueOrder},
 		{"ConcurrentQueueOrder", testConcurrentQueueOrder},
 		{"NearDuplicates", testNearDuplicates},
