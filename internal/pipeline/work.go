@@ -86,22 +86,65 @@ func PublishItem(ctx context.Context, q queue.Queue, it files.Item) error {
 	return nil
 }
 
-// PublishItems queues every item walk emits on q for workers, and returns
-// how many it queued.
+// publishBatch is how many items PublishItems sends at once to a queue
+// that stores batches (queue.Batcher).
+const publishBatch = 64
+
+// PublishItems queues every item walk emits on q for workers, in order,
+// and returns how many it queued: publishBatch at a time when q stores
+// batches.
 func PublishItems(ctx context.Context, q queue.Queue, walk func(emit func(files.Item) error) error) (int, error) {
-	n := 0
-	err := walk(func(it files.Item) error {
-		if err := PublishItem(ctx, q, it); err != nil {
-			return err
+	bq, ok := q.(queue.Batcher)
+	if !ok {
+		n := 0
+		err := walk(func(it files.Item) error {
+			if err := PublishItem(ctx, q, it); err != nil {
+				return err
+			}
+			n++
+			return nil
+		})
+		return n, err
+	}
+	var (
+		n     int
+		batch [][]byte
+		first string // the origin of the batch's first item, for errors
+	)
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
 		}
-		n++
+		if err := bq.PublishBatch(ctx, SubjectInput, batch); err != nil {
+			return fmt.Errorf("pipeline: queue %d items from %s: %w", len(batch), first, err)
+		}
+		n += len(batch)
+		batch = batch[:0]
+		return nil
+	}
+	err := walk(func(it files.Item) error {
+		data, err := encodeItem(0, it)
+		if err != nil {
+			return fmt.Errorf("pipeline: queue %s: %w", it.Origin, err)
+		}
+		if len(batch) == 0 {
+			first = it.Origin
+		}
+		if batch = append(batch, data); len(batch) == publishBatch {
+			return flush()
+		}
 		return nil
 	})
+	if err == nil {
+		err = flush()
+	}
 	return n, err
 }
 
-// drainPoll is how often a process asks a shared queue for its backlog.
-const drainPoll = 100 * time.Millisecond
+// drainPoll is how often a process asks a shared queue for its backlog: a
+// worker with --drain exits at most this long after the last item is
+// handled (each question is one small request to the queue's server).
+const drainPoll = 20 * time.Millisecond
 
 // WaitDrained returns once no input item waits or is being handled in any
 // process (the backlog of the shared queue is empty), or ctx ends.

@@ -73,3 +73,11 @@ type Backlog interface {
 type Acked interface {
 	AckFloor(ctx context.Context, subject string) (int64, error)
 }
+
+// Batcher is implemented by queues that store several messages at once
+// faster than one at a time (queue/natsq: one round trip for all instead
+// of one each): PublishBatch stores datas on subject in their order, as
+// Publish one after the other would, and returns once all are stored.
+type Batcher interface {
+	PublishBatch(ctx context.Context, subject string, datas [][]byte) error
+}

@@ -61,6 +61,7 @@ func TestNATS(t *testing.T) {
 		{"PendingAndOrphans", testPendingAndOrphans},
 		{"BadNames", testBadNames},
 		{"Seq", testSeq},
+		{"PublishBatch", testPublishBatch},
 	} {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, srv) })
 	}

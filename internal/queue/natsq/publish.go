@@ -47,6 +47,66 @@ func (q *Queue) Publish(ctx context.Context, subject string, data []byte) error 
 	}
 }
 
+// PublishBatch stores datas on subject in their order and returns once
+// JetStream acknowledged every one. When the stream has room for all of
+// them they travel at once, each acknowledged as it is stored; otherwise
+// (or when another publisher filled the stream meanwhile) they go one at
+// a time, Publish waiting for room, so that none overtakes another.
+func (q *Queue) PublishBatch(ctx context.Context, subject string, datas [][]byte) error {
+	subj, err := q.natsSubject(subject)
+	if err != nil {
+		return err
+	}
+	sent := 0
+	if q.hasRoom(ctx, len(datas)) {
+		if sent, err = q.publishAsync(ctx, subj, datas); err != nil {
+			return fmt.Errorf("natsq: publish %s: %w", subject, err)
+		}
+	}
+	for _, d := range datas[sent:] {
+		if err := q.Publish(ctx, subject, d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// hasRoom reports whether the stream holds room for n more messages now.
+func (q *Queue) hasRoom(ctx context.Context, n int) bool {
+	info, err := q.stream.Info(ctx)
+	return err == nil && info.State.Msgs+uint64(n) <= uint64(q.opts.Buffer)
+}
+
+// publishAsync sends datas at once and waits for their acknowledgements;
+// it returns how many were stored in order before the first that the
+// stream refused as full (none refused: all). Those after a refused one
+// may be stored too: they are sent again one at a time (a rare second
+// copy, which the store's dedupe absorbs, rather than a lost order).
+func (q *Queue) publishAsync(ctx context.Context, subj string, datas [][]byte) (int, error) {
+	futures := make([]jetstream.PubAckFuture, 0, len(datas))
+	for _, d := range datas {
+		f, err := q.js.PublishAsync(subj, d)
+		if err != nil {
+			break // sent so far are awaited; the rest go one at a time
+		}
+		futures = append(futures, f)
+	}
+	for i, f := range futures {
+		select {
+		case <-f.Ok():
+		case err := <-f.Err():
+			if isFull(err) {
+				q.opts.Logger.Warn("queue: stream filled during a batch; sending the rest one at a time", "subject", subj)
+				return i, nil
+			}
+			return i, err
+		case <-ctx.Done():
+			return i, ctx.Err()
+		}
+	}
+	return len(futures), nil
+}
+
 // isFull tells whether a publish failed because the stream holds its
 // maximum of messages (DiscardNew).
 func isFull(err error) bool {
