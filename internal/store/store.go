@@ -18,7 +18,15 @@ var ErrNotFound = errors.New("store: not found")
 type Store interface {
 	// AddArticle stores a new article atomically. When an article with the
 	// same ID, canonical URL (if set) or content hash already exists it
-	// stores nothing and returns added=false with the existing article's id.
+	// stores nothing and returns added=false with the existing article's id
+	// (the one with its id, else its canonical URL, else its hash) —
+	// unless a came through the shared work queue (QueueSeq) before every
+	// article it collides with: when those are all other articles, still
+	// pending, queued after it and no near-duplicate's original, a takes
+	// their place (added=true): they are deleted with their provenance,
+	// and their inputs and the inputs recorded as their duplicates become
+	// a's duplicates, so that of exact duplicates the one queued first is
+	// kept, as one process storing in queue order keeps it.
 	// Article.DuplicateOf, when set, must name a stored article.
 	AddArticle(ctx context.Context, a *model.Article) (added bool, existingID string, err error)
 	// AddInput stores article a, extracted from the input that p records

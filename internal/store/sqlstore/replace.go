@@ -24,19 +24,17 @@ import (
 
 // collider is a stored article that a new one collides with.
 type collider struct {
-	id, origin          string
-	canonical, hash     sql.NullString
-	story               sql.NullString
-	queueSeq            sql.NullInt64
-	referenced          bool // another article names it as its near-duplicate original
-	sameURL, sameHash   bool // as the new article's
-	sameID, replaceable bool
+	id, origin       string
+	canonical, story sql.NullString
+	queueSeq         sql.NullInt64
+	referenced       bool // another article names it as its near-duplicate original
+	sameID, sameURL  bool // as the new article's
 }
 
 // colliders returns the stored articles that a collides with on id,
 // canonical URL or content hash, locked for update where rows lock.
 func (db *Store) colliders(ctx context.Context, tx *Tx, a *model.Article) ([]collider, error) {
-	rows, err := tx.Query(ctx, `SELECT id, origin, canonical_url, content_hash, story_id, queue_seq,
+	rows, err := tx.Query(ctx, `SELECT id, origin, canonical_url, story_id, queue_seq,
 		EXISTS (SELECT 1 FROM articles d WHERE d.duplicate_of = articles.id)
 		FROM articles WHERE id = ? OR canonical_url = ? OR content_hash = ?
 		ORDER BY id`+db.forUpdate(" OF articles"), // one lock order
@@ -48,12 +46,11 @@ func (db *Store) colliders(ctx context.Context, tx *Tx, a *model.Article) ([]col
 	var cs []collider
 	for rows.Next() {
 		var c collider
-		if err := rows.Scan(&c.id, &c.origin, &c.canonical, &c.hash, &c.story, &c.queueSeq, &c.referenced); err != nil {
+		if err := rows.Scan(&c.id, &c.origin, &c.canonical, &c.story, &c.queueSeq, &c.referenced); err != nil {
 			return nil, err
 		}
 		c.sameID = c.id == a.ID
 		c.sameURL = a.CanonicalURL != "" && c.canonical.String == a.CanonicalURL
-		c.sameHash = a.ContentHash != "" && c.hash.String == a.ContentHash
 		cs = append(cs, c)
 	}
 	return cs, rows.Err()

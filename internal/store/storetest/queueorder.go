@@ -42,8 +42,8 @@ func stored(t *testing.T, s store.Store, id string) bool {
 // place of pending ones queued later (their inputs, and the inputs
 // recorded as their duplicates, become its duplicates; their provenance
 // goes), so the one kept is the one a single process storing in queue
-// order keeps; a placed article, one without a queue number, one queued
-// earlier and one with the same id stay.
+// order keeps; a placed article, a near-duplicate's original, one without
+// a queue number, one queued earlier and one with the same id stay.
 func testQueueOrder(t *testing.T, s store.Store) {
 	ctx := context.Background()
 	t.Run("EarlierReplacesPending", func(t *testing.T) {
@@ -119,6 +119,14 @@ func testQueueOrder(t *testing.T, s store.Store) {
 			}
 		})
 	}
+	t.Run("OriginalStays", func(t *testing.T) {
+		orig, copied := queued("r1", 9, "h-r1"), queued("r2", 10, "h-r2")
+		copied.DuplicateOf = "r1" // r1 is a near-duplicate's original
+		mustAdd(t, s, orig, copied)
+		if added, existing := addOutcome(t, s, queued("r0", 2, "h-r1")); added || existing != "r1" {
+			t.Errorf("AddArticle = %v, %q; want false, r1 (an original is not replaced)", added, existing)
+		}
+	})
 	t.Run("PartlyPlaced", func(t *testing.T) {
 		pending, placed := queued("q1", 9, "h-q1"), queued("q2", 8, "h-q2")
 		mustAdd(t, s, pending, placed)
