@@ -59,7 +59,11 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 // printHits writes one block per result: rank, kind, title, date and
 // outlet or counts, id, snippet.
 func printHits(e *env, res search.Results, offset int) {
-	fmt.Fprintf(e.Stdout, "%d results (%d stories, %d articles)\n", res.Total, res.Stories, res.Articles)
+	more := ""
+	if !res.Exact {
+		more = "+" // counting stopped at search.MaxCount of a kind
+	}
+	fmt.Fprintf(e.Stdout, "%d%s results (%d stories, %d articles)\n", res.Total, more, res.Stories, res.Articles)
 	for i, h := range res.Hits {
 		date := ""
 		if !h.Time.IsZero() {

@@ -29,8 +29,12 @@ type Hit struct {
 
 // Results is one page of a search and how many matched in all.
 type Results struct {
-	Total    int   `json:"total"`
-	Stories  int   `json:"stories"`  // of Total
-	Articles int   `json:"articles"` // of Total
-	Hits     []Hit `json:"results"`
+	Total    int  `json:"total"`
+	Stories  int  `json:"stories"`     // of Total
+	Articles int  `json:"articles"`    // of Total
+	Exact    bool `json:"total_exact"` // false: Total is a lower bound (MaxCount of a kind reached)
+	// Ranked is how many matches were ranked (at most MaxCandidates of
+	// each kind): the pages end there, even when Total is larger.
+	Ranked int   `json:"ranked"`
+	Hits   []Hit `json:"results"`
 }

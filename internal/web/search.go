@@ -39,8 +39,8 @@ func searchHref(q string, n int) string {
 
 // apiSearchNext is the API address of the page after [offset,
 // offset+limit) of total results, or nil when that page is the last.
-func apiSearchNext(q string, limit, offset, total int) *string {
-	if offset+limit >= total {
+func apiSearchNext(q string, limit, offset, ranked int) *string {
+	if offset+limit >= ranked {
 		return nil
 	}
 	v := url.Values{"q": {q}, "limit": {strconv.Itoa(limit)}, "offset": {strconv.Itoa(offset + limit)}}

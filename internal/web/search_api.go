@@ -11,6 +11,7 @@ import (
 type searchJSON struct {
 	Query    string          `json:"query"` // the query as parsed, in canonical form
 	Total    int             `json:"total"`
+	Exact    bool            `json:"total_exact"` // false: total is a lower bound (counting stopped there)
 	Stories  int             `json:"stories"`
 	Articles int             `json:"articles"`
 	Limit    int             `json:"limit"`
@@ -54,8 +55,8 @@ func (h *handler) apiSearch(w http.ResponseWriter, r *http.Request) {
 		h.failJSON(w, r, err)
 		return
 	}
-	out := searchJSON{Query: q.String(), Total: res.Total, Stories: res.Stories, Articles: res.Articles,
-		Limit: limit, Offset: offset, Results: []searchHitJSON{}, Next: apiSearchNext(raw, limit, offset, res.Total)}
+	out := searchJSON{Query: q.String(), Total: res.Total, Exact: res.Exact, Stories: res.Stories, Articles: res.Articles,
+		Limit: limit, Offset: offset, Results: []searchHitJSON{}, Next: apiSearchNext(raw, limit, offset, res.Ranked)}
 	for _, hit := range res.Hits {
 		out.Results = append(out.Results, newSearchHitJSON(hit))
 	}

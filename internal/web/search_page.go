@@ -13,8 +13,8 @@ type searchView struct {
 	Query   string // as typed
 	Error   string // why the query was refused; "" when it was not
 	Help    bool   // no query yet: show how to search
-	Total   int
-	Stories int
+	Total   string // "1,234", or "10,000+" when counting stopped there
+	Stories string // "1 story", "12 stories"
 	Results []searchRow
 	Pager   pager
 	Atom    string // the feeds of this search
@@ -52,11 +52,14 @@ func (h *handler) searchPage(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	if v.Pager, err = newSearchPager(raw, page, res.Total); err != nil {
+	if v.Pager, err = newSearchPager(raw, page, res.Ranked); err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	v.Total, v.Stories = res.Total, res.Stories
+	v.Total, v.Stories = searchTotal(res), totalLabel(res.Stories, "story", "stories")
+	if res.Total == 0 {
+		v.Total = ""
+	}
 	feedQ := url.Values{"q": {raw}}.Encode()
 	v.Atom, v.JSON = "/search.atom?"+feedQ, "/search.json?"+feedQ
 	for _, hit := range res.Hits {
@@ -65,7 +68,18 @@ func (h *handler) searchPage(w http.ResponseWriter, r *http.Request) {
 	h.render(w, r, http.StatusOK, "search", raw+" · Search", v)
 }
 
-// newSearchPager places a page of results; its links keep the query.
+// searchTotal writes how many matched: "1,234", "10,000+" when the store
+// stopped counting.
+func searchTotal(res search.Results) string {
+	s := thousands(res.Total)
+	if !res.Exact {
+		s += "+"
+	}
+	return s
+}
+
+// newSearchPager places a page of results (of the ranked ones: pages end
+// there); its links keep the query.
 func newSearchPager(raw string, page, total int) (pager, error) {
 	p, err := newPager("/search", page, searchPageSize, total)
 	if err != nil {

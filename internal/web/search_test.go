@@ -2,12 +2,14 @@ package web_test
 
 import (
 	"encoding/json"
+	"html"
 	"fmt"
 	"net/url"
 	"strings"
 	"testing"
 
 	"parallax/internal/model"
+	"parallax/internal/search"
 	"parallax/internal/web"
 	"parallax/internal/web/webtest"
 )
@@ -23,7 +25,7 @@ func TestSearchPage(t *testing.T) {
 		absent      []string
 	}{
 		{"Help", "", 200, []string{"person:allen", `name="q"`}, []string{"results ("}},
-		{"Word", "bridge", 200, []string{"/stories/s-bridge", "/articles/a1", "<mark>bridge</mark>", "results (1 stories)"}, nil},
+		{"Word", "bridge", 200, []string{"/stories/s-bridge", "/articles/a1", "<mark>bridge</mark>", "results (1 story)"}, nil},
 		{"Phrase", `"elm street"`, 200, []string{"/articles/a2", "Elm Street bridge shut"}, []string{"/articles/a3"}},
 		{"Exclude", "bridge -cracks", 200, []string{"/articles/a3"}, []string{"/articles/a1", "result-story"}},
 		{"Person", "person:ruiz", 200, []string{"/stories/s-bridge"}, []string{"/articles/a2"}},
@@ -183,5 +185,48 @@ func TestChromiumSearch(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSearchCounted checks the answers when the store stops ranking and
+// counting: the total says it is a lower bound ("+", total_exact false)
+// and the pages end with the ranked matches.
+func TestSearchCounted(t *testing.T) {
+	st := newTestStore(t)
+	seed(t, st)
+	h := web.NewHandler(st, quietLog())
+	oldRanked, oldCount := search.MaxCandidates, search.MaxCount
+	search.MaxCandidates, search.MaxCount = 2, 2 // "bridge": 1 story, 3 articles
+	t.Cleanup(func() { search.MaxCandidates, search.MaxCount = oldRanked, oldCount })
+
+	_, body := get(t, h, "GET", "/api/v1/search?q=bridge&limit=2")
+	var out struct {
+		searchAPI
+		Exact bool `json:"total_exact"`
+	}
+	if err := json.Unmarshal([]byte(body), &out); err != nil {
+		t.Fatal(err)
+	}
+	if out.Total != 3 || out.Exact || out.Next == nil {
+		t.Fatalf("first page: total %d exact %v next %v, want 3 (1 story + 2 articles counted), false, a next page", out.Total, out.Exact, out.Next)
+	}
+	_, body = get(t, h, "GET", *out.Next)
+	if err := json.Unmarshal([]byte(body), &out); err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Results) != 1 || out.Next != nil { // 3 ranked: 1 story, 2 articles
+		t.Errorf("second page: %d results, next %v; want 1, none", len(out.Results), out.Next)
+	}
+	if _, page := get(t, h, "GET", "/search?q=bridge"); !strings.Contains(html.UnescapeString(page), "of 3+ results (1 story)") {
+		t.Errorf("search page does not say the total is a lower bound:\n%s", page)
+	}
+
+	search.MaxCount = 10
+	_, body = get(t, h, "GET", "/api/v1/search?q=bridge")
+	if err := json.Unmarshal([]byte(body), &out); err != nil {
+		t.Fatal(err)
+	}
+	if out.Total != 4 || !out.Exact {
+		t.Errorf("counted in full: total %d exact %v, want 4, true", out.Total, out.Exact)
 	}
 }

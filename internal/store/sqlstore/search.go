@@ -44,8 +44,9 @@ func (db *Store) Search(ctx context.Context, q search.Query, limit, offset int) 
 
 // Candidates runs head+body for the newest search.MaxCandidates matches
 // (by order, descending: the order they were stored) as (id, time,
-// relevance) rows; when there are that many, it counts all the matches
-// with count, a body that takes the first of args or all of them.
+// relevance) rows; when there are that many, it counts the matches with
+// count, a body that takes the first of args or all of them, up to
+// search.MaxCount+1 (more than MaxCount: search.Answer caps the total).
 func Candidates(ctx context.Context, tx *Tx, kind, head, body, count, order string, args []any) ([]search.Candidate, int, error) {
 	rows, err := tx.Query(ctx, head+body+` ORDER BY `+order+` DESC LIMIT `+strconv.Itoa(search.MaxCandidates), args...)
 	if err != nil {
@@ -73,7 +74,8 @@ func Candidates(ctx context.Context, tx *Tx, kind, head, body, count, order stri
 		if count != body {
 			cargs = args[:1]
 		}
-		if err := tx.QueryRow(ctx, `SELECT count(*)`+count, cargs...).Scan(&total); err != nil {
+		q := `SELECT count(*) FROM (SELECT 1` + count + ` LIMIT ` + strconv.Itoa(search.MaxCount+1) + `) AS m`
+		if err := tx.QueryRow(ctx, q, cargs...).Scan(&total); err != nil {
 			return nil, 0, fmt.Errorf("%s count: %w", kind, err)
 		}
 	}

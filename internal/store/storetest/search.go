@@ -195,9 +195,19 @@ func testSearchCapped(t *testing.T, s store.Store) {
 	} {
 		res, got := mustSearch(t, s, query, 0, 0)
 		slices.Sort(got)
-		if res.Total != want.total || !slices.Equal(got, want.hits) {
-			t.Errorf("Search(%q) capped at 1 = %d %v, want %d %v", query, res.Total, got, want.total, want.hits)
+		if res.Total != want.total || !res.Exact || res.Ranked != 2 || !slices.Equal(got, want.hits) {
+			t.Errorf("Search(%q) capped at 1 = %d (exact %v, ranked %d) %v, want %d (exact, ranked 2) %v",
+				query, res.Total, res.Exact, res.Ranked, got, want.total, want.hits)
 		}
+	}
+	// Counting stops past MaxCount matches of a kind: "oil" matches one
+	// story and two articles.
+	oldCount := search.MaxCount
+	search.MaxCount = 1
+	t.Cleanup(func() { search.MaxCount = oldCount })
+	if res, _ := mustSearch(t, s, "oil", 0, 0); res.Total != 2 || res.Stories != 1 || res.Articles != 1 || res.Exact {
+		t.Errorf("Search(oil) counted to 1 = %d (%d stories, %d articles, exact %v), want 2 (1, 1, inexact)",
+			res.Total, res.Stories, res.Articles, res.Exact)
 	}
 }
 
