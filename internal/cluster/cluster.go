@@ -65,6 +65,7 @@ type Clusterer struct {
 	sweep       sweeper
 	boiler      boiler
 	rows        [][]float64
+	near        []nearBest // scratch for featureRows
 	dense       scratch
 	terms       terms
 	search      int         // candidate searches so far: marks the stories one search found

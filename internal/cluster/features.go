@@ -73,19 +73,12 @@ func margins(rows [][]float64) {
 type scratch struct{ all, ent, lead, title dense }
 
 // features fills out with the pair's features (see FeatureNames); bg is
-// the article's cosine to its language's centroid; all, ent and lead are
-// d's vectors loaded in dense arrays, and title its title's.
-func features(d *docVec, s *story, vc *vocab, bg, index float64, all, ent, lead, title []float64, out []float64) []float64 {
+// the article's cosine to its language's centroid; nb its best cosines
+// to the story's recent articles (nearestAll); all, ent and lead are d's
+// vectors loaded in dense arrays.
+func features(d *docVec, s *story, vc *vocab, bg, index float64, nb nearBest, all, ent, lead []float64, out []float64) []float64 {
 	out = out[:0]
-	var near, entNear, titleNear float64
-	for _, r := range s.recent {
-		a, e := dotsDense(r.all, r.ent, all, ent)
-		near, entNear = max(near, a), max(entNear, e)
-		// The titles' dot product, as a merge of the two sorted vectors
-		// sums it to the last bit: the same products in the same
-		// (term-id) order, and zeros for the terms not shared.
-		titleNear = max(titleNear, dotDense(r.title, title))
-	}
+	near, entNear, titleNear := nb.all, nb.ent, nb.title
 	gap := math.Log1p(gapDays(s.last, d.at))
 	var cos, ent1 float64
 	if s.size == 1 && len(s.recent) == 1 && s.all.pos == nil && s.ent.pos == nil {
@@ -171,26 +164,44 @@ func overNorm(dot float64, c *centroid) float64 {
 	return dot / math.Sqrt(c.norm2)
 }
 
-// dotsDense returns dotDense(all, dAll) and dotDense(ent, dEnt) in one
-// pass over all: ent's terms (a document's proper nouns) are all among
-// all's, in the same order, so each sum adds the same products in the
-// same order as two passes would.
-func dotsDense(all, ent vector, dAll, dEnt []float64) (a, e float64) {
-	j := 0
-	for _, x := range all {
-		if int(x.t) >= len(dAll) {
-			continue
-		}
-		a += x.w * dAll[x.t]
-		if j < len(ent) && ent[j].t == x.t {
-			if int(x.t) < len(dEnt) {
-				e += ent[j].w * dEnt[x.t]
+// nearBest is an article's best cosines to one story's recent articles:
+// of all terms, of proper nouns and of titles.
+type nearBest struct{ all, ent, title float64 }
+
+// take keeps the larger of each cosine and r's.
+func (nb *nearBest) take(r nearBest) {
+	nb.all, nb.ent, nb.title = max(nb.all, r.all), max(nb.ent, r.ent), max(nb.title, r.title)
+}
+
+// nearestAll returns, per candidate story, the article's best cosines to
+// its recent articles; all, ent and title hold the article's vectors
+// loaded in dense arrays. Each dot product sums the same products in the
+// same (term-id) order as a merge of the two sorted vectors would, to
+// the last bit. The recent articles of all the candidates are taken two
+// at a time (dotPair), whichever stories they are in: most candidates
+// hold one article.
+func nearestAll(cands []*story, all, ent, title []float64, out []nearBest) []nearBest {
+	out = slices.Grow(out[:0], len(cands))[:len(cands)]
+	clear(out)
+	var held *docVec // a recent article waiting for a second
+	heldAt := 0      // its candidate
+	for i, s := range cands {
+		for _, r := range s.recent {
+			if held == nil {
+				held, heldAt = r, i
+				continue
 			}
-			j++
+			var x, y nearBest
+			x.all, y.all = dotPair(held.all, r.all, all)
+			x.ent, y.ent = dotPair(held.ent, r.ent, ent)
+			x.title, y.title = dotPair(held.title, r.title, title)
+			out[heldAt].take(x)
+			out[i].take(y)
+			held = nil
 		}
 	}
-	if j < len(ent) { // not a subset (never for a document's vectors)
-		e = dotDense(ent, dEnt)
+	if held != nil {
+		out[heldAt].take(nearBest{dotDense(held.all, all), dotDense(held.ent, ent), dotDense(held.title, title)})
 	}
-	return a, e
+	return out
 }

@@ -43,8 +43,9 @@ func (c *Clusterer) featureRows(v *docVec, cands []*story, rows [][]float64) [][
 	n := len(vc.df)
 	all, ent, lead := c.dense.all.load(v.all, n), c.dense.ent.load(v.ent, n), c.dense.lead.load(v.lead, n)
 	title := c.dense.title.load(v.title, n)
+	c.near = nearestAll(cands, all, ent, title, c.near)
 	for i, s := range cands {
-		rows[i] = features(v, s, vc, bg, s.shared, all, ent, lead, title, rows[i])
+		rows[i] = features(v, s, vc, bg, s.shared, c.near[i], all, ent, lead, rows[i])
 	}
 	margins(rows)
 	c.dense.all.unload(v.all)
