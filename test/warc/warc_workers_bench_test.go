@@ -5,6 +5,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -25,6 +28,9 @@ import (
 // worker's exit (in a database whose schema was created before, as an
 // operator's is: that time is logged apart), the workers' CPU, and the
 // wall time of 2 over 1; each run must store the same number of articles.
+// It also logs how long the machine's CPUs were busy meanwhile (all
+// processes: the servers' share is what no worker accounts for), which
+// tells whether a run was bound by the CPUs.
 //
 //	go test ./test/warc -run '^$' -bench WARCWorkers -benchtime 1x
 func BenchmarkWARCWorkers(b *testing.B) {
@@ -51,7 +57,7 @@ func BenchmarkWARCWorkers(b *testing.B) {
 			s0 := time.Now()
 			clitest.Stats(b, bin, db)
 			schema := time.Since(s0)
-			start := time.Now()
+			start, busy0 := time.Now(), machineBusy()
 			pub := exec.Command(bin, "publish", in)
 			pub.Env = env
 			if out, err := pub.CombinedOutput(); err != nil {
@@ -75,7 +81,7 @@ func BenchmarkWARCWorkers(b *testing.B) {
 				}()
 			}
 			wg.Wait()
-			wall := time.Since(start).Seconds()
+			wall, busy := time.Since(start).Seconds(), machineBusy()-busy0
 			var total time.Duration
 			for _, c := range cpu {
 				total += c
@@ -86,10 +92,34 @@ func BenchmarkWARCWorkers(b *testing.B) {
 			}
 			stored = st.Articles
 			walls = append(walls, wall)
-			b.Logf("%d worker(s): %d pages, %d stored, %.2f s wall (publish %.2f s; schema created before, %.2f s), workers' CPU %.1f s (%.1f ms/page)",
-				n, len(recs), st.Articles, wall, published.Seconds(), schema.Seconds(), total.Seconds(), total.Seconds()*1000/float64(len(recs)))
+			b.Logf("%d worker(s): %d pages, %d stored, %.2f s wall (publish %.2f s; schema created before, %.2f s), workers' CPU %.1f s (%.1f ms/page); the machine's CPUs busy %.1f s of %.1f",
+				n, len(recs), st.Articles, wall, published.Seconds(), schema.Seconds(), total.Seconds(), total.Seconds()*1000/float64(len(recs)),
+				busy.Seconds(), wall*float64(runtime.NumCPU()))
 		}
 		b.ReportMetric(walls[1]/walls[0], "wall-2/1")
 		b.ReportMetric(float64(len(recs))/walls[1], "pages/s-2-workers")
 	}
+}
+
+// machineBusy is the time all the machine's CPUs have spent busy since boot
+// (/proc/stat: all but idle and iowait), or 0 where that is not known.
+func machineBusy() time.Duration {
+	b, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return 0
+	}
+	line, _, _ := strings.Cut(string(b), "\n")
+	f := strings.Fields(line)
+	if len(f) < 6 || f[0] != "cpu" {
+		return 0
+	}
+	var ticks int64
+	for i, v := range f[1:] {
+		if i == 3 || i == 4 { // idle, iowait
+			continue
+		}
+		n, _ := strconv.ParseInt(v, 10, 64)
+		ticks += n
+	}
+	return time.Duration(ticks) * time.Second / 100 // USER_HZ ticks
 }
