@@ -182,8 +182,9 @@ func leadWords(text string, n int) string {
 var stamp = regexp.MustCompile(`(?i)\b\d{1,2}:\d{2}\b|^\s*(last updated|updated|posted|published|by|photo|image|video|watch|click|share|follow|read more|advertisement)\b|\?\s*$|\|`)
 
 // leadSentence returns the sentence among the first ones of text that
-// reads as a headline (6 to 40 words, no time stamp or plea) and is
-// closest to centroid; else the first sentence.
+// reads as a headline (6 to 40 words, no time stamp or plea; a wire
+// dateline before it dropped) and is closest to centroid; else the first
+// sentence.
 func leadSentence(text string, centroid map[string]float64) string {
 	ss := sentence.Split(leadWords(text, 4*titleWords))
 	type cand struct {
@@ -197,20 +198,21 @@ func leadSentence(text string, centroid map[string]float64) string {
 		if i >= 6 {
 			break
 		}
-		words := len(token.Words(s.Text))
-		if words < 6 || words > 40 || stamp.MatchString(s.Text) || residue(s.Text) || aside(s.Text) {
+		text := dropDateline(s.Text)
+		words := len(token.Words(text))
+		if words < 6 || words > 40 || stamp.MatchString(text) || residue(text) || aside(text) {
 			continue
 		}
 		sc := 0.0
 		norm := 0.0
-		for _, t := range token.Terms(normalize(s.Text)) {
+		for _, t := range token.Terms(normalize(text)) {
 			sc += centroid[t]
 			norm++
 		}
 		if norm > 0 {
 			sc /= math.Sqrt(norm)
 		}
-		cs = append(cs, cand{s.Text, sc, i, opensQuote(s.Text)})
+		cs = append(cs, cand{text, sc, i, opensQuote(text)})
 	}
 	if len(cs) == 0 {
 		if len(ss) > 0 {

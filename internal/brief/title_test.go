@@ -114,3 +114,16 @@ func TestTitleLeadNotAQuote(t *testing.T) {
 		t.Errorf("Title = %q, want the reported sentence, not the quotation", title)
 	}
 }
+
+func TestTitleLeadDropsDateline(t *testing.T) {
+	// A wire photo package without a headline: its notices, a caption
+	// behind a dateline and slug, and the caption's quotation. The caption
+	// reads as the story once its dateline is dropped.
+	docs := []*model.Article{{ID: "a", Text: "ATTENTION EDITORS: The following photos are part of tonight's Photo Package, moving Wednesday, 10/20/99. " +
+		"(NYT42) NEW YORK -- Oct. 20, 1999 -- NY-METS-HONEYMOONERS, 10-20 -- The Mets' Tuesday night loss to the Atlanta Braves ruined the honeymoon plans of Brenda and Felix Manglinong, newlyweds from Sacramento, Calif., who had dreams of attending a World Series between the Yankees and Mets. " +
+		"``I brought a rain suit, an umbrella, heavy boots and a thermos,'' Mr. Manglinong says."}}
+	title, _ := Title(docs)
+	if !strings.HasPrefix(title, "The Mets' Tuesday night loss") {
+		t.Errorf("Title = %q, want the caption without its dateline", title)
+	}
+}
