@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/nats-io/nats.go/jetstream"
+
 	"parallax/internal/queue"
 )
 
@@ -16,16 +18,9 @@ var (
 // by any process: those waiting for a consumer and those being handled
 // (or waiting for redelivery after a failure or a dead consumer).
 func (q *Queue) Pending(ctx context.Context, subject string) (int, error) {
-	if q.closed() {
-		return 0, queue.ErrClosed
-	}
-	c, err := q.consumer(ctx, subject)
+	info, err := q.consumerInfo(ctx, subject, "pending on")
 	if err != nil {
 		return 0, err
-	}
-	info, err := c.Info(ctx)
-	if err != nil {
-		return 0, fmt.Errorf("natsq: pending on %s: %w", subject, err)
 	}
 	return int(info.NumPending) + info.NumAckPending, nil
 }
@@ -33,16 +28,26 @@ func (q *Queue) Pending(ctx context.Context, subject string) (int, error) {
 // AckFloor returns the stream sequence number up to which every message
 // of subject is acknowledged: the shared consumer's acknowledgement floor.
 func (q *Queue) AckFloor(ctx context.Context, subject string) (int64, error) {
-	if q.closed() {
-		return 0, queue.ErrClosed
-	}
-	c, err := q.consumer(ctx, subject)
+	info, err := q.consumerInfo(ctx, subject, "ack floor of")
 	if err != nil {
 		return 0, err
 	}
+	return int64(info.AckFloor.Stream), nil
+}
+
+// consumerInfo asks the server for the state of subject's shared consumer;
+// what names the question in an error.
+func (q *Queue) consumerInfo(ctx context.Context, subject, what string) (*jetstream.ConsumerInfo, error) {
+	if q.closed() {
+		return nil, queue.ErrClosed
+	}
+	c, err := q.consumer(ctx, subject)
+	if err != nil {
+		return nil, err
+	}
 	info, err := c.Info(ctx)
 	if err != nil {
-		return 0, fmt.Errorf("natsq: ack floor of %s: %w", subject, err)
+		return nil, fmt.Errorf("natsq: %s %s: %w", what, subject, err)
 	}
-	return int64(info.AckFloor.Stream), nil
+	return info, nil
 }
