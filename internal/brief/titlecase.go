@@ -22,6 +22,11 @@ var (
 	wireVersion = regexp.MustCompile(`\s*\(\d{1,2}\)$`)
 )
 
+// CleanHeadline is an article's headline as the story pages show it: its
+// character references decoded and the marks wire services leave for
+// editors dropped ("EDS-more details added …", "… (2)").
+func CleanHeadline(t string) string { return cleanHeadline(t) }
+
 // cleanHeadline decodes the character references of a headline and drops
 // those that name no character, with the spaces they leave, and the marks
 // wire services leave for editors.

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"time"
 
+	"parallax/internal/brief"
 	"parallax/internal/model"
 )
 
@@ -119,7 +120,7 @@ func legendOf(events map[string]int, size map[string]int, refs []model.ArticleRe
 			continue
 		}
 		if firstAt[c].IsZero() || r.Published.Before(firstAt[c]) || r.Published.Equal(firstAt[c]) && names[c] == "" {
-			names[c], firstAt[c] = r.Title, r.Published
+			names[c], firstAt[c] = brief.CleanHeadline(r.Title), r.Published
 		}
 		lastAt[c] = maxTime(lastAt[c], r.Published)
 	}

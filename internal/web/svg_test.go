@@ -101,3 +101,14 @@ func TestCoverageBins(t *testing.T) {
 		}
 	}
 }
+
+// TestCoverageLegendCleansHeadlines: an event is named by its first
+// headline as a story title is, without the wire's notes to editors.
+func TestCoverageLegendCleansHeadlines(t *testing.T) {
+	d := time.Date(1996, 1, 13, 9, 0, 0, 0, time.UTC)
+	refs := []model.ArticleRef{{ID: "1", Published: d, EventID: "a", Title: "EDS-more details added Premier Li Peng Holds Talks with Mongolian PM (2)"}}
+	cov := string(coverageChart(refs))
+	if !strings.Contains(cov, "Premier Li Peng Holds Talks with Mongolian PM (1 article") || strings.Contains(cov, "EDS") {
+		t.Errorf("coverage legend keeps the wire's marks:\n%s", cov)
+	}
+}
