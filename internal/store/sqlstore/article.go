@@ -23,6 +23,13 @@ const articleColumns = `id, url, canonical_url, source, title, byline, published
 // pending exact duplicates it meets takes their place (replace.go).
 // Article.StoryID and EventID are ignored: use Assign.
 func (db *Store) AddArticle(ctx context.Context, a *model.Article) (bool, string, error) {
+	return db.storeArticle(ctx, a, "add article "+a.ID, nil)
+}
+
+// storeArticle adds a in one transaction with whatever then does with the
+// outcome (nil: nothing more); what names the step in an error.
+func (db *Store) storeArticle(ctx context.Context, a *model.Article, what string,
+	then func(tx *Tx, added bool, existing string, now time.Time) error) (bool, string, error) {
 	if err := db.checkNew(a); err != nil {
 		return false, "", err
 	}
@@ -31,9 +38,13 @@ func (db *Store) AddArticle(ctx context.Context, a *model.Article) (bool, string
 		return false, "", err
 	}
 	defer tx.Rollback()
-	added, existing, err := db.addArticle(ctx, tx, a, db.now())
+	now := db.now()
+	added, existing, err := db.addArticle(ctx, tx, a, now)
+	if err == nil && then != nil {
+		err = then(tx, added, existing, now)
+	}
 	if err != nil {
-		return false, "", db.errorf("add article %s: %w", a.ID, err)
+		return false, "", db.errorf("%s: %w", what, err)
 	}
 	return added, existing, tx.Commit()
 }

@@ -10,23 +10,9 @@ import (
 // AddInput stores an article with its provenance, or records what its
 // input was to the article it duplicates, in one transaction.
 func (db *Store) AddInput(ctx context.Context, a *model.Article, p model.Provenance) (bool, string, error) {
-	if err := db.checkNew(a); err != nil {
-		return false, "", err
-	}
-	tx, err := db.beginWrite(ctx)
-	if err != nil {
-		return false, "", err
-	}
-	defer tx.Rollback()
-	now := db.now()
-	added, existing, err := db.addArticle(ctx, tx, a, now)
-	if err == nil {
-		err = saveInput(ctx, tx, a.ID, p, added, existing, now)
-	}
-	if err != nil {
-		return false, "", db.errorf("add input %s: %w", p.Origin, err)
-	}
-	return added, existing, tx.Commit()
+	return db.storeArticle(ctx, a, "add input "+p.Origin, func(tx *Tx, added bool, existing string, now time.Time) error {
+		return saveInput(ctx, tx, a.ID, p, added, existing, now)
+	})
 }
 
 // saveInput stores p for the article stored from it, id when added, else
