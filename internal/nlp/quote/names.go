@@ -96,6 +96,9 @@ var titleSmall = set(`a an the of to in on at for and or but nor with from by as
 // speech: most of its words capitalised and no sentence in it.
 func isTitle(q string) bool {
 	ws := strings.Fields(q)
+	if len(ws) == 0 || !unicode.IsUpper([]rune(ws[0])[0]) {
+		return false
+	}
 	caps, small := 0, 0
 	for _, w := range ws {
 		r := []rune(w)[0]
@@ -108,7 +111,7 @@ func isTitle(q string) bool {
 			}
 		}
 	}
-	return caps >= 3 && small == 0
+	return caps >= 2 && small == 0 // "Return of the Jedi"
 }
 
 // longer returns the nearest person named before pos whose name ends in

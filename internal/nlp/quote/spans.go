@@ -24,9 +24,11 @@ func quoteSpans(text string, from, to int) []span {
 		var closers []string
 		switch {
 		case r == '“':
-			closers = []string{"”", "“"} // some texts close with an opening mark
+			// some texts close with an opening mark, or a straight one
+			closers = []string{"”", "“", "\""}
 		case r == '"':
-			closers = []string{"\""}
+			// many pages open straight and close curly: "…,” she said
+			closers = []string{"\"", "”"}
 		case r == '`' && strings.HasPrefix(line[i:], "``"):
 			n = 2
 			closers = []string{"''", "\""}
