@@ -137,7 +137,7 @@ func (f *finder) resolveRole(ph string, quoteAt int) string {
 			return org // "Halliburton said it ... . “…,” the company said"
 		}
 	}
-	if definite && roles[role] && !things[role] && !groups[role] {
+	if definite && roles[role] && !things[role] && !groups[role] && !ranks[role] {
 		// "the judge said", "the 36-year-old single mother said": the
 		// person who last spoke or was the subject, of the role's gender.
 		// Not across a person introduced by a role ("said a medical
@@ -149,6 +149,12 @@ func (f *finder) resolveRole(ph string, quoteAt int) string {
 	ph = strings.TrimPrefix(strings.TrimPrefix(ph, "the "), "The ")
 	return strings.TrimRight(ph, " ,")
 }
+
+// ranks are roles a text gives with the name ("Sgt. Trent Crump",
+// "Detective Jane Roe"): "the police sergeant said" is the person the
+// text names so (holders), never merely the last person it spoke of.
+var ranks = set(`sergeant lieutenant captain corporal detective inspector marshal trooper sheriff commissioner
+superintendent commander general colonel major admiral`)
 
 // orgRoles are the roles of an organisation.
 var orgRoles = set(`company firm group agency`)
@@ -389,7 +395,7 @@ func (f *finder) gender(m entity.Mention, pos int) gender {
 
 // roleSubjectRe is a role noun phrase that starts a sentence: "One
 // neighbor hopes", "The boy's mother pleaded".
-var roleSubjectRe = regexp.MustCompile(`(?:^|[.!?]["”'’]*\s+|\n)(?:One|A|An|The|Another|Her|His|Their)\s+(?:[\w'’-]+\s+){0,2}?([a-z-]+)(?:\s+(?:in|at|from|of|with|on)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?(?:\s*,[^,.;]{1,80},)?\s+(?:` + verbs + `|hopes|pleaded|has|had|is|was|heard|saw|lives|lived|wants|wanted|called|described|woke|watched)\b`)
+var roleSubjectRe = regexp.MustCompile(`(?:^|[.!?]["”'’]*\s+|\n)(?:One|A|An|The|Another|Her|His|Their)\s+(?:[\w'’-]+\s+){0,2}?([a-z-]+)(?:\s+(?:in|at|from|of|with|on)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?(?:\s+who\s+[^,.;"“”]{1,80}?)?(?:\s*,[^,.;]{1,80},)?\s+(?:` + verbs + `|hopes|pleaded|has|had|is|was|heard|saw|lives|lived|wants|wanted|called|described|woke|watched)\b`)
 
 // indefiniteSpeaker is someone a role introduces inside a sentence as the
 // subject of a speech verb: "In Benghazi , an NTC official said".

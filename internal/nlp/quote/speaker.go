@@ -37,9 +37,9 @@ var (
 	lead       = regexp.MustCompile(`^[\s,;:—–'-]*`)
 	// "X said", "X, a spokesman for Y, said", "X of South Carolina, one
 	// of the House managers, said", "X , chief executive of Y said"
-	verbAfter = regexp.MustCompile(`^(?:\s+(?:of|from|for|at|with|in)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,4}?)?(?:\s*,[^,"“”\n]{1,100}|\s*,\s+(?:an?|the)\s+[^,"“”\n]{1,80}(?:,[^,"“”\n]{1,40}){1,2})?\s*,?\s+(?:` + verbs + `)\b`)
+	verbAfter = regexp.MustCompile(`^(?:\s+(?:of|from|for|at|with|in)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,6}?){0,2}(?:\s*,[^,"“”\n]{1,100}|\s*,\s+(?:an?|the)\s+[^,"“”\n]{1,80}(?:,[^,"“”\n]{1,40}){1,2})?\s*,?\s+(?:` + verbs + `)\b`)
 	// a title before a name: "Dr. Dan Geschwind", "Prime Minister Tony Blair"
-	title    = regexp.MustCompile(`^(?:(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|Sec|Adm|Capt|Maj|Cpl|Det|Supt|Insp)\.?\s+|(?:Rear|Vice|Prime Minister|President|Secretary|Senator|Judge|Chancellor|Professor|Sheriff|Mayor|Governor|Admiral|Captain|Major|General|Colonel|Lieutenant|Sergeant|Corporal|Detective|Officer|Commissioner|Superintendent|Chief|Deputy|Pastor|Bishop|Father|Ambassador|Attorney General|Councilman|Councilwoman)\s+)+`)
+	title    = regexp.MustCompile(`^(?:(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|Sec|Adm|Capt|Maj|Cpl|Det|Supt|Insp)\.?\s+|(?:Rear|Vice|Prime Minister|President|Secretary|Senator|Judge|Chancellor|Professor|Sheriff|Mayor|Governor|Admiral|Captain|Major|General|Colonel|Lieutenant|Sergeant|Corporal|Detective|Officer|Commissioner|Superintendent|Chief|Deputy|Pastor|Bishop|Father|Ambassador|Attorney General|Councilman|Councilwoman)(?:\s+|-))+`) // "Lieutenant-General"
 	anyVerb  = regexp.MustCompile(`\b(?:` + verbs + `)\b`)
 	colonEnd = regexp.MustCompile(`:\s*$`)
 )
@@ -59,7 +59,9 @@ historian critic journalist reporter editor author documents complaint affidavit
 study survey paper page notice women men great-grandmother grandson granddaughter stepfather
 stepmother fiance fiancee godmother godfather co-author co-chairman co-chair chair chairperson treasurer
 councilman councilwoman congressman congresswoman alderman lawman deputy flier onlooker bystander eyewitness
-passerby patron shopper attendee organizer organiser`)
+passerby patron shopper attendee organizer organiser sergeant lieutenant captain corporal detective
+inspector commissioner marshal agent ranger firefighter paramedic medic dispatcher deckhand crewman soldier
+veteran guard bartender cashier homeowner tenant landlord rapper singer musician`)
 
 var pronouns = map[string]bool{"he": true, "she": true, "He": true, "She": true}
 
@@ -558,7 +560,9 @@ func (f *finder) firstPerson(from, to int) string {
 // clauseStart is where the last sentence of head starts.
 func clauseStart(head string) int {
 	i := strings.LastIndexAny(head, ".!?;")
-	for i > 0 && i+1 < len(head) && head[i+1] != ' ' {
+	// not a stop inside a word ("U.S"), nor one that ends an
+	// abbreviation or an initial ("Howard J. Osofsky")
+	for i > 0 && (i+1 < len(head) && head[i+1] != ' ' || head[i] == '.' && abbreviation(head[:i+1])) {
 		i = strings.LastIndexAny(head[:i], ".!?;")
 	}
 	return max(i+1, 0)
