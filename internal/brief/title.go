@@ -241,3 +241,12 @@ func opensQuote(t string) bool {
 	}
 	return false
 }
+
+// LeadTitle is what a reader is shown for an article without a headline
+// (wire text, transcripts, pages whose title was not found): its lead
+// sentence as a story title takes it, the one among the first that reads
+// as a headline (a dateline, time stamp or plea skipped), detokenised and
+// cut to a title's length; "" when text gives none.
+func LeadTitle(text string) string {
+	return headline(Detokenize(strings.TrimSpace(leadSentence(text, nil))))
+}

@@ -127,3 +127,22 @@ func TestTitleLeadDropsDateline(t *testing.T) {
 		t.Errorf("Title = %q, want the caption without its dateline", title)
 	}
 }
+
+func TestLeadTitle(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"Lead", "The oil spill began after the rig blew up on April 20 . Eleven workers died .",
+			"The oil spill began after the rig blew up on April 20."},
+		{"Cut", "The worst offshore oil spill in US history began after the Deepwater Horizon rig blew up on April 20 . Eleven died .",
+			"The worst offshore oil spill in US history began after the Deepwater Horizon rig blew up…"},
+		{"SkipsStamp", "Updated 10:42 pm EDT , Tue May 4 2010\nOfficials said the well was still leaking thousands of barrels a day into the gulf .",
+			"Officials said the well was still leaking thousands of barrels a day into the gulf."},
+		{"Empty", "   ", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := LeadTitle(tc.text); got != tc.want {
+				t.Errorf("LeadTitle = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

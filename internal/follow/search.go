@@ -1,11 +1,13 @@
 package follow
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"net/url"
 	"strings"
 
+	"parallax/internal/brief"
 	"parallax/internal/search"
 	"parallax/internal/store"
 )
@@ -48,7 +50,7 @@ func hitEntry(h search.Hit) Entry {
 	} else {
 		e.Path = articlePath(h.ID)
 		if e.Title == "" {
-			e.Title = "Untitled article"
+			e.Title = cmp.Or(brief.LeadTitle(h.Lead), "Untitled article")
 		}
 	}
 	return e

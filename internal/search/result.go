@@ -25,6 +25,9 @@ type Hit struct {
 	URL        string `json:"url,omitempty"`
 	Story      string `json:"story,omitempty"`
 	StoryTitle string `json:"story_title,omitempty"`
+	// Lead is the opening of an untitled article's text, for a title
+	// shown in place of the missing one (brief.LeadTitle).
+	Lead string `json:"-"`
 }
 
 // Results is one page of a search and how many matched in all.

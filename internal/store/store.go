@@ -47,6 +47,11 @@ type Store interface {
 	// Article returns one article with its clean text and its extra
 	// placements (Also) (ErrNotFound if absent).
 	Article(ctx context.Context, id string) (*model.Article, error)
+	// ArticleLeads returns, of the articles ids names, those that have no
+	// title, with the first LeadChars characters of their text (what a
+	// page shows in place of the missing headline, see brief.LeadTitle);
+	// unknown ids and titled articles are left out.
+	ArticleLeads(ctx context.Context, ids []string) (map[string]string, error)
 	// PendingArticles returns stored articles not yet assigned to a story,
 	// ordered by publication time, then id.
 	PendingArticles(ctx context.Context) ([]*model.Article, error)
@@ -158,3 +163,7 @@ type Store interface {
 
 	Close() error
 }
+
+// LeadChars is how much of an untitled article's text ArticleLeads
+// returns: enough for its first sentences.
+const LeadChars = 600

@@ -1,10 +1,12 @@
 package web
 
 import (
+	"cmp"
 	"errors"
 	"net/http"
 	"slices"
 
+	"parallax/internal/brief"
 	"parallax/internal/model"
 	"parallax/internal/store"
 )
@@ -99,6 +101,10 @@ func (h *handler) story(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := newStoryView(d)
+	if err := h.withLeads(r.Context(), v.Articles); err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	h.render(w, r, http.StatusOK, "story", v.Title, v)
 }
 
@@ -141,7 +147,7 @@ func (h *handler) article(w http.ResponseWriter, r *http.Request) {
 	v := articleView{A: a, Title: a.Title, Paragraphs: paragraphs(part.StoryText()), URL: safeURL(a.URL),
 		Published: formatDate(a.Published), ISO: isoDate(a.Published), Roundup: len(shown.Passages) > 0}
 	if v.Title == "" {
-		v.Title = "Untitled article"
+		v.Title = cmp.Or(brief.LeadTitle(a.Text), "Untitled article")
 	}
 	if shown.StoryID != "" {
 		v.StoryHref = storyHref(shown.StoryID)

@@ -1,10 +1,12 @@
 package web
 
 import (
+	"cmp"
 	"net/http"
 	"net/url"
 	"strconv"
 
+	"parallax/internal/brief"
 	"parallax/internal/search"
 )
 
@@ -104,7 +106,7 @@ func newSearchRow(h search.Hit, q search.Query) searchRow {
 		return row
 	}
 	if row.Title == "" {
-		row.Title = "Untitled article"
+		row.Title = cmp.Or(brief.LeadTitle(h.Lead), "Untitled article")
 	}
 	row.Date, row.Meta = formatDate(h.Time), h.Source
 	if h.Story != "" {

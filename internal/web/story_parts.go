@@ -50,6 +50,9 @@ func (h *handler) storyPart(name string) http.HandlerFunc {
 			return
 		}
 		v, err := newPartView(d, name, page)
+		if err == nil {
+			err = h.withLeads(r.Context(), v.Articles)
+		}
 		if err != nil {
 			h.fail(w, r, err)
 			return

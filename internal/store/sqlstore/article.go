@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"parallax/internal/model"
@@ -160,6 +161,51 @@ func (db *Store) Article(ctx context.Context, id string) (*model.Article, error)
 		return nil, db.errorf("article %s: %w", id, store.ErrNotFound)
 	}
 	return as[0], nil
+}
+
+// ArticleLeads returns the start of the text of the untitled articles
+// among ids (store.Store).
+func (db *Store) ArticleLeads(ctx context.Context, ids []string) (map[string]string, error) {
+	out := map[string]string{}
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	for start := 0; start < len(ids); start += leadBatch {
+		part := ids[start:min(start+leadBatch, len(ids))]
+		args := make([]any, 0, len(part)+1)
+		args = append(args, store.LeadChars)
+		for _, id := range part {
+			args = append(args, id)
+		}
+		if err := articleLeads(ctx, tx, args, out); err != nil {
+			return nil, db.errorf("article leads: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// leadBatch is how many ids one ArticleLeads query asks for.
+const leadBatch = 200
+
+// articleLeads reads the leads of the untitled articles among args[1:]
+// into out (args[0] is how many characters).
+func articleLeads(ctx context.Context, tx *Tx, args []any, out map[string]string) error {
+	rows, err := tx.Query(ctx, `SELECT id, substr(body, 1, ?) FROM articles
+		WHERE title = '' AND id IN (?`+strings.Repeat(", ?", len(args)-2)+`)`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, lead string
+		if err := rows.Scan(&id, &lead); err != nil {
+			return err
+		}
+		out[id] = lead
+	}
+	return rows.Err()
 }
 
 // PendingArticles returns unassigned articles by publication time (unknown

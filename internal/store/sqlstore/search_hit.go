@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"parallax/internal/search"
+	"parallax/internal/store"
 )
 
 // storyHit reads what a result shows of story id: its title, counts,
@@ -48,5 +49,11 @@ func articleHit(ctx context.Context, tx *Tx, q search.Query, id string) (search.
 		return h, err
 	}
 	h.Snippet = search.Snippet(body, q)
+	if h.Title == "" {
+		h.Lead = body
+		if r := []rune(body); len(r) > store.LeadChars {
+			h.Lead = string(r[:store.LeadChars])
+		}
+	}
 	return h, nil
 }

@@ -26,6 +26,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	}{
 		{"AddArticle", testAddArticle},
 		{"ArticleRoundTrip", testArticleRoundTrip},
+		{"ArticleLeads", testArticleLeads},
 		{"RecordDuplicate", testRecordDuplicate},
 		{"RecordRejected", testRecordRejected},
 		{"RejectedCapped", testRejectedCapped},

@@ -1,0 +1,40 @@
+package web_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"parallax/internal/model"
+	"parallax/internal/web"
+)
+
+// TestUntitledArticleShowsLead: an article without a headline (wire text,
+// Timeline17) is shown by its lead sentence wherever a title stands — the
+// story page's article list, its "all articles" page, the article page and
+// a search result — never as "Untitled article" when its text gives one.
+func TestUntitledArticleShowsLead(t *testing.T) {
+	st := newTestStore(t)
+	seed(t, st)
+	ctx := context.Background()
+	a := &model.Article{ID: "u1", URL: "https://wire.example/u1", Source: "Wire", Published: day(7), Language: "en",
+		ContentHash: "hu1", Text: "By the Wire Staff\nDivers reached the flooded tunnel under the Elm Street bridge on Tuesday . Pumps ran all night ."}
+	mustAdd(t, st, a)
+	if err := st.Assign(ctx, "u1", model.Placement{StoryID: "s-bridge", EventID: "s-bridge-e2"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	h := web.NewHandler(st, quietLog())
+	const lead = "Divers reached the flooded tunnel under the Elm Street bridge on Tuesday."
+	for _, path := range []string{"/stories/s-bridge", "/stories/s-bridge/articles", "/articles/u1", "/search?q=divers"} {
+		res, body := get(t, h, "GET", path)
+		if res.StatusCode != 200 {
+			t.Fatalf("%s: status %d", path, res.StatusCode)
+		}
+		if !strings.Contains(body, lead) {
+			t.Errorf("%s does not show the lead %q", path, lead)
+		}
+		if strings.Contains(body, "Untitled article") {
+			t.Errorf("%s shows \"Untitled article\"", path)
+		}
+	}
+}
