@@ -20,6 +20,13 @@ type Hit struct {
 	First    time.Time `json:"first,omitzero"`
 	Articles int       `json:"articles,omitempty"`
 	Outlets  int       `json:"outlets,omitempty"`
+	// NoOutlet counts a story's articles of unknown outlet (each a
+	// source of its own, as model.Story counts them).
+	NoOutlet int `json:"no_outlet,omitempty"`
+	// Undated says the article, or every article of the story, gives no
+	// publication date: Time (and First) are then only when they were
+	// stored.
+	Undated bool `json:"undated,omitempty"`
 	// Article fields: its outlet and story.
 	Source     string `json:"source,omitempty"`
 	URL        string `json:"url,omitempty"`

@@ -2,8 +2,10 @@ package web_test
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"parallax/internal/model"
 	"parallax/internal/web"
@@ -36,5 +38,33 @@ func TestUntitledArticleShowsLead(t *testing.T) {
 		if strings.Contains(body, "Untitled article") {
 			t.Errorf("%s shows \"Untitled article\"", path)
 		}
+	}
+}
+
+// TestSearchUndatedUnknownOutlet: a search result for an undated article
+// and its story says "undated" (not the day it was stored) and counts its
+// source as one of unknown outlet (not "0 outlets"), as the story list does.
+func TestSearchUndatedUnknownOutlet(t *testing.T) {
+	st := newTestStore(t)
+	ctx := context.Background()
+	a := &model.Article{ID: "n1", Title: "Talks on the ceasefire are suspended", Language: "en", ContentHash: "hn1",
+		Text: "The talks on the ceasefire were suspended, officials said."}
+	mustAdd(t, st, a)
+	if err := st.Assign(ctx, "n1", model.Placement{StoryID: "s-talks"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	b := &model.Brief{Title: "Ceasefire talks suspended", Summary: []model.SummaryItem{{Text: "The ceasefire talks were suspended.", Sources: []string{"n1"}}}}
+	if err := st.SaveBrief(ctx, "s-talks", b); err != nil {
+		t.Fatal(err)
+	}
+	h := web.NewHandler(st, quietLog())
+	_, body := get(t, h, "GET", "/search?q=ceasefire")
+	for _, want := range []string{"/stories/s-talks", "/articles/n1", "undated", "1 source, outlet unknown"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("search page lacks %q", want)
+		}
+	}
+	if strings.Contains(body, "0 outlets") || strings.Contains(body, strconv.Itoa(time.Now().Year())) {
+		t.Errorf("search page shows 0 outlets or the year it was stored")
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"parallax/internal/brief"
+	"parallax/internal/model"
 	"parallax/internal/search"
 )
 
@@ -101,14 +102,17 @@ func newSearchRow(h search.Hit, q search.Query) searchRow {
 	row := searchRow{Kind: h.Kind, Href: hitHref(h), Title: h.Title, Snippet: search.Highlight(h.Snippet, q)}
 	if h.Kind == search.KindStory {
 		row.Title = storyTitle(h.Title)
-		row.Date = dateRange(h.First, h.Time)
-		row.Meta = count(h.Articles, "article") + " · " + count(h.Outlets, "outlet")
+		row.Date = storyDates(model.Story{First: h.First, Last: h.Time, Undated: h.Undated})
+		row.Meta = count(h.Articles, "article") + " · " + storySources(model.Story{Outlets: h.Outlets, NoOutlet: h.NoOutlet})
 		return row
 	}
 	if row.Title == "" {
 		row.Title = cmp.Or(brief.LeadTitle(h.Lead), "Untitled article")
 	}
 	row.Date, row.Meta = formatDate(h.Time), h.Source
+	if h.Undated {
+		row.Date = "undated"
+	}
 	if h.Story != "" {
 		row.StoryHref, row.StoryTitle = storyHref(h.Story), storyTitle(h.StoryTitle)
 	}

@@ -15,9 +15,10 @@ func (db *Store) storyHit(ctx context.Context, tx *Tx, q search.Query, id string
 	var h search.Hit
 	var first, last sql.NullString
 	var summary string
-	err := tx.QueryRow(ctx, `SELECT title, articles, outlets, first_time, last_time,
+	err := tx.QueryRow(ctx, `SELECT title, articles, outlets, first_time, last_time, pub_min IS NULL,
+		COALESCE((SELECT n FROM story_sources u WHERE u.story_id = stories.id AND u.source = ''), 0),
 		`+db.d.BriefSummary+`
-		FROM stories WHERE id = ?`, id).Scan(&h.Title, &h.Articles, &h.Outlets, &first, &last, &summary)
+		FROM stories WHERE id = ?`, id).Scan(&h.Title, &h.Articles, &h.Outlets, &first, &last, &h.Undated, &h.NoOutlet, &summary)
 	if err != nil {
 		return h, fmt.Errorf("story %s: %w", id, err)
 	}
@@ -37,10 +38,10 @@ func articleHit(ctx context.Context, tx *Tx, q search.Query, id string) (search.
 	var h search.Hit
 	var t, story sql.NullString
 	var body string
-	err := tx.QueryRow(ctx, `SELECT a.title, a.source, a.url, a.sort_time, a.story_id,
+	err := tx.QueryRow(ctx, `SELECT a.title, a.source, a.url, a.sort_time, a.published IS NULL, a.story_id,
 		COALESCE(s.title, ''), a.body
 		FROM articles a LEFT JOIN stories s ON s.id = a.story_id WHERE a.id = ?`, id).
-		Scan(&h.Title, &h.Source, &h.URL, &t, &story, &h.StoryTitle, &body)
+		Scan(&h.Title, &h.Source, &h.URL, &t, &h.Undated, &story, &h.StoryTitle, &body)
 	if err != nil {
 		return h, fmt.Errorf("article %s: %w", id, err)
 	}
