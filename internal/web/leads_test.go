@@ -20,12 +20,16 @@ func TestUntitledArticleShowsLead(t *testing.T) {
 	seed(t, st)
 	ctx := context.Background()
 	a := &model.Article{ID: "u1", URL: "https://wire.example/u1", Source: "Wire", Published: day(7), Language: "en",
-		ContentHash: "hu1", Text: "By the Wire Staff\nDivers reached the flooded tunnel under the Elm Street bridge on Tuesday . Pumps ran all night ."}
+		ContentHash: "hu1", Text: "By the Wire Staff\nDivers reached the flooded tunnel under the Elm Street bridge on Tuesday . Pumps ran all night . `` We do n't stop , '' a diver said ."}
 	mustAdd(t, st, a)
 	if err := st.Assign(ctx, "u1", model.Placement{StoryID: "s-bridge", EventID: "s-bridge-e2"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	h := web.NewHandler(st, quietLog())
+	// the search snippet of tokenised text reads as written
+	if _, body := get(t, h, "GET", "/search?q=diver"); !strings.Contains(body, "“We don&#39;t stop,”") {
+		t.Errorf("search snippet not detokenised: %s", body[strings.Index(body, "Pumps"):][:120])
+	}
 	const lead = "Divers reached the flooded tunnel under the Elm Street bridge on Tuesday."
 	for _, path := range []string{"/stories/s-bridge", "/stories/s-bridge/articles", "/articles/u1", "/search?q=divers"} {
 		res, body := get(t, h, "GET", path)

@@ -99,7 +99,7 @@ func newSearchPager(raw string, page, total int) (pager, error) {
 }
 
 func newSearchRow(h search.Hit, q search.Query) searchRow {
-	row := searchRow{Kind: h.Kind, Href: hitHref(h), Title: h.Title, Snippet: search.Highlight(h.Snippet, q)}
+	row := searchRow{Kind: h.Kind, Href: hitHref(h), Title: h.Title, Snippet: search.Highlight(brief.Detokenize(h.Snippet), q)}
 	if h.Kind == search.KindStory {
 		row.Title = storyTitle(h.Title)
 		row.Date = storyDates(model.Story{First: h.First, Last: h.Time, Undated: h.Undated})
