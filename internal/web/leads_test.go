@@ -30,6 +30,10 @@ func TestUntitledArticleShowsLead(t *testing.T) {
 	if _, body := get(t, h, "GET", "/search?q=diver"); !strings.Contains(body, "“We don&#39;t stop,”") {
 		t.Errorf("search snippet not detokenised: %s", body[strings.Index(body, "Pumps"):][:120])
 	}
+	// so does the article page
+	if _, body := get(t, h, "GET", "/articles/u1"); !strings.Contains(body, "“We don&#39;t stop,” a diver said.") {
+		t.Errorf("article page not detokenised")
+	}
 	const lead = "Divers reached the flooded tunnel under the Elm Street bridge on Tuesday."
 	for _, path := range []string{"/stories/s-bridge", "/stories/s-bridge/articles", "/articles/u1", "/search?q=divers"} {
 		res, body := get(t, h, "GET", path)
