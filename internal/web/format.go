@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"parallax/internal/nlp/sentence"
 )
 
 // storyTitle is a story's title, or a placeholder while it has none.
@@ -80,8 +82,33 @@ func paragraphs(text string) []string {
 	var out []string
 	for _, line := range strings.Split(text, "\n") {
 		if line = strings.TrimSpace(line); line != "" {
-			out = append(out, line)
+			out = append(out, reflow(line)...)
 		}
 	}
 	return out
+}
+
+// longParagraph is the length past which a paragraph is shown as several
+// of reflowSentences sentences: archives of wire text (Timeline17) hold a
+// whole article on one line.
+const (
+	longParagraph   = 1500
+	reflowSentences = 4
+)
+
+// reflow cuts a long paragraph into paragraphs of a few sentences.
+func reflow(p string) []string {
+	if len(p) <= longParagraph {
+		return []string{p}
+	}
+	ss := sentence.Split(p)
+	var out []string
+	from := 0 // every byte of p lands in one of the pieces
+	for i := reflowSentences; i < len(ss); i += reflowSentences {
+		if piece := strings.TrimSpace(p[from:ss[i].Start]); piece != "" {
+			out = append(out, piece)
+		}
+		from = ss[i].Start
+	}
+	return append(out, strings.TrimSpace(p[from:]))
 }

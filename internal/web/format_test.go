@@ -90,6 +90,16 @@ func TestParagraphs(t *testing.T) {
 	if strings.Join(got, "|") != "One.|Two.|Three." {
 		t.Errorf("paragraphs = %q", got)
 	}
+	// a whole article on one line is shown in paragraphs of a few
+	// sentences, every word kept
+	long := strings.Repeat("The rig burned for two days off the coast of Louisiana . ", 60)
+	got = paragraphs(long)
+	if len(got) != 15 {
+		t.Errorf("long line: %d paragraphs, want 15", len(got))
+	}
+	if strings.Join(got, " ") != strings.TrimSpace(long) {
+		t.Errorf("long line: text changed")
+	}
 }
 
 func TestGroupActors(t *testing.T) {
