@@ -87,3 +87,50 @@ func TestSeedsTxtStoryPage(t *testing.T) {
 		t.Errorf("framing rows are not named by outlet (linked to its page) or title (not linked)")
 	}
 }
+
+// TestSeedsTxtPlacedInInputOrder: undated inputs are placed in the order
+// they were read, however parallel extraction ran (each input is dated
+// when read, not when extracted), so the seeds' roundup always comes
+// third and keeps only its passages about the story. Before, the order
+// followed the workers' timing: one run in two the roundup was placed
+// before its story held the article it was scored against.
+func TestSeedsTxtPlacedInInputOrder(t *testing.T) {
+	dir := shared.TestData(t, "seeds")
+	ctx := context.Background()
+	for run := range 4 {
+		db := filepath.Join(t.TempDir(), "p.db")
+		if code, _, errs := runCmd(t, "", "ingest", "--db", db, "--workers", "4", dir); code != 0 {
+			t.Fatalf("run %d: ingest exit %d: %s", run, code, errs)
+		}
+		st, err := sqlite.Open(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids, err := st.ArticleIDs(ctx) // in the order stored, that is read
+		if err != nil {
+			t.Fatal(err)
+		}
+		var prev time.Time
+		roundup := false
+		for i, id := range ids {
+			a, err := st.Article(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if i > 0 && !a.Fetched.After(prev) {
+				t.Errorf("run %d: article %d (%s) dated %v, not after the one read before it (%v)", run, i, a.Origin, a.Fetched, prev)
+			}
+			prev = a.Fetched
+			if strings.Contains(a.Origin, "002_") {
+				roundup = true
+				if len(a.Passages) == 0 {
+					t.Errorf("run %d: the roundup %s has no passages", run, a.Origin)
+				}
+			}
+		}
+		if !roundup {
+			t.Errorf("run %d: no roundup stored", run)
+		}
+		st.Close()
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"time"
 
 	"parallax/internal/ingest/files"
 	"parallax/internal/queue"
@@ -68,6 +69,7 @@ type wireItem struct {
 	Err    string     `json:"err,omitempty"`
 	Reason string     `json:"reason,omitempty"`
 	Warn   []string   `json:"warn,omitempty"`
+	Read   time.Time  `json:"read,omitzero"`
 }
 
 // Ingest runs one batch: walk emits inputs, which travel through q to
@@ -129,6 +131,7 @@ func (p *Pipeline) Ingest(ctx context.Context, q queue.Queue, walk func(emit fun
 		}()
 	}
 	walkErr := walk(func(it files.Item) error {
+		stampRead(&it, p.opts.Now())
 		data, err := encodeItem(seq, it)
 		seq++
 		if err != nil {
@@ -179,8 +182,16 @@ func waitOrCancel(ctx context.Context, wg *sync.WaitGroup) {
 	}
 }
 
+// stampRead dates an input when it is read, in input order, unless its
+// walker did (files.Item.Read).
+func stampRead(it *files.Item, now time.Time) {
+	if it.Read.IsZero() {
+		it.Read = now.UTC()
+	}
+}
+
 func encodeItem(seq int64, it files.Item) ([]byte, error) {
-	w := wireItem{Seq: seq, Origin: it.Origin, Kind: it.Kind, Data: it.Data, Rec: it.Rec, Warn: it.Warn}
+	w := wireItem{Seq: seq, Origin: it.Origin, Kind: it.Kind, Data: it.Data, Rec: it.Rec, Warn: it.Warn, Read: it.Read}
 	if it.Err != nil {
 		w.Err, w.Reason = it.Err.Error(), Reason(it.Err)
 	}
@@ -195,7 +206,7 @@ func decodeItem(b []byte) (int64, files.Item, error) {
 	if err := json.Unmarshal(b, &w); err != nil {
 		return -1, files.Item{}, fmt.Errorf("pipeline: decode queued item: %w", err)
 	}
-	it := files.Item{Origin: w.Origin, Kind: w.Kind, Data: w.Data, Rec: w.Rec, Warn: w.Warn}
+	it := files.Item{Origin: w.Origin, Kind: w.Kind, Data: w.Data, Rec: w.Rec, Warn: w.Warn, Read: w.Read}
 	if w.Err != "" {
 		it.Err = &queuedErr{msg: w.Err, reason: errors.New(w.Reason)}
 	}

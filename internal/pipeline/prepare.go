@@ -64,9 +64,12 @@ func Prepare(it files.Item, now time.Time) (*model.Article, error) {
 		Language:          res.Language,
 		Text:              strings.TrimSpace(res.Text),
 		Origin:            it.Origin,
-		Fetched:           now.UTC(),
+		Fetched:           now.UTC(), // when extracted, unless read before (below)
 		URL:               res.CanonicalURL,
 		Source:            res.Site,
+	}
+	if !it.Read.IsZero() {
+		a.Fetched = it.Read.UTC() // in input order, whatever order extraction ran in
 	}
 	if rec != nil {
 		a.ID = rec.ID

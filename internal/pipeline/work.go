@@ -76,6 +76,7 @@ func cmpOr(a, b error) error {
 
 // PublishItem queues one input on q for the workers.
 func PublishItem(ctx context.Context, q queue.Queue, it files.Item) error {
+	stampRead(&it, time.Now())
 	data, err := encodeItem(0, it)
 	if err != nil {
 		return fmt.Errorf("pipeline: queue %s: %w", it.Origin, err)
@@ -98,6 +99,7 @@ func PublishItems(ctx context.Context, q queue.Queue, walk func(emit func(files.
 	if !ok {
 		n := 0
 		err := walk(func(it files.Item) error {
+			stampRead(&it, time.Now())
 			if err := PublishItem(ctx, q, it); err != nil {
 				return err
 			}
@@ -123,6 +125,7 @@ func PublishItems(ctx context.Context, q queue.Queue, walk func(emit func(files.
 		return nil
 	}
 	err := walk(func(it files.Item) error {
+		stampRead(&it, time.Now())
 		data, err := encodeItem(0, it)
 		if err != nil {
 			return fmt.Errorf("pipeline: queue %s: %w", it.Origin, err)

@@ -53,6 +53,11 @@ type Item struct {
 	Rec    *Rec     // the record (Record)
 	Err    error    // non-nil: the input is rejected for this reason
 	Warn   []string // problems that did not stop the input
+	// Read is when the input was read, stamped in input order by whoever
+	// walks the inputs; zero: when it is extracted. An article without a
+	// date of its own is placed by it, so parallel extraction must not
+	// reorder it.
+	Read time.Time
 }
 
 // Rec is one JSONL article record. All fields are optional except one of
