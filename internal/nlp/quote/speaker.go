@@ -98,6 +98,13 @@ func (f *finder) speaker(sp span, ln [2]int) string {
 	if who := f.verbSubject(before, bs, sp.open); who != "" {
 		return who
 	}
+	if m := calledQuote.FindStringSubmatchIndex(before); m != nil && !passives[lastWord(strings.TrimRight(before[:m[2]], " "))] {
+		// "Obama called the spill the “greatest disaster …”": who calls
+		// it so says it
+		if who := f.subjectBefore(bs+m[2], bs, sp.open); who != "" {
+			return who
+		}
+	}
 	if m := quotedAs.FindStringSubmatchIndex(sentenceRest(after)); m != nil {
 		// "“…,” the news agency quoted X as saying"
 		if who := f.subjectAt(sp.close+m[2], sp.open); who != "" {
@@ -203,6 +210,15 @@ func shortRest(s string) bool {
 
 // byAs is a passive agent: "described by officials as".
 var byAs = regexp.MustCompile(`\b(?:described|called|characterized|characterised|labeled|labelled|branded)\s+by\s+(.{1,60}?)\s+as\s*$`)
+
+// calledQuote is a verb of naming right before a quotation, with what it
+// names: "X called the shooting “…”", "X described it as “…”"; not the
+// naming of a title ("a group called", "is called", "so-called").
+var calledQuote = regexp.MustCompile(`(?:^|[^-\w])((?:called|calls|calling|dubbed|termed|labeled|labelled|branded)\s+(?:it|this|that|them|him|her|(?:the|a|an|his|her|their|its)\s+[^"“”\x60;:.!?]{1,50}?)\s+(?:as\s+)?(?:an?\s+|the\s+)?)$`)
+
+// passives before a verb of naming make it a name, not a judgement:
+// "the operation was called “…”".
+var passives = set(`is was are were be been being`)
 
 // quotedAs is "quoted a source as saying".
 var quotedAs = regexp.MustCompile(`\bquoted\s+(.{1,60}?)\s+as\s+saying\b`)
