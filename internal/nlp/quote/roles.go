@@ -423,7 +423,8 @@ func (f *finder) roleSubject(from, to int, want gender) string {
 // them.
 var things = set(`statement report release letter email e-mail sign appeal citation article documents complaint
 affidavit lawsuit suit brief filing memo study survey paper page notice ministry company agency department district
-administration government military committee panel police authorities`)
+administration government military committee panel police authorities reports obituary cable banner banners placard
+placards transcript indictment warrant records`)
 
 // sentenceBreak is a sentence stop followed by a new sentence, or a new
 // paragraph; quote marks may close the one and open the other, straight,

@@ -61,7 +61,8 @@ stepmother fiance fiancee godmother godfather co-author co-chairman co-chair cha
 councilman councilwoman congressman congresswoman alderman lawman deputy flier onlooker bystander eyewitness
 passerby patron shopper attendee organizer organiser sergeant lieutenant captain corporal detective
 inspector commissioner marshal agent ranger firefighter paramedic medic dispatcher deckhand crewman soldier
-veteran guard bartender cashier homeowner tenant landlord rapper singer musician`)
+veteran guard bartender cashier homeowner tenant landlord rapper singer musician reports obituary cable banner
+banners placard placards transcript indictment warrant records`)
 
 var pronouns = map[string]bool{"he": true, "she": true, "He": true, "She": true}
 
