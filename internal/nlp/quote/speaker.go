@@ -141,6 +141,16 @@ func (f *finder) speaker(sp span, ln [2]int) string {
 			return who // "Seamus : “The 1901 Census ...”"
 		}
 	}
+	if rest := sentenceRest(after); !endsSentence(f.text[sp.start:sp.end]) && !strings.ContainsAny(rest, "\"“”`") {
+		// "“We don't know for sure” whether it will work, said BP
+		// spokesman Bill Salvin.": the attribution ends the sentence the
+		// quotation is part of
+		if m := tailInverted.FindStringSubmatchIndex(rest); m != nil {
+			if who := f.subjectAt(sp.close+m[2], sp.open); who != "" {
+				return who
+			}
+		}
+	}
 	who, own := f.ownAttribution(sp, ln)
 	f.owned = own
 	return who
@@ -216,6 +226,10 @@ var byAs = regexp.MustCompile(`\b(?:described|called|characterized|characterised
 // names: "X called the shooting “…”", "X described it as “…”"; not the
 // naming of a title ("a group called", "is called", "so-called").
 var calledQuote = regexp.MustCompile(`(?:^|[^-\w])((?:called|calls|calling|dubbed|termed|labeled|labelled|branded)\s+(?:it|this|that|them|him|her|(?:the|a|an|his|her|their|its)\s+[^"“”\x60;:.!?]{1,50}?)\s+(?:as\s+)?(?:an?\s+|the\s+)?)$`)
+
+// tailInverted is an attribution that ends a quotation's sentence after
+// more of it: "“…” whether it works, said X.".
+var tailInverted = regexp.MustCompile(`,\s*(?:said|says|added|adds|explained|noted)\s+([^,;:]{2,80}?(?:,[^,;:]{2,80})?)\s*[.!]?\s*$`)
 
 // passives before a verb of naming make it a name, not a judgement:
 // "the operation was called “…”".
