@@ -94,7 +94,23 @@ func Find(text string) []Quote {
 			prevSpeaker = lineSpeaker
 		}
 	}
+	backfill(text, out)
 	return out
+}
+
+// backfill gives a quotation without a speaker the speaker of the one that
+// follows it at once in the same paragraph ("“You could taste the
+// fumes.” “The whole rig was shaking,” he said."): only marks and spaces
+// stand between them, so the attribution after the second covers both.
+func backfill(text string, qs []Quote) {
+	for i := len(qs) - 2; i >= 0; i-- {
+		if qs[i].Speaker != "" || qs[i+1].Speaker == "" || qs[i].End > qs[i+1].Start {
+			continue
+		}
+		if gap := text[qs[i].End:qs[i+1].Start]; strings.Trim(gap, " .,!?`'\"“”‘’") == "" && !strings.Contains(gap, "\n") {
+			qs[i].Speaker, qs[i].Role = qs[i+1].Speaker, qs[i+1].Role
+		}
+	}
 }
 
 // tokenCount counts the space-separated tokens of s that hold a letter
