@@ -88,6 +88,7 @@ func titledName(toks []string, n name) int {
 func postprocess(toks []string, labels []int) {
 	knownNames(toks, labels)
 	joinCapitals(toks, labels)
+	particleNames(toks, labels)
 	for _, n := range names(labels) {
 		if a, b := trimPunct(toks, n); a != n.a || b != n.b {
 			clearNames(labels, n.a, n.b)

@@ -1,0 +1,34 @@
+package entity
+
+import "testing"
+
+// TestParticleNames: names built on a hyphenated Arabic particle are one
+// name, typed by their first word: a person, a place opened by "Bab",
+// "Ras" …, a group opened by "Jabhat", "Ansar" … (the model alone gave
+// "al-Obeidy" as an organisation, "Bab al-Aziziya" as a person and "Abu
+// Bakr" without "al-Baghdadi").
+func TestParticleNames(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+		typ              Type
+	}{
+		{"GivenAndFamily", "Eman al-Obeidy will be visited by two journalists by Saturday , a spokesman said .", "Eman al-Obeidy", Person},
+		{"RunsOn", "Abu Bakr al-Baghdadi appeared in a video on Saturday .", "Abu Bakr al-Baghdadi", Person},
+		{"Middle", "Gaddafi 's son Saif al-Islam Gaddafi said the army would fight on .", "Saif al-Islam Gaddafi", Person},
+		{"Place", "Rebels stormed Bab al-Aziziya , Gaddafi 's compound in Tripoli , on Tuesday .", "Bab al-Aziziya", Place},
+		{"Group", "The group Jabhat al-Nusra said it carried out the attack .", "Jabhat al-Nusra", Org},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, m := range Find(tc.text) {
+				if m.Text == tc.want {
+					if m.Type != tc.typ {
+						t.Errorf("%q typed %v, want %v", m.Text, m.Type, tc.typ)
+					}
+					return
+				}
+			}
+			t.Errorf("no mention %q in %+v", tc.want, Find(tc.text))
+		})
+	}
+}
