@@ -63,8 +63,12 @@ func Merge(docs []Doc) []Entity {
 	var persons, unknown []docMention
 	var orgs, others []docMention
 	things, corps, surnames := thingNames(docs), companies(docs), storySurnames(docs)
+	sense := oneSense(docs)
 	for _, d := range docs {
 		for _, m := range promote(d.Mentions) {
+			if t, ok := sense[normKey(m.Text)]; ok && m.Type != Unknown {
+				m.Type = t // "Sirte" a place in the story, not an organisation in one sentence
+			}
 			if m.Type == Person && things[normKey(m.Text)] {
 				m.Type = Org // "Deepwater Horizon", written "the Deepwater Horizon" elsewhere
 			}
@@ -97,6 +101,44 @@ func Merge(docs []Doc) []Entity {
 	mergeOrgs(orgs, get)
 	mergePersons(persons, unknown, others, get)
 	return finish(groups)
+}
+
+// oneSense returns, for each name (normKey) that the story's mentions
+// type in more than one way, the type most of them give when they agree
+// clearly (two thirds of at least three typed mentions): one name, one
+// sense in one story, as in Gale et al. 1992. A name typed alike
+// throughout is not listed.
+func oneSense(docs []Doc) map[string]Type {
+	counts := map[string]map[Type]int{}
+	for _, d := range docs {
+		for _, m := range d.Mentions {
+			if m.Type == Unknown {
+				continue
+			}
+			k := normKey(m.Text)
+			if counts[k] == nil {
+				counts[k] = map[Type]int{}
+			}
+			counts[k][m.Type]++
+		}
+	}
+	out := map[string]Type{}
+	for k, c := range counts {
+		if len(c) < 2 {
+			continue
+		}
+		total, best, bestN := 0, Unknown, 0
+		for t, n := range c {
+			total += n
+			if n > bestN || n == bestN && t < best {
+				best, bestN = t, n
+			}
+		}
+		if total >= 3 && 3*bestN >= 2*total {
+			out[k] = best
+		}
+	}
+	return out
 }
 
 type docMention struct {

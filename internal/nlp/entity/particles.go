@@ -18,6 +18,10 @@ var (
 	arabicOrgHeads   = words(`Jabhat|Ansar|Harakat|Hayat|Hay'at|Jaish|Liwa|Kataib|Katibat|Hizb|Tahrir|Dawlat|Majlis|Jamaat|Jamaa|Fatah|Hamas`)
 )
 
+// personalHeads open place names and persons' names alike ("Sidi
+// Bouzid", "Sidi Mohammed"): alone they do not make a name a place.
+var personalHeads = words(`Sidi|Bint|Dar`)
+
 // particleNames types the names built on a hyphenated Arabic particle,
 // which the model (trained on English Reuters text) reads badly: after a
 // capitalised word it is one name with it ("Eman al-Obeidy", the model

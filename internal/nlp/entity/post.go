@@ -128,6 +128,10 @@ func postprocess(toks []string, labels []int) {
 			setName(labels, k, n.b, tPER) // "Admiral Thad Allen" -> "Thad Allen"
 			continue
 		}
+		if n.t == tPER && n.b-n.a >= 2 && arabicPlaceHeads[toks[n.a]] && !personalHeads[toks[n.a]] {
+			setName(labels, n.a, n.b, tLOC) // "Ras Lanuf", "Bani Walid": towns, not persons
+			continue
+		}
 		if n.t == tPER && n.b-n.a >= 2 && companyHeads[toks[n.b-1]] {
 			setName(labels, n.a, n.b, tORG) // "Shell Oil", "Big Oil": a company, not a person
 			continue
