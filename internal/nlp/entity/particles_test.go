@@ -17,6 +17,7 @@ func TestParticleNames(t *testing.T) {
 		{"Middle", "Gaddafi 's son Saif al-Islam Gaddafi said the army would fight on .", "Saif al-Islam Gaddafi", Person},
 		{"Place", "Rebels stormed Bab al-Aziziya , Gaddafi 's compound in Tripoli , on Tuesday .", "Bab al-Aziziya", Place},
 		{"Group", "The group Jabhat al-Nusra said it carried out the attack .", "Jabhat al-Nusra", Org},
+		{"Dateline", "BANI WALID , Libya ( Reuters ) - Fighters stormed the town on Monday .", "BANI WALID", Place},
 		{"TownHead", "Rebels pushed west from Ras Lanuf towards Bani Walid on Monday .", "Ras Lanuf", Place},
 	}
 	for _, tc := range tests {

@@ -128,6 +128,10 @@ func postprocess(toks []string, labels []int) {
 			setName(labels, k, n.b, tPER) // "Admiral Thad Allen" -> "Thad Allen"
 			continue
 		}
+		if n.t != tLOC && datelineAt(toks, labels, n) {
+			setName(labels, n.a, n.b, tLOC) // "BANI WALID , Libya ( Reuters ) -": a dateline names a place
+			continue
+		}
 		if n.t == tPER && n.b-n.a >= 2 && arabicPlaceHeads[toks[n.a]] && !personalHeads[toks[n.a]] {
 			setName(labels, n.a, n.b, tLOC) // "Ras Lanuf", "Bani Walid": towns, not persons
 			continue
