@@ -37,7 +37,7 @@ var (
 	lead       = regexp.MustCompile(`^[\s,;:—–'-]*`)
 	// "X said", "X, a spokesman for Y, said", "X of South Carolina, one
 	// of the House managers, said", "X , chief executive of Y said"
-	verbAfter = regexp.MustCompile(`^(?:\s+(?:of|from|for|at|with|in)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,6}?){0,2}(?:\s*,[^,"“”\n]{1,100}|\s*,\s+(?:an?|the)\s+[^,"“”\n]{1,80}(?:,[^,"“”\n]{1,40}){1,2})?\s*,?\s+(?:` + verbs + `)\b`)
+	verbAfter = regexp.MustCompile(`^(?:\s+(?:of|from|for|at|with|in)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,6}?){0,2}(?:\s*,[^,"“”\n]{1,100}|\s*,\s+(?:an?|the)\s+[^,"“”\n]{1,80}(?:,[^,"“”\n]{1,40}){1,2})?\s*,?(?:\s+(?:has|had|have|also|later|then|again))?\s+(?:` + verbs + `)\b`)
 	// a title before a name: "Dr. Dan Geschwind", "Prime Minister Tony Blair"
 	title    = regexp.MustCompile(`^(?:(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|Sec|Adm|Capt|Maj|Cpl|Det|Supt|Insp)\.?\s+|(?:Rear|Vice|Prime Minister|President|Secretary|Senator|Judge|Chancellor|Professor|Sheriff|Mayor|Governor|Admiral|Captain|Major|General|Colonel|Lieutenant|Sergeant|Corporal|Detective|Officer|Commissioner|Superintendent|Chief|Deputy|Pastor|Bishop|Father|Ambassador|Attorney General|Councilman|Councilwoman)(?:\s+|-))+`) // "Lieutenant-General"
 	anyVerb  = regexp.MustCompile(`\b(?:` + verbs + `)\b`)
