@@ -18,16 +18,6 @@ var (
 	arabicOrgHeads   = words(`Jabhat|Ansar|Harakat|Hayat|Hay'at|Jaish|Liwa|Kataib|Katibat|Hizb|Tahrir|Dawlat|Majlis|Jamaat|Jamaa|Fatah|Hamas`)
 )
 
-// datelineAt reports whether name n opens its sentence in capitals and a
-// comma and a place follow it: a wire dateline ("BANI WALID , Libya").
-func datelineAt(toks []string, labels []int, n name) bool {
-	if n.a != 0 || n.b+1 >= len(toks) || toks[n.b] != "," || !allCapsRun(toks[n.a:n.b]) {
-		return false
-	}
-	p, t := labelParts(labels[n.b+1])
-	return labels[n.b+1] != 0 && t == tLOC && (p == pB || p == pU)
-}
-
 // personalHeads open place names and persons' names alike ("Sidi
 // Bouzid", "Sidi Mohammed"): alone they do not make a name a place.
 var personalHeads = words(`Sidi|Bint|Dar`)
@@ -71,7 +61,8 @@ func particleNames(toks []string, labels []int) {
 }
 
 // capitalised reports whether w starts with an upper-case letter and holds
-// a lower-case one ("Eman", not "AP" or "Friday"'s lower-case fellows).
+// a lower-case one, and is no weekday or month: "Eman", not "AP" or
+// "Friday".
 func capitalised(w string) bool {
 	r := []rune(w)
 	if len(r) < 2 || !unicode.IsUpper(r[0]) || weekdayOrMonth[w] {

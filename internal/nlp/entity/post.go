@@ -155,6 +155,16 @@ func postprocess(toks []string, labels []int) {
 	}
 }
 
+// datelineAt reports whether name n opens its sentence in capitals and a
+// comma and a place follow it: a wire dateline ("BANI WALID , Libya").
+func datelineAt(toks []string, labels []int, n name) bool {
+	if n.a != 0 || n.b+1 >= len(toks) || toks[n.b] != "," || !allCapsRun(toks[n.a:n.b]) {
+		return false
+	}
+	p, t := labelParts(labels[n.b+1])
+	return labels[n.b+1] != 0 && t == tLOC && (p == pB || p == pU)
+}
+
 // knownNames labels each gazetteer name of two words or more whose tokens
 // the model split or ran past, as the gazetteer types it.
 func knownNames(toks []string, labels []int) {
