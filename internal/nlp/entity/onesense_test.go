@@ -29,3 +29,27 @@ func TestOneSense(t *testing.T) {
 		t.Errorf("Jordan, typed a place once and a person once, makes %d entities, want 2", got)
 	}
 }
+
+// TestSurnameVariants: one person spelled two ways by two outlets
+// ("Muammar Gaddafi", "Moammar Gadhafi") is one entity, the bare variant
+// included; short surnames a letter apart stay two people.
+func TestSurnameVariants(t *testing.T) {
+	m := func(text string) Mention { return Mention{Text: text, Type: Person} }
+	docs := []Doc{
+		{ID: "reuters", Mentions: []Mention{m("Muammar Gaddafi"), m("Gaddafi"), m("Tom Hall")}},
+		{ID: "cnn", Mentions: []Mention{m("Moammar Gadhafi"), m("Gadhafi"), m("Tom Hill")}},
+	}
+	var people []string
+	for _, e := range Merge(docs) {
+		people = append(people, e.Name)
+	}
+	want := map[string]bool{"Muammar Gaddafi": true, "Moammar Gadhafi": true, "Tom Hall": true, "Tom Hill": true}
+	if len(people) != 3 {
+		t.Fatalf("entities %q, want 3: one Gaddafi (either spelling), Hall and Hill apart", people)
+	}
+	for _, p := range people {
+		if !want[p] {
+			t.Errorf("unexpected entity %q (all: %q)", p, people)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 // person is one cluster of full names sharing a surname.
 type person struct {
 	surname string
+	spelled map[string]bool // other spellings of the surname its full names use ("gadhafi")
 	first   []string
 	titles  map[string]bool // titles seen before the full name
 	g       *group
@@ -38,7 +39,23 @@ func mergePersons(persons, unknown, others []docMention, get func(key, name stri
 	bySurname := func(s string) []*person {
 		var out []*person
 		for _, c := range clusters {
-			if c.surname == s {
+			if c.surname == s || c.spelled[s] {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	// variants are the clusters whose long surname is s with one letter
+	// changed: a full name spelled apart by two outlets or a typo ("Moammar
+	// Gadhafi" and "Muammar Qaddafi", "Liam Neesom"). Bare surnames never
+	// join by a variant: "Kissinger" is not "Todd Kessinger".
+	variants := func(s string) []*person {
+		var out []*person
+		if len([]rune(s)) < minVariantSurname {
+			return nil
+		}
+		for _, c := range clusters {
+			if oneApart(c.surname, s) {
 				out = append(out, c)
 			}
 		}
@@ -74,7 +91,11 @@ func mergePersons(persons, unknown, others []docMention, get func(key, name stri
 		}
 		first := strings.ToLower(ws[0])
 		var fits []*person
-		for _, c := range bySurname(sur) {
+		cands := bySurname(sur)
+		if len(cands) == 0 {
+			cands = variants(sur)
+		}
+		for _, c := range cands {
 			if compatible(c.first, first) {
 				fits = append(fits, c)
 			}
@@ -89,6 +110,12 @@ func mergePersons(persons, unknown, others []docMention, get func(key, name stri
 		default:
 			hit = &person{surname: sur, titles: map[string]bool{}, g: get("n:"+sur+":"+first, "")}
 			clusters = append(clusters, hit)
+		}
+		if sur != hit.surname {
+			if hit.spelled == nil {
+				hit.spelled = map[string]bool{}
+			}
+			hit.spelled[sur] = true // bare "Gadhafi" now finds "Muammar Gaddafi"
 		}
 		hit.first = append(hit.first, first)
 		if t := titleOf(dm.m); t != "" {
@@ -230,6 +257,10 @@ func compatible(firsts []string, f string) bool {
 	}
 	return false
 }
+
+// minVariantSurname is the shortest surname a one-letter variant joins:
+// shorter ones differ by a letter as different names do ("Hall", "Hill").
+const minVariantSurname = 6
 
 // oneApart reports whether a and b differ by one substitution.
 func oneApart(a, b string) bool {
