@@ -30,12 +30,14 @@ func TestOneSense(t *testing.T) {
 	}
 }
 
-// TestSurnameVariants: one person spelled two ways by two outlets
-// ("Muammar Gaddafi", "Moammar Gadhafi") is one entity, the bare variant
-// included; short surnames a letter apart stay two people.
+// TestSurnameVariants: one person spelled three ways by three outlets
+// ("Muammar Qaddafi", "Muammar Gaddafi", "Moammar Gadhafi": each a letter
+// from the next) is one entity, the bare variants included; short
+// surnames a letter apart stay two people.
 func TestSurnameVariants(t *testing.T) {
 	m := func(text string) Mention { return Mention{Text: text, Type: Person} }
 	docs := []Doc{
+		{ID: "nyt", Mentions: []Mention{m("Muammar Qaddafi"), m("Qaddafi")}},
 		{ID: "reuters", Mentions: []Mention{m("Muammar Gaddafi"), m("Gaddafi"), m("Tom Hall")}},
 		{ID: "cnn", Mentions: []Mention{m("Moammar Gadhafi"), m("Gadhafi"), m("Tom Hill")}},
 	}
@@ -43,7 +45,7 @@ func TestSurnameVariants(t *testing.T) {
 	for _, e := range Merge(docs) {
 		people = append(people, e.Name)
 	}
-	want := map[string]bool{"Muammar Gaddafi": true, "Moammar Gadhafi": true, "Tom Hall": true, "Tom Hill": true}
+	want := map[string]bool{"Muammar Gaddafi": true, "Moammar Gadhafi": true, "Muammar Qaddafi": true, "Tom Hall": true, "Tom Hill": true}
 	if len(people) != 3 {
 		t.Fatalf("entities %q, want 3: one Gaddafi (either spelling), Hall and Hill apart", people)
 	}

@@ -55,7 +55,7 @@ func mergePersons(persons, unknown, others []docMention, get func(key, name stri
 			return nil
 		}
 		for _, c := range clusters {
-			if oneApart(c.surname, s) {
+			if oneApart(c.surname, s) || anyOneApart(c.spelled, s) {
 				out = append(out, c)
 			}
 		}
@@ -91,13 +91,16 @@ func mergePersons(persons, unknown, others []docMention, get func(key, name stri
 		}
 		first := strings.ToLower(ws[0])
 		var fits []*person
-		cands := bySurname(sur)
-		if len(cands) == 0 {
-			cands = variants(sur)
-		}
-		for _, c := range cands {
+		for _, c := range bySurname(sur) {
 			if compatible(c.first, first) {
 				fits = append(fits, c)
+			}
+		}
+		if len(fits) == 0 {
+			for _, c := range variants(sur) {
+				if compatible(c.first, first) {
+					fits = append(fits, c)
+				}
 			}
 		}
 		var hit *person
@@ -261,6 +264,16 @@ func compatible(firsts []string, f string) bool {
 // minVariantSurname is the shortest surname a one-letter variant joins:
 // shorter ones differ by a letter as different names do ("Hall", "Hill").
 const minVariantSurname = 6
+
+// anyOneApart reports whether s is one letter from a spelling of set.
+func anyOneApart(set map[string]bool, s string) bool {
+	for w := range set {
+		if oneApart(w, s) {
+			return true
+		}
+	}
+	return false
+}
 
 // oneApart reports whether a and b differ by one substitution.
 func oneApart(a, b string) bool {
