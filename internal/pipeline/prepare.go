@@ -5,6 +5,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"net/url"
@@ -64,12 +65,11 @@ func Prepare(it files.Item, now time.Time) (*model.Article, error) {
 		Language:          res.Language,
 		Text:              strings.TrimSpace(res.Text),
 		Origin:            it.Origin,
-		Fetched:           now.UTC(), // when extracted, unless read before (below)
-		URL:               res.CanonicalURL,
-		Source:            res.Site,
-	}
-	if !it.Read.IsZero() {
-		a.Fetched = it.Read.UTC() // in input order, whatever order extraction ran in
+		// when read, in input order, whatever order extraction ran in;
+		// else now
+		Fetched: cmp.Or(it.Read, now).UTC(),
+		URL:     res.CanonicalURL,
+		Source:  res.Site,
 	}
 	if rec != nil {
 		a.ID = rec.ID

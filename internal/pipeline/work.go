@@ -99,8 +99,7 @@ func PublishItems(ctx context.Context, q queue.Queue, walk func(emit func(files.
 	if !ok {
 		n := 0
 		err := walk(func(it files.Item) error {
-			stampRead(&it, time.Now())
-			if err := PublishItem(ctx, q, it); err != nil {
+			if err := PublishItem(ctx, q, it); err != nil { // dates it as read
 				return err
 			}
 			n++

@@ -102,8 +102,9 @@ func newSearchRow(h search.Hit, q search.Query) searchRow {
 	row := searchRow{Kind: h.Kind, Href: hitHref(h), Title: h.Title, Snippet: search.Highlight(brief.Detokenize(h.Snippet), q)}
 	if h.Kind == search.KindStory {
 		row.Title = storyTitle(h.Title)
-		row.Date = storyDates(model.Story{First: h.First, Last: h.Time, Undated: h.Undated})
-		row.Meta = count(h.Articles, "article") + " · " + storySources(model.Story{Outlets: h.Outlets, NoOutlet: h.NoOutlet})
+		s := model.Story{First: h.First, Last: h.Time, Undated: h.Undated, Outlets: h.Outlets, NoOutlet: h.NoOutlet}
+		row.Date = storyDates(s)
+		row.Meta = count(h.Articles, "article") + " · " + storySources(s)
 		return row
 	}
 	if row.Title == "" {

@@ -60,19 +60,11 @@ func particleNames(toks []string, labels []int) {
 	}
 }
 
-// capitalised reports whether w starts with an upper-case letter and holds
-// a lower-case one, and is no weekday or month: "Eman", not "AP" or
-// "Friday".
+// capitalised reports whether w starts with an upper-case letter, holds a
+// lower-case one and is no day or month: "Eman", not "AP" or "Friday".
 func capitalised(w string) bool {
-	r := []rune(w)
-	if len(r) < 2 || !unicode.IsUpper(r[0]) || weekdayOrMonth[w] {
-		return false
-	}
-	return strings.IndexFunc(w, unicode.IsLower) > 0
+	return capitalized(w) && strings.IndexFunc(w, unicode.IsLower) > 0 && !calendar[w]
 }
-
-// weekdayOrMonth are capitalised words that are no part of a name.
-var weekdayOrMonth = words(`Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December`)
 
 // sameName reports whether tokens i and j may be one name: neither lies
 // in a name of the model that does not hold the other.

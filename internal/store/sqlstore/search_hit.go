@@ -14,11 +14,9 @@ import (
 func (db *Store) storyHit(ctx context.Context, tx *Tx, q search.Query, id string) (search.Hit, error) {
 	var h search.Hit
 	var first, last sql.NullString
-	var summary string
-	err := tx.QueryRow(ctx, `SELECT title, articles, outlets, first_time, last_time, pub_min IS NULL,
-		COALESCE((SELECT n FROM story_sources u WHERE u.story_id = stories.id AND u.source = ''), 0),
-		`+db.d.BriefSummary+`
-		FROM stories WHERE id = ?`, id).Scan(&h.Title, &h.Articles, &h.Outlets, &first, &last, &h.Undated, &h.NoOutlet, &summary)
+	var sid, summary string
+	err := tx.QueryRow(ctx, `SELECT `+storyColumns+`, `+db.d.BriefSummary+` FROM stories WHERE id = ?`, id).
+		Scan(&sid, &h.Title, &h.Articles, &h.Outlets, &first, &last, &h.Undated, &h.NoOutlet, &summary)
 	if err != nil {
 		return h, fmt.Errorf("story %s: %w", id, err)
 	}
@@ -51,10 +49,19 @@ func articleHit(ctx context.Context, tx *Tx, q search.Query, id string) (search.
 	}
 	h.Snippet = search.Snippet(body, q)
 	if h.Title == "" {
-		h.Lead = body
-		if r := []rune(body); len(r) > store.LeadChars {
-			h.Lead = string(r[:store.LeadChars])
-		}
+		h.Lead = firstChars(body, store.LeadChars)
 	}
 	return h, nil
+}
+
+// firstChars is s up to its n-th character (as ArticleLeads' substr cuts
+// it), without decoding the rest.
+func firstChars(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }
