@@ -38,18 +38,7 @@ func TestStreams(t *testing.T) {
 		if f < 0.93 {
 			t.Errorf("%s: B-cubed F1 %.4f, want at least .93", name, f)
 		}
-		members := map[string][]string{}
-		for _, id := range ids {
-			members[pred[id]] = append(members[pred[id]], id)
-		}
-		var stories []string
-		for st := range members {
-			stories = append(stories, st)
-		}
-		sort.Slice(stories, func(i, j int) bool {
-			a, b := members[stories[i]], members[stories[j]]
-			return len(a) > len(b) || len(a) == len(b) && stories[i] < stories[j]
-		})
+		members, stories := largest(ids, pred)
 		for k, st := range stories[:min(10, len(stories))] {
 			g, n := majority(members[st], gold)
 			purity := float64(n) / float64(len(members[st]))
@@ -95,6 +84,37 @@ func TestStreams(t *testing.T) {
 			t.Errorf("%s: %.4f of titles from the majority gold story, want at least .99", name, share)
 		}
 	}
+}
+
+// largest groups ids by their predicted story and returns the groups and
+// the stories, largest first (ties by id).
+func largest(ids []string, pred map[string]string) (map[string][]string, []string) {
+	members := map[string][]string{}
+	for _, id := range ids {
+		members[pred[id]] = append(members[pred[id]], id)
+	}
+	var stories []string
+	for st := range members {
+		stories = append(stories, st)
+	}
+	sort.Slice(stories, func(i, j int) bool {
+		a, b := members[stories[i]], members[stories[j]]
+		return len(a) > len(b) || len(a) == len(b) && stories[i] < stories[j]
+	})
+	return members, stories
+}
+
+// impure counts the stories among the ten largest that are less than .9
+// one gold story.
+func impure(ids []string, gold, pred map[string]string) int {
+	members, stories := largest(ids, pred)
+	n := 0
+	for _, st := range stories[:min(10, len(stories))] {
+		if _, m := majority(members[st], gold); float64(m) < 0.9*float64(len(members[st])) {
+			n++
+		}
+	}
+	return n
 }
 
 // majority returns the gold story most of ids belong to and how many.

@@ -120,9 +120,11 @@ func scoreLine(sets []*ClusterSet, o cluster.Options) string {
 	lo := 1.0
 	line := ""
 	for _, s := range sets {
-		p, r, f := ScoreCluster(s, o)
+		gold, ids := s.Gold()
+		pred := RunClusterIDs(s, o)
+		p, r, f := BCubedOrdered(ids, gold, pred)
 		lo = min(lo, f)
-		line += " | P " + ff(p) + " R " + ff(r) + " F " + ff(f)
+		line += " | P " + ff(p) + " R " + ff(r) + " F " + ff(f) + " impure " + strconv.Itoa(impure(ids, gold, pred))
 	}
 	return "min " + ff(lo) + line
 }

@@ -35,7 +35,7 @@ func (f *finder) tailOnly(from, to int) bool {
 	if q := strings.TrimRight(f.text[max(0, from-4):from], " '\"”’"); !strings.HasSuffix(q, ",") && !strings.HasPrefix(strings.TrimLeft(gap, " '\"”’"), ",") {
 		return false // the quotation ended its sentence: what follows is new narration
 	}
-	return !strings.Contains(gap, "\n") && len(sentenceBreak.FindAllStringIndex(f.text[from:min(len(f.text), to+1)], 2)) <= 1 && wordCount(gap) <= 2*maxCarryWords
+	return !strings.Contains(gap, "\n") && len(sentenceBreak.FindAllStringIndex(f.text[from:min(len(f.text), to+1)], 2)) <= 1 && len(strings.Fields(gap)) <= 2*maxCarryWords // "56-year-old" is one word
 }
 
 // narrationSentences is how many sentences before a quotation's own the

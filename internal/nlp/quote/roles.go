@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"parallax/internal/nlp/entity"
 )
@@ -348,6 +349,30 @@ func (f *finder) resolve(pos int, want gender, strict bool) (string, int) {
 // "On Monday ,".
 var leadPhrase = regexp.MustCompile(`^[\s"“'` + "`" + `]*(?:In|At|On|After|Before|During|Since|For|From|Outside|Inside|Near)\s[^,;]{1,60},\s*$`)
 
+// leadClause is a long sentence opening that ends at a comma before the
+// subject, commas inside it: "In a joint appearance with Mayor X, who
+// returned this morning,", "When the spree started on Friday,".
+var leadClause = regexp.MustCompile(`^[\s"“'` + "`" + `]*(?:In|At|On|After|Before|During|Since|For|From|Outside|Inside|Near|When|While|Although|Though|With|Despite|Speaking|Asked)\s[^.;:!?"“”]{1,240},\s*$`)
+
+// notVerbs are lower-case words that follow a name without making it the
+// subject of a verb.
+var notVerbs = set(`who whom whose which that and or but of in on at to for with from by as`)
+
+// verbFollows reports whether a lower-case word that may be a verb comes
+// right after end ("Batts defended", not "Batts, who" or "Batts and").
+func (f *finder) verbFollows(end int) bool {
+	rest := f.text[end:min(len(f.text), end+40)]
+	if !strings.HasPrefix(rest, " ") {
+		return false
+	}
+	w := strings.Fields(rest)
+	if len(w) == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w[0])
+	return unicode.IsLower(r) && !notVerbs[w[0]]
+}
+
 // asBefore opens a reporting aside: "..., as Alana Goodman pointed out,".
 var asBefore = regexp.MustCompile(`(?:^|[,(]\s*)[Aa]s\s+$`)
 
@@ -358,6 +383,10 @@ func (f *finder) isSubject(m entity.Mention) bool {
 	head := f.text[s:m.Start]
 	if k := strings.LastIndex(head, ","); k >= 0 && leadPhrase.MatchString(head) {
 		head = head[k+1:] // "In oil-soaked Grand Isle , Jason French might ..."
+	} else if k >= 0 && leadClause.MatchString(head[:k+1]) && strings.TrimSpace(head[k+1:]) == "" && f.verbFollows(m.End) {
+		// "In a joint appearance with Mayor X, who returned ..., Batts
+		// defended his role": a long opening clause, then the subject
+		return true
 	}
 	lead := strings.Fields(head)
 	for _, w := range lead {

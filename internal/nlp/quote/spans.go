@@ -36,6 +36,11 @@ func quoteSpans(text string, from, to int) []span {
 			closers = []string{"’"}
 		case r == '\'' && opensStraight(line, i):
 			closers = []string{"'"}
+		case r == '”' && len(out) == 0 && closesFromStart(line, i):
+			// the opening mark left out: “it will work,” he said
+			out = append(out, span{open: from, start: from, end: from + i, close: from + i + n})
+			i += n
+			continue
 		default:
 			i += n
 			continue
@@ -50,12 +55,32 @@ func quoteSpans(text string, from, to int) []span {
 				i += n
 				continue
 			}
+			if r == '"' && len(out) == 0 && closesFromStart(line, i) {
+				// a lone straight mark after the first words' punctuation
+				// closes a quotation whose opening mark was left out
+				out = append(out, span{open: from, start: from, end: from + i, close: from + s})
+				i = s
+				continue
+			}
 			e, c = len(line), len(line)
 		}
 		out = append(out, span{open: from + i, start: from + s, end: from + e, close: from + c})
 		i = c
 	}
 	return out
+}
+
+// closesFromStart reports whether the mark at i closes a quotation that
+// began at the line's start without an opening mark: punctuation ends the
+// words before it, and an attribution follows (a lower-case word or a
+// name, not the end of the line).
+func closesFromStart(line string, i int) bool {
+	head := strings.TrimRight(line[:i], " ")
+	if head == "" || !strings.ContainsAny(head[len(head)-1:], ",.?!") || tokenCount(head) < MinWords {
+		return false
+	}
+	rest := strings.TrimLeft(line[i:], "\"” ")
+	return rest != "" && strings.IndexAny(rest[:1], ".;:") < 0
 }
 
 // findClose returns where the quote opened at s ends (start of the
