@@ -34,11 +34,11 @@ func particleNames(toks []string, labels []int) {
 			continue
 		}
 		a := k - 1
-		if !capitalised(toks[a]) {
-			continue
+		if !capitalised(toks[a]) || common[toks[a]] {
+			continue // "But al-Obeidy 's mother": a sentence's first word
 		}
 		// the name's first word: back over capitalised words of one name
-		for a > 0 && capitalised(toks[a-1]) && sameName(labels, a-1, a) {
+		for a > 0 && capitalised(toks[a-1]) && !common[toks[a-1]] && sameName(labels, a-1, a) {
 			a--
 		}
 		b := k + 1

@@ -1,6 +1,9 @@
 package entity
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestParticleNames: names built on a hyphenated Arabic particle are one
 // name, typed by their first word: a person, a place opened by "Bab",
@@ -32,5 +35,20 @@ func TestParticleNames(t *testing.T) {
 			}
 			t.Errorf("no mention %q in %+v", tc.want, Find(tc.text))
 		})
+	}
+}
+
+// TestParticleAfterFunctionWord: a capitalised function word opening the
+// sentence is no part of the name after it ("But al-Obeidy 's mother").
+func TestParticleAfterFunctionWord(t *testing.T) {
+	for _, text := range []string{
+		"But al-Obeidy 's mother , Aisha Ahmad , told reporters she was worried .",
+		"When al-Hamdi arrived , the talks had already begun .",
+	} {
+		for _, m := range Find(text) {
+			if w, _, _ := strings.Cut(m.Text, " "); common[w] {
+				t.Errorf("%q: mention %q opens with a function word", text, m.Text)
+			}
+		}
 	}
 }

@@ -58,8 +58,8 @@ func (f *finder) index() {
 // "Gregory") completed by the nearest person of that name named before
 // pos, or by the only one named after it.
 func (f *finder) name(who string, pos int) string {
-	if who == "" || !unicode.IsUpper([]rune(who)[0]) {
-		return who
+	if who == "" || !unicode.IsUpper([]rune(who)[0]) && strings.IndexFunc(who, unicode.IsUpper) < 0 {
+		return who // a role ("the spokesman"); "diGenova", "al-Obeidy" are names
 	}
 	who = cleanName(who)
 	if strings.Contains(who, " ") {

@@ -62,7 +62,8 @@ councilman councilwoman congressman congresswoman alderman lawman deputy flier o
 passerby patron shopper attendee organizer organiser sergeant lieutenant captain corporal detective
 inspector commissioner marshal agent ranger firefighter paramedic medic dispatcher deckhand crewman soldier
 veteran guard bartender cashier homeowner tenant landlord rapper singer musician reports obituary cable banner
-banners placard placards transcript indictment warrant records`)
+banners placard placards transcript indictment warrant records visitor visitors fan fans representative
+viewer viewers reader readers caller callers spectator spectators participant participants`)
 
 var pronouns = map[string]bool{"he": true, "she": true, "He": true, "She": true}
 

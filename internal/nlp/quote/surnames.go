@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode"
 
 	"parallax/internal/nlp/entity"
 )
@@ -62,17 +61,19 @@ func (f *finder) addSurnames() {
 func (f *finder) bareSurnames(from, to int, surnames map[string]bool) []entity.Mention {
 	var out []entity.Mention
 	for i := from; i < to; {
-		for i < to && !unicode.IsUpper(rune(f.text[i])) {
-			i++
+		if !isNameByte(f.text[i]) || i > 0 && isNameByte(f.text[i-1]) {
+			i++ // not a word's start
+			continue
 		}
-		j := i
-		for j < to && (isNameByte(f.text[j])) {
+		j, upper := i, false
+		for j < to && isNameByte(f.text[j]) {
+			upper = upper || f.text[j] >= 'A' && f.text[j] <= 'Z'
 			j++
 		}
-		if j > i && (i == 0 || !isNameByte(f.text[i-1])) && surnames[f.text[i:j]] {
+		if upper && surnames[f.text[i:j]] { // "Gamaty", "diGenova"
 			out = append(out, entity.Mention{Start: i, End: j, Text: f.text[i:j], Type: entity.Person})
 		}
-		i = max(j, i+1)
+		i = j
 	}
 	return out
 }
