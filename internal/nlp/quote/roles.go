@@ -334,6 +334,11 @@ func (f *finder) resolve(pos int, want gender, strict bool) (string, int) {
 			// the nearest person of the paragraph, or of the one before
 			// when the pronoun's gender is the person's
 			plain, plainAt = m.Text, m.Start
+			if !strict && want != anyGender && f.gender(m, pos) == want && f.onlyFit(i, pos, want) {
+				// "… where Emily Schatzel was examining reeds. “…,” she
+				// said": the one person of her sex in the sentence before
+				return plain, plainAt
+			}
 		}
 	}
 	if strict {
@@ -343,6 +348,27 @@ func (f *finder) resolve(pos int, want gender, strict bool) (string, int) {
 		plain = f.roleSubject(max(para, pos-roleWindow), lastEnd, want)
 	}
 	return plain, plainAt
+}
+
+// onlyFit reports whether mention i stands in the sentence right before
+// the one holding pos, and no other person there before it fits gender
+// want.
+func (f *finder) onlyFit(i, pos int, want gender) bool {
+	own := f.sentenceStart(pos)
+	if own == 0 || f.text[own-1] == '\n' {
+		return false // the pronoun opens a paragraph: the paragraph before is not one sentence back
+	}
+	prev := f.sentenceStart(own - 1)
+	m := f.mentions[i]
+	if m.Start < prev || m.End > own {
+		return false
+	}
+	for j := i - 1; j >= 0 && f.mentions[j].Start >= prev; j-- {
+		if o := f.mentions[j]; f.isPerson(o) && !f.inQuote(o) && fits(f.gender(o, pos), want) {
+			return false
+		}
+	}
+	return true
 }
 
 // leadPhrase is a sentence opening before its subject: "In Grand Isle ,",
