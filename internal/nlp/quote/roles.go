@@ -116,7 +116,11 @@ func roleTail(head string) string {
 func (f *finder) resolveRole(ph string, quoteAt int) string {
 	role := strings.ToLower(strings.TrimRight(lastWord(ph), ".,"))
 	best, bestDist := "", -1
-	for _, i := range f.holders()[role] {
+	holders := f.holders()[role]
+	if documents[role] {
+		holders = nil // "According to the affidavit, Ronald Wilkson was shot": no one holds a document
+	}
+	for _, i := range holders {
 		m := f.mentions[i]
 		d := quoteAt - m.Start
 		if d < 0 {
@@ -159,6 +163,11 @@ superintendent commander general colonel major admiral`)
 
 // orgRoles are the roles of an organisation.
 var orgRoles = set(`company firm group agency`)
+
+// documents are the roles that are writings: no person holds one.
+var documents = set(`statement report release letter email e-mail sign appeal citation article documents complaint
+affidavit lawsuit suit brief filing memo study survey paper page notice reports obituary cable banner banners placard
+placards transcript indictment warrant records`)
 
 // orgAntecedent returns the organisation nearest before pos (within
 // roleWindow, outside quotations) that speaks or opens its sentence.

@@ -262,6 +262,29 @@ func (f *finder) verbSubject(before string, bs, quoteAt int) string {
 		if who := f.subjectBefore(v, bs, quoteAt); who != "" {
 			return who
 		}
+		if w := before[locs[i][0]:locs[i][1]]; strings.HasSuffix(w, "ing") && strings.TrimSpace(before[locs[i][1]:]) == "" {
+			// "Vance can be seen inside the patrol car, saying “…”": a
+			// participle right before the quotation speaks for the
+			// sentence's first person
+			if who := f.firstSpeaker(bs, v); who != "" {
+				return who
+			}
+		}
+	}
+	return ""
+}
+
+// firstSpeaker returns the first person named in text[from:to], outside
+// quotations and not as a possessive ("Clinton's lawyers"), resolved.
+func (f *finder) firstSpeaker(from, to int) string {
+	for i := f.before(from); i < len(f.mentions); i++ {
+		m := f.mentions[i]
+		if m.Start >= to {
+			break
+		}
+		if m.Start >= from && f.isPerson(m) && !f.inQuote(m) && !f.possessive(m) {
+			return f.name(m.Text, m.Start)
+		}
 	}
 	return ""
 }
