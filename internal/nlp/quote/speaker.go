@@ -29,15 +29,23 @@ func (f *finder) inQuote(m entity.Mention) bool {
 
 const verbs = `said|says|say|told|tells|added|adds|stated|states|explained|explains|noted|notes|wrote|writes|warned|warns|declared|declares|insisted|insists|argued|argues|claimed|claims|asked|asks|replied|replies|continued|recalled|recalls|tweeted|announced|acknowledged|admitted|complained|pointed out|commented|observed|observes|contended|contends|concluded|reported|reads|read|described|describes|pledged|promised|urged|accused|suggested|testified|confirmed|denied|assert|hinted|alleged|speculated|pleaded|begged|insisting|claiming|telling|arguing|warning|responded|answered|stressed|cautioned|predicted|charging|saying|adding|posted|believes|thinks|hopes|agreed|conceded|quipped|joked|emphasized|emphasised|maintained|asserts|asserted|disputed|remembers|prayed|shouted|yelled|screamed|exclaimed|whispered|chanted|muttered|boasted|vowed|lamented|recounted|reiterated|countered|retorted`
 
+// dashBy is the dash that signs a pull quote: "“…” — Buddy Dyer".
+var dashBy = regexp.MustCompile(`^\s*(?:—|–|--?)\s*`)
+
+// mannerVerbs attribute a quotation only right next to it ("“…,” his
+// mother wept"; "“…,” translated a friend"): elsewhere they tell no
+// speech ("She cried when she heard").
+const mannerVerbs = `wept|sobbed|cried|sighed|gushed|gushes|laughed|scoffed|snapped|sniffed|marveled|marvelled|translated`
+
 var (
 	// after the quote: `, said X` / `, X said` / `, according to X`
-	verbFirst  = regexp.MustCompile(`^[\s,;:—–'-]*(?:` + verbs + `)\s+`)
+	verbFirst  = regexp.MustCompile(`^[\s,;:—–'-]*(?:` + verbs + `|` + mannerVerbs + `)\s+`)
 	accordingA = regexp.MustCompile(`^[\s,;:—–'-]*according to\s+`)
 	according  = regexp.MustCompile(`\b[Aa]ccording to\s+`)
 	lead       = regexp.MustCompile(`^[\s,;:—–'-]*`)
 	// "X said", "X, a spokesman for Y, said", "X of South Carolina, one
 	// of the House managers, said", "X , chief executive of Y said"
-	verbAfter = regexp.MustCompile(`^(?:\s+(?:of|from|for|at|with|in)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,6}?){0,2}(?:\s*,[^,"“”\n]{1,100}|\s*,\s+(?:an?|the)\s+[^,"“”\n]{1,80}(?:,[^,"“”\n]{1,40}){1,2})?\s*,?(?:\s+(?:has|had|have|also|later|then|again))?\s+(?:` + verbs + `)\b`)
+	verbAfter = regexp.MustCompile(`^(?:\s+(?:of|from|for|at|with|in)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,6}?){0,2}(?:\s*,[^,"“”\n]{1,100}|\s*,\s+(?:an?|the)\s+[^,"“”\n]{1,80}(?:,[^,"“”\n]{1,40}){1,2})?\s*,?(?:\s+(?:has|had|have|also|later|then|again))?\s+(?:` + verbs + `|` + mannerVerbs + `)\b`)
 	// a title before a name: "Dr. Dan Geschwind", "Prime Minister Tony Blair"
 	title    = regexp.MustCompile(`^(?:(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|Sec|Adm|Capt|Maj|Cpl|Det|Supt|Insp)\.?\s+|(?:Rear|Vice|Prime Minister|President|Secretary|Senator|Judge|Chancellor|Professor|Sheriff|Mayor|Governor|Admiral|Captain|Major|General|Colonel|Lieutenant|Sergeant|Corporal|Detective|Officer|Commissioner|Superintendent|Chief|Deputy|Pastor|Bishop|Father|Ambassador|Attorney General|Councilman|Councilwoman)(?:\s+|-))+`) // "Lieutenant-General"
 	anyVerb  = regexp.MustCompile(`\b(?:` + verbs + `)\b`)
@@ -80,6 +88,13 @@ func (f *finder) speaker(sp span, ln [2]int) string {
 	after := f.text[sp.close:ln[1]]
 	if m := verbFirst.FindStringIndex(after); m != nil {
 		if who := f.subjectAt(sp.close+m[1], sp.open); who != "" {
+			return who
+		}
+	}
+	if m := dashBy.FindStringIndex(after); m != nil {
+		// "“We will not be defined by this act of terror” — Orlando Mayor
+		// Buddy Dyer": a pull quote signed after a dash
+		if who, end := f.phraseAt(sp.close+m[1], sp.open); who != "" && strings.Trim(f.text[end:ln[1]], " .") == "" || who != "" && strings.HasPrefix(f.text[end:ln[1]], ",") {
 			return who
 		}
 	}
@@ -192,6 +207,9 @@ func endsSentence(s string) bool {
 // quotation's text: the writer left out the closing mark before them.
 var insideAttribution = regexp.MustCompile(`,\s+((?:[a-z]+\s+){0,2}[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s+(?:said|says|added|told [a-zA-Z]+)\.?\s*$`)
 
+// manner holds mannerVerbs.
+var manner = set(strings.ReplaceAll(mannerVerbs, "|", " "))
+
 // attributes reports whether verb v may attribute a quotation that ended
 // its sentence ("“….” Feinberg said ."), not start a sentence of its own
 // ("Blaise Compaore denied ...").
@@ -200,7 +218,7 @@ func attributes(v string) bool {
 	case "said", "says", "added", "adds", "told", "tells", "wrote", "writes", "explained", "explains", "continued", "recalled", "stated", "noted", "insisted":
 		return true
 	}
-	return false
+	return manner[v]
 }
 
 // sentenceRest returns s up to the end of its sentence.
@@ -328,6 +346,15 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 		if np, n := nounPhrase(rest); np != "" {
 			return np, pos + n // "the green Zen master says", "the court said"
 		}
+		if name, n := f.theOrg(pos, rest, w); name != "" {
+			return name, pos + n // "according to the Oklahoma Highway Patrol"
+		}
+	}
+	if age := ageBefore.FindString(rest); age != "" {
+		// "said 18 year-old Maranda Dillon"
+		if who, end := f.phraseAt(pos+len(age), quoteAt); who != "" {
+			return who, end
+		}
 	}
 	if adjLike(w) && !pronouns[w] && !stop[w] {
 		// "conservative Sen. Lindsey Graham", "16-year-old Myrel
@@ -413,6 +440,48 @@ var possessiveHead = regexp.MustCompile(`^[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}\
 // nounPhraseRe is a determiner and up to four more words right before a
 // speech verb.
 var nounPhraseRe = regexp.MustCompile(`^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)((?:\s+[\w'’.-]+){1,4}?)\s*,?\s+(?:` + verbs + `)\b`)
+
+// ageBefore is an age written before a name without its hyphens: "18
+// year-old", "18 year old".
+var ageBefore = regexp.MustCompile(`^\d{1,3}[ -]years?[ -]old\s+`)
+
+// orgJoins are the small words inside organisations' names.
+var orgJoins = set(`of for and on`)
+
+// theOrg returns the capitalised name a determiner opens when the name
+// finder found an organisation in it ("the Oklahoma Highway Patrol",
+// "Highway Patrol" found), and the length through it.
+func (f *finder) theOrg(pos int, rest, det string) (string, int) {
+	at := len(det)
+	end := at
+	for {
+		nw, k := nextWord(rest, end)
+		if orgJoins[nw] && end > at {
+			// "the National Academy of Sciences"
+			if nx, _ := nextWord(rest, k+len(nw)); isCapital(strings.TrimRight(nx, ".;:")) {
+				end = k + len(nw)
+				continue
+			}
+		}
+		if nw == "" || !isCapital(strings.TrimRight(nw, ".,;:")) {
+			break
+		}
+		end = k + len(nw)
+		if strings.ContainsAny(nw, ".;:") || end < len(rest) && rest[end] == ',' {
+			break
+		}
+	}
+	name := strings.TrimRight(strings.TrimSpace(rest[at:end]), ".,;:")
+	if name == "" {
+		return "", 0
+	}
+	for i := f.before(pos); i < len(f.mentions) && f.mentions[i].Start < pos+end; i++ {
+		if f.mentions[i].Type == entity.Org {
+			return name, at + strings.Index(rest[at:], name) + len(name)
+		}
+	}
+	return "", 0
+}
 
 // nounPhrase returns the phrase of s that a determiner opens right
 // before a speech verb, without the determiner, and its length.
