@@ -283,7 +283,8 @@ func (f *finder) apposed(m entity.Mention) string {
 // groups are roles of several people or of someone unnamed on purpose: a
 // definite one ("the officials") is not resolved to a person.
 var groups = set(`officials sources source witnesses residents investigators detectives authorities prosecutors
-police parents executives officers neighbors spokespeople executors co-executors authors family`)
+police parents executives officers neighbors spokespeople executors co-executors authors family lawyers attorneys
+aides advisers advisors critics supporters relatives friends experts analysts doctors`)
 
 // roleWindow bounds how far from a quotation a role or pronoun is
 // resolved (bytes): the work stays linear in the text.

@@ -32,6 +32,17 @@ const verbs = `said|says|say|told|tells|added|adds|stated|states|explained|expla
 // dashBy is the dash that signs a pull quote: "“…” — Buddy Dyer".
 var dashBy = regexp.MustCompile(`^\s*(?:—|–|--?)\s*`)
 
+// appositive opens a noun phrase after a name: ", a watercolor artist".
+var appositive = regexp.MustCompile(`^\s*,\s+(?:an?|the)\s`)
+
+// answerWas is a person's words announced by a possessive and a colon:
+// "Bronston's answer was:", "Her reply read:".
+var answerWas = regexp.MustCompile(`(?:^|\s)(\S+?)\s?['’]s\s+(?:answer|reply|response|words|message|testimony|explanation|retort)\s+(?:was|is|read|reads|came)\s*:\s*$`)
+
+// participleTail is what may stand between a speech participle and its
+// quotation: nothing, or "instead that", "that".
+var participleTail = regexp.MustCompile(`^(?:\s+[a-z]+){0,2}?(?:\s+that)?\s*$`)
+
 // mannerVerbs attribute a quotation only right next to it ("“…,” his
 // mother wept"; "“…,” translated a friend"): elsewhere they tell no
 // speech ("She cried when she heard").
@@ -71,7 +82,8 @@ passerby patron shopper attendee organizer organiser sergeant lieutenant captain
 inspector commissioner marshal agent ranger firefighter paramedic medic dispatcher deckhand crewman soldier
 veteran guard bartender cashier homeowner tenant landlord rapper singer musician reports obituary cable banner
 banners placard placards transcript indictment warrant records visitor visitors fan fans representative
-viewer viewers reader readers caller callers spectator spectators participant participants`)
+viewer viewers reader readers caller callers spectator spectators participant participants lawyers
+attorneys aides advisers advisors critics supporters relatives friends experts analysts doctors`)
 
 var pronouns = map[string]bool{"he": true, "she": true, "He": true, "She": true}
 
@@ -89,6 +101,9 @@ func (f *finder) speaker(sp span, ln [2]int) string {
 	if m := verbFirst.FindStringIndex(after); m != nil {
 		if who := f.subjectAt(sp.close+m[1], sp.open); who != "" {
 			return who
+		}
+		if p, ok := f.mentionAt(sp.close + m[1]); ok && p.Type == entity.Place && appositive.MatchString(f.text[p.End:min(len(f.text), p.End+8)]) {
+			return p.Text // "said Won Park, a watercolor artist": places do not speak, the name is a person's
 		}
 	}
 	if m := dashBy.FindStringIndex(after); m != nil {
@@ -139,6 +154,12 @@ func (f *finder) speaker(sp span, ln [2]int) string {
 	if locs := according.FindAllStringIndex(before, -1); locs != nil {
 		if who := f.subjectAt(bs+locs[len(locs)-1][1], sp.open); who != "" {
 			return who
+		}
+	}
+	if m := answerWas.FindStringSubmatchIndex(before); m != nil {
+		// "Bronston's answer was: “…”"
+		if o, ok := f.mentionEndingAt(bs + m[3]); ok && o.Type != entity.Place {
+			return f.name(o.Text, o.Start)
 		}
 	}
 	if colonEnd.MatchString(before) {
@@ -280,7 +301,7 @@ func (f *finder) verbSubject(before string, bs, quoteAt int) string {
 		if who := f.subjectBefore(v, bs, quoteAt); who != "" {
 			return who
 		}
-		if w := before[locs[i][0]:locs[i][1]]; strings.HasSuffix(w, "ing") && strings.TrimSpace(before[locs[i][1]:]) == "" {
+		if w := before[locs[i][0]:locs[i][1]]; strings.HasSuffix(w, "ing") && participleTail.MatchString(before[locs[i][1]:]) {
 			// "Vance can be seen inside the patrol car, saying “…”": a
 			// participle right before the quotation speaks for the
 			// sentence's first person
