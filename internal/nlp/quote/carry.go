@@ -32,7 +32,7 @@ func (f *finder) carried(from, open int, prevWho string) string {
 // quotation closed at from and holds nothing more.
 func (f *finder) tailOnly(from, to int) bool {
 	gap := f.text[from:to]
-	if q := strings.TrimRight(f.text[max(0, from-4):from], " '\"”’"); !strings.HasSuffix(q, ",") && !strings.HasPrefix(strings.TrimLeft(gap, " '\"”’"), ",") {
+	if q := strings.TrimRight(f.text[max(0, from-8):from], " '\"”’`"); !strings.HasSuffix(q, ",") && !strings.HasPrefix(strings.TrimLeft(gap, " '\"”’"), ",") {
 		return false // the quotation ended its sentence: what follows is new narration
 	}
 	return !strings.Contains(gap, "\n") && len(sentenceBreak.FindAllStringIndex(f.text[from:min(len(f.text), to+1)], 2)) <= 1 && len(strings.Fields(gap)) <= 2*maxCarryWords // "56-year-old" is one word
@@ -84,7 +84,8 @@ func (f *finder) narrator(from, to int) string {
 // news style ("said Keath Ladner"); "told" is followed by its object.
 func inverts(v string) bool {
 	switch v {
-	case "said", "says", "added", "adds", "wrote", "writes", "asked", "explained", "recalled", "continued", "read", "reads":
+	case "said", "says", "added", "adds", "wrote", "writes", "asked", "explained", "recalled", "continued", "read", "reads",
+		"responded", "replied", "answered", "noted", "declared", "insisted", "stated", "warned", "countered", "retorted":
 		return true
 	}
 	return false
