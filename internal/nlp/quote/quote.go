@@ -81,7 +81,7 @@ func Find(text string) []Quote {
 			if who != "" && (len(f.spoken) == 0 || f.spoken[len(f.spoken)-1] != who) {
 				f.spoken = append(f.spoken, who)
 			}
-			if who == "" && isPhrase(q) {
+			if who == "" && (isPhrase(q) || woven(text, sp)) {
 				continue // a phrase quoted in passing ("reckless decisions and actions"), no one's words
 			}
 			lineSpeaker, from = who, sp.close
@@ -130,6 +130,21 @@ func tokenCount(s string) int {
 func isPhrase(q string) bool {
 	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(q, " .…'`‘"))
 	return unicode.IsLower(r) && tokenCount(q) <= maxPhraseWords
+}
+
+// woven reports whether the quotation at sp is part of the reporter's
+// sentence: it starts in lower case right after a word of the sentence
+// ("… was defined as “contact with …”", "… that the department was
+// satisfied “with the way the city is headed”"). Without a speaker, a
+// reader cannot tell whose words these are: it is not listed.
+func woven(text string, sp span) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(text[sp.start:sp.end], " .…'`‘"))
+	if !unicode.IsLower(r) {
+		return false
+	}
+	before := strings.TrimRight(text[:sp.open], " ")
+	b, _ := utf8.DecodeLastRuneInString(before)
+	return unicode.IsLetter(b)
 }
 
 // lineRanges returns the [start, end) byte range of each line.

@@ -34,6 +34,7 @@ func TestFind(t *testing.T) {
 		{"Apostrophes", "Kirby’s team said it didn’t matter.", nil},
 		{"StraightOpenCurlyClose", "\"One window was broken and the door was gone,” Ana Ruiz said. “We slept in the car that night.\"",
 			[]Quote{{Text: "One window was broken and the door was gone", Speaker: "Ana Ruiz"}, {Text: "We slept in the car that night.", Speaker: "Ana Ruiz"}}},
+		{"WovenFragmentUnlisted", `The contract defined the work as "any repair of the roof and walls of the main building."`, nil},
 		{"TitleWithSmallWords", `Fans lined up for "Return of the Jedi" all night.`, nil},
 		{"CurlySingle", "Officials said ‘the convoy was attacked from the air’ on Monday.",
 			[]Quote{{Text: "the convoy was attacked from the air"}}},
