@@ -32,6 +32,10 @@ const verbs = `said|says|say|told|tells|added|adds|stated|states|explained|expla
 // dashBy is the dash that signs a pull quote: "“…” — Buddy Dyer".
 var dashBy = regexp.MustCompile(`^\s*(?:—|–|--?)\s*`)
 
+// asPutIt is an attribution before the quotation: "as one analyst put
+// it,", "as Smith puts it:".
+var asPutIt = regexp.MustCompile(`\b[Aa]s\s+([^,;:"“”]{2,80}?)(?:,[^,;:"“”]{1,40},)?\s+(?:put|puts|has put|described|describes|phrased|phrases)\s+it\s*[,:]?\s*$`)
+
 // appositive opens a noun phrase after a name: ", a watercolor artist".
 var appositive = regexp.MustCompile(`^\s*,\s+(?:an?|the)\s`)
 
@@ -46,7 +50,7 @@ var participleTail = regexp.MustCompile(`^(?:\s+[a-z]+){0,2}?(?:\s+that)?\s*$`)
 // mannerVerbs attribute a quotation only right next to it ("“…,” his
 // mother wept"; "“…,” translated a friend"): elsewhere they tell no
 // speech ("She cried when she heard").
-const mannerVerbs = `wept|sobbed|cried|sighed|gushed|gushes|laughed|scoffed|snapped|sniffed|marveled|marvelled|translated`
+const mannerVerbs = `wept|weeps|sobbed|sobs|cried|cries|sighed|sighs|gushed|gushes|laughed|laughs|scoffed|scoffs|snapped|sniffed|marveled|marvelled|translated|screams|shouts|yells|whispers|pleads`
 
 var (
 	// after the quote: `, said X` / `, X said` / `, according to X`
@@ -160,6 +164,12 @@ func (f *finder) speaker(sp span, ln [2]int) string {
 		// "Bronston's answer was: “…”"
 		if o, ok := f.mentionEndingAt(bs + m[3]); ok && o.Type != entity.Place {
 			return f.name(o.Text, o.Start)
+		}
+	}
+	if m := asPutIt.FindStringSubmatchIndex(before); m != nil {
+		// "as bookseller John Barrigner of Charlotte put it, “…”"
+		if who := f.subjectAt(bs+m[2], sp.open); who != "" {
+			return who
 		}
 	}
 	if colonEnd.MatchString(before) {
