@@ -97,13 +97,22 @@ func (c *Clusterer) roundup(text, lang string, s *story) (on, off []Passage) {
 	}
 	// A roundup may move to its next topic without a heading: trailing
 	// paragraphs of a passage that do not fit the story are cut off.
+	kept := on[:0]
 	for i := range on {
 		end := on[i].End
 		on[i].End = c.trimTail(text, on[i], lang, s, roundupRel*best)
+		if headingOnly(text[on[i].Start:on[i].End]) && (len(kept) > 0 || i < len(on)-1) {
+			// all but its heading cut off ("Aftermath [ edit ]"): the
+			// section says nothing about the story
+			off = append(off, Passage{on[i].Start, end})
+			continue
+		}
 		if on[i].End < end {
 			off = append(off, Passage{on[i].End, end})
 		}
+		kept = append(kept, on[i])
 	}
+	on = kept
 	slices.SortFunc(off, func(a, b Passage) int { return a.Start - b.Start })
 	return on, off
 }
@@ -200,6 +209,13 @@ func (c *Clusterer) trimTail(text string, p Passage, lang string, s *story, min 
 		end = cut
 	}
 	return end
+}
+
+// headingOnly reports whether a passage is one short line: a heading
+// with nothing under it.
+func headingOnly(p string) bool {
+	p = strings.TrimSpace(p)
+	return !strings.Contains(p, "\n") && countWordsUpTo(p, headingMaxWords+1) <= headingMaxWords
 }
 
 // countWords counts the space-separated fields of s without building them.

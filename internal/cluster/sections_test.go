@@ -40,3 +40,21 @@ func TestSections(t *testing.T) {
 		})
 	}
 }
+
+// TestHeadingOnly: a roundup passage cut down to its heading line says
+// nothing about its story.
+func TestHeadingOnly(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Aftermath [ edit ]\n", true},
+		{"COSMETIC ACUPUNCTURE\n", true},
+		{"Aftermath [ edit ]\nThe town held a vigil on Sunday for the six students.", false},
+		{"The town held a vigil on Sunday for the six students who were killed and the thirteen who were hurt.", false},
+	} {
+		if got := headingOnly(tc.text); got != tc.want {
+			t.Errorf("headingOnly(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
