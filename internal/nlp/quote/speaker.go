@@ -36,6 +36,13 @@ var dashBy = regexp.MustCompile(`^\s*(?:—|–|--?)\s*`)
 // it,", "as Smith puts it:".
 var asPutIt = regexp.MustCompile(`\b[Aa]s\s+([^,;:"“”]{2,80}?)(?:,[^,;:"“”]{1,40},)?\s+(?:put|puts|has put|described|describes|phrased|phrases)\s+it\s*[,:]?\s*$`)
 
+// endsWithIt reports whether s ends with "it", "it," or "it:" (what
+// asPutIt needs, tested before the expression).
+func endsWithIt(s string) bool {
+	s = strings.TrimRight(s, ",: ")
+	return strings.HasSuffix(s, " it")
+}
+
 // appositive opens a noun phrase after a name: ", a watercolor artist".
 var appositive = regexp.MustCompile(`^\s*,\s+(?:an?|the)\s`)
 
@@ -160,16 +167,21 @@ func (f *finder) speaker(sp span, ln [2]int) string {
 			return who
 		}
 	}
-	if m := answerWas.FindStringSubmatchIndex(before); m != nil {
-		// "Bronston's answer was: “…”"
-		if o, ok := f.mentionEndingAt(bs + m[3]); ok && o.Type != entity.Place {
-			return f.name(o.Text, o.Start)
+	tb := strings.TrimRight(before, " ")
+	if strings.HasSuffix(tb, ":") {
+		if m := answerWas.FindStringSubmatchIndex(before); m != nil {
+			// "Bronston's answer was: “…”"
+			if o, ok := f.mentionEndingAt(bs + m[3]); ok && o.Type != entity.Place {
+				return f.name(o.Text, o.Start)
+			}
 		}
 	}
-	if m := asPutIt.FindStringSubmatchIndex(before); m != nil {
-		// "as bookseller John Barrigner of Charlotte put it, “…”"
-		if who := f.subjectAt(bs+m[2], sp.open); who != "" {
-			return who
+	if endsWithIt(tb) {
+		if m := asPutIt.FindStringSubmatchIndex(before); m != nil {
+			// "as bookseller John Barrigner of Charlotte put it, “…”"
+			if who := f.subjectAt(bs+m[2], sp.open); who != "" {
+				return who
+			}
 		}
 	}
 	if colonEnd.MatchString(before) {
