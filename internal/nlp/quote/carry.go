@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"parallax/internal/nlp/entity"
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -104,8 +106,30 @@ func (f *finder) prevLineNarrator(ln [2]int) string {
 		start = end - 600
 	}
 	s := max(start, f.sentenceStart(max(end-1, start)))
-	return f.narrator(s, end)
+	if who := f.narrator(s, end); who != "" {
+		return who
+	}
+	// "The State Dept. issued a nuanced statement … .\n“…”": the
+	// paragraph before announces a statement, and the quotation is it
+	for _, m := range issuedStatement.FindAllStringIndex(f.text[start:end], -1) {
+		if m[1] < end-start-400 {
+			continue // too far back
+		}
+		at := start + m[0]
+		subjEnd := len(strings.TrimRight(f.text[:at], " "))
+		if o, ok := f.mentionEndingAt(subjEnd); ok && o.Type != entity.Place {
+			return f.name(o.Text, o.Start) // "The State Dept. issued …"
+		}
+		if who := f.subjectBefore(at, max(start, f.sentenceStart(at)), end); who != "" {
+			return who
+		}
+	}
+	return ""
 }
+
+// issuedStatement is a statement announced: "issued a nuanced statement",
+// "released a statement".
+var issuedStatement = regexp.MustCompile(`\b(?:issued|released|put out|published)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?statement\b`)
 
 // inQuoteAt reports whether byte pos lies inside a quotation.
 func (f *finder) inQuoteAt(pos int) bool {

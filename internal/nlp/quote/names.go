@@ -20,6 +20,11 @@ Chancellor Ambassador Envoy Special Agent Inspector Acting Assistant Managing Se
 Security Energy State Press Justice Chairperson Trooper Officer Deputy Dept. Department Lord Sir Dame Principal
 Pastor Bishop Father Sister Brother Lady Co-chairman CEO COO CFO Operations`)
 
+// officeHeads end the names of offices and bodies, which role words may
+// open ("Foreign Ministry", "Interior Department").
+var officeHeads = set(`Ministry Department Dept. Office Agency Council Committee Commission Service Administration
+Bureau Court Party Ministry's Directorate Authority Board Police`)
+
 // cleanName cuts role words from the front of a person's name, keeping at
 // least one word.
 func cleanName(name string) string {
@@ -27,6 +32,11 @@ func cleanName(name string) string {
 	i := 0
 	for i < len(ws)-1 && roleWords[ws[i]] {
 		i++
+	}
+	if i > 0 && (i == len(ws)-1 && roleWords[ws[i]] || officeHeads[ws[len(ws)-1]]) {
+		// an office ("State Department", "Foreign Ministry"), not a
+		// person's title
+		return strings.Join(ws, " ")
 	}
 	return strings.Join(ws[i:], " ")
 }
