@@ -323,10 +323,11 @@ func (f *finder) verbSubject(before string, bs, quoteAt int) string {
 		if who := f.subjectBefore(v, bs, quoteAt); who != "" {
 			return who
 		}
-		if w := before[locs[i][0]:locs[i][1]]; strings.HasSuffix(w, "ing") && participleTail.MatchString(before[locs[i][1]:]) {
-			// "Vance can be seen inside the patrol car, saying “…”": a
-			// participle right before the quotation speaks for the
-			// sentence's first person
+		if w := before[locs[i][0]:locs[i][1]]; (strings.HasSuffix(w, "ing") || w == "say" && strings.HasSuffix(strings.TrimRight(before[:locs[i][0]], " "), " and")) && participleTail.MatchString(before[locs[i][1]:]) {
+			// "Vance can be seen inside the patrol car, saying “…”",
+			// "shows Vance point the camera and say “…”": a participle or
+			// a coordinated "say" right before the quotation speaks for
+			// the sentence's first person
 			if who := f.firstSpeaker(bs, v); who != "" {
 				return who
 			}
