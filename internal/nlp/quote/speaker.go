@@ -43,6 +43,10 @@ func endsWithIt(s string) bool {
 	return strings.HasSuffix(s, " it")
 }
 
+// nickBefore is a name given as a nickname right before a verb: "a
+// writer using the nickname BetterJedi", "a fan who goes by Jedi1".
+var nickBefore = regexp.MustCompile(`\b(?:using the (?:nickname|name|handle|screen name|pseudonym)|who goes by|nicknamed)\s+([\p{L}\d][\w.-]*)$`)
+
 // appositive opens a noun phrase after a name: ", a watercolor artist".
 var appositive = regexp.MustCompile(`^\s*,\s+(?:an?|the)\s`)
 
@@ -94,7 +98,8 @@ inspector commissioner marshal agent ranger firefighter paramedic medic dispatch
 veteran guard bartender cashier homeowner tenant landlord rapper singer musician reports obituary cable banner
 banners placard placards transcript indictment warrant records visitor visitors fan fans representative
 viewer viewers reader readers caller callers spectator spectators participant participants lawyers
-attorneys aides advisers advisors critics supporters relatives friends experts analysts doctors`)
+attorneys aides advisers advisors critics supporters relatives friends experts analysts doctors writer writers
+blogger bloggers commenter commenters`)
 
 var pronouns = map[string]bool{"he": true, "she": true, "He": true, "She": true}
 
@@ -232,7 +237,7 @@ func bareName(head string) string {
 }
 
 // namedAs is "named X" after a role: "a rebel named Majdi".
-var namedAs = regexp.MustCompile(`^\s*,?\s*(?:named|called)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})`)
+var namedAs = regexp.MustCompile(`^\s*,?\s*(?:named|called|using the (?:nickname|name|handle|screen name|pseudonym)|who goes by)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})`)
 
 // givenName is "who gave his name (only) as X" after a role.
 var givenName = regexp.MustCompile(`^\s*,?\s*who gave (?:his|her) (?:first )?name (?:only )?as ([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)`)
@@ -553,6 +558,9 @@ func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
 			return ""
 		}
 		return f.antecedent(end-len(w), w)
+	}
+	if m := nickBefore.FindStringSubmatch(head); m != nil {
+		return m[1] // "a writer using the nickname BetterJedi wrote"
 	}
 	// "BP was fighting ..., insisting": a participle's subject is the
 	// sentence's.
