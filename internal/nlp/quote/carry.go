@@ -37,7 +37,21 @@ func (f *finder) tailOnly(from, to int) bool {
 	if q := strings.TrimRight(f.text[max(0, from-8):from], " '\"”’`"); !strings.HasSuffix(q, ",") && !strings.HasPrefix(strings.TrimLeft(gap, " '\"”’"), ",") {
 		return false // the quotation ended its sentence: what follows is new narration
 	}
-	return !strings.Contains(gap, "\n") && len(sentenceBreak.FindAllStringIndex(f.text[from:min(len(f.text), to+1)], 2)) <= 1 && len(strings.Fields(gap)) <= 2*maxCarryWords // "56-year-old" is one word
+	return !strings.Contains(gap, "\n") && len(sentenceBreak.FindAllStringIndex(f.text[from:min(len(f.text), to+1)], 2)) <= 1 && fieldCount(gap) <= 2*maxCarryWords // "56-year-old" is one word
+}
+
+// fieldCount counts the space-separated fields of s without building
+// them.
+func fieldCount(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' ' || s[i] == '\t' || s[i] == '\n'
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
 }
 
 // narrationSentences is how many sentences before a quotation's own the
@@ -111,6 +125,9 @@ func (f *finder) prevLineNarrator(ln [2]int) string {
 	}
 	// "The State Dept. issued a nuanced statement … .\n“…”": the
 	// paragraph before announces a statement, and the quotation is it
+	if !strings.Contains(f.text[start:end], "statement") {
+		return ""
+	}
 	for _, m := range issuedStatement.FindAllStringIndex(f.text[start:end], -1) {
 		if m[1] < end-start-400 {
 			continue // too far back
