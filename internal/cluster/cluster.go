@@ -104,13 +104,21 @@ func (c *Clusterer) Add(d Doc) Assignment {
 	c.passages, c.also = nil, nil
 	var picks []pick // a roundup's parts about other stories
 	whole := Doc{ID: d.ID, Title: d.Title, Text: text, Lang: d.Lang, Published: d.Published}
-	if s == nil {
-		s = c.newStory("s-"+d.ID, d.Lang)
-	} else {
+	if s != nil {
 		var off []Passage
 		if c.passages, off = c.roundup(text, d.Lang, s); len(off) > 0 {
-			picks = c.elsewhere(whole, s, off)
+			if slight(text, c.passages) {
+				// the story's part of it is a line or two of a long text
+				// ("This article is about ..."): the text is not the
+				// story's
+				s, c.passages = nil, nil
+			} else {
+				picks = c.elsewhere(whole, s, off)
+			}
 		}
+	}
+	if s == nil {
+		s = c.newStory("s-"+d.ID, d.Lang)
 	}
 	e := s.bestEvent(v, &c.opts, &c.dense.all)
 	if e == nil {

@@ -19,7 +19,10 @@ import (
 // least roundupOffSections sections with roundupOff words do not fit, the
 // article is a roundup and Passages returns the sections that fit. The
 // rules are conservative: a long single-story article whose parts drift
-// from the story's wording should keep all its text.
+// from the story's wording should keep all its text. A roundup whose
+// story passages are a sliver of it (under sectionMinWords words and
+// slightShare of its words: a hatnote of a long page) does not join the
+// story at all: it opens one of its own.
 const (
 	roundupMinSections = 3    // fewer sections: not a roundup
 	roundupShare       = 0.75 // the story's sections hold less of the words
@@ -209,6 +212,20 @@ func (c *Clusterer) trimTail(text string, p Passage, lang string, s *story, min 
 		end = cut
 	}
 	return end
+}
+
+// slightShare is the least share of a roundup's words its story's
+// passages hold for the roundup to join the story.
+const slightShare = 0.05
+
+// slight reports whether passages ps hold under slightShare of text's
+// words and fewer than sectionMinWords.
+func slight(text string, ps []Passage) bool {
+	on := 0
+	for _, p := range ps {
+		on += countWords(text[p.Start:p.End])
+	}
+	return on < sectionMinWords && float64(on) < slightShare*float64(countWords(text))
 }
 
 // headingOnly reports whether a passage is one short line: a heading

@@ -58,3 +58,24 @@ func TestHeadingOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestSlight: a roundup whose story passages are a line of a long text
+// does not join the story; a short digest's one on-story section does.
+func TestSlight(t *testing.T) {
+	long := "This article is about the 2014 killing spree.\n" + strings.Repeat("The gunman drove through the town and fired at people on the street. ", 200)
+	short := "The rig fire burned for two days before the crews put it out on Friday.\n" + strings.Repeat("Other news of the week. ", 20)
+	for _, tc := range []struct {
+		name string
+		text string
+		ps   []Passage
+		want bool
+	}{
+		{"HatnoteOfLongPage", long, []Passage{{0, 46}}, true},
+		{"SectionOfShortDigest", short, []Passage{{0, 73}}, false},
+		{"LongPassage", long, []Passage{{0, 2000}}, false},
+	} {
+		if got := slight(tc.text, tc.ps); got != tc.want {
+			t.Errorf("%s: slight = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
