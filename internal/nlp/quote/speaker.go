@@ -451,7 +451,12 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 				if m.Type == entity.Org {
 					return m.Text, at + n // "BP 's chief executive said": BP speaks
 				}
-				return f.resolveRole(ph, quoteAt), at + n // "Dr Murray 's spokeswoman told"
+				// "Dr Murray 's spokeswoman told": the spokeswoman the text
+				// names, else whose she is ("Clinton's lawyers")
+				if who := f.resolveRole(ph, quoteAt); who != strings.TrimRight(ph, " ,") || m.Type != entity.Person {
+					return who, at + n
+				}
+				return cleanName(m.Text) + "'s " + strings.TrimRight(ph, " ,"), at + n
 			}
 		}
 		if m.Type != entity.Person {
