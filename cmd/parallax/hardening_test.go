@@ -282,11 +282,21 @@ func TestEvalOutsideRepo(t *testing.T) {
 	elsewhere := t.TempDir()
 	t.Chdir(elsewhere)
 	t.Setenv("PARALLAX_SHARED", "")
-	code, _, errOut := runCmd(t, "", "eval", "cluster")
-	if code != 1 || !strings.Contains(errOut, "gold data not found") || !strings.Contains(errOut, elsewhere) ||
-		!strings.Contains(errOut, "--data") || strings.Contains(errOut, "open :") {
-		t.Errorf("eval cluster without data: %d %s", code, errOut)
+	if root := sharedAround(t, elsewhere); root != "" {
+		// A clone in /tmp/x with its data in /tmp/shared: the temp folder
+		// has that shared folder beside an ancestor, and is meant to find it.
+		if got, err := locateShared(""); err != nil || got != root {
+			t.Errorf("from %s: located %q, %v; want %s", elsewhere, got, err, root)
+		}
+	} else {
+		code, _, errOut := runCmd(t, "", "eval", "cluster")
+		if code != 1 || !strings.Contains(errOut, "gold data not found") || !strings.Contains(errOut, elsewhere) ||
+			!strings.Contains(errOut, "--data") || strings.Contains(errOut, "open :") {
+			t.Errorf("eval cluster without data: %d %s", code, errOut)
+		}
 	}
+	var code int
+	var errOut string
 	fake := filepath.Join(t.TempDir(), "shared")
 	if err := os.MkdirAll(filepath.Join(fake, "data"), 0o755); err != nil {
 		t.Fatal(err)
@@ -306,6 +316,22 @@ func TestEvalOutsideRepo(t *testing.T) {
 	if code, _, errOut = runCmd(t, "", "eval", "--data", filepath.Join(elsewhere, "nope"), "timeline"); code != 1 || !strings.Contains(errOut, "nope") {
 		t.Errorf("--data missing: %d %s", code, errOut)
 	}
+}
+
+// sharedAround returns the shared folder that locateShared finds by
+// searching from dir and from the test binary's folder, or "".
+func sharedAround(t *testing.T, dir string) string {
+	if root := besideAncestors(dir); root != "" {
+		return root
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if exe, err = filepath.EvalSymlinks(exe); err != nil {
+		t.Fatal(err)
+	}
+	return besideAncestors(filepath.Dir(exe))
 }
 
 // TestFlagsAnywhere (#19.11): flags after the subcommand's arguments.
