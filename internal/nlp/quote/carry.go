@@ -1,10 +1,11 @@
 package quote
 
 import (
-	"parallax/internal/nlp/entity"
 	"regexp"
 	"strings"
 	"unicode"
+
+	"parallax/internal/nlp/entity"
 )
 
 // maxCarryWords is the most words between two quotations of one speaker

@@ -164,10 +164,13 @@ superintendent commander general colonel major admiral`)
 // orgRoles are the roles of an organisation.
 var orgRoles = set(`company firm group agency`)
 
-// documents are the roles that are writings: no person holds one.
-var documents = set(`statement report release letter email e-mail sign appeal citation article documents complaint
+// documentWords are the roles that are writings (documents): no person
+// holds one.
+const documentWords = `statement report release letter email e-mail sign appeal citation article documents complaint
 affidavit lawsuit suit brief filing memo study survey paper page notice reports obituary cable banner banners placard
-placards transcript indictment warrant records`)
+placards transcript indictment warrant records`
+
+var documents = set(documentWords)
 
 // orgAntecedent returns the organisation nearest before pos (within
 // roleWindow, outside quotations) that speaks or opens its sentence.
@@ -486,10 +489,8 @@ func (f *finder) roleSubject(from, to int, want gender) string {
 
 // things are the roles that are no person: a pronoun never stands for
 // them.
-var things = set(`statement report release letter email e-mail sign appeal citation article documents complaint
-affidavit lawsuit suit brief filing memo study survey paper page notice ministry company agency department district
-administration government military committee panel police authorities reports obituary cable banner banners placard
-placards transcript indictment warrant records`)
+var things = set(documentWords + ` ministry company agency department district administration government military
+committee panel police authorities`)
 
 // sentenceBreak is a sentence stop followed by a new sentence, or a new
 // paragraph; quote marks may close the one and open the other, straight,

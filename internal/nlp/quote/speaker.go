@@ -125,7 +125,7 @@ func (f *finder) speaker(sp span, ln [2]int) string {
 	if m := dashBy.FindStringIndex(after); m != nil {
 		// "“We will not be defined by this act of terror” — Orlando Mayor
 		// Buddy Dyer": a pull quote signed after a dash
-		if who, end := f.phraseAt(sp.close+m[1], sp.open); who != "" && strings.Trim(f.text[end:ln[1]], " .") == "" || who != "" && strings.HasPrefix(f.text[end:ln[1]], ",") {
+		if who, end := f.phraseAt(sp.close+m[1], sp.open); who != "" && (strings.Trim(f.text[end:ln[1]], " .") == "" || strings.HasPrefix(f.text[end:ln[1]], ",")) {
 			return who
 		}
 	}
@@ -172,16 +172,7 @@ func (f *finder) speaker(sp span, ln [2]int) string {
 			return who
 		}
 	}
-	tb := strings.TrimRight(before, " ")
-	if strings.HasSuffix(tb, ":") {
-		if m := answerWas.FindStringSubmatchIndex(before); m != nil {
-			// "Bronston's answer was: “…”"
-			if o, ok := f.mentionEndingAt(bs + m[3]); ok && o.Type != entity.Place {
-				return f.name(o.Text, o.Start)
-			}
-		}
-	}
-	if endsWithIt(tb) {
+	if endsWithIt(before) {
 		if m := asPutIt.FindStringSubmatchIndex(before); m != nil {
 			// "as bookseller John Barrigner of Charlotte put it, “…”"
 			if who := f.subjectAt(bs+m[2], sp.open); who != "" {
@@ -190,6 +181,12 @@ func (f *finder) speaker(sp span, ln [2]int) string {
 		}
 	}
 	if colonEnd.MatchString(before) {
+		if m := answerWas.FindStringSubmatchIndex(before); m != nil {
+			// "Bronston's answer was: “…”"
+			if o, ok := f.mentionEndingAt(bs + m[3]); ok && o.Type != entity.Place {
+				return f.name(o.Text, o.Start)
+			}
+		}
 		end := bs + strings.LastIndex(before, ":")
 		if who := f.subjectBefore(end, bs, sp.open); who != "" {
 			return who
@@ -344,16 +341,24 @@ func (f *finder) verbSubject(before string, bs, quoteAt int) string {
 // firstSpeaker returns the first person named in text[from:to], outside
 // quotations and not as a possessive ("Clinton's lawyers"), resolved.
 func (f *finder) firstSpeaker(from, to int) string {
-	for i := f.before(from); i < len(f.mentions); i++ {
-		m := f.mentions[i]
-		if m.Start >= to {
-			break
-		}
-		if m.Start >= from && f.isPerson(m) && !f.inQuote(m) && !f.possessive(m) {
-			return f.name(m.Text, m.Start)
+	m, ok := f.firstMention(from, to, func(m entity.Mention) bool {
+		return f.isPerson(m) && !f.inQuote(m) && !f.possessive(m)
+	})
+	if !ok {
+		return ""
+	}
+	return f.name(m.Text, m.Start)
+}
+
+// firstMention returns the first mention starting in text[from:to] that
+// keep accepts.
+func (f *finder) firstMention(from, to int, keep func(entity.Mention) bool) (entity.Mention, bool) {
+	for i := f.before(from); i < len(f.mentions) && f.mentions[i].Start < to; i++ {
+		if m := f.mentions[i]; keep(m) {
+			return m, true
 		}
 	}
-	return ""
+	return entity.Mention{}, false
 }
 
 // asAside is a reporting aside before its verb: "..., as U.S. officials
@@ -736,12 +741,8 @@ func (f *finder) personAt(pos int) (entity.Mention, bool) {
 
 // firstPerson returns the first person named in text[from:to].
 func (f *finder) firstPerson(from, to int) string {
-	for i := f.before(from); i < len(f.mentions) && f.mentions[i].Start < to; i++ {
-		if m := f.mentions[i]; m.End <= to && m.Type == entity.Person {
-			return m.Text
-		}
-	}
-	return ""
+	m, _ := f.firstMention(from, to, func(m entity.Mention) bool { return m.End <= to && m.Type == entity.Person })
+	return m.Text
 }
 
 // clauseStart is where the last sentence of head starts.
