@@ -34,7 +34,12 @@
 // into one story).
 // Stories stay in
 // memory for Window after their latest article (the model weighs the
-// gap), then are evicted.
+// gap), then are evicted. Stories also age: one quiet for QuietAfter (30
+// days) takes an article that reports a new event (it mentions days, none
+// of which the story mentions) only when the model is sure (QuietProb,
+// .85), so that an incident long over does not absorb the next one of
+// its kind in the same city, while a long-running story keeps what shares
+// its names.
 //
 // Early mistakes are fixed in two ways, both by merging into the older
 // story (Merges reports each merge, Lineage follows it, and the id a

@@ -99,6 +99,20 @@ type Options struct {
 	// its own story, less the article, with under MoveOwnProb. MoveProb 0
 	// turns moves off.
 	MoveProb, MoveOwnProb float64
+	// QuietAfter and QuietProb age stories: a story quiet for longer than
+	// QuietAfter takes an article that mentions days, none of which the
+	// story mentions (a new event), only with probability QuietProb or
+	// more. An incident over for a month does not absorb the next one of
+	// its kind in the same city; a long-running story keeps what names
+	// it, sure matches pass. On the four streams of TestClusterTune
+	// (prepared text) at 30 days: .85 scores .9473 / .9539 / .9522 /
+	// .9459 against .9462 / .9543 / .9528 / .9462 without it, and the
+	// ten largest stories of dev.jsonl are pure (a Baltimore story held
+	// three shootings, weeks apart); .9 split a Star Wars story at its
+	// 94-day gap between trailer and release (.9515 on dev-topics.jsonl).
+	// QuietAfter 0 turns it off.
+	QuietAfter time.Duration
+	QuietProb  float64
 }
 
 // DefaultOptions returns the fitted defaults.
@@ -129,6 +143,8 @@ func DefaultOptions() Options {
 		ReviewEnt:        0.3,
 		MoveProb:         0.8,
 		MoveOwnProb:      0.5,
+		QuietAfter:       30 * 24 * time.Hour,
+		QuietProb:        0.85,
 	}
 }
 

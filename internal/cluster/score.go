@@ -8,6 +8,9 @@ import (
 // namesFeature is the index of "names" among FeatureNames.
 var namesFeature = slices.Index(FeatureNames, "names")
 
+// nodateFeature is the index of "nodate": both mention days, none in common.
+var nodateFeature = slices.Index(FeatureNames, "nodate")
+
 // bestStory returns the candidate story the model finds likeliest to hold
 // v, if that likelihood reaches JoinProb; else nil.
 func (c *Clusterer) bestStory(lang string, v *docVec) *story {
@@ -22,6 +25,9 @@ func (c *Clusterer) bestStory(lang string, v *docVec) *story {
 		p := c.prob(c.rows[i])
 		if cold && c.rows[i][namesFeature] == 0 {
 			p = 0 // a cold join needs a name pair in common
+		}
+		if c.quiet(s, v, c.rows[i], p) {
+			p = 0
 		}
 		if p >= c.opts.JoinProb && (best == nil || p > bestP) {
 			best, bestP = s, p
@@ -115,4 +121,14 @@ func (c *Clusterer) prob(x []float64) float64 {
 		return 0
 	}
 	return c.model.Prob(x)
+}
+
+// quiet reports whether s, quiet for longer than QuietAfter, is refused
+// v: v mentions days, none of them s's (a new event), and the model is
+// less sure than QuietProb. Probabilities under JoinProb are left as they
+// are, for the merge decisions that weigh them.
+func (c *Clusterer) quiet(s *story, v *docVec, row []float64, p float64) bool {
+	o := &c.opts
+	return o.QuietAfter > 0 && p >= o.JoinProb && p < o.QuietProb &&
+		row[nodateFeature] == 1 && v.at.Sub(s.last) > o.QuietAfter
 }

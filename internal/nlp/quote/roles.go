@@ -463,7 +463,7 @@ func (f *finder) gender(m entity.Mention, pos int) gender {
 
 // roleSubjectRe is a role noun phrase that starts a sentence: "One
 // neighbor hopes", "The boy's mother pleaded".
-var roleSubjectRe = regexp.MustCompile(`(?:^|[.!?]["”'’]*\s+|\n)(?:One|A|An|The|Another|Her|His|Their)\s+(?:[\w'’-]+\s+){0,2}?([a-z-]+)(?:\s+(?:in|at|from|of|with|on)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?(?:\s+who\s+[^,.;"“”]{1,80}?)?(?:\s*,[^,.;]{1,80},)?\s+(?:` + verbs + `|hopes|pleaded|has|had|is|was|heard|saw|lives|lived|wants|wanted|called|described|woke|watched)\b`)
+var roleSubjectRe = regexp.MustCompile(`(?:^|[.!?]["”'’]*\s+|\n)(?:One|A|An|The|Another|Her|His|Their)\s+(?:[\w'’-]+\s+){0,2}?([a-z-]+)(?:\s+(?:in|at|from|of|with|on|for)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?(?:\s+who\s+[^,.;"“”]{1,80}?)?(?:\s*,[^,.;]{1,80},)?(?:\s*,)?(?:\s+[a-z]+(?:\s+\w+){0,3}\s+and)?\s+(?:` + verbs + `|hopes|pleaded|has|had|is|was|heard|saw|lives|lived|wants|wanted|called|described|woke|watched)\b`)
 
 // indefiniteSpeaker is someone a role introduces inside a sentence as the
 // subject of a speech verb: "In Benghazi , an NTC official said".
