@@ -32,10 +32,10 @@ Arthur Barack Barry Ben Benjamin Bill Billy Bob Bobby Brad Brandon Brett Brian B
 Charlie Chris Christopher Clifton Colin Conrad Craig Dan Daniel Danny Dave David Dean Dennis Derek Dick Don Donald
 Doug Douglas Ed Eddie Edward Eric Frank Fred Gary George Gerald Gordon Greg Gregory Harold Harry Henry Howard Ian
 Jack Jacob Jake James Jason Jeff Jeffrey Jeremy Jerry Jim Jimmy Joe John Johnny Jon Jonathan Joseph Josh Joshua
-Juan Justin Keith Ken Kenneth Kevin Kiran Larry Lawrence Leon Leroy Luis Mark Martin Matt Matthew Michael Mike
-Mohammed Muhammad Nathan Neil Nicholas Nick Omar Patrick Paul Peter Phil Philip Ralph Randy Ray Raymond Rex Richard
+Juan Justin Khaled Khalid Keith Ken Kenneth Kevin Kiran Larry Lawrence Leon Leroy Luis Mark Martin Matt Matthew Michael Mike
+Mahmoud Mohamed Mohammad Mohammed Muhammad Mustafa Nathan Neil Nicholas Nick Omar Patrick Paul Peter Phil Philip Ralph Randy Ray Raymond Rex Richard
 Rick Rob Robert Roger Ron Ronald Roy Russell Ryan Sam Samuel Scott Sean Sergey Stephen Steve Steven Ted Terry Thad
-Thomas Tim Timothy Todd Tom Tony Victor Vincent Walter Wayne William Willie`)
+Thomas Tim Timothy Todd Tom Tony Victor Vincent Walid Walter Wayne William Willie Youssef`)
 
 func set(s string) map[string]bool {
 	m := map[string]bool{}

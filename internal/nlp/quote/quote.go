@@ -52,6 +52,7 @@ func Find(text string) []Quote {
 		f.quoted = append(f.quoted, spans[i]...)
 	}
 	f.joinParticles()
+	f.kinNames()
 	f.index()
 	f.addSurnames()
 	var out []Quote

@@ -391,7 +391,7 @@ var leadPhrase = regexp.MustCompile(`^[\s"“'` + "`" + `]*(?:In|At|On|After|Bef
 // leadClause is a long sentence opening that ends at a comma before the
 // subject, commas inside it: "In a joint appearance with Mayor X, who
 // returned this morning,", "When the spree started on Friday,".
-var leadClause = regexp.MustCompile(`^[\s"“'` + "`" + `]*(?:In|At|On|After|Before|During|Since|For|From|Outside|Inside|Near|When|While|Although|Though|With|Despite|Speaking|Asked)\s[^.;:!?"“”]{1,240},\s*$`)
+var leadClause = regexp.MustCompile(`^[\s"“'` + "`" + `]*(?:In|At|On|After|Before|During|Since|For|From|Outside|Inside|Near|When|While|Although|Though|With|Despite|Speaking|Asked|A|An)\s[^.;:!?"“”]{1,240},\s*$`)
 
 // notVerbs are lower-case words that follow a name without making it the
 // subject of a verb.

@@ -27,7 +27,7 @@ func (f *finder) inQuote(m entity.Mention) bool {
 	return k < len(f.quoted) && f.quoted[k].open <= m.Start
 }
 
-const verbs = `said|says|say|told|tells|added|adds|stated|states|explained|explains|noted|notes|wrote|writes|warned|warns|declared|declares|insisted|insists|argued|argues|claimed|claims|asked|asks|replied|replies|continued|recalled|recalls|tweeted|announced|acknowledged|admitted|complained|pointed out|commented|observed|observes|contended|contends|concluded|reported|reads|read|described|describes|pledged|promised|urged|accused|suggested|testified|confirmed|denied|assert|hinted|alleged|speculated|pleaded|begged|insisting|claiming|telling|arguing|warning|responded|answered|stressed|cautioned|predicted|charging|saying|adding|posted|believes|thinks|hopes|agreed|conceded|quipped|joked|emphasized|emphasised|maintained|asserts|asserted|disputed|remembers|prayed|shouted|yelled|screamed|exclaimed|whispered|chanted|muttered|boasted|vowed|lamented|recounted|reiterated|countered|retorted`
+const verbs = `said|says|say|told|tells|added|adds|stated|states|explained|explains|noted|notes|wrote|writes|warned|warns|declared|declares|insisted|insists|argued|argues|claimed|claims|asked|asks|replied|replies|continued|recalled|recalls|tweeted|announced|acknowledged|admitted|complained|pointed out|commented|observed|observes|contended|contends|concluded|reported|reads|read|described|describes|pledged|promised|urged|accused|suggested|testified|confirmed|denied|assert|hinted|alleged|speculated|pleaded|begged|insisting|claiming|telling|arguing|warning|responded|answered|stressed|cautioned|predicted|charging|saying|adding|posted|believes|thinks|hopes|agreed|conceded|quipped|joked|emphasized|emphasised|maintained|asserts|asserted|disputed|remembers|prayed|shouted|yelled|screamed|exclaimed|whispered|chanted|muttered|boasted|vowed|lamented|recounted|reiterated|countered|retorted|likened|likens`
 
 // dashBy is the dash that signs a pull quote: "“…” — Buddy Dyer".
 var dashBy = regexp.MustCompile(`^\s*(?:—|–|--?)\s*`)
@@ -61,7 +61,7 @@ var participleTail = regexp.MustCompile(`^(?:\s+[a-z]+){0,2}?(?:\s+that)?\s*$`)
 // mannerVerbs attribute a quotation only right next to it ("“…,” his
 // mother wept"; "“…,” translated a friend"): elsewhere they tell no
 // speech ("She cried when she heard").
-const mannerVerbs = `wept|weeps|sobbed|sobs|cried|cries|sighed|sighs|gushed|gushes|laughed|laughs|scoffed|scoffs|snapped|sniffed|marveled|marvelled|translated|screams|shouts|yells|whispers|pleads`
+const mannerVerbs = `wept|weeps|sobbed|sobs|cried|cries|sighed|sighs|gushed|gushes|laughed|laughs|scoffed|scoffs|snapped|sniffed|marveled|marvelled|translated|screams|shouts|yells|whispers|pleads|raps|rapped|sings|sang|chants`
 
 var (
 	// after the quote: `, said X` / `, X said` / `, according to X`
@@ -299,6 +299,10 @@ var tailInverted = regexp.MustCompile(`,\s*(?:said|says|added|adds|explained|not
 // "the operation was called “…”".
 var passives = set(`is was are were be been being`)
 
+// appositiveName is a name set off by commas after a role phrase, a place
+// perhaps between: "a witness in Misrata , Mohamed ,".
+var appositiveName = regexp.MustCompile(`^(?:\s+(?:in|from|of|at|near)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?\s*,\s*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*,`)
+
 // quotedAs is "quoted a source as saying".
 var quotedAs = regexp.MustCompile(`\bquoted\s+(.{1,60}?)\s+as\s+saying\b`)
 
@@ -389,6 +393,16 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 			}
 			if m := namedAs.FindStringSubmatchIndex(rest[n:]); m != nil {
 				return rest[n+m[2] : n+m[3]], pos + n + m[1] // "a rebel named Majdi"
+			}
+			if m := appositiveName.FindStringSubmatchIndex(rest[n:]); m != nil {
+				// "a witness in Misrata , Mohamed , told Reuters": the name
+				// between commas after the role, a person's (typed so, or
+				// a given name: the finder often takes a lone one for a
+				// place), not a place's ("a resident of Misrata , Libya")
+				name := rest[n+m[2] : n+m[3]]
+				if p, ok := f.mentionAt(pos + n + m[2]); ok && p.Type == entity.Person || nameGender(name, "") != anyGender {
+					return name, pos + n + m[1]
+				}
 			}
 			if m := givenName.FindStringSubmatchIndex(rest[n:]); m != nil {
 				return rest[n+m[2] : n+m[3]], pos + n + m[1] // "a resident, who gave his name only as Mohammed"

@@ -121,3 +121,34 @@ func (f *finder) joinParticles() {
 		f.mentions = out
 	}
 }
+
+// kinBefore is a kinship or acquaintance noun and the comma that opens an
+// appositive name: "Roy 's wife , Ladonna ,".
+var kinBefore = regexp.MustCompile(`\b(?:wife|husband|son|daughter|mother|father|brother|sister|grandmother|grandfather|grandson|granddaughter|aunt|uncle|niece|nephew|cousin|girlfriend|boyfriend|fiancee|fiancée|fiance|fiancé|widow|widower|friend|neighbor|neighbour|stepfather|stepmother|stepson|stepdaughter)\s*,\s*$`)
+
+// kinNames types as a person a name written as the appositive of a
+// kinship noun ("Roy 's wife , Ladonna , sits"), whatever type the name
+// finder gave it, and every other mention written the same: a one-word
+// given name the finder does not know often comes out a place.
+func (f *finder) kinNames() {
+	named := map[string]bool{}
+	for _, m := range f.mentions {
+		if m.Type == entity.Person || strings.Count(m.Text, " ") > 2 {
+			continue
+		}
+		after := f.text[m.End:min(len(f.text), m.End+3)]
+		if kinBefore.MatchString(f.text[max(0, m.Start-24):m.Start]) && strings.HasPrefix(strings.TrimLeft(after, " "), ",") {
+			named[m.Text] = true
+		}
+	}
+	if len(named) == 0 {
+		return
+	}
+	out := slices.Clone(f.mentions) // entity.Find's slice is not changed in place
+	for i := range out {
+		if named[out[i].Text] {
+			out[i].Type = entity.Person
+		}
+	}
+	f.mentions = out
+}
