@@ -53,6 +53,7 @@ func Find(text string) []Quote {
 	}
 	f.joinParticles()
 	f.kinNames()
+	f.appositiveNames()
 	f.index()
 	f.addSurnames()
 	var out []Quote

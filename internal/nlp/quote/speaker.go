@@ -90,7 +90,7 @@ panel committee administration government military spokespeople lawmaker senator
 grandmother grandfather aunt uncle girlfriend boyfriend boy girl teen teenager principal superintendent founder
 activist protester volunteer survivor parent parents customer passenger pilot fisherman shrimper operator
 historian critic journalist reporter editor author documents complaint affidavit lawsuit suit brief filing memo
-study survey paper page notice women men great-grandmother grandson granddaughter stepfather
+study survey paper page notice women men great-grandmother grandson granddaughter stepfather co-author
 stepmother fiance fiancee godmother godfather co-author co-chairman co-chair chair chairperson treasurer
 councilman councilwoman congressman congresswoman alderman lawman deputy flier onlooker bystander eyewitness
 passerby patron shopper attendee organizer organiser sergeant lieutenant captain corporal detective

@@ -152,3 +152,32 @@ func (f *finder) kinNames() {
 	}
 	f.mentions = out
 }
+
+// appositiveSubject is a capitalised word opening a sentence, set off by a
+// comma from a role that describes it: "Murray , co-author of the golf
+// book , was speaking".
+var appositiveSubject = regexp.MustCompile(`(?:^|\n|[.!?]["”'’]*\s+)["“]?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*,\s+(?:a\s+|an\s+|the\s+)?(?:[a-z-]+\s+){0,2}?([a-z-]+)(?:\s+(?:of|for|at|with|in|from|who)\b|\s*,)`)
+
+// appositiveNames adds as persons the words appositiveSubject finds that
+// the name finder left out, when the text never writes them in lower
+// case and they are no weekday or sentence adverb.
+func (f *finder) appositiveNames() {
+	var add []entity.Mention
+	for _, m := range appositiveSubject.FindAllStringSubmatchIndex(f.text, -1) {
+		word, role := f.text[m[2]:m[3]], f.text[m[4]:m[5]]
+		if !roles[role] || things[role] || documents[role] || conjunctions[word] || weekdays[word] ||
+			strings.Contains(f.text, " "+strings.ToLower(word)+" ") {
+			continue
+		}
+		if i := f.before(m[3]); i > 0 && f.mentions[i-1].End > m[2] {
+			continue // the name finder found it, or a name around it
+		}
+		add = append(add, entity.Mention{Text: word, Type: entity.Person, Start: m[2], End: m[3]})
+	}
+	if len(add) == 0 {
+		return
+	}
+	out := append(slices.Clone(f.mentions), add...)
+	slices.SortStableFunc(out, func(a, b entity.Mention) int { return a.Start - b.Start })
+	f.mentions = out
+}
