@@ -89,7 +89,10 @@ func (f *finder) narrator(from, to int) string {
 		}
 		// "said Keath Ladner , a Mississippi ... owner ."
 		if inverts(gap[locs[i][0]:locs[i][1]]) && strings.HasPrefix(gap[locs[i][1]:], " ") {
-			if who, _ := f.phraseAt(from+locs[i][1]+1, to); who != "" {
+			// not "said the government would hold BP responsible": the
+			// phrase after the verb is its subject only where a subject
+			// may end (see afterSubject)
+			if who, end := f.phraseAt(from+locs[i][1]+1, to); who != "" && afterSubject.MatchString(f.text[end:min(len(f.text), end+8)]) {
 				return who
 			}
 		}

@@ -2,6 +2,7 @@ package quote
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -162,7 +163,7 @@ var ranks = set(`sergeant lieutenant captain corporal detective inspector marsha
 superintendent commander general colonel major admiral`)
 
 // orgRoles are the roles of an organisation.
-var orgRoles = set(`company firm group agency`)
+var orgRoles = set(`company firm group agency network channel broadcaster newspaper station`)
 
 // documentWords are the roles that are writings (documents): no person
 // holds one.
@@ -183,10 +184,30 @@ func (f *finder) orgAntecedent(pos int) string {
 		// a one-word "person" no full name explains may be a company the
 		// name finder mistyped ("Halliburton")
 		org := m.Type == entity.Org || m.Type == entity.Person && !strings.Contains(m.Text, " ") && len(f.byWord[m.Text]) == 0 && m.Title == ""
+		if m.Type == entity.Place && placeSpeaks.MatchString(f.text[m.End:min(len(f.text), m.End+20)]) {
+			org = true // "Al-Jazeera reported", the name finder taking the network for a place
+		}
 		if !org || m.AfterThe || f.inQuote(m) || f.possessive(m) {
 			continue
 		}
 		if f.speaks(m, pos) || f.isSubject(m) {
+			return m.Text
+		}
+	}
+	return ""
+}
+
+// orgSubject returns the organisation nearest before pos (within
+// roleWindow, outside quotations) that opens its sentence: what "it"
+// stands for in "“…,” it said" ("The agency expressed frustration ... . It
+// accused BP ... . “…,” it said": not BP).
+func (f *finder) orgSubject(pos int) string {
+	for i := f.before(pos) - 1; i >= 0; i-- {
+		m := f.mentions[i]
+		if m.Start < pos-roleWindow {
+			break
+		}
+		if m.Type == entity.Org && !f.inQuote(m) && !f.possessive(m) && f.isSubject(m) {
 			return m.Text
 		}
 	}
@@ -342,6 +363,11 @@ func (f *finder) resolve(pos int, want gender, strict bool) (string, int) {
 		case f.speaks(m, pos):
 			return f.subjectOf(i, pos, want), m.Start
 		case f.isSubject(m):
+			if plain != "" && f.hasSpoken(plain, plainAt) && !f.hasSpoken(m.Text, m.Start) {
+				// "But Obama ... worries environmentalists such as Brune .
+				// “…,” he said": the nearer one, who spoke before, goes on
+				return plain, plainAt
+			}
 			return m.Text, m.Start // "Ghoga sought to clarify ... . “…,” he said"
 		case plain == "" && (m.Start >= para || m.Start >= prevPara && want != anyGender && f.gender(m, pos) == want):
 			// the nearest person of the paragraph, or of the one before
@@ -490,7 +516,7 @@ func (f *finder) roleSubject(from, to int, want gender) string {
 // things are the roles that are no person: a pronoun never stands for
 // them.
 var things = set(documentWords + ` ministry company agency department district administration government military
-committee panel police authorities`)
+committee panel police authorities tv television radio network channel broadcaster newspaper station`)
 
 // sentenceBreak is a sentence stop followed by a new sentence, or a new
 // paragraph; quote marks may close the one and open the other, straight,
@@ -603,4 +629,10 @@ func isCapital(w string) bool {
 // isInitials reports whether w is written in capitals and stops ("U.S.").
 func isInitials(w string) bool {
 	return len(w) > 1 && strings.Trim(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ.") == "" && strings.Contains(w, ".")
+}
+
+// hasSpoken reports whether the person named so at pos was already given
+// a quotation.
+func (f *finder) hasSpoken(name string, pos int) bool {
+	return slices.Contains(f.spoken, f.name(name, pos))
 }

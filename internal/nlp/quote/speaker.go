@@ -91,6 +91,7 @@ grandmother grandfather aunt uncle girlfriend boyfriend boy girl teen teenager p
 activist protester volunteer survivor parent parents customer passenger pilot fisherman shrimper operator
 historian critic journalist reporter editor author documents complaint affidavit lawsuit suit brief filing memo
 study survey paper page notice women men great-grandmother grandson granddaughter stepfather co-author
+tv television radio network channel broadcaster newspaper station
 stepmother fiance fiancee godmother godfather co-author co-chairman co-chair chair chairperson treasurer
 councilman councilwoman congressman congresswoman alderman lawman deputy flier onlooker bystander eyewitness
 passerby patron shopper attendee organizer organiser sergeant lieutenant captain corporal detective
@@ -211,9 +212,18 @@ func (f *finder) speaker(sp span, ln [2]int) string {
 				return who
 			}
 		}
+
 	}
 	who, own := f.ownAttribution(sp, ln)
 	f.owned = own
+	if rest := sentenceRest(after); who == "" && !endsSentence(f.text[sp.start:sp.end]) && !strings.ContainsAny(rest, "\"“”`") {
+		if m := tailSubject.FindStringSubmatchIndex(rest); m != nil {
+			// "... back a no-fly zone “to protect the civilian
+			// population” in Libya, the body's secretary-general Amre
+			// Moussa said."
+			who = f.subjectBefore(sp.close+m[3], sp.close+m[2], sp.open)
+		}
+	}
 	return who
 }
 
@@ -293,6 +303,10 @@ var calledQuote = regexp.MustCompile(`(?:^|[^-\w])((?:called|calls|calling|dubbe
 
 // tailInverted is an attribution that ends a quotation's sentence after
 // more of it: "“…” whether it works, said X.".
+// tailSubject is a subject and its speech verb ending the sentence after
+// a comma: ", the body's secretary-general Amre Moussa said."
+var tailSubject = regexp.MustCompile(`,\s*([^,;:"“”]{2,100}?)\s+(?:said|says|added|adds|noted|explained)\s*[.!]?\s*$`)
+
 var tailInverted = regexp.MustCompile(`,\s*(?:said|says|added|adds|explained|noted)\s+([^,;:]{2,80}?(?:,[^,;:]{2,80})?)\s*[.!]?\s*$`)
 
 // passives before a verb of naming make it a name, not a judgement:
@@ -302,6 +316,15 @@ var passives = set(`is was are were be been being`)
 // appositiveName is a name set off by commas after a role phrase, a place
 // perhaps between: "a witness in Misrata , Mohamed ,".
 var appositiveName = regexp.MustCompile(`^(?:\s+(?:in|from|of|at|near)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?\s*,\s*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*,`)
+
+// itSaid is "it" as the subject of a speech verb right after it.
+var itSaid = regexp.MustCompile(`^it\s+(?:` + verbs + `)\b`)
+
+// placeSpeaks is a speech verb right after a name.
+var placeSpeaks = regexp.MustCompile(`^\s+(?:said|says|reported|reports|announced|added|stated|told|wrote|warned|claimed|insisted|responded|replied|denied|confirmed)\b`)
+
+// quotedBy is the passive "was quoted by a paper (as) saying".
+var quotedBy = regexp.MustCompile(`\s+(?:was|were|is|has been)\s+quoted\s+(?:by|in)\b`)
 
 // quotedAs is "quoted a source as saying".
 var quotedAs = regexp.MustCompile(`\bquoted\s+(.{1,60}?)\s+as\s+saying\b`)
@@ -317,6 +340,13 @@ func (f *finder) verbSubject(before string, bs, quoteAt int) string {
 	}
 	if m := quotedAs.FindStringSubmatchIndex(before); m != nil {
 		if who := f.subjectAt(bs+m[2], quoteAt); who != "" {
+			return who
+		}
+	}
+	if m := quotedBy.FindStringIndex(before); m != nil {
+		// "Sen. Dianne Feinstein , D-Calif . , was quoted by The San
+		// Francisco Chronicle saying": the one quoted, not the paper
+		if who := f.subjectBefore(bs+m[0], bs, quoteAt); who != "" {
 			return who
 		}
 	}
@@ -386,6 +416,11 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 	if pronouns[w] {
 		return f.antecedent(pos, w), pos + len(w)
 	}
+	if w == "it" && itSaid.MatchString(rest) {
+		// "“EPA continues to urge ...,” it said": the organisation that
+		// last opened a sentence
+		return f.orgSubject(pos), pos + len(w)
+	}
 	if determiners[strings.ToLower(w)] || roles[strings.ToLower(w)] || isLower(w) {
 		if ph, n := rolePhrase(rest); ph != "" {
 			if m, ok := f.personAt(pos + n); ok {
@@ -411,6 +446,9 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 		}
 	}
 	if determiners[strings.ToLower(w)] {
+		if m, ok := f.personAfterAdjectives(pos + len(w)); ok {
+			return m.Text, m.End // "the deadpan Suttles said"
+		}
 		if np, n := nounPhrase(rest); np != "" {
 			return np, pos + n // "the green Zen master says", "the court said"
 		}
@@ -450,6 +488,9 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 			if m, ok := f.personAt(pos + n); ok {
 				return m.Text, m.End
 			}
+		}
+		if m, ok := f.personAfterCapitals(pos); ok {
+			return m.Text, m.End // "Republican Alabama Gov. Bob Riley"
 		}
 	}
 	if m, ok := f.mentionAt(pos); ok {
@@ -495,6 +536,12 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 			}
 		}
 		if m.Type == entity.Place {
+			if placeSpeaks.MatchString(f.text[m.End:min(len(f.text), m.End+20)]) {
+				// "“…,” Al-Jazeera reported", the name finder taking the
+				// network for a place; "Russia said": a country speaks for
+				// its government
+				return m.Text, m.End
+			}
 			return "", pos
 		}
 		if k := f.before(m.End); k < len(f.mentions) {
@@ -583,6 +630,7 @@ func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
 		}
 		return f.antecedent(end-len(w), w)
 	}
+
 	if m := nickBefore.FindStringSubmatch(head); m != nil {
 		return m[1] // "a writer using the nickname BetterJedi wrote"
 	}
@@ -600,6 +648,11 @@ func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
 			}
 		}
 		if who, _ := f.phraseAt(cs, quoteAt); who != "" {
+			return who
+		}
+		if who := f.firstSpeaker(lineStart, v); who != "" {
+			// "Obama cited Gadhafi by name in a public statement ,
+			// saying": the sentence's first person, not the nearest noun
 			return who
 		}
 	}
@@ -683,7 +736,7 @@ var weekdays = set(`Monday Tuesday Wednesday Thursday Friday Saturday Sunday Tod
 April May June July August September October November December`)
 
 // relativeWho opens a non-restrictive relative clause: ", who" or "(who".
-var relativeWho = regexp.MustCompile(`\s*[,(]\s*who\b`)
+var relativeWho = regexp.MustCompile(`(?:\s*[,(]\s*|\s+)who\b`)
 
 // adverbs may stand between a subject and its speech verb: "Kupersmith
 // also acknowledged", "The president himself told".
@@ -833,6 +886,50 @@ func (f *finder) mentionEndingAt(end int) (entity.Mention, bool) {
 	i := sort.Search(len(f.mentions), func(i int) bool { return f.mentions[i].End >= end })
 	if i < len(f.mentions) && f.mentions[i].End == end {
 		return f.mentions[i], true
+	}
+	return entity.Mention{}, false
+}
+
+// personAfterCapitals returns the person named after a few capitalised
+// words (party, place, title: "Republican Alabama Gov. Bob Riley") that
+// start at pos, with nothing else between.
+func (f *finder) personAfterCapitals(pos int) (entity.Mention, bool) {
+	at := pos
+	for range 5 {
+		if m, ok := f.mentionAt(at); ok && at > pos {
+			if m.Type == entity.Person {
+				return m, true
+			}
+			at = m.End // a place or organisation among the capitals
+		} else {
+			w, _ := nextWord(f.text, at)
+			if w == "" || !isCapital(strings.TrimSuffix(w, ".")) {
+				return entity.Mention{}, false
+			}
+			at += len(w)
+		}
+		if !strings.HasPrefix(f.text[at:], " ") {
+			return entity.Mention{}, false // a comma or the end: the phrase is over
+		}
+		at++
+	}
+	return entity.Mention{}, false
+}
+
+// personAfterAdjectives returns the person named right after one or two
+// lower-case adjectives that start after pos ("the deadpan Suttles").
+func (f *finder) personAfterAdjectives(pos int) (entity.Mention, bool) {
+	at := pos
+	for range 2 {
+		w, start := nextWord(f.text, at)
+		if w == "" || start != at+1 || !adjLike(w) || stop[w] || roles[w] || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ous") {
+			// "their brothers Marlon , Tito and Jackie": a plural noun
+			return entity.Mention{}, false
+		}
+		at = start + len(w)
+		if m, ok := f.mentionAt(at + 1); ok && m.Type == entity.Person && f.text[at] == ' ' {
+			return m, true
+		}
 	}
 	return entity.Mention{}, false
 }

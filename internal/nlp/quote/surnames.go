@@ -137,7 +137,10 @@ func (f *finder) kinNames() {
 			continue
 		}
 		after := f.text[m.End:min(len(f.text), m.End+3)]
-		if kinBefore.MatchString(f.text[max(0, m.Start-24):m.Start]) && strings.HasPrefix(strings.TrimLeft(after, " "), ",") {
+		if !strings.HasPrefix(strings.TrimLeft(after, " "), ",") || !strings.HasSuffix(strings.TrimRight(f.text[max(0, m.Start-3):m.Start], " "), ",") {
+			continue // no commas around it: no appositive (checked first, it is cheap)
+		}
+		if kinBefore.MatchString(f.text[max(0, m.Start-24):m.Start]) {
 			named[m.Text] = true
 		}
 	}
@@ -153,17 +156,48 @@ func (f *finder) kinNames() {
 	f.mentions = out
 }
 
+// nextSentence returns where the sentence after the one at pos starts (a
+// new line, or a word after a stop), or len(text).
+func (f *finder) nextSentence(pos int) int {
+	for i := pos; i < len(f.text); i++ {
+		switch f.text[i] {
+		case '\n':
+			return i + 1
+		case '.', '!', '?':
+			j := i + 1
+			for j < len(f.text) && (f.text[j] == '"' || f.text[j] == '\'' || f.text[j] == ' ') {
+				j++
+			}
+			if j > i+1 && j < len(f.text) {
+				return j
+			}
+		}
+	}
+	return len(f.text)
+}
+
 // appositiveSubject is a capitalised word opening a sentence, set off by a
 // comma from a role that describes it: "Murray , co-author of the golf
 // book , was speaking".
-var appositiveSubject = regexp.MustCompile(`(?:^|\n|[.!?]["”'’]*\s+)["“]?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*,\s+(?:a\s+|an\s+|the\s+)?(?:[a-z-]+\s+){0,2}?([a-z-]+)(?:\s+(?:of|for|at|with|in|from|who)\b|\s*,)`)
+var appositiveSubject = regexp.MustCompile(`^["“]?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*,\s+(?:a\s+|an\s+|the\s+)?(?:[a-z-]+\s+){0,2}?([a-z-]+)(?:\s+(?:of|for|at|with|in|from|who)\b|\s*,)`)
 
 // appositiveNames adds as persons the words appositiveSubject finds that
 // the name finder left out, when the text never writes them in lower
 // case and they are no weekday or sentence adverb.
 func (f *finder) appositiveNames() {
 	var add []entity.Mention
-	for _, m := range appositiveSubject.FindAllStringSubmatchIndex(f.text, -1) {
+	for at := 0; at < len(f.text); at = f.nextSentence(at) {
+		if c := f.text[at]; (c < 'A' || c > 'Z') && c != '"' && c != 0xe2 { // 0xe2 opens “
+			continue // no capital opens the sentence: nothing to match
+		}
+		win := f.text[at:min(len(f.text), at+160)]
+		m := appositiveSubject.FindStringSubmatchIndex(win)
+		if m == nil {
+			continue
+		}
+		for k := 2; k < len(m); k++ {
+			m[k] += at
+		}
 		word, role := f.text[m[2]:m[3]], f.text[m[4]:m[5]]
 		if !roles[role] || things[role] || documents[role] || conjunctions[word] || weekdays[word] ||
 			strings.Contains(f.text, " "+strings.ToLower(word)+" ") {
