@@ -373,6 +373,11 @@ func (f *finder) resolve(pos int, want gender, strict bool) (string, int) {
 			// the nearest person of the paragraph, or of the one before
 			// when the pronoun's gender is the person's
 			plain, plainAt = m.Text, m.Start
+			if !strict && namedBefore.MatchString(f.text[max(0, m.Start-24):m.Start]) {
+				// "CNN is calling him Jamal -- not his real name . “…,” he
+				// said": the person the text has just introduced by name
+				return plain, plainAt
+			}
 			if !strict && want != anyGender && f.gender(m, pos) == want && f.onlyFit(i, pos, want) {
 				// "… where Emily Schatzel was examining reeds. “…,” she
 				// said": the one person of her sex in the sentence before

@@ -748,8 +748,16 @@ to planned plans wanted wants went`)
 // on Sunday told Reuters", "Allen on Thursday morning said".
 var timeTail = regexp.MustCompile(`\s+(?:(?:on|late|early)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year))$`)
 
-// trimAdverbs cuts up to two such words from the end of head, and a time.
+// trimAdverbs cuts up to two such words from the end of head, a time, and
+// a short parenthesis.
 func trimAdverbs(head string) string {
+	if strings.HasSuffix(head, ")") {
+		// "Sen. Mary L. Landrieu ( D-La . ) said": a short parenthesis
+		// between subject and verb
+		if k := strings.LastIndexByte(head, '('); k > 0 && len(head)-k < 24 {
+			head = strings.TrimRight(head[:k], " ,")
+		}
+	}
 	if loc := timeTail.FindStringIndex(head); loc != nil && loc[0] > 0 {
 		head = strings.TrimRight(head[:loc[0]], " ,")
 	}
@@ -817,7 +825,7 @@ func clauseStart(head string) int {
 	i := strings.LastIndexAny(head, ".!?;")
 	// not a stop inside a word ("U.S"), nor one that ends an
 	// abbreviation or an initial ("Howard J. Osofsky")
-	for i > 0 && (i+1 < len(head) && head[i+1] != ' ' || head[i] == '.' && abbreviation(head[:i+1])) {
+	for i > 0 && (i+1 < len(head) && head[i+1] != ' ' || head[i] == '.' && abbreviation(head[:i+1]) || strings.HasPrefix(head[i+1:], " )")) { // "( R-Wash . )"
 		i = strings.LastIndexAny(head[:i], ".!?;")
 	}
 	return max(i+1, 0)
@@ -842,8 +850,17 @@ func (f *finder) leadName(from, to int) string {
 		}
 		from = at
 	}
-	if m, ok := f.mentionAt(from); ok && m.End < to && m.Type != entity.Place {
+	m, ok := f.mentionAt(from)
+	if p, found := f.personAfterCapitals(from); (!ok || m.Type != entity.Person) && found {
+		m, ok = p, true // "Retired Coast Guard Admiral Thad Allen , who heads"
+	}
+	if ok && m.End < to && m.Type != entity.Place {
 		rest := strings.TrimLeft(f.text[m.End:to], " ")
+		if strings.HasPrefix(rest, "(") {
+			if k := strings.IndexByte(rest, ')'); k > 0 && k < 20 {
+				rest = strings.TrimLeft(rest[k+1:], " ") // "Rep. Doc Hastings ( R-Wash . ) , chairman of"
+			}
+		}
 		if strings.HasPrefix(rest, ",") {
 			return m.Text
 		}

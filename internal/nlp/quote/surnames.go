@@ -21,6 +21,11 @@ func (f *finder) addSurnames() {
 		}
 		ws := strings.Fields(cleanName(m.Text))
 		if len(ws) < 2 {
+			if len(ws) == 1 && isCapital(ws[0]) && !strings.Contains(f.text, " "+strings.ToLower(ws[0])+" ") {
+				// a one-word name ("Jamal") is a person wherever the text
+				// writes it, also where the name finder missed it
+				surnames[ws[0]] = true
+			}
 			continue
 		}
 		l := ws[len(ws)-1]
@@ -126,21 +131,34 @@ func (f *finder) joinParticles() {
 // appositive name: "Roy 's wife , Ladonna ,".
 var kinBefore = regexp.MustCompile(`\b(?:wife|husband|son|daughter|mother|father|brother|sister|grandmother|grandfather|grandson|granddaughter|aunt|uncle|niece|nephew|cousin|girlfriend|boyfriend|fiancee|fiancée|fiance|fiancé|widow|widower|friend|neighbor|neighbour|stepfather|stepmother|stepson|stepdaughter)\s*,\s*$`)
 
+// namedBefore introduces a person by name: "a man named", "CNN is calling
+// him".
+var namedBefore = regexp.MustCompile(`\b(?:named|nicknamed|calling\s+(?:him|her)|called\s+(?:him|her))\s+$`)
+
+// namingCues are the words after which a text gives someone a name.
+var namingCues = []string{"named ", "calling him ", "calling her ", "called him ", "called her "}
+
 // kinNames types as a person a name written as the appositive of a
 // kinship noun ("Roy 's wife , Ladonna , sits"), whatever type the name
 // finder gave it, and every other mention written the same: a one-word
-// given name the finder does not know often comes out a place.
+// given name the finder does not know often comes out a place. So is a
+// place-typed name after "named" ("a man named Mohand").
 func (f *finder) kinNames() {
 	named := map[string]bool{}
 	for _, m := range f.mentions {
 		if m.Type == entity.Person || strings.Count(m.Text, " ") > 2 {
 			continue
 		}
+		before := f.text[max(0, m.Start-24):m.Start]
+		if m.Type == entity.Place && strings.HasSuffix(before, " ") && namedBefore.MatchString(before) {
+			named[m.Text] = true // "A man named Mohand , who runs a coffee shop"
+			continue
+		}
 		after := f.text[m.End:min(len(f.text), m.End+3)]
 		if !strings.HasPrefix(strings.TrimLeft(after, " "), ",") || !strings.HasSuffix(strings.TrimRight(f.text[max(0, m.Start-3):m.Start], " "), ",") {
 			continue // no commas around it: no appositive (checked first, it is cheap)
 		}
-		if kinBefore.MatchString(f.text[max(0, m.Start-24):m.Start]) {
+		if kinBefore.MatchString(before) {
 			named[m.Text] = true
 		}
 	}
@@ -183,7 +201,8 @@ var appositiveSubject = regexp.MustCompile(`^["“]?([A-Z][a-z]+(?:-[A-Z][a-z]+)
 
 // appositiveNames adds as persons the words appositiveSubject finds that
 // the name finder left out, when the text never writes them in lower
-// case and they are no weekday or sentence adverb.
+// case and they are no weekday or sentence adverb; and names the text
+// gives someone ("calling him Jamal", namedPerson).
 func (f *finder) appositiveNames() {
 	var add []entity.Mention
 	for at := 0; at < len(f.text); at = f.nextSentence(at) {
@@ -207,6 +226,32 @@ func (f *finder) appositiveNames() {
 			continue // the name finder found it, or a name around it
 		}
 		add = append(add, entity.Mention{Text: word, Type: entity.Person, Start: m[2], End: m[3]})
+	}
+	for _, cue := range namingCues {
+		// "CNN is calling him Jamal": a name the text gives someone
+		for at := 0; ; {
+			k := strings.Index(f.text[at:], cue)
+			if k < 0 {
+				break
+			}
+			start := at + k + len(cue)
+			at = start
+			if k > 0 && isNameByte(f.text[at-len(cue)-1]) {
+				continue // inside a word ("renamed")
+			}
+			end := start
+			for end < len(f.text) && isNameByte(f.text[end]) {
+				end++
+			}
+			word := f.text[start:end]
+			if !isCapital(word) || weekdays[word] || strings.Contains(f.text, " "+strings.ToLower(word)+" ") {
+				continue
+			}
+			if i := f.before(end); i > 0 && f.mentions[i-1].End > start {
+				continue // the name finder found it
+			}
+			add = append(add, entity.Mention{Text: word, Type: entity.Person, Start: start, End: end})
+		}
 	}
 	if len(add) == 0 {
 		return
