@@ -87,6 +87,13 @@ func (f *finder) name(who string, pos int) string {
 		}
 	}
 	k := sort.Search(len(ids), func(j int) bool { return f.mentions[ids[j]].Start >= pos })
+	for j := k - 1; j >= 0; j-- {
+		// the nearest before pos that has it as surname: "Martin" is
+		// Chad Martin, not the Martin Quarters named since
+		if full := cleanName(f.mentions[ids[j]].Text); strings.HasSuffix(full, " "+who) {
+			return full
+		}
+	}
 	if k > 0 {
 		return cleanName(f.mentions[ids[k-1]].Text)
 	}

@@ -24,7 +24,7 @@ health security legal commercial media`)
 
 // determiners open a role phrase; after one, up to two plain adjectives
 // may come before the role word ("a handwritten sign").
-var determiners = set(`the a an one another his her their its`)
+var determiners = set(`the a an one another his her their its that this`)
 
 // rolePhrase returns the role phrase at the start of s ("the State Dept.
 // spokesman", "Rochester police chief") up to and including its last role
@@ -42,6 +42,8 @@ func rolePhrase(s string) (string, int) {
 		switch {
 		case roles[lw]:
 			end = start + len(bare)
+		case words == 0 && det:
+			// "the", "that study says"
 		case (lw == "and" || lw == "&") && words > 0:
 			// "government and public affairs director"
 		case unicode.IsUpper([]rune(bare + " ")[0]) || modifiers[lw] || strings.HasSuffix(bare, "'s") || strings.HasSuffix(bare, "’s"):
@@ -152,7 +154,9 @@ func (f *finder) resolveRole(ph string, quoteAt int) string {
 			return who
 		}
 	}
-	ph = strings.TrimPrefix(strings.TrimPrefix(ph, "the "), "The ")
+	for _, d := range []string{"the ", "The ", "that ", "That ", "this ", "This "} {
+		ph = strings.TrimPrefix(ph, d)
+	}
 	return strings.TrimRight(ph, " ,")
 }
 

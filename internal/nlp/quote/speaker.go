@@ -193,7 +193,14 @@ func (f *finder) speaker(sp span, ln [2]int) string {
 			return who
 		}
 		head := f.text[bs:end]
-		if w := lastWord(strings.TrimRight(head, " ")); isLower(w) && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s")) {
+		if m := issuedFollowing.FindStringIndex(head); m != nil {
+			// "The parents of Shannon Rollins issued the following
+			// statement Thursday after Nelson was charged:"
+			if who := f.subjectBefore(bs+m[0], bs, sp.open); who != "" {
+				return who
+			}
+		}
+		if w := lastWord(strings.TrimRight(head, " ")); isLower(w) && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s")) && !passives[lastWord(strings.TrimRight(strings.TrimSuffix(strings.TrimRight(head, " "), w), " "))] {
 			// "W. Mark Lanier , scoffed :": any verb before the colon
 			if who := f.subjectBefore(bs+len(strings.TrimRight(head, " "))-len(w), bs, sp.open); who != "" {
 				return who
@@ -322,6 +329,10 @@ var itSaid = regexp.MustCompile(`^it\s+(?:` + verbs + `)\b`)
 
 // placeSpeaks is a speech verb right after a name.
 var placeSpeaks = regexp.MustCompile(`^\s+(?:said|says|reported|reports|announced|added|stated|told|wrote|warned|claimed|insisted|responded|replied|denied|confirmed)\b`)
+
+// issuedFollowing announces the statement a colon opens: "issued the
+// following statement".
+var issuedFollowing = regexp.MustCompile(`\s+(?:issued|released|put out|posted)\s+(?:the\s+following|this|a)\s+(?:\w+\s+)?statement\b`)
 
 // quotedBy is the passive "was quoted by a paper (as) saying".
 var quotedBy = regexp.MustCompile(`\s+(?:was|were|is|has been)\s+quoted\s+(?:by|in)\b`)
@@ -634,6 +645,13 @@ func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
 	if m := nickBefore.FindStringSubmatch(head); m != nil {
 		return m[1] // "a writer using the nickname BetterJedi wrote"
 	}
+	if lastWord(head) == "and" {
+		// "Communications Director Dan Pfeiffer repeated this assertion
+		// ... and added": a coordinated verb's subject opens the sentence
+		if m, ok := f.firstMention(lineStart, v, func(m entity.Mention) bool { return f.isPerson(m) && !f.inQuote(m) }); ok && f.isSubject(m) {
+			return f.name(m.Text, m.Start)
+		}
+	}
 	// "BP was fighting ..., insisting": a participle's subject is the
 	// sentence's.
 	if w := f.text[v:min(len(f.text), v+12)]; strings.HasPrefix(w, "insisting") || strings.HasPrefix(w, "saying") || strings.HasPrefix(w, "adding") || strings.HasPrefix(w, "claiming") || strings.HasPrefix(w, "arguing") || strings.HasPrefix(w, "warning") || strings.HasPrefix(w, "charging") || strings.HasPrefix(w, "telling") {
@@ -661,6 +679,14 @@ func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
 		// the clause starts with, not the name that ends its appositive.
 		if p := f.leadName(lineStart+clauseStart(head), end); p != "" {
 			return p
+		}
+		if m.Type != entity.Place {
+			cs := strings.TrimLeft(f.text[lineStart+clauseStart(head):m.Start], " `'\"“")
+			if ph, n := rolePhrase(cs); ph != "" && determiners[strings.ToLower(firstWord(cs))] && strings.TrimSpace(cs[n:]) == "of" {
+				// "The parents of Shannon Rollins issued": the role speaks,
+				// whose it is kept
+				return strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(ph, "The "), "the ")) + " of " + m.Text
+			}
 		}
 		if m.Type == entity.Person {
 			return m.Text
@@ -695,6 +721,15 @@ func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
 		if at := lineStart + locs[len(locs)-1][0]; at > lineStart {
 			if who := f.subjectBefore(at, lineStart, quoteAt); who != "" {
 				return who
+			}
+		}
+	}
+	// "A Democratic Senate aide working on the new legislation noted": a
+	// role the clause starts with, a participle's phrase after it.
+	if cs := strings.TrimLeft(head[clauseStart(head):], " `'\"“"); determiners[strings.ToLower(firstWord(cs))] {
+		if ph, n := rolePhrase(cs); ph != "" {
+			if rest := strings.Fields(cs[n:]); len(rest) > 1 && len(rest) <= 8 && isLower(rest[0]) && strings.HasSuffix(rest[0], "ing") && !strings.ContainsAny(cs[n:], ",;:\"“”") {
+				return f.resolveRole(ph, quoteAt)
 			}
 		}
 	}
@@ -779,6 +814,11 @@ func (f *finder) introducer(lineStart int) string {
 		return ""
 	}
 	from := strings.LastIndexByte(prev, '\n') + 1
+	if m := issuedFollowing.FindStringIndex(prev[from:]); m != nil {
+		// "The parents of Shannon Rollins issued the following statement
+		// Thursday morning after Nelson was charged:"
+		return f.subjectBefore(from+m[0], from, len(prev))
+	}
 	for i := f.before(len(prev)) - 1; i >= 0; i-- {
 		m := f.mentions[i]
 		if m.Start < from {

@@ -113,6 +113,22 @@ func (f *finder) joinParticles() {
 			out = out[:len(out)-1]
 			changed = true
 		}
+		if m.Type == entity.Person && initial.MatchString(strings.Fields(m.Text)[0]) && m.Start > 1 && f.text[m.Start-1] == ' ' {
+			// "Hartadi A. Sarwono" found as "A. Sarwono" (and perhaps
+			// "Hartadi"): the given name before the initial is the name's
+			w := lastWord(f.text[:m.Start-1])
+			prev := len(out) > 0 && out[len(out)-1].End == m.Start-1
+			if prev && out[len(out)-1].Type == entity.Person && !strings.Contains(out[len(out)-1].Text, " ") {
+				m.Start, m.Title = out[len(out)-1].Start, out[len(out)-1].Title
+				m.Text = f.text[m.Start:m.End]
+				out = out[:len(out)-1]
+				changed = true
+			} else if !prev && isCapital(w) && !strings.HasSuffix(w, ".") && !roles[strings.ToLower(w)] && !conjunctions[w] {
+				m.Start -= len(w) + 1
+				m.Text = f.text[m.Start:m.End]
+				changed = true
+			}
+		}
 		if m.Type == entity.Person {
 			if loc := particle.FindStringIndex(f.text[m.End:min(len(f.text), m.End+40)]); loc != nil {
 				m.End += loc[1]
