@@ -395,7 +395,13 @@ func (p *Pipeline) briefClaimed(ctx context.Context, claimer store.BriefClaimer,
 		return false, fmt.Errorf("pipeline: story %s: %w", id, err)
 	}
 	start := time.Now()
-	b := brief.Build(arts, p.opts.Brief)
+	b, err := safeBrief(arts, p.opts.Brief)
+	if err != nil {
+		// a bug in a stage of the brief must not stop the others' briefs
+		// (nor the batch): the story stays stale, and says why
+		p.log.Error("pipeline: brief not written", "story", id, "err", err)
+		return false, nil
+	}
 	err = p.st.SaveBrief(ctx, id, b)
 	if err == nil && p.obs != nil {
 		p.obs.Briefed(time.Since(start))
@@ -407,6 +413,19 @@ func (p *Pipeline) briefClaimed(ctx context.Context, claimer store.BriefClaimer,
 		return false, fmt.Errorf("pipeline: save brief of %s: %w", id, err)
 	}
 	return true, nil
+}
+
+// buildBrief writes a brief; a variable so that a test can make it fail.
+var buildBrief = brief.Build
+
+// safeBrief is buildBrief with a panic turned into an error.
+func safeBrief(arts []*model.Article, opts brief.Options) (b *model.Brief, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			b, err = nil, fmt.Errorf("brief: panic: %v", r)
+		}
+	}()
+	return buildBrief(arts, opts), nil
 }
 
 // Settle runs the later stages over everything stored: cluster what is

@@ -680,8 +680,8 @@ func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
 		if p := f.leadName(lineStart+clauseStart(head), end); p != "" {
 			return p
 		}
-		if m.Type != entity.Place {
-			cs := strings.TrimLeft(f.text[lineStart+clauseStart(head):m.Start], " `'\"“")
+		if c0 := lineStart + clauseStart(head); m.Type != entity.Place && c0 <= m.Start {
+			cs := strings.TrimLeft(f.text[c0:m.Start], " `'\"“")
 			if ph, n := rolePhrase(cs); ph != "" && determiners[strings.ToLower(firstWord(cs))] && strings.TrimSpace(cs[n:]) == "of" {
 				// "The parents of Shannon Rollins issued": the role speaks,
 				// whose it is kept
