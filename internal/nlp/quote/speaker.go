@@ -27,7 +27,7 @@ func (f *finder) inQuote(m entity.Mention) bool {
 	return k < len(f.quoted) && f.quoted[k].open <= m.Start
 }
 
-const verbs = `said|says|say|told|tells|added|adds|stated|states|explained|explains|noted|notes|wrote|writes|warned|warns|declared|declares|insisted|insists|argued|argues|claimed|claims|asked|asks|replied|replies|continued|recalled|recalls|tweeted|announced|acknowledged|admitted|complained|pointed out|commented|observed|observes|contended|contends|concluded|reported|reads|read|described|describes|pledged|promised|urged|accused|suggested|testified|confirmed|denied|assert|hinted|alleged|speculated|pleaded|begged|insisting|claiming|telling|arguing|warning|responded|answered|stressed|cautioned|predicted|charging|saying|adding|posted|believes|thinks|hopes|agreed|conceded|quipped|joked|emphasized|emphasised|maintained|asserts|asserted|disputed|remembers|prayed|shouted|yelled|screamed|exclaimed|whispered|chanted|muttered|boasted|vowed|lamented|recounted|reiterated|countered|retorted|likened|likens`
+const verbs = `said|says|say|told|tells|added|adds|stated|states|explained|explains|noted|notes|wrote|writes|warned|warns|declared|declares|insisted|insists|argued|argues|claimed|claims|asked|asks|replied|replies|continued|recalled|recalls|tweeted|announced|acknowledged|admitted|complained|pointed out|commented|observed|observes|contended|contends|concluded|reported|reads|read|described|describes|pledged|promised|urged|accused|suggested|testified|confirmed|denied|assert|hinted|alleged|speculated|pleaded|begged|insisting|claiming|telling|arguing|warning|responded|answered|stressed|cautioned|predicted|charging|saying|adding|posted|believes|thinks|hopes|agreed|conceded|quipped|joked|emphasized|emphasised|maintained|asserts|asserted|disputed|remembers|prayed|shouted|yelled|screamed|exclaimed|whispered|chanted|muttered|boasted|vowed|lamented|recounted|reiterated|countered|retorted|likened|likens|blamed|blames`
 
 // dashBy is the dash that signs a pull quote: "“…” — Buddy Dyer".
 var dashBy = regexp.MustCompile(`^\s*(?:—|–|--?)\s*`)
@@ -277,7 +277,7 @@ var manner = set(strings.ReplaceAll(mannerVerbs, "|", " "))
 // ("Blaise Compaore denied ...").
 func attributes(v string) bool {
 	switch v {
-	case "said", "says", "added", "adds", "told", "tells", "wrote", "writes", "explained", "explains", "continued", "recalled", "stated", "noted", "insisted":
+	case "said", "says", "added", "adds", "told", "tells", "wrote", "writes", "explained", "explains", "continued", "recalled", "stated", "noted", "insisted", "asked", "asks":
 		return true
 	}
 	return manner[v]
@@ -440,6 +440,9 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 			if m := namedAs.FindStringSubmatchIndex(rest[n:]); m != nil {
 				return rest[n+m[2] : n+m[3]], pos + n + m[1] // "a rebel named Majdi"
 			}
+			if m, ok := f.personAfterCapitals(pos); ok && ph == strings.TrimSpace(ph) && isCapital(firstWord(ph)) {
+				return m.Text, m.End // "Secretary of Energy Steven Chu"
+			}
 			if m := appositiveName.FindStringSubmatchIndex(rest[n:]); m != nil {
 				// "a witness in Misrata , Mohamed , told Reuters": the name
 				// between commas after the role, a person's (typed so, or
@@ -459,6 +462,11 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 	if determiners[strings.ToLower(w)] {
 		if m, ok := f.personAfterAdjectives(pos + len(w)); ok {
 			return m.Text, m.End // "the deadpan Suttles said"
+		}
+		if age, at := nextWord(rest, len(w)); yearsOld.MatchString(age) {
+			if who := f.ofAge(strings.TrimSuffix(age, "-year-old"), quoteAt); who != "" {
+				return who, pos + at + len(age) // "“…,” the 51-year-old said"
+			}
 		}
 		if np, n := nounPhrase(rest); np != "" {
 			return np, pos + n // "the green Zen master says", "the court said"
@@ -480,6 +488,9 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 			if who, end := f.phraseAt(pos+at, quoteAt); who != "" {
 				return who, end
 			}
+		}
+		if m, ok := f.personAfterLower(pos); ok {
+			return m.Text, m.End // "physical oceanographer Ian MacDonald"
 		}
 		return "", pos
 	}
@@ -948,29 +959,32 @@ func (f *finder) mentionEndingAt(end int) (entity.Mention, bool) {
 }
 
 // personAfterCapitals returns the person named after a few capitalised
-// words (party, place, title: "Republican Alabama Gov. Bob Riley") that
-// start at pos, with nothing else between.
+// words (party, place, title: "Republican Alabama Gov. Bob Riley",
+// "Secretary of Energy Steven Chu") that start at pos, with nothing else
+// between: the last person of that run of capitals.
 func (f *finder) personAfterCapitals(pos int) (entity.Mention, bool) {
 	at := pos
-	for range 5 {
+	var last entity.Mention
+	found := false
+	for range 6 {
 		if m, ok := f.mentionAt(at); ok && at > pos {
 			if m.Type == entity.Person {
-				return m, true
+				last, found = m, true
 			}
 			at = m.End // a place or organisation among the capitals
 		} else {
 			w, _ := nextWord(f.text, at)
-			if w == "" || !isCapital(strings.TrimSuffix(w, ".")) {
-				return entity.Mention{}, false
+			if w == "" || !isCapital(strings.TrimSuffix(w, ".")) && !(at > pos && (w == "of" || w == "for")) {
+				break
 			}
 			at += len(w)
 		}
 		if !strings.HasPrefix(f.text[at:], " ") {
-			return entity.Mention{}, false // a comma or the end: the phrase is over
+			break // a comma or the end: the phrase is over
 		}
 		at++
 	}
-	return entity.Mention{}, false
+	return last, found
 }
 
 // personAfterAdjectives returns the person named right after one or two
@@ -989,4 +1003,44 @@ func (f *finder) personAfterAdjectives(pos int) (entity.Mention, bool) {
 		}
 	}
 	return entity.Mention{}, false
+}
+
+// personAfterLower returns the person named right after two or three
+// lower-case words that start at pos ("physical oceanographer Ian
+// MacDonald"), none of them a word that ends a noun phrase's run.
+func (f *finder) personAfterLower(pos int) (entity.Mention, bool) {
+	at := pos
+	for k := range 3 {
+		w, start := nextWord(f.text, at)
+		if w == "" || start != at && (k == 0 || start != at+1) || !isLower(w) || stop[w] {
+			return entity.Mention{}, false
+		}
+		at = start + len(w)
+		if k > 0 && at < len(f.text) && f.text[at] == ' ' {
+			if m, ok := f.mentionAt(at + 1); ok && m.Type == entity.Person {
+				return m, true
+			}
+		}
+	}
+	return entity.Mention{}, false
+}
+
+// yearsOld is an age written as a noun: "51-year-old".
+var yearsOld = regexp.MustCompile(`^\d{1,3}-year-old$`)
+
+// ofAge returns the person the text gives that age before pos ("Yvonne
+// Graham , 51 ,", "51-year-old Yvonne Graham"), the nearest one, or "".
+func (f *finder) ofAge(age string, pos int) string {
+	for i := f.before(pos) - 1; i >= 0; i-- {
+		m := f.mentions[i]
+		if m.Type != entity.Person {
+			continue
+		}
+		after := strings.TrimLeft(f.text[m.End:min(len(f.text), m.End+8)], " ")
+		before := strings.TrimRight(f.text[max(0, m.Start-16):m.Start], " ")
+		if strings.HasPrefix(after, ", "+age+" ,") || strings.HasPrefix(after, ", "+age+",") || strings.HasPrefix(after, ","+age+",") || strings.HasSuffix(before, age+"-year-old") {
+			return f.name(m.Text, m.Start)
+		}
+	}
+	return ""
 }
