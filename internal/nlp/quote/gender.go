@@ -27,10 +27,10 @@ Natalie Nicole Nora Norma Olga Pamela Patricia Paula Pauline Peggy Penny Phyllis
 Ruth Sally Samantha Sandra Sara Sarah Sharon Sheila Shirley Sophie Stephanie Sue Susan Suzanne Sylvia Tamara Tanya
 Teresa Tina Tracy Valerie Vanessa Vera Veronica Victoria Virginia Wanda Wendy Yvette Yvonne`)
 
-var maleNames = set(`Aaron Abdul Adam Adrian Ahmed Alan Albert Alex Alexander Allister Andrew Andy Anthony Antonio
+var maleNames = set(`Aaron Abdallah Abdul Abdullah Adam Adrian Ahmed Alan Albert Alex Alexander Ali Allister Andrew Andy Anthony Antonio
 Arthur Barack Barry Ben Benjamin Bill Billy Bob Bobby Brad Brandon Brett Brian Bruce Bryan Carl Carlos Charles
 Charlie Chris Christopher Clifton Colin Conrad Craig Dan Daniel Danny Dave David Dean Dennis Derek Dick Don Donald
-Doug Douglas Ed Eddie Edward Eric Frank Fred Gary George Gerald Gordon Greg Gregory Harold Harry Henry Howard Ian
+Doug Douglas Ed Eddie Edward Eric Frank Fred Gary George Gerald Gordon Greg Gregory Harold Harry Hassan Henry Howard Hussein Ian Ibrahim
 Jack Jacob Jake James Jason Jeff Jeffrey Jeremy Jerry Jim Jimmy Joe John Johnny Jon Jonathan Joseph Josh Joshua
 Juan Justin Khaled Khalid Keith Ken Kenneth Kevin Kiran Larry Lawrence Leon Leroy Luis Mark Martin Matt Matthew Michael Mike
 Mahmoud Mohamed Mohammad Mohammed Muhammad Mustafa Nathan Neil Nicholas Nick Omar Patrick Paul Peter Phil Philip Ralph Randy Ray Raymond Rex Richard

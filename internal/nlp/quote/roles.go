@@ -173,7 +173,7 @@ var orgRoles = set(`company firm group agency network channel broadcaster newspa
 // holds one.
 const documentWords = `statement report release letter email e-mail sign appeal citation article documents complaint
 affidavit lawsuit suit brief filing memo study survey paper page notice reports obituary cable banner banners placard
-placards transcript indictment warrant records`
+placards transcript indictment warrant records forecast`
 
 var documents = set(documentWords)
 
@@ -525,7 +525,7 @@ func (f *finder) roleSubject(from, to int, want gender) string {
 // things are the roles that are no person: a pronoun never stands for
 // them.
 var things = set(documentWords + ` ministry company agency department district administration government military
-committee panel police authorities tv television radio network channel broadcaster newspaper station`)
+committee panel police authorities tv television radio network channel broadcaster newspaper station narrator announcer`)
 
 // sentenceBreak is a sentence stop followed by a new sentence, or a new
 // paragraph; quote marks may close the one and open the other, straight,

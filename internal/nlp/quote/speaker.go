@@ -91,7 +91,7 @@ grandmother grandfather aunt uncle girlfriend boyfriend boy girl teen teenager p
 activist protester volunteer survivor parent parents customer passenger pilot fisherman shrimper operator
 historian critic journalist reporter editor author documents complaint affidavit lawsuit suit brief filing memo
 study survey paper page notice women men great-grandmother grandson granddaughter stepfather co-author
-tv television radio network channel broadcaster newspaper station
+tv television radio network channel broadcaster newspaper station narrator announcer
 stepmother fiance fiancee godmother godfather co-author co-chairman co-chair chair chairperson treasurer
 councilman councilwoman congressman congresswoman alderman lawman deputy flier onlooker bystander eyewitness
 passerby patron shopper attendee organizer organiser sergeant lieutenant captain corporal detective
@@ -294,8 +294,13 @@ func sentenceRest(s string) string {
 // shortRest reports whether the sentence ends within a few words of the
 // start of s ("Feinberg said ." but not "Nilsson said contacts at ...").
 func shortRest(s string) bool {
-	if i := strings.IndexAny(s, ".!?\n"); i >= 0 {
-		s = s[:i]
+	for i := 0; i < len(s); i++ {
+		// a stop ends the sentence when a space or the end follows it
+		// (not "FoxNews.com", "U.S")
+		if c := s[i]; c == '\n' || (c == '.' || c == '!' || c == '?') && (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n') {
+			s = s[:i]
+			break
+		}
 	}
 	return wordCount(s) <= 5
 }
@@ -319,6 +324,10 @@ var tailInverted = regexp.MustCompile(`,\s*(?:said|says|added|adds|explained|not
 // passives before a verb of naming make it a name, not a judgement:
 // "the operation was called “…”".
 var passives = set(`is was are were be been being`)
+
+// kinName is a name set off by a comma after a possessive's role, ending
+// its clause: "Ibrahim 's father , Ali ." (whose name it is).
+var kinName = regexp.MustCompile(`^\s*,\s*([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})\s*(?:[.,;]|$)`)
 
 // appositiveName is a name set off by commas after a role phrase, a place
 // perhaps between: "a witness in Misrata , Mohamed ,".
@@ -469,6 +478,13 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 			}
 		}
 		if np, n := nounPhrase(rest); np != "" {
+			if head := lastWord(np); (w == "the" || w == "The") && agentNoun(head) && !things[head] {
+				// "“…,” the shallow-water oil driller said": a person the
+				// text has named, who last spoke or was the subject
+				if who, at := f.resolve(quoteAt, anyGender, true); who != "" && !f.introducesRole(at, quoteAt) && f.mayHold(who, head, quoteAt) {
+					return who, pos + n
+				}
+			}
 			return np, pos + n // "the green Zen master says", "the court said"
 		}
 		if name, n := f.theOrg(pos, rest, w); name != "" {
@@ -510,6 +526,9 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 			if m, ok := f.personAt(pos + n); ok {
 				return m.Text, m.End
 			}
+			if m, ok := f.personAfterQualifier(pos + n); ok {
+				return m.Text, m.End
+			}
 		}
 		if m, ok := f.personAfterCapitals(pos); ok {
 			return m.Text, m.End // "Republican Alabama Gov. Bob Riley"
@@ -529,6 +548,13 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 			if ph, n := rolePhrase(f.text[at:min(len(f.text), at+200)]); ph != "" {
 				if p, ok := f.personAt(at + n); ok {
 					return p.Text, p.End
+				}
+				if m := kinName.FindStringSubmatchIndex(f.text[at+n : min(len(f.text), at+n+60)]); m != nil {
+					// "said Ibrahim 's father , Ali ."
+					name := f.text[at+n+m[2] : at+n+m[3]]
+					if p, ok := f.mentionAt(at + n + m[2]); !ok || p.Type == entity.Person || nameGender(name, "") != anyGender {
+						return name, at + n + m[3]
+					}
 				}
 				if m.Type == entity.Org {
 					return m.Text, at + n // "BP 's chief executive said": BP speaks
@@ -553,6 +579,9 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 			if ph, n := rolePhrase(rest); ph != "" && n > len(m.Text) {
 				if p, ok := f.personAt(pos + n); ok {
 					return p.Text, p.End
+				}
+				if p, ok := f.personAfterQualifier(pos + n); ok {
+					return p.Text, p.End // "BP senior vice president for exploration and production Kent Wells"
 				}
 				return f.resolveRole(ph, quoteAt), pos + n
 			}
@@ -656,7 +685,7 @@ func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
 	if m := nickBefore.FindStringSubmatch(head); m != nil {
 		return m[1] // "a writer using the nickname BetterJedi wrote"
 	}
-	if lastWord(head) == "and" {
+	if w := lastWord(head); w == "and" || w == "but" {
 		// "Communications Director Dan Pfeiffer repeated this assertion
 		// ... and added": a coordinated verb's subject opens the sentence
 		if m, ok := f.firstMention(lineStart, v, func(m entity.Mention) bool { return f.isPerson(m) && !f.inQuote(m) }); ok && f.isSubject(m) {
@@ -1043,4 +1072,44 @@ func (f *finder) ofAge(age string, pos int) string {
 		}
 	}
 	return ""
+}
+
+// personAfterQualifier returns the person named right after a role's
+// qualifier that starts at pos: "for" or "of" and up to five more words,
+// none of them a comma or a stop ("... vice president for exploration and
+// production Kent Wells").
+func (f *finder) personAfterQualifier(pos int) (entity.Mention, bool) {
+	w, start := nextWord(f.text, pos)
+	if w != "for" && w != "of" || start != pos+1 {
+		return entity.Mention{}, false
+	}
+	at := start + len(w)
+	for range 5 {
+		if at >= len(f.text) || f.text[at] != ' ' {
+			return entity.Mention{}, false
+		}
+		if m, ok := f.mentionAt(at + 1); ok && m.Type == entity.Person {
+			return m, true
+		}
+		w, start := nextWord(f.text, at)
+		if w == "" || start != at+1 || strings.ContainsAny(w, ".;:") {
+			return entity.Mention{}, false
+		}
+		at = start + len(w)
+	}
+	return entity.Mention{}, false
+}
+
+// agentNoun reports whether a lower-case noun names someone by what they
+// do: "driller", "harbormaster", "activist".
+func agentNoun(w string) bool {
+	if !isLower(w) || len(w) < 5 {
+		return false
+	}
+	for _, suf := range []string{"er", "or", "ist", "ian"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
