@@ -101,3 +101,34 @@ func quotesShown(text string) string {
 	}
 	return b.String()
 }
+
+// TestQuoteFindEveryDevArticle runs the quote finder over every article of
+// dev.jsonl and dev-topics.jsonl as the pipeline extracts it: it must not
+// panic on any (a rule once sliced past a mention on one of them, which
+// stopped that story's brief), and every quotation must be the text at its
+// offsets.
+func TestQuoteFindEveryDevArticle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads every development article")
+	}
+	dir := shared.TestData(t, "cluster")
+	n := 0
+	for _, file := range []string{"dev.jsonl", "dev-topics.jsonl"} {
+		err := readJSONL(filepath.Join(dir, file), func(a GoldArticle) error {
+			text := pickText(a)
+			for _, q := range quote.Find(text) {
+				if q.Start < 0 || q.End > len(text) || q.Start > q.End || text[q.Start:q.End] != q.Text {
+					t.Errorf("%s/%s: quotation %q at [%d, %d) is not the text there", file, a.ID, q.Text, q.Start, q.End)
+				}
+			}
+			n++
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n < 4900 {
+		t.Errorf("read %d articles, want the 4,962 of both files", n)
+	}
+}
