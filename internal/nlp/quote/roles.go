@@ -395,6 +395,19 @@ func (f *finder) resolve(pos int, want gender, strict bool) (string, int) {
 	if plain == "" {
 		plain = f.roleSubject(max(para, pos-roleWindow), lastEnd, want)
 	}
+	if plain == "" {
+		// "Sal Sunseri 's P&J Oyster Company has worked ... . But the
+		// future is grim , he told": no one else, the possessor
+		for i := f.before(pos) - 1; i >= 0; i-- {
+			m := f.mentions[i]
+			if m.Start < max(para, pos-roleWindow) {
+				break
+			}
+			if f.isPerson(m) && f.possessive(m) && !f.inQuote(m) && fits(f.gender(m, pos), want) {
+				return m.Text, m.Start
+			}
+		}
+	}
 	return plain, plainAt
 }
 
@@ -475,6 +488,9 @@ func (f *finder) isSubject(m entity.Mention) bool {
 // isPerson reports whether m names a person: typed so, or one word of a
 // person's name given in full elsewhere in the text ("Ghoga").
 func (f *finder) isPerson(m entity.Mention) bool {
+	if strings.ContainsAny(m.Text, "&0123456789") {
+		return false // "P&J" (Oyster Company), taken for a person
+	}
 	if m.Type == entity.Person {
 		return true
 	}

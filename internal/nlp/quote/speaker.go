@@ -91,7 +91,7 @@ grandmother grandfather aunt uncle girlfriend boyfriend boy girl teen teenager p
 activist protester volunteer survivor parent parents customer passenger pilot fisherman shrimper operator
 historian critic journalist reporter editor author documents complaint affidavit lawsuit suit brief filing memo
 study survey paper page notice women men great-grandmother grandson granddaughter stepfather co-author
-tv television radio network channel broadcaster newspaper station narrator announcer
+tv television radio network channel broadcaster newspaper station narrator announcer counsel
 stepmother fiance fiancee godmother godfather co-author co-chairman co-chair chair chairperson treasurer
 councilman councilwoman congressman congresswoman alderman lawman deputy flier onlooker bystander eyewitness
 passerby patron shopper attendee organizer organiser sergeant lieutenant captain corporal detective
