@@ -520,6 +520,11 @@ var roleSubjectRe = regexp.MustCompile(`(?:^|[.!?]["”'’]*\s+|\n)(?:One|A|An|
 // subject of a speech verb: "In Benghazi , an NTC official said".
 var indefiniteSpeaker = regexp.MustCompile(`(?:^|[,;]\s+|\b(?:and|but)\s+)(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){0,2}?([a-z-]+)(?:\s*,[^,.;]{1,80},)?\s+(?:` + verbs + `)\b`)
 
+// saidIndefinite is someone a role introduces after a speech verb: "...
+// is not Egypt , said a highly placed Libyan source close to the
+// government".
+var saidIndefinite = regexp.MustCompile(`\b(?:said|says|according to)\s+(?:an?|one|another)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)`)
+
 // roleSubject returns the role of the last role subject in
 // text[from:to] that fits gender want, or "".
 func (f *finder) roleSubject(from, to int, want gender) string {
@@ -528,6 +533,18 @@ func (f *finder) roleSubject(from, to int, want gender) string {
 	}
 	locs := roleSubjectRe.FindAllStringSubmatchIndex(f.text[from:to], -1)
 	locs = append(locs, indefiniteSpeaker.FindAllStringSubmatchIndex(f.text[from:to], -1)...)
+	for _, m := range saidIndefinite.FindAllStringSubmatchIndex(f.text[from:to], -1) {
+		// the first role word of "a highly placed Libyan source"
+		at := m[2]
+		for _, w := range strings.Fields(f.text[from+m[2] : from+m[3]]) {
+			k := strings.Index(f.text[from+at:from+m[3]], w) + at
+			if roles[w] {
+				locs = append(locs, []int{m[0], m[1], k, k + len(w)})
+				break
+			}
+			at = k + len(w)
+		}
+	}
 	sort.Slice(locs, func(i, j int) bool { return locs[i][2] < locs[j][2] })
 	for i := len(locs) - 1; i >= 0; i-- {
 		r := f.text[from+locs[i][2] : from+locs[i][3]]
