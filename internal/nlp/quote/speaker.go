@@ -254,7 +254,7 @@ func bareName(head string) string {
 var namedAs = regexp.MustCompile(`^\s*,?\s*(?:named|called|using the (?:nickname|name|handle|screen name|pseudonym)|who goes by)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})`)
 
 // givenName is "who gave his name (only) as X" after a role.
-var givenName = regexp.MustCompile(`^\s*,?\s*who gave (?:his|her) (?:first )?name (?:only )?as ([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)`)
+var givenName = regexp.MustCompile(`^(?:\s+(?:from|of|in)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?\s*,?\s*who (?:only )?gave (?:only )?(?:his|her) (?:first )?name (?:only )?(?:as )?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)`)
 
 // endsSentence reports whether s ends a sentence: a stop, perhaps inside
 // closing quote marks, then spaces.
@@ -315,6 +315,9 @@ var calledQuote = regexp.MustCompile(`(?:^|[^-\w])((?:called|calls|calling|dubbe
 
 // tailInverted is an attribution that ends a quotation's sentence after
 // more of it: "“…” whether it works, said X.".
+// media are the roles that are broadcasters and papers.
+var media = set(`tv television radio network channel broadcaster newspaper station`)
+
 // tailSubject is a subject and its speech verb ending the sentence after
 // a comma: ", the body's secretary-general Amre Moussa said."
 var tailSubject = regexp.MustCompile(`,\s*([^,;:"“”]{2,100}?)\s+(?:said|says|added|adds|noted|explained)\s*[.!]?\s*$`)
@@ -749,7 +752,9 @@ func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
 		return p
 	}
 	if roles[strings.ToLower(lastWord(head))] {
-		return f.resolveRole(roleTail(head), quoteAt)
+		if tail := roleTail(head); !media[strings.ToLower(lastWord(head))] || !strings.HasPrefix(tail, "of ") && !strings.HasPrefix(tail, "for ") {
+			return f.resolveRole(tail, quoteAt)
+		} // "... people outside the headquarters of state television chanted": a broadcaster inside a phrase speaks not
 	}
 	if who := f.bareSubject(lineStart+clauseStart(head), end); who != "" {
 		return who // "Holder said that", the name finder not knowing Holder
