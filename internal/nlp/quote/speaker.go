@@ -1021,44 +1021,6 @@ func (f *finder) personAfterCapitals(pos int) (entity.Mention, bool) {
 	return last, found
 }
 
-// personAfterAdjectives returns the person named right after one or two
-// lower-case adjectives that start after pos ("the deadpan Suttles").
-func (f *finder) personAfterAdjectives(pos int) (entity.Mention, bool) {
-	at := pos
-	for range 2 {
-		w, start := nextWord(f.text, at)
-		if w == "" || start != at+1 || !adjLike(w) || stop[w] || roles[w] || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ous") {
-			// "their brothers Marlon , Tito and Jackie": a plural noun
-			return entity.Mention{}, false
-		}
-		at = start + len(w)
-		if m, ok := f.mentionAt(at + 1); ok && m.Type == entity.Person && f.text[at] == ' ' {
-			return m, true
-		}
-	}
-	return entity.Mention{}, false
-}
-
-// personAfterLower returns the person named right after two or three
-// lower-case words that start at pos ("physical oceanographer Ian
-// MacDonald"), none of them a word that ends a noun phrase's run.
-func (f *finder) personAfterLower(pos int) (entity.Mention, bool) {
-	at := pos
-	for k := range 3 {
-		w, start := nextWord(f.text, at)
-		if w == "" || start != at && (k == 0 || start != at+1) || !isLower(w) || stop[w] {
-			return entity.Mention{}, false
-		}
-		at = start + len(w)
-		if k > 0 && at < len(f.text) && f.text[at] == ' ' {
-			if m, ok := f.mentionAt(at + 1); ok && m.Type == entity.Person {
-				return m, true
-			}
-		}
-	}
-	return entity.Mention{}, false
-}
-
 // yearsOld is an age written as a noun: "51-year-old".
 var yearsOld = regexp.MustCompile(`^\d{1,3}-year-old$`)
 
@@ -1079,32 +1041,6 @@ func (f *finder) ofAge(age string, pos int) string {
 	return ""
 }
 
-// personAfterQualifier returns the person named right after a role's
-// qualifier that starts at pos: "for" or "of" and up to five more words,
-// none of them a comma or a stop ("... vice president for exploration and
-// production Kent Wells").
-func (f *finder) personAfterQualifier(pos int) (entity.Mention, bool) {
-	w, start := nextWord(f.text, pos)
-	if w != "for" && w != "of" || start != pos+1 {
-		return entity.Mention{}, false
-	}
-	at := start + len(w)
-	for range 5 {
-		if at >= len(f.text) || f.text[at] != ' ' {
-			return entity.Mention{}, false
-		}
-		if m, ok := f.mentionAt(at + 1); ok && m.Type == entity.Person {
-			return m, true
-		}
-		w, start := nextWord(f.text, at)
-		if w == "" || start != at+1 || strings.ContainsAny(w, ".;:") {
-			return entity.Mention{}, false
-		}
-		at = start + len(w)
-	}
-	return entity.Mention{}, false
-}
-
 // agentNoun reports whether a lower-case noun names someone by what they
 // do: "driller", "harbormaster", "activist".
 func agentNoun(w string) bool {
@@ -1117,4 +1053,58 @@ func agentNoun(w string) bool {
 		}
 	}
 	return false
+}
+
+// personAfterWords returns the person named right after up to n words that
+// follow at (the end of the word before them), each one space after the
+// last and accepted by keep; a person is looked for once min words are
+// passed.
+func (f *finder) personAfterWords(at, n, min int, keep func(string) bool) (entity.Mention, bool) {
+	for k := 0; ; k++ {
+		if k >= min && at < len(f.text) && f.text[at] == ' ' {
+			if m, ok := f.mentionAt(at + 1); ok && m.Type == entity.Person {
+				return m, true
+			}
+		}
+		if k == n {
+			return entity.Mention{}, false
+		}
+		w, start := nextWord(f.text, at)
+		if w == "" || start != at+1 || !keep(w) {
+			return entity.Mention{}, false
+		}
+		at = start + len(w)
+	}
+}
+
+// personAfterAdjectives returns the person named right after one or two
+// lower-case adjectives that start after pos ("the deadpan Suttles"); a
+// plural noun is none ("their brothers Marlon , Tito and Jackie").
+func (f *finder) personAfterAdjectives(pos int) (entity.Mention, bool) {
+	return f.personAfterWords(pos, 2, 1, func(w string) bool {
+		return adjLike(w) && !stop[w] && !roles[w] && (!strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ous"))
+	})
+}
+
+// personAfterLower returns the person named right after two or three
+// lower-case words that start at pos ("physical oceanographer Ian
+// MacDonald").
+func (f *finder) personAfterLower(pos int) (entity.Mention, bool) {
+	w, start := nextWord(f.text, pos)
+	if w == "" || start != pos || !isLower(w) || stop[w] {
+		return entity.Mention{}, false
+	}
+	return f.personAfterWords(pos+len(w), 2, 1, func(w string) bool { return isLower(w) && !stop[w] })
+}
+
+// personAfterQualifier returns the person named right after a role's
+// qualifier that starts after pos: "for" or "of" and up to four more
+// words, no stop among them ("... vice president for exploration and
+// production Kent Wells").
+func (f *finder) personAfterQualifier(pos int) (entity.Mention, bool) {
+	w, start := nextWord(f.text, pos)
+	if w != "for" && w != "of" || start != pos+1 {
+		return entity.Mention{}, false
+	}
+	return f.personAfterWords(start+len(w), 4, 0, func(w string) bool { return !strings.ContainsAny(w, ".;:") })
 }
