@@ -105,6 +105,12 @@ type roundupParts struct {
 // It returns the final assignments in input order, and for roundups the passages that belong to the story
 // (cluster.Passages) and the other stories they are in (cluster.Also).
 func clusterArticles(ctx context.Context, arts []*model.Article) ([]cluster.Assignment, []roundupParts, error) {
+	return clusterInOrder(ctx, arts, byPublication(arts))
+}
+
+// clusterInOrder is clusterArticles placing the articles in the order of
+// the indexes in order (all of them, once each).
+func clusterInOrder(ctx context.Context, arts []*model.Article, order []int) ([]cluster.Assignment, []roundupParts, error) {
 	orig := originals(arts)
 	c := cluster.New(cluster.DefaultOptions())
 	lin := cluster.Lineage{}
@@ -112,7 +118,7 @@ func clusterArticles(ctx context.Context, arts []*model.Article) ([]cluster.Assi
 	parts := make([]roundupParts, len(arts))
 	also := make([][]cluster.Placement, len(arts))
 	index := map[string]int{} // article id -> its clustered input
-	for _, i := range byPublication(arts) {
+	for _, i := range order {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, fmt.Errorf("cluster: %w", err)
 		}

@@ -123,7 +123,7 @@ func evalExtract(e *env, args []string) error {
 // default: each development file alone, both concatenated (all topic
 // stories, then the incidents) and dev-stream.jsonl (both interleaved in
 // time). A "+" joins files into one stream.
-var clusterStreams = []string{"dev.jsonl", "dev-topics.jsonl", "dev.jsonl+dev-topics.jsonl", "dev-stream.jsonl"}
+var clusterStreams = []string{"dev.jsonl", "dev-topics.jsonl", "dev.jsonl+dev-topics.jsonl", "dev-stream.jsonl", "dev.jsonl,dev-topics.jsonl"}
 
 // readmeBaselines are the baseline F1 figures of the sets' README
 // (scikit-learn, TF-IDF fit on dev.jsonl for the mixed streams), printed
@@ -169,7 +169,7 @@ type storedResult struct {
 func evalCluster(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "eval cluster", "[--in GOLD.jsonl[+MORE.jsonl] ...] [--pred PRED.jsonl] [--stored] [--json]")
 	var ins multiFlag
-	fs.Var(&ins, "in", "gold JSONL (repeatable; FILE+FILE is one stream of both; default: dev.jsonl, dev-topics.jsonl, both concatenated, dev-stream.jsonl)")
+	fs.Var(&ins, "in", "gold JSONL (repeatable; FILE+FILE is one stream of both in publication order, FILE,FILE the second ingested after the first, each in publication order: a backfill when the second is older; default: dev.jsonl, dev-topics.jsonl, both concatenated, dev-stream.jsonl, dev.jsonl then dev-topics.jsonl)")
 	pred := fs.String("pred", "", "score this prediction file ({\"id\",\"story\"} lines) instead of clustering")
 	stored := fs.Bool("stored", false, "also ingest each stream into a fresh SQLite store and score the stored partition (slow: the whole pipeline)")
 	asJSON := fs.Bool("json", false, "print one JSON object")
@@ -178,20 +178,28 @@ func evalCluster(ctx context.Context, e *env, args []string) error {
 	}
 	if len(ins) == 0 {
 		for _, name := range clusterStreams {
-			var parts []string
-			for _, n := range strings.Split(name, "+") {
-				p := dataPath("cluster", n)
-				if err := needData(p); err != nil {
-					return err
+			var batches []string
+			for _, batch := range strings.Split(name, ",") {
+				var parts []string
+				for _, n := range strings.Split(batch, "+") {
+					p := dataPath("cluster", n)
+					if err := needData(p); err != nil {
+						return err
+					}
+					parts = append(parts, p)
 				}
-				parts = append(parts, p)
+				batches = append(batches, strings.Join(parts, "+"))
 			}
-			ins = append(ins, strings.Join(parts, "+"))
+			ins = append(ins, strings.Join(batches, ","))
 		}
 	}
 	var res []clusterResult
 	for _, in := range ins {
-		r, err := evalClusterStream(ctx, e, strings.Split(in, "+"), *pred, *stored)
+		var batches [][]string
+		for _, b := range strings.Split(in, ",") {
+			batches = append(batches, strings.Split(b, "+"))
+		}
+		r, err := evalClusterStream(ctx, e, batches, *pred, *stored)
 		if err != nil {
 			return err
 		}
@@ -207,8 +215,12 @@ func evalCluster(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintln(tw, head)
 	for _, r := range res {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.3f", r.File, r.Articles, r.Stories, r.P, r.R, r.F1,
-			r.BaselineP, r.BaselineR, r.BaselineF1, r.ReadmeF1)
+		readme := "-" // the README gives none for this stream
+		if r.ReadmeF1 > 0 {
+			readme = fmt.Sprintf("%.3f", r.ReadmeF1)
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%s", r.File, r.Articles, r.Stories, r.P, r.R, r.F1,
+			r.BaselineP, r.BaselineR, r.BaselineF1, readme)
 		if r.Stored != nil {
 			fmt.Fprintf(tw, "\t%d\t%.4f\t%v", r.Stored.Stored, r.Stored.F1, r.Stored.Equal)
 		}
@@ -217,32 +229,47 @@ func evalCluster(ctx context.Context, e *env, args []string) error {
 	return tw.Flush()
 }
 
-// evalClusterStream scores the stream of the gold files in (one, or several
-// concatenated). Without a prediction file it runs exactly what `parallax
-// cluster` runs (the same preparation, order and duplicate handling);
-// inputs it rejects count as singletons, as score.py counts missing
-// predictions. The baseline runs on the same articles in the same order.
-func evalClusterStream(ctx context.Context, e *env, in []string, predPath string, stored bool) (clusterResult, error) {
+// evalClusterStream scores the stream of the gold files of batches: the
+// batches one after the other (a backfill when a later one is older),
+// the files of each batch as one stream in publication order. Without a
+// prediction file it runs exactly what `parallax cluster` runs (the same
+// preparation, order and duplicate handling); inputs it rejects count as
+// singletons, as score.py counts missing predictions. The baseline runs
+// on the same articles in the same order.
+func evalClusterStream(ctx context.Context, e *env, batches [][]string, predPath string, stored bool) (clusterResult, error) {
 	set := &eval.ClusterSet{}
-	var names []string
-	for _, path := range in {
-		s, err := eval.ReadClusterSet(path)
-		if err != nil {
-			return clusterResult{}, err
+	var names, batchNames []string
+	for _, in := range batches {
+		names = names[:0]
+		for _, path := range in {
+			s, err := eval.ReadClusterSet(path)
+			if err != nil {
+				return clusterResult{}, err
+			}
+			set.Articles = append(set.Articles, s.Articles...)
+			names = append(names, filepath.Base(path))
 		}
-		set.Articles = append(set.Articles, s.Articles...)
-		names = append(names, filepath.Base(path))
+		batchNames = append(batchNames, strings.Join(names, "+"))
 	}
+	name := strings.Join(batchNames, ",")
 	gold, ids := set.Gold()
 	quiet := *e
 	quiet.Stderr = io.Discard
 	var arts []*model.Article
-	for _, path := range in {
-		a, err := readArticles(ctx, &quiet, path)
-		if err != nil {
-			return clusterResult{}, err
+	var order []int // each batch in publication order, one after the other
+	for _, in := range batches {
+		var batch []*model.Article
+		for _, path := range in {
+			a, err := readArticles(ctx, &quiet, path)
+			if err != nil {
+				return clusterResult{}, err
+			}
+			batch = append(batch, a...)
 		}
-		arts = append(arts, a...)
+		for _, i := range byPublication(batch) {
+			order = append(order, len(arts)+i)
+		}
+		arts = append(arts, batch...)
 	}
 	var pred map[string]string
 	if predPath != "" {
@@ -251,7 +278,7 @@ func evalClusterStream(ctx context.Context, e *env, in []string, predPath string
 			return clusterResult{}, err
 		}
 	} else {
-		as, _, err := clusterArticles(ctx, arts)
+		as, _, err := clusterInOrder(ctx, arts, order)
 		if err != nil {
 			return clusterResult{}, err
 		}
@@ -261,7 +288,6 @@ func evalClusterStream(ctx context.Context, e *env, in []string, predPath string
 		}
 	}
 	base := eval.NewBaseline()
-	order := byPublication(arts)
 	docs := make([]cluster.Doc, len(order))
 	for k, i := range order {
 		docs[k] = pipeline.ClusterDoc(arts[i])
@@ -277,10 +303,10 @@ func evalClusterStream(ctx context.Context, e *env, in []string, predPath string
 	}
 	p, r, f := eval.BCubedOrdered(ids, gold, pred)
 	bp, br, bf := eval.BCubedOrdered(ids, gold, basePred)
-	res := clusterResult{File: strings.Join(names, "+"), Articles: len(ids), Stories: len(stories), P: p, R: r, F1: f,
-		BaselineP: bp, BaselineR: br, BaselineF1: bf, ReadmeF1: readmeBaselines[strings.Join(names, "+")]}
+	res := clusterResult{File: name, Articles: len(ids), Stories: len(stories), P: p, R: r, F1: f,
+		BaselineP: bp, BaselineR: br, BaselineF1: bf, ReadmeF1: readmeBaselines[name]}
 	if stored {
-		sp, err := storedPartition(ctx, e, in)
+		sp, err := storedPartition(ctx, e, batches)
 		if err != nil {
 			return clusterResult{}, err
 		}
@@ -290,10 +316,10 @@ func evalClusterStream(ctx context.Context, e *env, in []string, predPath string
 	return res, nil
 }
 
-// storedPartition ingests the files, in that order, into a fresh SQLite
-// store in a temporary folder, as `parallax ingest` does, and returns
-// the stored article id -> story.
-func storedPartition(ctx context.Context, e *env, in []string) (map[string]string, error) {
+// storedPartition ingests the files of each batch, one `parallax ingest`
+// per batch in that order, into a fresh SQLite store in a temporary
+// folder, and returns the stored article id -> story.
+func storedPartition(ctx context.Context, e *env, batches [][]string) (map[string]string, error) {
 	dir, err := os.MkdirTemp("", "parallax-eval")
 	if err != nil {
 		return nil, fmt.Errorf("eval: %w", err)
@@ -303,9 +329,11 @@ func storedPartition(ctx context.Context, e *env, in []string) (map[string]strin
 	quiet.Stderr = io.Discard
 	// The gold files hold records without text: ingest rejects them and
 	// stores the rest, which is what is scored.
-	if err := runIngest(ctx, &quiet, append([]string{"--db", filepath.Join(dir, "eval.db")}, in...)); err != nil &&
-		!errors.Is(err, errRejected) {
-		return nil, err
+	for _, in := range batches {
+		if err := runIngest(ctx, &quiet, append([]string{"--db", filepath.Join(dir, "eval.db")}, in...)); err != nil &&
+			!errors.Is(err, errRejected) {
+			return nil, err
+		}
 	}
 	st, err := openStore(ctx, filepath.Join(dir, "eval.db"))
 	if err != nil {

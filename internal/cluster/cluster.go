@@ -27,9 +27,12 @@ type story struct {
 	days           map[int32]int // mentioned days -> articles
 	names          map[int32]int // proper-noun pairs -> articles
 	last           time.Time
-	events         []*event
-	evicted        bool
-	into           *story // set when merged into another story
+	// first is the earliest article's time: with last, the story's span,
+	// which an article published before it (a backfill) is measured from.
+	first   time.Time
+	events  []*event
+	evicted bool
+	into    *story // set when merged into another story
 	// Set by the latest candidate search that found the story: its number,
 	// the last index term that counted the story, and the summed weight of
 	// the article's index terms the story shares.
@@ -57,6 +60,7 @@ type Clusterer struct {
 	index       map[string]map[int32][]*story // per language: term -> stories
 	global      map[string]*denseSum          // per language: all articles
 	now         time.Time                     // latest publication time seen
+	at          time.Time                     // the latest article's time (before now in a backfill)
 	seq, anon   int
 	sinceReview int      // articles added since the last review pass
 	reviews     int      // review passes so far
@@ -184,6 +188,7 @@ func (c *Clusterer) normalize(d Doc) Doc {
 	if d.Published.After(c.now) {
 		c.now = d.Published
 	}
+	c.at = d.Published
 	c.evict()
 	d.Title, d.Text = blankRefs(d.Title), blankRefs(d.Text)
 	return c.boiler.clean(d)
@@ -257,6 +262,9 @@ func (c *Clusterer) join(s *story, e *event, v *docVec) {
 	}
 	if v.at.After(s.last) {
 		s.last = v.at
+	}
+	if s.first.IsZero() || v.at.Before(s.first) {
+		s.first = v.at
 	}
 	c.indexStory(s, v.top)
 }

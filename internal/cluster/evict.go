@@ -7,7 +7,10 @@ type sweeper struct {
 }
 
 // evict drops the stories whose latest article is more than a window
-// before the latest time seen, and their index postings. It sweeps once
+// before the latest time seen and that lie more than a window away from
+// the latest article's time (an archive of older news ingested after
+// newer news builds stories that old: they stay while it goes on), and
+// their index postings. It sweeps once
 // per max(1024, stories in memory) articles, so its cost per article stays
 // constant and memory stays within about twice the active stories.
 // Decisions never depend on the sweep: candidates skip stale stories.
@@ -19,7 +22,7 @@ func (c *Clusterer) evict() {
 	c.sweep.since = 0
 	dropped := false
 	for id, s := range c.stories {
-		if c.now.Sub(s.last) > c.opts.Window {
+		if c.now.Sub(s.last) > c.opts.Window && s.apart(c.at) > c.opts.Window {
 			s.evicted = true
 			delete(c.stories, id)
 			dropped = true

@@ -79,7 +79,7 @@ type scratch struct{ all, ent, lead, title dense }
 func features(d *docVec, s *story, vc *vocab, bg, index float64, nb nearBest, all, ent, lead []float64, out []float64) []float64 {
 	out = out[:0]
 	near, entNear, titleNear := nb.all, nb.ent, nb.title
-	gap := math.Log1p(gapDays(s.last, d.at))
+	gap := math.Log1p(s.apartDays(d.at))
 	var cos, ent1 float64
 	if s.size == 1 && len(s.recent) == 1 && s.all.pos == nil && s.ent.pos == nil {
 		// One article: its centroids are its vectors, and the cosines

@@ -40,7 +40,9 @@ func (c *Clusterer) candidates(lang string, top vector, at time.Time) []*story {
 	}
 	c.search++
 	out := c.found[:0]
-	oldest := at.Add(-c.opts.Window) // a story last seen before it is stale
+	// A story last seen before oldest is stale, and so is one that began
+	// after newest (an article of an archive ingested after newer news).
+	oldest, newest := at.Add(-c.opts.Window), at.Add(c.opts.Window)
 	for k, e := range top {
 		for _, s := range idx[e.t] {
 			s = s.live()
@@ -52,7 +54,7 @@ func (c *Clusterer) candidates(lang string, top vector, at time.Time) []*story {
 				continue
 			}
 			s.search, s.term = c.search, k+1
-			if s.stale = s.evicted || s.last.Before(oldest); s.stale {
+			if s.stale = s.evicted || s.last.Before(oldest) || s.first.After(newest); s.stale {
 				continue
 			}
 			s.shared = e.w

@@ -70,6 +70,9 @@ func (c *Clusterer) mergeStories(into, from *story) {
 	if from.last.After(into.last) {
 		into.last = from.last
 	}
+	if !from.first.IsZero() && (into.first.IsZero() || from.first.Before(into.first)) {
+		into.first = from.first
+	}
 	into.events = append(into.events, from.events...)
 	*from = story{id: from.id, seq: from.seq, into: into}
 	delete(c.stories, from.id)

@@ -180,7 +180,7 @@ func (c *Clusterer) moveStrays(reviewed []*story) {
 	}
 	done := map[*story]bool{}
 	for _, s := range reviewed {
-		if s = s.live(); done[s] || s.evicted || c.now.Sub(s.last) > c.opts.ReviewWindow {
+		if s = s.live(); done[s] || s.evicted || s.apart(c.at) > c.opts.ReviewWindow {
 			continue
 		}
 		done[s] = true

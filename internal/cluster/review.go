@@ -46,7 +46,7 @@ func (c *Clusterer) review() {
 	for _, s := range recent {
 		s.reviewed = c.reviews
 		s = s.live()
-		if s.evicted || c.now.Sub(s.last) > c.opts.ReviewWindow {
+		if s.evicted || s.apart(c.at) > c.opts.ReviewWindow {
 			continue
 		}
 		t := c.belongsTo(s)

@@ -82,6 +82,11 @@ func (c *Clusterer) background(lang string, v *docVec) float64 {
 	return 0
 }
 
+// apartDays is s.apart(at) in days.
+func (s *story) apartDays(at time.Time) float64 {
+	return float64(s.apart(at)) / float64(24*time.Hour)
+}
+
 // bestEvent returns the open event of s closest to v above the event
 // threshold, or nil. Events closed for good are dropped from s. d is
 // scratch for v's terms spread densely.
@@ -100,6 +105,9 @@ func (s *story) bestEvent(v *docVec, o *Options, d *dense) *event {
 			continue
 		}
 		open = append(open, e)
+		if e.last.Sub(v.at) > o.EventWindow {
+			continue // long after the article (a backfill): open, not its event
+		}
 		if x := e.c.cosineDense(v.all, all); x >= o.EventThreshold && (best == nil || x > bestSim) {
 			best, bestSim = e, x
 		}
@@ -109,9 +117,17 @@ func (s *story) bestEvent(v *docVec, o *Options, d *dense) *event {
 	return best
 }
 
-// gapDays is the time from t to at in days, at least 0.
-func gapDays(t, at time.Time) float64 {
-	return max(0, float64(at.Sub(t))/float64(24*time.Hour))
+// apart is how far at lies outside the span of s (from its first to its
+// latest article): after it, as in a live stream, or before it, as an
+// archive ingested after newer news is (a backfill); 0 within it.
+func (s *story) apart(at time.Time) time.Duration {
+	switch {
+	case at.After(s.last):
+		return at.Sub(s.last)
+	case !s.first.IsZero() && at.Before(s.first):
+		return s.first.Sub(at)
+	}
+	return 0
 }
 
 // prob is the model's probability for a pair's features, or 0 when the
@@ -130,5 +146,5 @@ func (c *Clusterer) prob(x []float64) float64 {
 func (c *Clusterer) quiet(s *story, v *docVec, row []float64, p float64) bool {
 	o := &c.opts
 	return o.QuietAfter > 0 && p >= o.JoinProb && p < o.QuietProb &&
-		row[nodateFeature] == 1 && v.at.Sub(s.last) > o.QuietAfter
+		row[nodateFeature] == 1 && s.apart(v.at) > o.QuietAfter
 }

@@ -26,7 +26,8 @@ import (
 
 // snapshotVersion changes whenever the layout or the meaning of a field
 // does; Load refuses any other version (the caller replays instead).
-const snapshotVersion = 1
+// 2: stories' first times and the latest article's time (backfills).
+const snapshotVersion = 2
 
 // ErrSnapshotVersion is returned by Load for a snapshot of another layout,
 // ErrSnapshotOptions for one built with other options (another model):
@@ -86,6 +87,7 @@ type snapStory struct {
 	Recent         []int32 // doc handles
 	Days, Names    map[int32]int
 	Last           time.Time
+	First          time.Time
 	Events         []int32 // event handles
 	Evicted, Live  bool    // Live: in the stories map
 	Into           int32   // handle, -1 for none
@@ -131,6 +133,7 @@ type snapHead struct {
 	Version     int
 	Options     string // fingerprint of the options the state was built with
 	Now         time.Time
+	At          time.Time
 	Seq, Anon   int
 	SinceReview int
 	Reviews     int
@@ -199,7 +202,7 @@ func Load(r io.Reader, opts Options) (*Clusterer, error) {
 // snapshot gathers the state, giving every reachable story, event and
 // article vector a handle (its position in the snapshot's lists).
 func (c *Clusterer) snapshot() *snapshot {
-	s := &snapshot{snapHead: snapHead{Version: snapshotVersion, Options: fingerprint(c.opts), Now: c.now, Seq: c.seq,
+	s := &snapshot{snapHead: snapHead{Version: snapshotVersion, Options: fingerprint(c.opts), Now: c.now, At: c.at, Seq: c.seq,
 		Anon: c.anon, SinceReview: c.sinceReview, Reviews: c.reviews, Sweep: c.sweep.since,
 		SweepMerged: c.sweep.merged, BoilerAdded: c.boiler.added, Search: c.search},
 		Vocab: map[string]snapVocab{}, Index: map[string]map[int32][]int32{}, Global: map[string]snapDense{},
@@ -241,7 +244,7 @@ func (c *Clusterer) snapshot() *snapshot {
 	for i := 0; i < len(h.order); i++ {
 		st := h.order[i]
 		ss := snapStory{ID: st.id, Seq: st.seq, Size: st.size, Lang: st.lang, Days: st.days, Names: st.names,
-			Last: st.last, Evicted: st.evicted, Live: c.stories[st.id] == st, Into: -1, Search: st.search,
+			Last: st.last, First: st.first, Evicted: st.evicted, Live: c.stories[st.id] == st, Into: -1, Search: st.search,
 			Term: st.term, Shared: st.shared, Stale: st.stale, Reviewed: st.reviewed}
 		if st.all != nil {
 			ss.All, ss.Ent, ss.Lead = snapCentroidOf(st.all), snapCentroidOf(st.ent), snapCentroidOf(st.lead)
@@ -329,6 +332,7 @@ func (c *Clusterer) restoreSnapshot(s *snapshot) error {
 		c.global[lang] = &denseSum{w: g.W, norm2: g.Norm2}
 	}
 	c.now, c.seq, c.anon, c.sinceReview, c.reviews = s.Now, s.Seq, s.Anon, s.SinceReview, s.Reviews
+	c.at = s.At
 	c.sweep = sweeper{since: s.Sweep, merged: s.SweepMerged}
 	c.search = s.Search
 	if len(s.Boiler) > 0 {
@@ -369,7 +373,7 @@ func (c *Clusterer) restoreSnapshot(s *snapshot) error {
 	for i, ss := range s.Stories {
 		st := stories[i]
 		*st = story{id: ss.ID, seq: ss.Seq, size: ss.Size, lang: ss.Lang, days: ss.Days, names: ss.Names,
-			last: ss.Last, evicted: ss.Evicted, search: ss.Search, term: ss.Term, shared: ss.Shared,
+			last: ss.Last, first: ss.First, evicted: ss.Evicted, search: ss.Search, term: ss.Term, shared: ss.Shared,
 			stale: ss.Stale, reviewed: ss.Reviewed}
 		if ss.Into >= 0 {
 			into, err := pick(ss.Into, "story "+ss.ID)
