@@ -233,7 +233,7 @@ func (c *Clusterer) place(s *story, e *event, v *docVec) {
 		g = &denseSum{}
 		c.global[s.lang] = g
 	}
-	g.add(v.all)
+	g.addHalving(v.all, c.opts.BackgroundHalfLife)
 	c.join(s, e, v)
 }
 

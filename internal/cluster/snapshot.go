@@ -26,7 +26,8 @@ import (
 
 // snapshotVersion changes whenever the layout or the meaning of a field
 // does; Load refuses any other version (the caller replays instead).
-// 2: stories' first times and the latest article's time (backfills).
+// 2: stories' first times and the latest article's time (backfills), the
+// background's unit and count (BackgroundHalfLife).
 const snapshotVersion = 2
 
 // ErrSnapshotVersion is returned by Load for a snapshot of another layout,
@@ -107,6 +108,8 @@ type snapVocab struct {
 type snapDense struct {
 	W     []float64
 	Norm2 float64
+	Unit  float64
+	Adds  int
 }
 
 // snapshot is written as a sequence of gob values (parts): one value of
@@ -211,7 +214,7 @@ func (c *Clusterer) snapshot() *snapshot {
 		s.Vocab[lang] = snapVocab{Keys: v.keys, DF: v.df, N: v.n, Forgets: v.forgets}
 	}
 	for lang, g := range c.global {
-		s.Global[lang] = snapDense{W: g.w, Norm2: g.norm2}
+		s.Global[lang] = snapDense{W: g.w, Norm2: g.norm2, Unit: g.unit, Adds: g.adds}
 	}
 	h := handles{stories: map[*story]int32{}, events: map[*event]int32{}, docs: map[*docVec]int32{}}
 	// Stories in a fixed order: the live ones by creation, then whatever
@@ -329,7 +332,7 @@ func (c *Clusterer) restoreSnapshot(s *snapshot) error {
 		c.vocab[lang] = v
 	}
 	for lang, g := range s.Global {
-		c.global[lang] = &denseSum{w: g.W, norm2: g.Norm2}
+		c.global[lang] = &denseSum{w: g.W, norm2: g.Norm2, unit: g.Unit, adds: g.Adds}
 	}
 	c.now, c.seq, c.anon, c.sinceReview, c.reviews = s.Now, s.Seq, s.Anon, s.SinceReview, s.Reviews
 	c.at = s.At

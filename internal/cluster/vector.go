@@ -206,22 +206,52 @@ func dotPair(r, q vector, dense []float64) (a, b float64) {
 
 // denseSum is a running sum of unit vectors held densely (term id ->
 // weight): the centroid of every article of a language, which holds most
-// terms, without map lookups.
+// terms, without map lookups. With a half-life (addHalving) the older
+// articles weigh less: one added halfLife articles ago weighs half as
+// much as the latest.
 type denseSum struct {
 	w     []float64
 	norm2 float64
+	// unit is what one added vector weighs in w: it doubles every
+	// halfLife adds instead of w halving (cosines do not depend on the
+	// sum's scale), so that a halving costs nothing.
+	unit float64
+	adds int
 }
+
+// maxUnit is where unit is folded back into w (w scaled down, unit 1).
+const maxUnit = 1 << 60
 
 // add adds v, keeping the squared norm up to date.
 func (d *denseSum) add(v vector) {
+	u := d.unit
+	if u == 0 {
+		u = 1
+	}
 	for _, e := range v {
 		if int(e.t) >= len(d.w) {
 			d.w = append(d.w, make([]float64, int(e.t)+1-len(d.w))...)
 		}
 		old := d.w[e.t]
-		nw := old + e.w
+		nw := old + u*e.w
 		d.w[e.t] = nw
 		d.norm2 += nw*nw - old*old
+	}
+}
+
+// addHalving adds v, then, every halfLife adds (0: never), halves the
+// weight of everything added before.
+func (d *denseSum) addHalving(v vector, halfLife int) {
+	d.add(v)
+	if d.adds++; halfLife <= 0 || d.adds%halfLife != 0 {
+		return
+	}
+	if d.unit == 0 {
+		d.unit = 1
+	}
+	if d.unit *= 2; d.unit >= maxUnit {
+		d.scale(1 / d.unit)
+		d.unit = 1
 	}
 }
 
@@ -233,10 +263,15 @@ func (d *denseSum) cosine(v vector) float64 {
 	return dotDense(v, d.w) / math.Sqrt(d.norm2)
 }
 
-// scale multiplies the sum by f.
+// scale multiplies the sum by f. Weights too small to count any more
+// become 0 (repeated halvings would otherwise leave subnormal numbers,
+// slow to multiply).
 func (d *denseSum) scale(f float64) {
-	for i := range d.w {
-		d.w[i] *= f
+	for i, x := range d.w {
+		if x *= f; math.Abs(x) < 1e-200 {
+			x = 0
+		}
+		d.w[i] = x
 	}
 	d.norm2 *= f * f
 }
