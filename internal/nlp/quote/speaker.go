@@ -189,10 +189,17 @@ func (f *finder) speaker(sp span, ln [2]int) string {
 			}
 		}
 		end := bs + strings.LastIndex(before, ":")
+		head := f.text[bs:end]
+		if locs := colonInverted.FindAllStringSubmatchIndex(head, -1); locs != nil {
+			// "The tool kits must be updated , said Rep. Edward J.
+			// Markey ( D-Mass . ) , chairman of the subcommittee : “…”"
+			if who := f.subjectAt(bs+locs[len(locs)-1][2], sp.open); who != "" {
+				return who
+			}
+		}
 		if who := f.subjectBefore(end, bs, sp.open); who != "" {
 			return who
 		}
-		head := f.text[bs:end]
 		if m := issuedFollowing.FindStringIndex(head); m != nil {
 			// "The parents of Shannon Rollins issued the following
 			// statement Thursday after Nelson was charged:"
@@ -323,6 +330,10 @@ var media = set(`tv television radio network channel broadcaster newspaper stati
 var tailSubject = regexp.MustCompile(`,\s*([^,;:"“”]{2,100}?)\s+(?:said|says|added|adds|noted|explained)\s*[.!]?\s*$`)
 
 var tailInverted = regexp.MustCompile(`,\s*(?:said|says|added|adds|explained|noted)\s+([^,;:]{2,80}?(?:,[^,;:]{2,80})?)\s*[.!]?\s*$`)
+
+// colonInverted is an inverted attribution in the clause a colon ends:
+// ", said Rep. Edward J. Markey ( D-Mass . ) , chairman of …:".
+var colonInverted = regexp.MustCompile(`,\s*(?:said|says|added|adds|explained|noted)\s+([A-Z])`)
 
 // passives before a verb of naming make it a name, not a judgement:
 // "the operation was called “…”".
