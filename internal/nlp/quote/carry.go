@@ -200,3 +200,57 @@ func abbreviation(head string) bool {
 
 // maxSentence bounds how far back a sentence is looked for.
 const maxSentence = 400
+
+// maxPrevSentence bounds, in bytes, the sentence before a quotation that
+// prevSubject reads.
+const maxPrevSentence = 600
+
+// stopThenSpace is a sentence's end and the spaces after it.
+var stopThenSpace = regexp.MustCompile(`[.!?]['"”’]*\s+`)
+
+// prevSubject returns the person who opens the sentence just before a
+// quotation that is a sentence of its own and that nothing attributes:
+// "61-year-old Fendi Faraj came out of retirement to help the recruits .
+// “What I witnessed … can not allow an honest soldier to remain .”" A
+// named person (after "And", "But" or an age at most) or he/she.
+func (f *finder) prevSubject(sp span, ln [2]int) string {
+	start := max(ln[0], sp.open-maxPrevSentence) // a one-line text's paragraph may run for pages
+	if start >= sp.open || !endsSentence(f.text[start:sp.open]) {
+		return "" // the quotation does not start a sentence
+	}
+	if rest := strings.Trim(sentenceRest(f.text[sp.close:ln[1]]), " .'\"”’"); rest != "" && !endsSentence(f.text[sp.start:sp.end]) {
+		return "" // the sentence goes on after it
+	}
+	// the last sentence of the narration before
+	prev := strings.TrimRight(f.text[start:sp.open], " ")
+	prev = strings.TrimRight(prev[:max(0, len(prev)-1)], " ") // its stop
+	bs := start
+	if locs := stopThenSpace.FindAllStringIndex(prev, -1); locs != nil {
+		bs += locs[len(locs)-1][1]
+	} else if start > ln[0] {
+		return "" // no sentence start within reach
+	}
+	pos := bs
+	for pos < sp.open && f.text[pos] == ' ' {
+		pos++
+	}
+	for range 2 {
+		w := firstWord(f.text[pos:sp.open])
+		if w != "And" && w != "But" && !yearsOld.MatchString(w) {
+			break
+		}
+		pos += len(w)
+		for pos < sp.open && f.text[pos] == ' ' {
+			pos++
+		}
+	}
+	if w := firstWord(f.text[pos:sp.open]); pronouns[w] {
+		return f.antecedent(pos, w)
+	}
+	if m, ok := f.mentionAt(pos); ok && m.Type == entity.Person && m.End < sp.open {
+		if who := f.name(m.Text, m.Start); strings.Contains(who, " ") {
+			return who // a full name: one word opening a sentence may be a verb ("Bill BP for the costs")
+		}
+	}
+	return ""
+}

@@ -79,6 +79,9 @@ func Find(text string) []Quote {
 			if who == "" && !f.owned && from == ln[0] && wordCount(text[ln[0]:sp.open]) == 0 {
 				who = f.prevLineNarrator(ln)
 			}
+			if who == "" && !f.owned {
+				who = f.prevSubject(sp, ln)
+			}
 			who = f.name(who, sp.open)
 			if who != "" && (len(f.spoken) == 0 || f.spoken[len(f.spoken)-1] != who) {
 				f.spoken = append(f.spoken, who)
