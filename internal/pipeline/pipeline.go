@@ -105,6 +105,10 @@ type Pipeline struct {
 	// each was first left (floor.go). Both under mu.
 	acked   queue.Acked
 	waiting map[string]time.Time
+
+	// failed: the stories whose brief failed, not tried again until their
+	// articles change (briefretry.go).
+	failed briefFailures
 }
 
 // New builds a Pipeline over st and its clustering state: the state saved
@@ -394,14 +398,21 @@ func (p *Pipeline) briefClaimed(ctx context.Context, claimer store.BriefClaimer,
 	if err != nil {
 		return false, fmt.Errorf("pipeline: story %s: %w", id, err)
 	}
+	fp := storyPrint(arts)
+	if p.failed.known(id, fp) {
+		return false, nil // failed with these very articles: logged then
+	}
 	start := time.Now()
 	b, err := safeBrief(arts, p.opts.Brief)
 	if err != nil {
 		// a bug in a stage of the brief must not stop the others' briefs
-		// (nor the batch): the story stays stale, and says why
-		p.log.Error("pipeline: brief not written", "story", id, "err", err)
+		// (nor the batch): the story stays stale, and says why, once
+		// until its articles change
+		p.failed.record(id, fp)
+		p.log.Error("pipeline: brief not written; tried again when the story changes", "story", id, "err", err)
 		return false, nil
 	}
+	p.failed.forget(id)
 	err = p.st.SaveBrief(ctx, id, b)
 	if err == nil && p.obs != nil {
 		p.obs.Briefed(time.Since(start))
