@@ -331,6 +331,27 @@ var tailSubject = regexp.MustCompile(`,\s*([^,;:"“”]{2,100}?)\s+(?:said|says
 
 var tailInverted = regexp.MustCompile(`,\s*(?:said|says|added|adds|explained|noted)\s+([^,;:]{2,80}?(?:,[^,;:]{2,80})?)\s*[.!]?\s*$`)
 
+// personOfPlace returns the person m follows as a hometown or affiliation
+// does ("Kevin Beach of Metairie", "Jane Roe from Toledo"): a name right
+// after a person's and "of" or "from" is no subject of its own.
+func (f *finder) personOfPlace(m entity.Mention) (entity.Mention, bool) {
+	before := strings.TrimRight(f.text[max(0, m.Start-6):m.Start], " ")
+	var n int
+	switch {
+	case strings.HasSuffix(before, " of"):
+		n = 3
+	case strings.HasSuffix(before, " from"):
+		n = 5
+	default:
+		return entity.Mention{}, false
+	}
+	end := max(0, m.Start-6) + len(before) - n
+	if p, ok := f.mentionEndingAt(end); ok && p.Type == entity.Person && strings.Contains(p.Text, " ") {
+		return p, true
+	}
+	return entity.Mention{}, false
+}
+
 // colonInverted is an inverted attribution in the clause a colon ends:
 // ", said Rep. Edward J. Markey ( D-Mass . ) , chairman of …:".
 var colonInverted = regexp.MustCompile(`,\s*(?:said|says|added|adds|explained|noted)\s+([A-Z])`)
@@ -729,6 +750,9 @@ func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
 		}
 	}
 	if m, ok := f.mentionEndingAt(end); ok {
+		if p, ok := f.personOfPlace(m); ok {
+			return f.name(p.Text, p.Start) // "charter captain Kevin Beach of Metairie says"
+		}
 		// "Anne Donnellan, a professor at ... Madison, said": the person
 		// the clause starts with, not the name that ends its appositive.
 		if p := f.leadName(lineStart+clauseStart(head), end); p != "" {
