@@ -10,6 +10,7 @@ import (
 	"parallax/internal/brief"
 	"parallax/internal/model"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -197,7 +198,11 @@ func evalCluster(ctx context.Context, e *env, args []string) error {
 	for _, in := range ins {
 		var batches [][]string
 		for _, b := range strings.Split(in, ",") {
-			batches = append(batches, strings.Split(b, "+"))
+			files := strings.Split(b, "+")
+			if slices.Contains(files, "") {
+				return fmt.Errorf("%w: --in %q: a file name is empty (FILE+FILE is one stream, FILE,FILE one file after the other)", errUsage, in)
+			}
+			batches = append(batches, files)
 		}
 		r, err := evalClusterStream(ctx, e, batches, *pred, *stored)
 		if err != nil {

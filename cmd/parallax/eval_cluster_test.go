@@ -57,3 +57,14 @@ func TestEvalClusterBackfill(t *testing.T) {
 		t.Errorf("stored: %+v, want 6 articles as the clusterer placed them, F1 1", r.Stored)
 	}
 }
+
+// TestEvalClusterEmptyFile: an empty name in --in ("a.jsonl," or
+// "a.jsonl++b.jsonl") is a usage error that says so, not "open :".
+func TestEvalClusterEmptyFile(t *testing.T) {
+	for _, in := range []string{"a.jsonl,", ",a.jsonl", "a.jsonl++b.jsonl"} {
+		code, _, stderr := runCmd(t, "", "eval", "cluster", "--in", in)
+		if code != 2 || !strings.Contains(stderr, "a file name is empty") || strings.Contains(stderr, "open :") {
+			t.Errorf("--in %q: exit %d, %s", in, code, stderr)
+		}
+	}
+}
