@@ -222,12 +222,17 @@ type denseSum struct {
 // maxUnit is where unit is folded back into w (w scaled down, unit 1).
 const maxUnit = 1 << 60
 
+// one is what one added vector weighs in w: unit, 1 before any halving.
+func (d *denseSum) one() float64 {
+	if d.unit == 0 {
+		return 1
+	}
+	return d.unit
+}
+
 // add adds v, keeping the squared norm up to date.
 func (d *denseSum) add(v vector) {
-	u := d.unit
-	if u == 0 {
-		u = 1
-	}
+	u := d.one()
 	for _, e := range v {
 		if int(e.t) >= len(d.w) {
 			d.w = append(d.w, make([]float64, int(e.t)+1-len(d.w))...)
@@ -246,10 +251,7 @@ func (d *denseSum) addHalving(v vector, halfLife int) {
 	if d.adds++; halfLife <= 0 || d.adds%halfLife != 0 {
 		return
 	}
-	if d.unit == 0 {
-		d.unit = 1
-	}
-	if d.unit *= 2; d.unit >= maxUnit {
+	if d.unit = 2 * d.one(); d.unit >= maxUnit {
 		d.scale(1 / d.unit)
 		d.unit = 1
 	}

@@ -230,21 +230,12 @@ func (f *finder) prevSubject(sp span, ln [2]int) string {
 	} else if start > ln[0] {
 		return "" // no sentence start within reach
 	}
-	pos := bs
-	for pos < sp.open && f.text[pos] == ' ' {
-		pos++
+	narration := f.text[:sp.open]
+	w, pos := nextWord(narration, bs)
+	for skipped := 0; skipped < 2 && (w == "And" || w == "But" || yearsOld.MatchString(w)); skipped++ {
+		w, pos = nextWord(narration, pos+len(w))
 	}
-	for range 2 {
-		w := firstWord(f.text[pos:sp.open])
-		if w != "And" && w != "But" && !yearsOld.MatchString(w) {
-			break
-		}
-		pos += len(w)
-		for pos < sp.open && f.text[pos] == ' ' {
-			pos++
-		}
-	}
-	if w := firstWord(f.text[pos:sp.open]); pronouns[w] {
+	if pronouns[w] {
 		return f.antecedent(pos, w)
 	}
 	if m, ok := f.mentionAt(pos); ok && m.Type == entity.Person && m.End < sp.open {
