@@ -37,6 +37,10 @@ const (
 	fHistory
 	fHistoryShape
 	fNormShapeNext
+	fClass
+	fPrevClass
+	fNextClass
+	fClassBigram
 )
 
 const (
@@ -65,6 +69,7 @@ type tokenInfo struct {
 	unk               bool   // a word the model does not know: read by its shape, affixes and context
 	lex               string // lexicon classes, one byte each
 	capital           bool
+	cls               []uint16 // word classes (wordclasses.go), coarse to fine; nil when unknown
 }
 
 // norm lower-cases a word and writes digits as 0.
@@ -280,9 +285,10 @@ func isWordLike(w string) bool {
 // sentenceInfo computes the token infos of a sentence.
 func sentenceInfo(toks []string) []tokenInfo {
 	out := make([]tokenInfo, len(toks))
+	wc := defaultClasses()
 	for i, w := range toks {
 		n := norm(w)
-		out[i] = tokenInfo{word: w, norm: n, shape: shape(w), lex: lexClasses(w, n), capital: capitalizedWord(w)}
+		out[i] = tokenInfo{word: w, norm: n, shape: shape(w), lex: lexClasses(w, n), capital: capitalizedWord(w), cls: wc.get(w)}
 	}
 	return out
 }
@@ -320,6 +326,24 @@ func staticFeatures(dst []uint64, s []tokenInfo, i int, d *docInfo, caps bool) [
 	if i == 0 || !isWordLike(p1.word) {
 		dst = append(dst, feat(fInitial, t.shape))
 	}
+	for l, c := range t.cls {
+		if c != 0 {
+			dst = append(dst, classFeat(fClass, l, c))
+		}
+	}
+	if len(t.cls) > 1 && len(p1.cls) > 1 {
+		dst = append(dst, hashByte(hashByte(classFeat(fClassBigram, 1, t.cls[1]), byte(p1.cls[1])), byte(p1.cls[1]>>8)))
+	}
+	for l, c := range p1.cls {
+		if c != 0 && classContext&(1<<l) != 0 {
+			dst = append(dst, classFeat(fPrevClass, l, c))
+		}
+	}
+	for l, c := range n1.cls {
+		if c != 0 && classContext&(1<<l) != 0 {
+			dst = append(dst, classFeat(fNextClass, l, c))
+		}
+	}
 	for k := 0; k < len(t.lex); k++ {
 		dst = append(dst, hashByte(hashKind(fLex), t.lex[k]))
 	}
@@ -341,6 +365,14 @@ func staticFeatures(dst []uint64, s []tokenInfo, i int, d *docInfo, caps bool) [
 		}
 	}
 	return dst
+}
+
+// classContext marks the levels of word classes read of the words either side.
+var classContext = 1<<1 | 1<<3
+
+// classFeat is the feature of a word class c at level l.
+func classFeat(k byte, l int, c uint16) uint64 {
+	return hashByte(hashByte(hashByte(hashKind(k), byte(l)), byte(c)), byte(c>>8))
 }
 
 // history counts the types the tagger gave a word earlier in the document.

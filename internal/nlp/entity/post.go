@@ -2,6 +2,7 @@ package entity
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -89,6 +90,7 @@ func postprocess(toks []string, labels []int) {
 	knownNames(toks, labels)
 	joinCapitals(toks, labels)
 	particleNames(toks, labels)
+	joinInitials(toks, labels)
 	for _, n := range names(labels) {
 		if a, b := trimPunct(toks, n); a != n.a || b != n.b {
 			clearNames(labels, n.a, n.b)
@@ -128,6 +130,10 @@ func postprocess(toks []string, labels []int) {
 			setName(labels, k, n.b, tPER) // "Admiral Thad Allen" -> "Thad Allen"
 			continue
 		}
+		if n.t != tPER && (ageAfter(toks, n.b) || possessiveAfter(toks, n)) && personShaped(toks[n.a:n.b]) {
+			setName(labels, n.a, n.b, tPER) // "Kravitz , 62 ,": an age names a person
+			continue
+		}
 		if n.t != tLOC && datelineAt(toks, labels, n) {
 			setName(labels, n.a, n.b, tLOC) // "BANI WALID , Libya ( Reuters ) -": a dateline names a place
 			continue
@@ -151,6 +157,45 @@ func postprocess(toks []string, labels []int) {
 		}
 		if isTitle(toks[n.a:n.b]) {
 			clearNames(labels, n.a, n.b)
+		}
+	}
+}
+
+// ageAfter reports whether an age in commas follows position i
+// (", 62 ,").
+func ageAfter(toks []string, i int) bool {
+	if i+2 >= len(toks) || toks[i] != "," || toks[i+2] != "," {
+		return false
+	}
+	n, err := strconv.Atoi(toks[i+1])
+	return err == nil && n > 0 && n < 120 && toks[i+1][0] != '0'
+}
+
+// possessiveAfter reports whether name n opens its clause and the verb
+// after it takes "his" or "her" ("Berg defended his record"): a person.
+func possessiveAfter(toks []string, n name) bool {
+	if n.a > 0 && toks[n.a-1] != "," && toks[n.a-1] != "and" && toks[n.a-1] != "But" && toks[n.a-1] != "but" {
+		return false
+	}
+	if n.b+1 >= len(toks) || !lowerWord(toks[n.b]) || !strings.HasSuffix(toks[n.b], "ed") && !strings.HasSuffix(toks[n.b], "s") {
+		return false
+	}
+	switch toks[n.b+1] {
+	case "his", "her", "himself", "herself":
+		return true
+	}
+	return false
+}
+
+// joinInitials joins a lone initial the model labelled apart ("W." MISC)
+// to the person named right after it ("Mark Lanham"): "W. Mark Lanham".
+func joinInitials(toks []string, labels []int) {
+	ns := names(labels)
+	for k := 0; k+1 < len(ns); k++ {
+		n, m := ns[k], ns[k+1]
+		if n.b == n.a+1 && m.a == n.b && m.t == tPER && n.t != tPER && isInitial(toks[n.a]) {
+			clearNames(labels, n.a, m.b)
+			setName(labels, n.a, m.b, tPER)
 		}
 	}
 }

@@ -12,12 +12,17 @@ type weights interface {
 	score(feats []uint64, s *[nLabels]float32)
 	// unknown reports whether the model reads a word as unknown.
 	unknown(norm string) bool
+	// classless reports whether an unknown word is read without its word
+	// classes as well.
+	classless(norm string) bool
 }
 
 func (m *Tagger) unknown(norm string) bool {
 	_, ok := m.index.get(feat(fNorm, norm))
 	return !ok
 }
+
+func (m *Tagger) classless(string) bool { return false }
 
 func (m *Tagger) score(feats []uint64, s *[nLabels]float32) {
 	*s = [nLabels]float32{}
@@ -67,8 +72,32 @@ func decodeDoc(m weights, sents [][]string, gold [][]int, learn step) (out [][]i
 		info := sentenceInfo(toks)
 		for i := range info {
 			info[i].unk = m.unknown(info[i].norm)
+			if info[i].unk && m.classless(info[i].norm) {
+				info[i].cls = nil
+			}
 		}
 		caps := headline(toks)
+		if sl, ok := m.(seqLearner); beamWidth > 1 && (learn == nil || ok && gold != nil) {
+			var want []int
+			if learn != nil {
+				want = gold[si]
+			}
+			labels, gotWrong := beamSentence(m, info, d, caps, h, want)
+			if learn != nil {
+				if gotWrong != nil {
+					sl.learnSeq(info, d, caps, h, want[:len(gotWrong)], gotWrong)
+				}
+				sl.tick(len(info))
+			}
+			if !tc {
+				for i, l := range labels {
+					h.remember(info[i], l)
+				}
+			}
+			postprocess(toks, labels)
+			out[si] = labels
+			continue
+		}
 		labels := make([]int, len(toks))
 		l1, l2 := 0, 0
 		for i := range toks {

@@ -18,7 +18,7 @@ type TrainOptions struct {
 }
 
 // DefaultTrainOptions are the settings of the embedded model.
-func DefaultTrainOptions() TrainOptions { return TrainOptions{Epochs: 8, Seed: 1, Prune: 0.05} }
+func DefaultTrainOptions() TrainOptions { return TrainOptions{Epochs: 16, Seed: 1, Prune: 0.05} }
 
 // trainRow is one feature's weights and the sums for averaging
 // (Daumé's trick: the average is w - u/c).
@@ -41,6 +41,13 @@ func (t *trainer) unknown(norm string) bool {
 	return t.once[norm] && hashAdd(hashByte(hashKind(0), byte(t.epoch)), norm)&1 == 0
 }
 
+// classless hides the word classes of half the hidden words as well: a
+// word the tagger has never seen is often one the classes' corpus has
+// not seen either.
+func (t *trainer) classless(norm string) bool {
+	return hashAdd(hashByte(hashKind(1), byte(t.epoch)), norm)>>40&1 == 0 // not the low bit: FNV-1a's is the parity of the bytes, which unknown reads
+}
+
 func (t *trainer) score(feats []uint64, s *[nLabels]float32) {
 	*s = [nLabels]float32{}
 	for _, f := range feats {
@@ -49,6 +56,46 @@ func (t *trainer) score(feats []uint64, s *[nLabels]float32) {
 				s[k] += r.w[k]
 			}
 		}
+	}
+}
+
+func (t *trainer) tick(n int) { t.c += float64(n) }
+
+// learnSeq is the structured perceptron's update for a beam: each token's
+// features with gold's labels before it count for its gold label, with
+// pred's for its predicted one.
+func (t *trainer) learnSeq(info []tokenInfo, d *docInfo, caps bool, h history, gold, pred []int) {
+	var feats []uint64
+	for i := range pred {
+		if gold[i] == pred[i] && (i == 0 || gold[i-1] == pred[i-1]) && (i < 2 || gold[i-2] == pred[i-2]) {
+			continue // the same features for the same label: no change
+		}
+		feats = staticFeatures(feats[:0], info, i, d, caps)
+		n := len(feats)
+		g1, g2, p1, p2 := 0, 0, 0, 0
+		if i > 0 {
+			g1, p1 = gold[i-1], pred[i-1]
+		}
+		if i > 1 {
+			g2, p2 = gold[i-2], pred[i-2]
+		}
+		feats = dynamicFeatures(feats, info[i], g1, g2, h)
+		t.add(feats, gold[i], 1)
+		feats = dynamicFeatures(feats[:n], info[i], p1, p2, h)
+		t.add(feats, pred[i], -1)
+	}
+}
+
+// add adds delta to label l's weight of each feature.
+func (t *trainer) add(feats []uint64, l int, delta float32) {
+	for _, f := range feats {
+		r := t.rows[f]
+		if r == nil {
+			r = &trainRow{}
+			t.rows[f] = r
+		}
+		r.w[l] += delta
+		r.u[l] += float64(delta) * t.c
 	}
 }
 

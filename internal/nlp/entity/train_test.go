@@ -46,7 +46,7 @@ func devScore(m *entity.Tagger, dev []entity.CoNLLDoc) eval.NERScore {
 //	PARALLAX_NER_TRAIN=1 go test ./internal/nlp/entity -run TestTrainModel -v -timeout 30m
 //
 // It logs the dev figures after every epoch; PARALLAX_NER_EPOCHS overrides
-// the number of epochs, PARALLAX_NER_OUT the output file (default
+// the number of epochs, PARALLAX_NER_SEED the shuffling's seed, PARALLAX_NER_OUT the output file (default
 // model.bin.gz here).
 func TestTrainModel(t *testing.T) {
 	if os.Getenv("PARALLAX_NER_TRAIN") == "" {
@@ -56,6 +56,9 @@ func TestTrainModel(t *testing.T) {
 	opts := entity.DefaultTrainOptions()
 	if n, err := strconv.Atoi(os.Getenv("PARALLAX_NER_EPOCHS")); err == nil {
 		opts.Epochs = n
+	}
+	if n, err := strconv.ParseUint(os.Getenv("PARALLAX_NER_SEED"), 10, 64); err == nil {
+		opts.Seed = n
 	}
 	opts.Progress = func(e int, m *entity.Tagger) {
 		s := devScore(m, dev)
