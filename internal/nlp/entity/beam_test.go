@@ -64,6 +64,7 @@ func TestPersonCues(t *testing.T) {
 		{"Age", "Kravitz , 62 , walks daily .", []int{label(pU, 1), 0, 0, 0, 0, 0, 0}, 0, 1},
 		{"Possessive", "Berg defended his record .", []int{label(pU, 2), 0, 0, 0, 0}, 0, 1},
 		{"Initial", "lawyer W. Mark Lanham scoffed", []int{0, label(pU, 3), label(pB, 0), label(pL, 0), 0}, 1, 4},
+		{"InitialLeftOut", "said J. David Anderson of the lab", []int{0, 0, label(pB, 0), label(pL, 0), 0, 0, 0}, 1, 4},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

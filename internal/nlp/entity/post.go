@@ -188,15 +188,22 @@ func possessiveAfter(toks []string, n name) bool {
 }
 
 // joinInitials joins a lone initial the model labelled apart ("W." MISC)
-// to the person named right after it ("Mark Lanham"): "W. Mark Lanham".
+// or left out ("J.") to the person named right after it: "W. Mark
+// Lanham", "J. David Anderson".
 func joinInitials(toks []string, labels []int) {
 	ns := names(labels)
-	for k := 0; k+1 < len(ns); k++ {
-		n, m := ns[k], ns[k+1]
-		if n.b == n.a+1 && m.a == n.b && m.t == tPER && n.t != tPER && isInitial(toks[n.a]) {
-			clearNames(labels, n.a, m.b)
-			setName(labels, n.a, m.b, tPER)
+	for k, m := range ns {
+		if m.t != tPER || m.a == 0 || !isInitial(toks[m.a-1]) {
+			continue
 		}
+		a := m.a - 1
+		if labels[a] != 0 {
+			if k == 0 || ns[k-1] != (name{a, m.a, ns[k-1].t}) || ns[k-1].t == tPER {
+				continue // the initial ends a longer name, or a person's own
+			}
+		}
+		clearNames(labels, a, m.b)
+		setName(labels, a, m.b, tPER)
 	}
 }
 
