@@ -202,21 +202,26 @@ func (f *finder) orgAntecedent(pos int) string {
 }
 
 // orgSubject returns the organisation nearest before pos (within
-// roleWindow, outside quotations) that opens its sentence: what "it"
-// stands for in "“…,” it said" ("The agency expressed frustration ... . It
-// accused BP ... . “…,” it said": not BP).
+// roleWindow, outside quotations) that opens its sentence or is the source
+// of an "according to": what "it" stands for in "“…,” it said" ("The
+// agency expressed frustration ... . It accused BP ... . “…,” it said": not
+// BP; "The Arab Spring has brought fresh abuses , according to the ICRC ,
+// ... . “…,” it said": the ICRC).
 func (f *finder) orgSubject(pos int) string {
 	for i := f.before(pos) - 1; i >= 0; i-- {
 		m := f.mentions[i]
 		if m.Start < pos-roleWindow {
 			break
 		}
-		if m.Type == entity.Org && !f.inQuote(m) && !f.possessive(m) && f.isSubject(m) {
+		if m.Type == entity.Org && !f.inQuote(m) && !f.possessive(m) && (f.isSubject(m) || accordingToBefore.MatchString(f.text[max(0, m.Start-20):m.Start])) {
 			return m.Text
 		}
 	}
 	return ""
 }
+
+// accordingToBefore ends where the source of an "according to" begins.
+var accordingToBefore = regexp.MustCompile(`\b[Aa]ccording to (?:the )?$`)
 
 // mayHold reports whether the person who may be the one a definite role
 // stands for: the text gives them no other role ("the mayor said" is not

@@ -78,7 +78,7 @@ var (
 	colonEnd = regexp.MustCompile(`:\s*$`)
 )
 
-var roles = set(`spokesman spokeswoman spokesperson minister secretary envoy official officials ambassador
+var roles = set(`star spokesman spokeswoman spokesperson minister secretary envoy official officials ambassador
 president director chairman chairwoman leader commander analyst general governor mayor source sources statement
 ministry diplomat farmer expert lawyer attorney professor researcher scientist witness witnesses resident residents
 aide adviser advisor economist prosecutor prosecutors report neighbor neighbour neighbors woman man mother father
@@ -973,6 +973,13 @@ func (f *finder) leadName(from, to int) string {
 	m, ok := f.mentionAt(from)
 	if p, found := f.personAfterCapitals(from); (!ok || m.Type != entity.Person) && found {
 		m, ok = p, true // "Retired Coast Guard Admiral Thad Allen , who heads"
+	}
+	if !ok || m.Type != entity.Person {
+		if ph, n := rolePhrase(f.text[from:to]); ph != "" {
+			if p, found := f.personAt(from + n); found {
+				m, ok = p, true // "R&B star Ne-Yo , who gave a rendition of Billie Jean , said"
+			}
+		}
 	}
 	if ok && m.End < to && m.Type != entity.Place {
 		rest := strings.TrimLeft(f.text[m.End:to], " ")
