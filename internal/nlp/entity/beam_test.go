@@ -88,3 +88,17 @@ func TestPersonCues(t *testing.T) {
 		}
 	}
 }
+
+// TestTitledNameAfterThe: a title before a person, after "the" and a
+// country's adjective, is cut off, and the person stays a person ("the
+// Deepwater Horizon" is a thing; "the Syrian President Bashar al-Assad"
+// is not).
+func TestTitledNameAfterThe(t *testing.T) {
+	ms := find("Russia sides with the Syrian President Bashar al-Assad , while the US shows its alliance .")
+	for _, m := range ms {
+		if m.Text == "Bashar al-Assad" && m.Type == Person {
+			return
+		}
+	}
+	t.Errorf("no person Bashar al-Assad in %+v", ms)
+}

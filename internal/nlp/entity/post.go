@@ -61,14 +61,20 @@ var eventWords = words(`Hurricane|Typhoon|Cyclone|Storm|Operation|Tropical`)
 var companyHeads = words(`Oil|Petroleum|Gas|Energy|Chemical|Chemicals|Petrochemicals|Refining|Drilling|Mining|Steel|Airways|Airlines|Motors|Corp|Corp.|Corporation|Inc|Inc.|Ltd|Ltd.|LLC|PLC|plc|Co.|Company|Bancorp|Pharmaceuticals|Telecom|Holdings`)
 
 // titledName returns where the personal name starts in a name that opens
-// with honorifics ("Admiral Thad Allen", "Sir Mark Allen"), or n.a: the
-// rest must be two capitalised words or more, or already a person.
+// with honorifics ("Admiral Thad Allen", "Sir Mark Allen"), perhaps after
+// a country's name or adjective ("Syrian President Bashar al-Assad"), or
+// n.a: the rest must be two capitalised words or more, or already a
+// person.
 func titledName(toks []string, n name) int {
 	k := n.a
+	for k < n.b-2 && (demonyms[toks[k]] || countries[toks[k]]) && titleWords[toks[k+1]] {
+		k++ // "Syrian President Bashar al-Assad", labelled one organisation
+	}
+	start := k
 	for k < n.b-1 && (honorifics[toks[k]] || titleWords[toks[k]]) && capitalized(toks[k]) {
 		k++
 	}
-	if k == n.a {
+	if k == start {
 		return n.a
 	}
 	rest := toks[k:n.b]
@@ -107,6 +113,11 @@ func postprocess(toks []string, labels []int) {
 			setName(labels, n.a, n.b, tMISC) // "Hurricane Katrina" labelled a person
 			continue
 		}
+		if k := titledName(toks, n); k > n.a {
+			clearNames(labels, n.a, n.b)
+			setName(labels, k, n.b, tPER) // "Admiral Thad Allen" -> "Thad Allen"; before the next rule: "the Syrian President Bashar al-Assad" is no thing
+			continue
+		}
 		if n.t == tPER && n.b-n.a >= 2 && n.a > 0 && strings.EqualFold(toks[n.a-1], "the") {
 			clearNames(labels, n.a, n.b)
 			setName(labels, n.a, n.b, tORG) // "the Deepwater Horizon": a thing, not a person
@@ -123,11 +134,6 @@ func postprocess(toks []string, labels []int) {
 		if n.a > 0 && eventWords[toks[n.a-1]] {
 			clearNames(labels, n.a, n.b)
 			setName(labels, n.a-1, n.b, tMISC) // "Hurricane Katrina"
-			continue
-		}
-		if k := titledName(toks, n); k > n.a {
-			clearNames(labels, n.a, n.b)
-			setName(labels, k, n.b, tPER) // "Admiral Thad Allen" -> "Thad Allen"
 			continue
 		}
 		if n.t != tPER && (ageAfter(toks, n.b) || possessiveAfter(toks, n)) && personShaped(toks[n.a:n.b]) {
