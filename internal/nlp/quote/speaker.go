@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"parallax/internal/nlp/entity"
 )
@@ -143,6 +144,9 @@ func (f *finder) speaker(sp span, ln [2]int) string {
 	before := f.text[bs:sp.open]
 	if endsSentence(before) {
 		before, bs = "", sp.open // the quotation starts a sentence
+	}
+	if who := f.capitalHeader(before, bs); who != "" {
+		return who
 	}
 	if who := f.verbSubject(before, bs, sp.open); who != "" {
 		return who
@@ -1149,4 +1153,52 @@ func (f *finder) personAfterQualifier(pos int) (entity.Mention, bool) {
 		return entity.Mention{}, false
 	}
 	return f.personAfterWords(start+len(w), 4, 0, func(w string) bool { return !strings.ContainsAny(w, ".;:") })
+}
+
+// capitalHeader returns the person a line in capitals right before a
+// quotation names, with their role after a comma, as wire roundups of
+// reactions head each one ("GEORGE JOFFE , NORTH AFRICA EXPERT AT
+// CAMBRIDGE UNIVERSITY “…”"): the name in title case. A dateline ("NEW
+// ORLEANS , LA --") names no role and no one.
+func (f *finder) capitalHeader(before string, at int) string {
+	head := strings.TrimSpace(before)
+	k := strings.Index(head, ",")
+	if k <= 0 || strings.IndexFunc(head, unicode.IsLower) >= 0 {
+		return ""
+	}
+	name := strings.Fields(head[:k])
+	if len(name) < 2 || len(name) > 4 {
+		return ""
+	}
+	for _, w := range name {
+		if strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '.' }) >= 0 {
+			return ""
+		}
+	}
+	if m, ok := f.mentionAt(at + strings.Index(before, name[0])); ok && m.Type == entity.Place {
+		return "" // a dateline's place
+	}
+	role := false
+	for _, w := range strings.Fields(strings.ToLower(head[k+1:])) {
+		role = role || roles[w]
+	}
+	if !role {
+		return ""
+	}
+	for i, w := range name {
+		name[i] = titleWord(w)
+	}
+	return strings.Join(name, " ")
+}
+
+// titleWord writes a word in capitals in title case, each part of a
+// hyphenated word too ("EL-KIKHIA" -> "El-Kikhia").
+func titleWord(w string) string {
+	parts := strings.Split(strings.ToLower(w), "-")
+	for i, p := range parts {
+		if r, n := utf8.DecodeRuneInString(p); n > 0 {
+			parts[i] = string(unicode.ToUpper(r)) + p[n:]
+		}
+	}
+	return strings.Join(parts, "-")
 }
