@@ -62,16 +62,22 @@ func (m *Tagger) WriteTo(w io.Writer) (int64, error) {
 			}
 		}
 	}
+	return writeGzip(w, buf.Bytes(), "model")
+}
+
+// writeGzip writes b to w gzipped at the best compression and returns the
+// bytes written; what names the file in errors.
+func writeGzip(w io.Writer, b []byte, what string) (int64, error) {
 	cw := &countWriter{w: w}
 	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
 	if err != nil {
 		return 0, err
 	}
-	if _, err := zw.Write(buf.Bytes()); err != nil {
-		return cw.n, fmt.Errorf("model: %w", err)
+	if _, err := zw.Write(b); err != nil {
+		return cw.n, fmt.Errorf("%s: %w", what, err)
 	}
 	if err := zw.Close(); err != nil {
-		return cw.n, fmt.Errorf("model: %w", err)
+		return cw.n, fmt.Errorf("%s: %w", what, err)
 	}
 	return cw.n, nil
 }

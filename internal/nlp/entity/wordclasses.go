@@ -90,18 +90,7 @@ func (wc *wordClasses) WriteTo(w io.Writer) (int64, error) {
 			put(uint64(c))
 		}
 	}
-	cw := &countWriter{w: w}
-	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
-	if err != nil {
-		return 0, err
-	}
-	if _, err := zw.Write(buf.Bytes()); err != nil {
-		return cw.n, fmt.Errorf("word classes: %w", err)
-	}
-	if err := zw.Close(); err != nil {
-		return cw.n, fmt.Errorf("word classes: %w", err)
-	}
-	return cw.n, nil
+	return writeGzip(w, buf.Bytes(), "word classes")
 }
 
 // readWordClasses reads what WriteTo wrote.
