@@ -65,6 +65,21 @@ func (m *Tagger) WriteTo(w io.Writer) (int64, error) {
 	return writeGzip(w, buf.Bytes(), "model")
 }
 
+// openGzip opens a file written by writeGzip and reads its magic: the
+// reader after it, or an ErrModel naming what.
+func openGzip(r io.Reader, magic, what string) (*bufio.Reader, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %w", ErrModel, what, err)
+	}
+	br := bufio.NewReader(zr)
+	got := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, got); err != nil || string(got) != magic {
+		return nil, fmt.Errorf("%w: %s: no header", ErrModel, what)
+	}
+	return br, nil
+}
+
 // writeGzip writes b to w gzipped at the best compression and returns the
 // bytes written; what names the file in errors.
 func writeGzip(w io.Writer, b []byte, what string) (int64, error) {
@@ -95,14 +110,9 @@ func (c *countWriter) Write(p []byte) (int, error) {
 
 // ReadTagger reads a model written by WriteTo.
 func ReadTagger(r io.Reader) (*Tagger, error) {
-	zr, err := gzip.NewReader(r)
+	br, err := openGzip(r, modelMagic, "model")
 	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrModel, err)
-	}
-	br := bufio.NewReader(zr)
-	magic := make([]byte, len(modelMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
-		return nil, fmt.Errorf("%w: no header", ErrModel)
+		return nil, err
 	}
 	var head [3]uint64
 	for i := range head {

@@ -1,9 +1,7 @@
 package entity
 
 import (
-	"bufio"
 	"bytes"
-	"compress/gzip"
 	_ "embed"
 	"encoding/binary"
 	"fmt"
@@ -95,14 +93,9 @@ func (wc *wordClasses) WriteTo(w io.Writer) (int64, error) {
 
 // readWordClasses reads what WriteTo wrote.
 func readWordClasses(r io.Reader) (*wordClasses, error) {
-	zr, err := gzip.NewReader(r)
+	br, err := openGzip(r, classMagic, "word classes")
 	if err != nil {
-		return nil, fmt.Errorf("%w: word classes: %w", ErrModel, err)
-	}
-	br := bufio.NewReader(zr)
-	magic := make([]byte, len(classMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != classMagic {
-		return nil, fmt.Errorf("%w: word classes: no header", ErrModel)
+		return nil, err
 	}
 	levels, err1 := binary.ReadUvarint(br)
 	n, err2 := binary.ReadUvarint(br)
