@@ -118,25 +118,33 @@ func (db *Store) RecordDuplicate(ctx context.Context, origin, articleID string) 
 		return err
 	}
 	defer tx.Rollback()
-	if err := recordDuplicate(ctx, tx, origin, articleID, db.now()); err != nil {
+	if err := db.recordDuplicate(ctx, tx, origin, articleID, db.now()); err != nil {
 		return db.errorf("record duplicate %s of %s: %w", origin, articleID, err)
 	}
 	return tx.Commit()
 }
 
-func recordDuplicate(ctx context.Context, tx *Tx, origin, articleID string, now time.Time) error {
-	if err := articleExists(ctx, tx, articleID); err != nil {
+// recordDuplicate inserts the duplicate row. Where rows lock, the article
+// is held (FOR SHARE) from the check to the insert: a concurrent store
+// that replaces it (an input queued earlier) waits, or has already
+// deleted it, which is store.ErrNotFound, never a foreign key error.
+func (db *Store) recordDuplicate(ctx context.Context, tx *Tx, origin, articleID string, now time.Time) error {
+	if err := articleExists(ctx, tx, articleID, db.forShare()); err != nil {
 		return err
 	}
 	_, err := tx.Exec(ctx, `INSERT INTO duplicates (origin, article_id, recorded)
 		VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, origin, articleID, FormatTime(now))
+	if err != nil && db.d.ForeignKeyViolation != nil && db.d.ForeignKeyViolation(err) {
+		return fmt.Errorf("article %s: %w", articleID, store.ErrNotFound)
+	}
 	return err
 }
 
-// articleExists returns store.ErrNotFound unless article id is stored.
-func articleExists(ctx context.Context, tx *Tx, id string) error {
+// articleExists returns store.ErrNotFound unless article id is stored;
+// lock ends the query (a row-locking clause, or nothing).
+func articleExists(ctx context.Context, tx *Tx, id, lock string) error {
 	var one int
-	err := tx.QueryRow(ctx, `SELECT 1 FROM articles WHERE id = ?`, id).Scan(&one)
+	err := tx.QueryRow(ctx, `SELECT 1 FROM articles WHERE id = ?`+lock, id).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("article %s: %w", id, store.ErrNotFound)
 	}

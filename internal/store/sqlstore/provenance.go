@@ -23,7 +23,7 @@ func (db *Store) SaveProvenance(ctx context.Context, p model.Provenance) error {
 		return err
 	}
 	defer tx.Rollback()
-	if err := articleExists(ctx, tx, p.ArticleID); err != nil {
+	if err := articleExists(ctx, tx, p.ArticleID, db.forShare()); err != nil {
 		return db.errorf("save provenance: %w", err)
 	}
 	if err := insertProvenance(ctx, tx, p); err != nil {

@@ -120,6 +120,15 @@ func (db *Store) forUpdate(suffix string) string {
 	return " FOR UPDATE" + suffix
 }
 
+// forShare is the row-locking clause FOR SHARE, where the dialect locks
+// rows; else nothing.
+func (db *Store) forShare() string {
+	if !db.d.RowLocks {
+		return ""
+	}
+	return " FOR SHARE"
+}
+
 // errorf wraps an error with the dialect's name in front.
 func (db *Store) errorf(format string, args ...any) error {
 	return fmt.Errorf(db.d.Name+": "+format, args...)
