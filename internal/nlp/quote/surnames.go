@@ -215,6 +215,21 @@ func (f *finder) nextSentence(pos int) int {
 // book , was speaking".
 var appositiveSubject = regexp.MustCompile(`^["“]?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*,\s+(?:a\s+|an\s+|the\s+)?(?:[a-z-]+\s+){0,2}?([a-z-]+)(?:\s+(?:of|for|at|with|in|from|who)\b|\s*,)`)
 
+// adverbLike reports whether a capitalised word has a sentence adverb's
+// ending ("Chillingly , the newly married man ... told us"): no name ends
+// so.
+func adverbLike(w string) bool {
+	if len(w) < 7 {
+		return false
+	}
+	for _, suf := range []string{"ingly", "edly", "ally", "ously", "ively", "ately", "ently", "antly", "fully", "ibly", "ably"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
 // appositiveNames adds as persons the words appositiveSubject finds that
 // the name finder left out, when the text never writes them in lower
 // case and they are no weekday or sentence adverb; and names the text
@@ -234,7 +249,7 @@ func (f *finder) appositiveNames() {
 			m[k] += at
 		}
 		word, role := f.text[m[2]:m[3]], f.text[m[4]:m[5]]
-		if !roles[role] || things[role] || documents[role] || conjunctions[word] || weekdays[word] ||
+		if !roles[role] || things[role] || documents[role] || conjunctions[word] || weekdays[word] || adverbLike(word) ||
 			strings.Contains(f.text, " "+strings.ToLower(word)+" ") {
 			continue
 		}
