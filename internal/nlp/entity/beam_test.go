@@ -19,7 +19,7 @@ func TestBeamConstraints(t *testing.T) {
 		"Obama",
 		"the the the",
 	} {
-		labels, _ := decodeDoc(m, [][]string{strings.Fields(text)}, nil, nil)
+		labels, _ := decodeDoc(m, [][]string{strings.Fields(text)}, nil)
 		prev := 0
 		for i, l := range labels[0] {
 			if !allowed(prev, l) {

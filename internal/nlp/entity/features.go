@@ -368,7 +368,7 @@ func staticFeatures(dst []uint64, s []tokenInfo, i int, d *docInfo, caps bool) [
 }
 
 // classContext marks the levels of word classes read of the words either side.
-var classContext = 1<<1 | 1<<3
+const classContext = 1<<1 | 1<<3
 
 // classFeat is the feature of a word class c at level l.
 func classFeat(k byte, l int, c uint16) uint64 {

@@ -45,7 +45,7 @@ func find(text string) []Mention {
 			doc[i][k] = t.Text
 		}
 	}
-	labels, headlines := decodeDoc(m, doc, nil, nil)
+	labels, headlines := decodeDoc(m, doc, nil)
 	var out []Mention
 	for i, s := range sents {
 		if headlines[i] {

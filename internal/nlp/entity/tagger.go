@@ -1,7 +1,7 @@
 package entity
 
 // Tagger is a trained sequence tagger: an averaged perceptron over BILOU
-// labels, decoded greedily left to right with the labels' constraints.
+// labels, decoded by beam search within the labels' constraints.
 type Tagger struct {
 	index *table    // feature -> row
 	w     []float32 // nLabels weights a row
@@ -41,7 +41,7 @@ func (m *Tagger) score(feats []uint64, s *[nLabels]float32) {
 // TagDoc tags the sentences of one document; it returns IOB2 tags with the
 // types PER, ORG, LOC and MISC.
 func (m *Tagger) TagDoc(sents [][]string) [][]string {
-	labels, _ := decodeDoc(m, sents, nil, nil)
+	labels, _ := decodeDoc(m, sents, nil)
 	out := make([][]string, len(labels))
 	for i, l := range labels {
 		out[i] = iob2(l)
@@ -49,23 +49,18 @@ func (m *Tagger) TagDoc(sents [][]string) [][]string {
 	return out
 }
 
-// step is called for every token decoded: the features, the predicted
-// label, and the position (sentence, token). Training uses it to update.
-type step func(feats []uint64, pred int, s, i int) (label int)
-
-// decodeDoc labels every token of a document. When learn is set it is
-// given each prediction and returns the label to continue with (the gold
-// one in training); gold may be nil.
+// decodeDoc labels every token of a document by beam search
+// (beamSentence). With gold labels, m is the trainer, which learns from
+// each sentence before the next is read.
 //
 // headlines marks the sentences that are title-case headlines (see
 // docInfo.truecase).
-func decodeDoc(m weights, sents [][]string, gold [][]int, learn step) (out [][]int, headlines []bool) {
+func decodeDoc(m weights, sents [][]string, gold [][]int) (out [][]int, headlines []bool) {
 	d := newDocInfo(sents)
 	h := history{}
 	out = make([][]int, len(sents))
 	headlines = make([]bool, len(sents))
-	feats := make([]uint64, 0, 64)
-	var scores [nLabels]float32
+	learner, _ := m.(seqLearner)
 	for si, toks := range sents {
 		toks, tc := d.truecase(toks)
 		headlines[si] = tc
@@ -77,96 +72,26 @@ func decodeDoc(m weights, sents [][]string, gold [][]int, learn step) (out [][]i
 			}
 		}
 		caps := headline(toks)
-		if sl, ok := m.(seqLearner); beamWidth > 1 && (learn == nil || ok && gold != nil) {
-			var want []int
-			if learn != nil {
-				want = gold[si]
-			}
-			labels, gotWrong := beamSentence(m, info, d, caps, h, want)
-			if learn != nil {
-				if gotWrong != nil {
-					sl.learnSeq(info, d, caps, h, want[:len(gotWrong)], gotWrong)
-				}
-				sl.tick(len(info))
-			}
-			if !tc {
-				for i, l := range labels {
-					h.remember(info[i], l)
-				}
-			}
-			postprocess(toks, labels)
-			out[si] = labels
-			continue
+		var want []int
+		if gold != nil && learner != nil {
+			want = gold[si]
 		}
-		labels := make([]int, len(toks))
-		l1, l2 := 0, 0
-		for i := range toks {
-			feats = staticFeatures(feats[:0], info, i, d, caps)
-			feats = dynamicFeatures(feats, info[i], l1, l2, h)
-			m.score(feats, &scores)
-			pred := argmax(&scores)
-			if learn != nil {
-				pred = learn(feats, pred, si, i)
+		labels, violation := beamSentence(m, info, d, caps, h, want)
+		if want != nil {
+			if violation != nil {
+				learner.learnSeq(info, d, caps, h, want[:len(violation)], violation)
 			}
-			pred = repair(labels, i, pred)
-			labels[i] = pred
-			if !tc {
-				h.remember(info[i], pred)
-			}
-			l1, l2 = pred, l1
+			learner.tick(len(info))
 		}
-		if n := len(labels); n > 0 {
-			closeName(labels, n)
+		if !tc {
+			for i, l := range labels {
+				h.remember(info[i], l)
+			}
 		}
 		postprocess(toks, labels)
 		out[si] = labels
 	}
 	return out, headlines
-}
-
-func argmax(s *[nLabels]float32) int {
-	b := 0
-	for l := 1; l < nLabels; l++ {
-		if s[l] > s[b] {
-			b = l
-		}
-	}
-	return b
-}
-
-// repair makes label l at position i follow labels[:i]: a name left open
-// before it is closed (B -> U, I -> L), and a continuation with nothing
-// open starts a name (I -> B, L -> U). Greedy decoding thus never has to
-// extend a name it should not.
-func repair(labels []int, i, l int) int {
-	if i > 0 && allowed(labels[i-1], l) {
-		return l
-	}
-	if i > 0 {
-		closeName(labels, i)
-	}
-	if l != 0 {
-		if p, t := labelParts(l); p == pI {
-			return label(pB, t)
-		} else if p == pL {
-			return label(pU, t)
-		}
-	}
-	return l
-}
-
-// closeName closes a name left open at labels[n-1].
-func closeName(labels []int, n int) {
-	l := labels[n-1]
-	if l == 0 {
-		return
-	}
-	switch p, t := labelParts(l); p {
-	case pB:
-		labels[n-1] = label(pU, t)
-	case pI:
-		labels[n-1] = label(pL, t)
-	}
 }
 
 // Features returns the number of features with weights.

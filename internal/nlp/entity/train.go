@@ -99,20 +99,6 @@ func (t *trainer) add(feats []uint64, l int, delta float32) {
 	}
 }
 
-func (t *trainer) update(feats []uint64, gold, pred int) {
-	for _, f := range feats {
-		r := t.rows[f]
-		if r == nil {
-			r = &trainRow{}
-			t.rows[f] = r
-		}
-		r.w[gold]++
-		r.u[gold] += t.c
-		r.w[pred]--
-		r.u[pred] -= t.c
-	}
-}
-
 // average returns the averaged weights as a Tagger, without the features
 // whose weights all stay below prune in absolute value.
 //
@@ -189,14 +175,7 @@ func Train(docs []CoNLLDoc, opts TrainOptions) *Tagger {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, k := range order {
 			p := prep[k]
-			decodeDoc(t, p.toks, p.gold, func(feats []uint64, pred, s, i int) int {
-				g := p.gold[s][i]
-				if pred != g {
-					t.update(feats, g, pred)
-				}
-				t.c++
-				return pred
-			})
+			decodeDoc(t, p.toks, p.gold)
 		}
 		if opts.Progress != nil {
 			opts.Progress(e, t.average(opts.Prune))

@@ -60,12 +60,22 @@ func (wc *wordClasses) get(w string) []uint16 {
 	if !unicode.IsUpper(r) {
 		return nil
 	}
-	if n < len(w) && strings.ToUpper(w) == w {
+	if n < len(w) && !hasLower(w) {
 		if r := wc.m[w[:n]+strings.ToLower(w[n:])]; r != nil {
 			return r
 		}
 	}
 	return wc.m[strings.ToLower(w)]
+}
+
+// hasLower reports whether w has a letter that upper-casing changes.
+func hasLower(w string) bool {
+	for _, r := range w {
+		if unicode.ToUpper(r) != r {
+			return true
+		}
+	}
+	return false
 }
 
 // WriteTo writes the classes: the words in order, each with its classes,
