@@ -22,6 +22,16 @@ func (f *finder) carried(from, open int, prevWho string) string {
 		// “…,” X said . “…”: only the first quotation's attribution between
 		return prevWho
 	}
+	own := max(from, f.sentenceStart(open))
+	if who := f.narrator(own, open); who != "" {
+		return who
+	}
+	if who := f.ownSubject(own, open); who != "" {
+		// "He said it was up to BP . David Cameron ... expressed his
+		// sadness at the “…”": a sentence with a person of its own is
+		// not the narration before it
+		return who
+	}
 	if who := f.narrator(max(from, f.sentencesBack(open, narrationSentences)), open); who != "" {
 		return who
 	}
@@ -29,6 +39,48 @@ func (f *finder) carried(from, open int, prevWho string) string {
 		return prevWho
 	}
 	return ""
+}
+
+// speechNoun is a person's words named by a possessive before a
+// quotation: "Tony Hayward 's earlier comments that he “…”".
+var speechNoun = regexp.MustCompile(`(?:\s's|'s|’s|\s'|\s’)\s+(?:[a-z-]+\s+){0,2}(?:comments?|remarks?|words|statements?|claims?|assertions?|promises?|pledges?|testimony|admission|insistence|warnings?|vows?|answer|reply|response|message)\s+(?:that\s+|was\s+|were\s+|,\s+|:\s+)?(?:(?:he|she|they|it)\s+)?$`)
+
+// ownSubject returns who the sentence text[from:to] before a quotation
+// gives the quotation to without a speech verb: the person whose remark a
+// possessive names ("Tony Hayward 's earlier comments that he “…”"), else
+// the person opening the sentence.
+func (f *finder) ownSubject(from, to int) string {
+	head := f.text[from:to]
+	if t := strings.TrimRight(head, " `'\"“‘"); strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "?") {
+		return "" // the quotation opens its sentence: head is the one before
+	}
+	if loc := speechNoun.FindStringIndex(head); loc != nil {
+		if m, ok := f.mentionEndingAt(from + len(strings.TrimRight(head[:loc[0]], " "))); ok && f.isPerson(m) {
+			return m.Text
+		}
+		return ""
+	}
+	for i := f.before(from); i < len(f.mentions) && f.mentions[i].End <= to; i++ {
+		if m := f.mentions[i]; f.isPerson(m) && !f.inQuote(m) {
+			if !f.possessive(m) && f.isSubject(m) && (f.verbFollows(m.End) || f.coSubject(m)) {
+				return m.Text
+			}
+			return "" // the sentence's first person is no subject
+		}
+	}
+	return ""
+}
+
+// coSubject reports whether person m and another person after "and" are
+// the subject of the verb after them: "David Cameron and Barack Obama
+// talked".
+func (f *finder) coSubject(m entity.Mention) bool {
+	rest := f.text[m.End:min(len(f.text), m.End+8)]
+	if !strings.HasPrefix(rest, " and ") {
+		return false
+	}
+	n, ok := f.mentionAt(m.End + len(" and "))
+	return ok && f.isPerson(n) && f.verbFollows(n.End)
 }
 
 // tailOnly reports whether text[from:to] ends the sentence of a

@@ -371,7 +371,7 @@ func (f *finder) resolve(pos int, want gender, strict bool) (string, int) {
 			return m.Text, m.Start // named in the pronoun's sentence
 		case f.speaks(m, pos):
 			return f.subjectOf(i, pos, want), m.Start
-		case f.isSubject(m):
+		case f.isSubject(m) || f.clauseSubject(m):
 			if plain != "" && f.hasSpoken(plain, plainAt) && !f.hasSpoken(m.Text, m.Start) {
 				// "But Obama ... worries environmentalists such as Brune .
 				// “…,” he said": the nearer one, who spoke before, goes on
@@ -490,6 +490,34 @@ func (f *finder) isSubject(m entity.Mention) bool {
 	return len(lead) <= maxRoleWords
 }
 
+// clauseSubject reports whether person m opens a clause of its sentence
+// (after a comma, a semicolon, "and" or "but"; title words and a
+// possessive name at most before it) and a verb follows it: "Orange Beach
+// , Ala. , Mayor Tony Kennon laughed", "... and Renaissance 's Richter
+// expects".
+func (f *finder) clauseSubject(m entity.Mention) bool {
+	if !f.verbFollows(m.End) || roles[firstWord(f.text[m.End:min(len(f.text), m.End+30)])] {
+		return false // "Gaddafi son"
+	}
+	head := f.text[f.sentenceStart(m.Start):m.Start]
+	cut := strings.LastIndexAny(head, ",;") + 1
+	for _, c := range []string{" and ", " but "} {
+		if k := strings.LastIndex(head, c); k >= 0 {
+			cut = max(cut, k+len(c))
+		}
+	}
+	lead := strings.Fields(head[cut:])
+	for i, w := range lead {
+		if i > 0 && (w == "'s" || w == "’s" || w == "'" || w == "’") && isCapital(lead[i-1]) {
+			continue // "Renaissance 's"
+		}
+		if !roleWords[w] && !isCapital(w) && !isInitials(w) && strings.Trim(w, "`'\"“‘") != "" {
+			return false // "another Gaddafi son": no clause opens there
+		}
+	}
+	return len(lead) <= maxRoleWords
+}
+
 // isPerson reports whether m names a person: typed so, or one word of a
 // person's name given in full elsewhere in the text ("Ghoga").
 func (f *finder) isPerson(m entity.Mention) bool {
@@ -502,10 +530,36 @@ func (f *finder) isPerson(m entity.Mention) bool {
 	return m.Type == entity.Unknown && !strings.Contains(m.Text, " ") && len(f.byWord[m.Text]) > 0
 }
 
-// possessive reports whether m is followed by 's: "McDonald’s mother".
+// possessive reports whether m is followed by 's, or by an apostrophe
+// alone when it ends in s: "McDonald’s mother", "Michelle Jones '
+// attorney".
 func (f *finder) possessive(m entity.Mention) bool {
-	rest := strings.TrimLeft(f.text[m.End:min(len(f.text), m.End+4)], " ")
-	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")
+	_, ok := f.possessiveEnd(m)
+	return ok
+}
+
+// possessiveEnd returns where the possessive marker after m ends.
+func (f *finder) possessiveEnd(m entity.Mention) (int, bool) {
+	at := m.End
+	for at < len(f.text) && f.text[at] == ' ' && at < m.End+2 {
+		at++
+	}
+	rest := f.text[at:min(len(f.text), at+5)]
+	for _, mark := range []string{"'s", "’s"} {
+		if strings.HasPrefix(rest, mark) {
+			if r, _ := utf8.DecodeRuneInString(rest[len(mark):]); !unicode.IsLetter(r) {
+				return at + len(mark), true
+			}
+		}
+	}
+	if strings.HasSuffix(m.Text, "s") {
+		for _, mark := range []string{"'", "’"} {
+			if strings.HasPrefix(rest, mark+" ") {
+				return at + len(mark), true // not "''", a closing quote mark
+			}
+		}
+	}
+	return 0, false
 }
 
 // gender is the sex of person m as the text tells it: its honorific or
@@ -567,8 +621,9 @@ committee panel police authorities tv television radio network channel broadcast
 
 // sentenceBreak is a sentence stop followed by a new sentence, or a new
 // paragraph; quote marks may close the one and open the other, straight,
-// curly or written “...”.
-var sentenceBreak = regexp.MustCompile("[.!?](?: ?(?:[\"”'’]|''))*\\s+(?:[\"“‘]|``)?\\s*[A-Z]|\n")
+// curly or written “...”. A sentence may open with a number ("26 October
+// 2011 Nutritionist ... tells the court").
+var sentenceBreak = regexp.MustCompile("[.!?](?: ?(?:[\"”'’]|''))*\\s+(?:[\"“‘]|``)?\\s*[A-Z0-9]|\n")
 
 // subjectOf returns, of mention i (a speaker) and the persons named
 // before it in its sentence who also speak, the first: "Karen Piurkowski,

@@ -28,7 +28,10 @@ func (f *finder) inQuote(m entity.Mention) bool {
 	return k < len(f.quoted) && f.quoted[k].open <= m.Start
 }
 
-const verbs = `said|says|say|told|tells|added|adds|stated|states|explained|explains|noted|notes|wrote|writes|warned|warns|declared|declares|insisted|insists|argued|argues|claimed|claims|asked|asks|replied|replies|continued|recalled|recalls|tweeted|announced|acknowledged|admitted|complained|pointed out|commented|observed|observes|contended|contends|concluded|reported|reads|read|described|describes|pledged|promised|urged|accused|suggested|testified|confirmed|denied|assert|hinted|alleged|speculated|pleaded|begged|insisting|claiming|telling|arguing|warning|responded|answered|stressed|cautioned|predicted|charging|saying|adding|posted|believes|thinks|hopes|agreed|conceded|quipped|joked|emphasized|emphasised|maintained|asserts|asserted|disputed|remembers|prayed|shouted|yelled|screamed|exclaimed|whispered|chanted|muttered|boasted|vowed|lamented|recounted|reiterated|countered|retorted|likened|likens|blamed|blames`
+// verbs are the verbs of speech that attribute a quotation, in the past
+// and the present tense ("concedes", "testifies": timelines and British
+// papers report in the present).
+const verbs = `said|says|say|told|tells|added|adds|stated|states|explained|explains|noted|notes|wrote|writes|warned|warns|declared|declares|insisted|insists|argued|argues|claimed|claims|asked|asks|replied|replies|continued|recalled|recalls|tweeted|announced|acknowledged|admitted|complained|pointed out|commented|observed|observes|contended|contends|concluded|reported|reads|read|described|describes|pledged|promised|urged|accused|suggested|testified|confirmed|denied|assert|hinted|alleged|speculated|pleaded|begged|insisting|claiming|telling|arguing|warning|responded|answered|stressed|cautioned|predicted|charging|saying|adding|posted|believes|thinks|hopes|agreed|conceded|quipped|joked|emphasized|emphasised|maintained|asserts|asserted|disputed|remembers|prayed|shouted|yelled|screamed|exclaimed|whispered|chanted|muttered|boasted|vowed|lamented|recounted|reiterated|countered|retorted|likened|likens|blamed|blames|announces|acknowledges|admits|complains|comments|concedes|confirms|denies|testifies|suggests|urges|pledges|promises|stresses|cautions|predicts|responds|answers|recounts|reiterates|counters|retorts|boasts|laments|vows|maintains|emphasizes|emphasises|exclaims|alleges`
 
 // dashBy is the dash that signs a pull quote: "“…” — Buddy Dyer".
 var dashBy = regexp.MustCompile(`^\s*(?:—|–|--?)\s*`)
@@ -577,7 +580,7 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 		if m.Type != entity.Place && f.possessive(m) {
 			// "NATO 's Oana Lungescu", "Petrofac's chief financial officer
 			// Keith Roberts", "Gray’s sister, Mary Smith Elrod"
-			at := m.End + strings.Index(f.text[m.End:], "s") + 1
+			at, _ := f.possessiveEnd(m)
 			if p, ok := f.personAt(at); ok {
 				return p.Text, p.End
 			}
@@ -600,7 +603,10 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 				}
 				// "Dr Murray 's spokeswoman told": the spokeswoman the text
 				// names, else whose she is ("Clinton's lawyers")
-				if who := f.resolveRole(ph, quoteAt); who != strings.TrimRight(ph, " ,") || m.Type != entity.Person {
+				if m.Type != entity.Person {
+					return f.resolveRole(ph, quoteAt), at + n
+				}
+				if who := f.heldFor(m, ph); who != "" {
 					return who, at + n
 				}
 				return cleanName(m.Text) + "'s " + strings.TrimRight(ph, " ,"), at + n
@@ -642,6 +648,37 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 		return m.Text, m.End
 	}
 	return "", pos
+}
+
+// heldFor returns the person the text names as holding role phrase ph
+// for person owner: named with the owner's name close before the role
+// ("Murray 's spokeswoman Miranda Sevcik") or in an appositive after
+// ("Miranda Sevcik , Murray 's spokeswoman"). Another holder of the role
+// is another person ("Michelle Jones ' attorney" is not the attorney
+// Kenneth Feinberg named before).
+func (f *finder) heldFor(owner entity.Mention, ph string) string {
+	role := strings.ToLower(strings.TrimRight(lastWord(ph), ".,"))
+	last := lastWord(cleanName(owner.Text))
+	owns := func(s string) bool {
+		for _, mark := range []string{" 's", "'s", "’s", " ’s", " '", "'", "’"} {
+			if strings.Contains(s, last+mark+" ") {
+				return true
+			}
+		}
+		return false
+	}
+	for _, i := range f.holders()[role] {
+		m := f.mentions[i]
+		before := f.text[max(0, m.Start-60):m.Start]
+		after := f.text[m.End:min(len(f.text), m.End+60)]
+		if k := strings.IndexAny(after, ".;"); k >= 0 {
+			after = after[:k]
+		}
+		if owns(before) || owns(after) {
+			return m.Text
+		}
+	}
+	return ""
 }
 
 // possessiveHead is a capitalised name and 's: "LSE 's", "Reuters'".
@@ -968,7 +1005,7 @@ func (f *finder) leadName(from, to int) string {
 		}
 	}
 	if m, ok := f.mentionAt(from); ok && f.possessive(m) {
-		at := m.End + strings.Index(f.text[m.End:], "s") + 1 // "JPI's Jason Ziedenberg, co-author"
+		at, _ := f.possessiveEnd(m) // "JPI's Jason Ziedenberg, co-author"
 		for at < to && f.text[at] == ' ' {
 			at++
 		}
