@@ -32,7 +32,13 @@ func (f *finder) carried(from, open int, prevWho string) string {
 		// not the narration before it
 		return who
 	}
-	if who := f.narrator(max(from, f.sentencesBack(open, narrationSentences)), open); who != "" {
+	if who, at := f.narratorAt(max(from, f.sentencesBack(open, narrationSentences)), open); who != "" {
+		if other := f.laterSubject(at, open); other != "" && lastWord(f.name(other, open)) != lastWord(f.name(who, open)) {
+			// "“…,” John Hocevar ... told Reuters . During the hearing ,
+			// congressman Joe Barton ... stunned lawmakers when he
+			// apologized . “I think …”": the later subject
+			return other
+		}
 		return who
 	}
 	if prevWho != "" && wordCount(f.text[from:open]) <= maxCarryWords {
@@ -44,6 +50,9 @@ func (f *finder) carried(from, open int, prevWho string) string {
 // speechNoun is a person's words named by a possessive before a
 // quotation: "Tony Hayward 's earlier comments that he “…”".
 var speechNoun = regexp.MustCompile(`(?:\s's|'s|’s|\s'|\s’)\s+(?:[a-z-]+\s+){0,2}(?:comments?|remarks?|words|statements?|claims?|assertions?|promises?|pledges?|testimony|admission|insistence|warnings?|vows?|answer|reply|response|message)\s+(?:that\s+|was\s+|were\s+|,\s+|:\s+)?(?:(?:he|she|they|it)\s+)?$`)
+
+// baseSpeech is a speech verb in its base form after "to" or "and".
+var baseSpeech = regexp.MustCompile(`\b(?:to|and)\s+(?:ask|say|tell|add|explain|warn|shout|yell|scream|write|declare|insist|reply|answer)\b`)
 
 // ownSubject returns who the sentence text[from:to] before a quotation
 // gives the quotation to without a speech verb: the person whose remark a
@@ -59,6 +68,9 @@ func (f *finder) ownSubject(from, to int) string {
 			return m.Text
 		}
 		return ""
+	}
+	if baseSpeech.MatchString(head) {
+		return "" // "... his daughter , Malia , had knocked ... to ask , “…”": someone's speech the sentence introduces
 	}
 	for i := f.before(from); i < len(f.mentions) && f.mentions[i].End <= to; i++ {
 		if m := f.mentions[i]; f.isPerson(m) && !f.inQuote(m) {
@@ -128,6 +140,37 @@ func (f *finder) sentencesBack(pos, n int) int {
 // narrator returns the subject of the last speech verb in text[from:to]
 // (one line), in the last sentence that has one, resolved.
 func (f *finder) narrator(from, to int) string {
+	who, _ := f.narratorAt(from, to)
+	return who
+}
+
+// passiveAfter is a passive or a copula after a subject: "Jones was
+// arrested", not what the person did.
+var passiveAfter = regexp.MustCompile(`^\s+(?:was|were|is|are|has been|had been|have been|will be)\b`)
+
+// laterSubject returns the last person who opens a sentence (see
+// isSubject) after the one holding at and before to, as the doer of its
+// verb (no passive).
+func (f *finder) laterSubject(at, to int) string {
+	next := f.nextSentence(at)
+	for i := f.before(to) - 1; i >= 0; i-- {
+		m := f.mentions[i]
+		if m.Start < next {
+			break
+		}
+		if m.End > to || !f.isPerson(m) || f.inQuote(m) || f.possessive(m) || !f.isSubject(m) {
+			continue
+		}
+		if passiveAfter.MatchString(f.text[m.End:min(len(f.text), m.End+20)]) {
+			return ""
+		}
+		return m.Text
+	}
+	return ""
+}
+
+// narratorAt is narrator, with where the speech verb stands.
+func (f *finder) narratorAt(from, to int) (string, int) {
 	gap := f.text[from:to]
 	locs := anyVerb.FindAllStringIndex(gap, -1)
 	for i := len(locs) - 1; i >= 0; i-- {
@@ -137,7 +180,7 @@ func (f *finder) narrator(from, to int) string {
 		}
 		start := max(from, f.sentenceStart(v))
 		if who := f.subjectBefore(v, start, to); who != "" {
-			return who
+			return who, v
 		}
 		// "said Keath Ladner , a Mississippi ... owner ."
 		if inverts(gap[locs[i][0]:locs[i][1]]) && strings.HasPrefix(gap[locs[i][1]:], " ") {
@@ -145,11 +188,11 @@ func (f *finder) narrator(from, to int) string {
 			// phrase after the verb is its subject only where a subject
 			// may end (see afterSubject)
 			if who, end := f.phraseAt(from+locs[i][1]+1, to); who != "" && afterSubject.MatchString(f.text[end:min(len(f.text), end+8)]) {
-				return who
+				return who, v
 			}
 		}
 	}
-	return ""
+	return "", -1
 }
 
 // inverts reports whether a speech verb comes before its subject in

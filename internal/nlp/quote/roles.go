@@ -473,7 +473,7 @@ var asBefore = regexp.MustCompile(`(?:^|[,(]\s*)[Aa]s\s+$`)
 func (f *finder) isSubject(m entity.Mention) bool {
 	s := f.sentenceStart(m.Start)
 	head := f.text[s:m.Start]
-	if k := strings.LastIndex(head, ","); k >= 0 && leadPhrase.MatchString(head) {
+	if k := strings.LastIndex(head, ","); k >= 0 && leadPhrase.MatchString(head[:k+1]) {
 		head = head[k+1:] // "In oil-soaked Grand Isle , Jason French might ..."
 	} else if k >= 0 && leadClause.MatchString(head[:k+1]) && strings.TrimSpace(head[k+1:]) == "" && f.verbFollows(m.End) {
 		// "In a joint appearance with Mayor X, who returned ..., Batts

@@ -104,6 +104,7 @@ veteran guard bartender cashier homeowner tenant landlord rapper singer musician
 banners placard placards transcript indictment warrant records visitor visitors fan fans representative
 viewer viewers reader readers caller callers spectator spectators participant participants lawyers
 attorneys aides advisers advisors critics supporters relatives friends experts analysts doctors writer writers
+secretary-general attorney-general undersecretary under-secretary lecturer
 blogger bloggers commenter commenters`)
 
 var pronouns = map[string]bool{"he": true, "she": true, "He": true, "She": true}
@@ -840,6 +841,11 @@ func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
 	// clause follows.
 	if locs := relativeWho.FindAllStringIndex(head, -1); locs != nil {
 		if at := lineStart + locs[len(locs)-1][0]; at > lineStart {
+			if r := roleBeforeWho.FindStringSubmatch(f.text[max(lineStart, at-120):at]); r != nil && roles[r[2]] && !things[r[2]] && !documents[r[2]] {
+				// "interrupted by a protester with her hands painted black
+				// and who yelled": the role the relative clause follows
+				return f.resolveRole(r[1], quoteAt)
+			}
 			if who := f.subjectBefore(at, lineStart, quoteAt); who != "" {
 				return who
 			}
@@ -890,6 +896,11 @@ func (f *finder) bareSubject(cs, end int) string {
 // weekdays and months are capitalised words that name no one.
 var weekdays = set(`Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday January February March
 April May June July August September October November December`)
+
+// roleBeforeWho is a role with its article and a short phrase after it,
+// ending where a relative clause opens: "a protester with her hands
+// painted black and".
+var roleBeforeWho = regexp.MustCompile(`\b((?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:[a-z][\w'’-]*\s+){0,2}?([a-z-]+))((?:\s+(?:with|in|from|of|at)\s[^,.;"“”()]{0,60}?)?)(?:\s+and|\s*,)?\s*$`)
 
 // relativeWho opens a non-restrictive relative clause: ", who" or "(who".
 var relativeWho = regexp.MustCompile(`(?:\s*[,(]\s*|\s+)who\b`)
