@@ -66,6 +66,11 @@ func tokenizeSpans(text string, from, to int) []span {
 
 // splitWord appends the tokens of the word text[a:b].
 func splitWord(out []span, text string, a, b int) []span {
+	if isClitic(text[a:b]) {
+		// a clitic the text already wrote apart, as PTB-tokenised text
+		// does ("Obama 's"): one token, as CoNLL writes it
+		return append(out, span{Text: straight(text[a:b]), Start: a, End: b})
+	}
 	// Leading punctuation, one token each; a PTB quote ("``", "''") is one.
 	for a < b {
 		if b-a > 2 && (strings.HasPrefix(text[a:b], "``") || strings.HasPrefix(text[a:b], "''")) {
@@ -164,6 +169,17 @@ func splitClitic(out []span, text string, a, b int) []span {
 		}
 	}
 	return append(out, span{Text: straight(w), Start: a, End: b})
+}
+
+// isClitic reports whether w is a clitic of more than an apostrophe
+// ("'s", "’s", "n't").
+func isClitic(w string) bool {
+	for _, c := range clitics {
+		if len(c) > 1 && (strings.EqualFold(w, c) || strings.EqualFold(w, strings.ReplaceAll(c, "'", "’"))) {
+			return true
+		}
+	}
+	return false
 }
 
 // straight writes curly apostrophes straight.
