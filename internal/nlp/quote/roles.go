@@ -472,7 +472,7 @@ var asBefore = regexp.MustCompile(`(?:^|[,(]\s*)[Aa]s\s+$`)
 // at most): the sentence is about it.
 func (f *finder) isSubject(m entity.Mention) bool {
 	s := f.sentenceStart(m.Start)
-	head := f.text[s:m.Start]
+	head := datePrefix.ReplaceAllString(f.text[s:m.Start], "")
 	if k := strings.LastIndex(head, ","); k >= 0 && leadPhrase.MatchString(head[:k+1]) {
 		head = head[k+1:] // "In oil-soaked Grand Isle , Jason French might ..."
 	} else if k >= 0 && leadClause.MatchString(head[:k+1]) && strings.TrimSpace(head[k+1:]) == "" && f.verbFollows(m.End) {
@@ -490,6 +490,10 @@ func (f *finder) isSubject(m entity.Mention) bool {
 	return len(lead) <= maxRoleWords
 }
 
+// datePrefix is a date that opens a sentence, as timelines write them:
+// "8 October 2011 Dr Murray reveals", "May 2009 Dr Murray is hired".
+var datePrefix = regexp.MustCompile(`^\s*(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2}\s*,?\s+\d{4}|[A-Z][a-z]+\s+\d{4}|\d{4})\s+`)
+
 // clauseSubject reports whether person m opens a clause of its sentence
 // (after a comma, a semicolon, "and" or "but"; title words and a
 // possessive name at most before it) and a verb follows it: "Orange Beach
@@ -499,7 +503,7 @@ func (f *finder) clauseSubject(m entity.Mention) bool {
 	if !f.verbFollows(m.End) || roles[firstWord(f.text[m.End:min(len(f.text), m.End+30)])] {
 		return false // "Gaddafi son"
 	}
-	head := f.text[f.sentenceStart(m.Start):m.Start]
+	head := datePrefix.ReplaceAllString(f.text[f.sentenceStart(m.Start):m.Start], "")
 	cut := strings.LastIndexAny(head, ",;") + 1
 	for _, c := range []string{" and ", " but "} {
 		if k := strings.LastIndex(head, c); k >= 0 {
@@ -663,8 +667,10 @@ var verbJustBefore = regexp.MustCompile(`\b(?:` + verbs + `)\s+$`)
 // speaks reports whether a speech verb follows mention m in its sentence
 // (before pos), or comes right before it.
 func (f *finder) speaks(m entity.Mention, pos int) bool {
-	if verbJustBefore.MatchString(titleCut(f.text[max(0, m.Start-80):m.Start])) {
-		return true
+	if head := titleCut(f.text[max(0, m.Start-80):m.Start]); verbJustBefore.MatchString(head) {
+		// "said Dunderdale", not "Pagett told Judge Edward Korman": the
+		// one told is not the speaker
+		return inverts(lastWord(strings.TrimRight(head, " ")))
 	}
 	rest := f.text[m.End:min(pos, m.End+160)]
 	if i := strings.IndexAny(rest, ".!?\n"); i >= 0 {

@@ -93,8 +93,8 @@ func isNameByte(b byte) bool {
 // it: "Salim al Hamdi", "Ludwig van Beethoven".
 var particle = regexp.MustCompile(`^ (?:al|el|bin|ibn|abu|de|da|del|della|van|von|der|la|le) [A-Z][\w'’-]+`)
 
-// initial is a one-letter initial.
-var initial = regexp.MustCompile(`^[A-Z]\.$`)
+// initial is an initial, or two or three run together ("J.B.").
+var initial = regexp.MustCompile(`^(?:[A-Z]\.){1,3}$`)
 
 // joinParticles extends each person mention over a name particle and the
 // name after it, dropping mentions it then covers; entity.Find's slice is
