@@ -123,6 +123,11 @@ func (f *finder) resolveRole(ph string, quoteAt int) string {
 	if documents[role] {
 		holders = nil // "According to the affidavit, Ronald Wilkson was shot": no one holds a document
 	}
+	if indefinite.MatchString(ph) {
+		// "“…,” a government spokesman said": someone the text does not
+		// name, not the spokesman it named before (of another side)
+		holders = nil
+	}
 	for _, i := range holders {
 		m := f.mentions[i]
 		d := quoteAt - m.Start
@@ -159,6 +164,9 @@ func (f *finder) resolveRole(ph string, quoteAt int) string {
 	}
 	return strings.TrimRight(ph, " ,")
 }
+
+// indefinite is an indefinite article opening a role phrase.
+var indefinite = regexp.MustCompile(`^\s*(?:[Aa]n?|[Aa]nother)\s`)
 
 // ranks are roles a text gives with the name ("Sgt. Trent Crump",
 // "Detective Jane Roe"): "the police sergeant said" is the person the

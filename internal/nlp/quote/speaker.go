@@ -33,6 +33,10 @@ func (f *finder) inQuote(m entity.Mention) bool {
 // papers report in the present).
 const verbs = `said|says|say|told|tells|added|adds|stated|states|explained|explains|noted|notes|wrote|writes|warned|warns|declared|declares|insisted|insists|argued|argues|claimed|claims|asked|asks|replied|replies|continued|recalled|recalls|tweeted|announced|acknowledged|admitted|complained|pointed out|commented|observed|observes|contended|contends|concluded|reported|reads|read|described|describes|pledged|promised|urged|accused|suggested|testified|confirmed|denied|assert|hinted|alleged|speculated|pleaded|begged|insisting|claiming|telling|arguing|warning|responded|answered|stressed|cautioned|predicted|charging|saying|adding|posted|believes|thinks|hopes|agreed|conceded|quipped|joked|emphasized|emphasised|maintained|asserts|asserted|disputed|remembers|prayed|shouted|yelled|screamed|exclaimed|whispered|chanted|muttered|boasted|vowed|lamented|recounted|reiterated|countered|retorted|likened|likens|blamed|blames|announces|acknowledges|admits|complains|comments|concedes|confirms|denies|testifies|suggests|urges|pledges|promises|stresses|cautions|predicts|responds|answers|recounts|reiterates|counters|retorts|boasts|laments|vows|maintains|emphasizes|emphasises|exclaims|alleges|revealed|reveals`
 
+// hometown is where a person named by one word comes from, after the
+// name: " from Ivory Coast".
+var hometown = regexp.MustCompile(`^\s+(?:from|of)\s+(?:the\s+)?[A-Z]`)
+
 // dashBy is the dash that signs a pull quote: "“…” — Buddy Dyer".
 var dashBy = regexp.MustCompile(`^\s*(?:—|–|--?)\s*`)
 
@@ -126,6 +130,9 @@ func (f *finder) speaker(sp span, ln [2]int) string {
 		}
 		if p, ok := f.mentionAt(sp.close + m[1]); ok && p.Type == entity.Place && appositive.MatchString(f.text[p.End:min(len(f.text), p.End+8)]) {
 			return p.Text // "said Won Park, a watercolor artist": places do not speak, the name is a person's
+		}
+		if p, ok := f.mentionAt(sp.close + m[1]); ok && p.Type == entity.Place && !strings.Contains(p.Text, " ") && hometown.MatchString(f.text[p.End:min(len(f.text), p.End+40)]) {
+			return p.Text // "said Omar from Ivory Coast": a place is from no other place
 		}
 	}
 	if m := dashBy.FindStringIndex(after); m != nil {
