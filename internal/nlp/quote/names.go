@@ -79,6 +79,19 @@ func (f *finder) name(who string, pos int) string {
 	if len(ids) == 0 {
 		return who
 	}
+	k := sort.Search(len(ids), func(j int) bool { return f.mentions[ids[j]].Start >= pos })
+	for j := k - 1; j >= 0; j-- {
+		m := f.mentions[ids[j]]
+		if m.Start < f.sentencesBack(pos, 1) {
+			break
+		}
+		if full := cleanName(m.Text); strings.HasSuffix(full, " "+who) && f.isSubject(m) {
+			// "Government spokesman Musa Ibrahim downplayed ... . “…,”
+			// Ibrahim said": the one the sentence before is about, though
+			// Jumma Ibrahim spoke earlier
+			return full
+		}
+	}
 	for i := len(f.spoken) - 1; i >= 0; i-- {
 		// "Taylor" after Tanisha Taylor spoke, though Jaleel Taylor was
 		// named since: the one who has been speaking
@@ -86,7 +99,6 @@ func (f *finder) name(who string, pos int) string {
 			return f.spoken[i]
 		}
 	}
-	k := sort.Search(len(ids), func(j int) bool { return f.mentions[ids[j]].Start >= pos })
 	for j := k - 1; j >= 0; j-- {
 		// the nearest before pos that has it as surname: "Martin" is
 		// Chad Martin, not the Martin Quarters named since

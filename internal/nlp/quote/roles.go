@@ -125,8 +125,19 @@ func (f *finder) resolveRole(ph string, quoteAt int) string {
 	}
 	if indefinite.MatchString(ph) {
 		// "“…,” a government spokesman said": someone the text does not
-		// name, not the spokesman it named before (of another side)
-		holders = nil
+		// name, not the spokesman it named before (of another side); a
+		// person the text gives that role in an appositive in the same
+		// sentence is ("Richard Collier , a second generation fisherman ,
+		// says"; not "said Hobab Jomaa , a rebel fighter" a paragraph
+		// before "one fighter in Zawiya told")
+		f.holders()
+		var apposed []int
+		for _, i := range holders {
+			if m := f.mentions[i]; f.apposedTo[i] && m.Start < quoteAt && !sentenceBreak.MatchString(f.text[m.End:quoteAt]) {
+				apposed = append(apposed, i) // in the quotation's sentence
+			}
+		}
+		holders = apposed
 	}
 	for _, i := range holders {
 		m := f.mentions[i]
@@ -166,7 +177,7 @@ func (f *finder) resolveRole(ph string, quoteAt int) string {
 }
 
 // indefinite is an indefinite article opening a role phrase.
-var indefinite = regexp.MustCompile(`^\s*(?:[Aa]n?|[Aa]nother)\s`)
+var indefinite = regexp.MustCompile(`^\s*(?:[Aa]n?|[Aa]nother|[Oo]ne)\s`)
 
 // ranks are roles a text gives with the name ("Sgt. Trent Crump",
 // "Detective Jane Roe"): "the police sergeant said" is the person the
@@ -295,8 +306,14 @@ func (f *finder) holders() map[string][]int {
 		if roles[pre] {
 			f.byRole[pre] = append(f.byRole[pre], i)
 		}
-		if r := f.apposed(m); roles[r] && r != pre {
-			f.byRole[r] = append(f.byRole[r], i)
+		if r := f.apposed(m); roles[r] {
+			if r != pre {
+				f.byRole[r] = append(f.byRole[r], i)
+			}
+			if f.apposedTo == nil {
+				f.apposedTo = map[int]bool{}
+			}
+			f.apposedTo[i] = true
 		}
 	}
 	return f.byRole

@@ -17,6 +17,7 @@ type finder struct {
 	byWord    map[string][]int  // persons of several words by first and last word (see index)
 	roleCache map[string]string // roleOf by name
 	byRole    map[string][]int  // persons by the role word the text gives them (see holders)
+	apposedTo map[int]bool      // mentions given their role in an appositive after them (see holders)
 	owned     bool              // the last quotation's sentence attributes it after it (see ownAttribution)
 	spoken    []string          // the speakers of the quotations so far, in order, as name returns them
 }
@@ -124,7 +125,9 @@ func (f *finder) speaker(sp span, ln [2]int) string {
 		}
 	}
 	after := f.text[sp.close:ln[1]]
-	if m := verbFirst.FindStringIndex(after); m != nil {
+	if m := verbFirst.FindStringIndex(after); m != nil && !strings.HasSuffix(strings.TrimSpace(after[:m[1]]), "ing") {
+		// not "“…,” adding that the company 's role ...": a participle's
+		// subject is its sentence's, what follows it is what was said
 		if who := f.subjectAt(sp.close+m[1], sp.open); who != "" {
 			return who
 		}
@@ -798,6 +801,15 @@ func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
 			return who
 		}
 	}
+	if m, ok := f.mentionEndingAt(end); ok && m.Type == entity.Place {
+		// "one fighter in Zawiya told": the role before the place
+		if loc := placePhrase.FindStringIndex(f.text[max(lineStart, m.Start-12):m.Start]); loc != nil {
+			rh := strings.TrimRight(f.text[lineStart:max(lineStart, m.Start-12)+loc[0]], " ")
+			if w, ph := lastWord(rh), roleTail(rh); roles[w] && !things[w] && !documents[w] && determiners[strings.ToLower(firstWord(ph))] && !f.apposition(lineStart+len(rh)-len(ph)) {
+				return f.resolveRole(ph, quoteAt) // not "Dougie Youngson , oil analyst at Arbuthnot ," (the name the clause opens with)
+			}
+		}
+	}
 	if m, ok := f.mentionEndingAt(end); ok {
 		if p, ok := f.personOfPlace(m); ok {
 			return f.name(p.Text, p.Start) // "charter captain Kevin Beach of Metairie says"
@@ -893,12 +905,32 @@ func (f *finder) bareSubject(cs, end int) string {
 	}
 	name := bareName(f.text[cs:end])
 	for _, w := range strings.Fields(name) {
-		if strings.Contains(f.text, " "+strings.ToLower(w)+" ") || weekdays[w] {
+		if strings.Contains(f.text, " "+strings.ToLower(w)+" ") || weekdays[w] || functionWords[w] {
 			return ""
 		}
 	}
 	return name
 }
+
+// apposition reports whether the phrase at pos follows a person's name
+// and a comma: "Dougie Youngson , oil analyst".
+func (f *finder) apposition(pos int) bool {
+	head := strings.TrimRight(f.text[:pos], " ")
+	if !strings.HasSuffix(head, ",") {
+		return false
+	}
+	m, ok := f.mentionEndingAt(len(strings.TrimRight(head[:len(head)-1], " ")))
+	return ok && f.isPerson(m)
+}
+
+// placePhrase is a preposition before a place's name: "one fighter in
+// Zawiya".
+var placePhrase = regexp.MustCompile(`\s(?:in|from|at|of)\s+(?:the\s+)?$`)
+
+// functionWords open clauses and name no one: "When asked ... , he
+// looked up and said :".
+var functionWords = set(`When While After Before If As Although Though Because Since Until Once Asked Then There Here
+This That These Those It They We You He She Where Why How What Who`)
 
 // weekdays and months are capitalised words that name no one.
 var weekdays = set(`Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday January February March
