@@ -677,7 +677,7 @@ func (f *finder) subjectOf(i, pos int, want gender) string {
 // afterSubject is what may follow a subject after its verb ("said Jon
 // Marks , a ...", "said Uhlmann of the ..."), not a clause of its own
 // ("said Gaddafi must agree").
-var afterSubject = regexp.MustCompile(`^\s*(?:[,.;]|$|(?:of|from|at|with|in)\b)`)
+var afterSubject = regexp.MustCompile(`^\s*(?:[,.;]|$|(?:of|from|at|with|in|who)\b)`)
 
 // modifies reports whether m only qualifies the name after it, with title
 // words between: "Burkina" of "Burkina President Blaise Compaore".

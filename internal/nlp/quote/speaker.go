@@ -109,7 +109,9 @@ veteran guard bartender cashier homeowner tenant landlord rapper singer musician
 banners placard placards transcript indictment warrant records visitor visitors fan fans representative
 viewer viewers reader readers caller callers spectator spectators participant participants lawyers
 attorneys aides advisers advisors critics supporters relatives friends experts analysts doctors writer writers
-secretary-general attorney-general undersecretary under-secretary lecturer
+secretary-general attorney-general undersecretary under-secretary lecturer strategist specialist meteorologist
+oceanographer geologist biologist ecologist seismologist chemist physicist toxicologist epidemiologist psychologist
+sociologist criminologist columnist commentator pundit
 blogger bloggers commenter commenters`)
 
 var pronouns = map[string]bool{"he": true, "she": true, "He": true, "She": true}
@@ -576,10 +578,7 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 	if _, ok := f.mentionAt(pos); !ok {
 		// "Boeing safety spokesman John Dern" with Boeing not found
 		if ph, n := rolePhrase(rest); ph != "" {
-			if m, ok := f.personAt(pos + n); ok {
-				return m.Text, m.End
-			}
-			if m, ok := f.personAfterQualifier(pos + n); ok {
+			if m, ok := f.personAfterRole(pos + n); ok {
 				return m.Text, m.End
 			}
 		}
@@ -633,11 +632,8 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 			}
 			// "State Department spokesman John Kirby": the person after the role.
 			if ph, n := rolePhrase(rest); ph != "" && n > len(m.Text) {
-				if p, ok := f.personAt(pos + n); ok {
+				if p, ok := f.personAfterRole(pos + n); ok {
 					return p.Text, p.End
-				}
-				if p, ok := f.personAfterQualifier(pos + n); ok {
-					return p.Text, p.End // "BP senior vice president for exploration and production Kent Wells"
 				}
 				return f.resolveRole(ph, quoteAt), pos + n
 			}
@@ -1228,6 +1224,24 @@ func (f *finder) personAfterLower(pos int) (entity.Mention, bool) {
 		return entity.Mention{}, false
 	}
 	return f.personAfterWords(pos+len(w), 2, 1, func(w string) bool { return isLower(w) && !stop[w] })
+}
+
+// personAfterRole returns the person named right after a role phrase
+// that ends at pos: at once ("spokesman John Dern"), after a qualifier
+// ("BP senior vice president for exploration and production Kent
+// Wells") or after two or three more lower-case words ("TD Ameritrade
+// chief derivatives strategist Joe Kinahan").
+func (f *finder) personAfterRole(pos int) (entity.Mention, bool) {
+	if m, ok := f.personAt(pos); ok {
+		return m, true
+	}
+	if m, ok := f.personAfterQualifier(pos); ok {
+		return m, true
+	}
+	if pos < len(f.text) && f.text[pos] == ' ' {
+		return f.personAfterLower(pos + 1)
+	}
+	return entity.Mention{}, false
 }
 
 // personAfterQualifier returns the person named right after a role's

@@ -107,6 +107,16 @@ func (f *finder) joinParticles() {
 			changed = true
 			continue // covered by the name extended before it
 		}
+		if len(out) > 0 && m.Type == entity.Person && !strings.Contains(out[len(out)-1].Text, " ") && isCapital(out[len(out)-1].Text) {
+			// "Osama bin Nafaa" found as the place "Osama" and the person
+			// "Nafaa": a particle between joins them into the person
+			p := out[len(out)-1]
+			if loc := particle.FindStringIndex(f.text[p.End:m.End]); loc != nil && p.End+loc[1] == m.End {
+				m.Start, m.Text, m.Title = p.Start, f.text[p.Start:m.End], p.Title
+				out = out[:len(out)-1]
+				changed = true
+			}
+		}
 		if len(out) > 0 && m.Type == entity.Person && initial.MatchString(out[len(out)-1].Text) && out[len(out)-1].End+1 == m.Start {
 			p := out[len(out)-1] // "J. David Anderson" found as "J." and "David Anderson"
 			m.Start, m.Text, m.Title = p.Start, f.text[p.Start:m.End], p.Title
