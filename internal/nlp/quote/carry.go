@@ -2,6 +2,7 @@ package quote
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -23,8 +24,9 @@ func (f *finder) carried(from, open int, prevWho string) string {
 		return prevWho
 	}
 	own := max(from, f.sentenceStart(open))
-	if who := f.narrator(own, open); who != "" {
-		return who
+	who, at := f.narratorAt(max(from, f.sentencesBack(open, narrationSentences)), open)
+	if who != "" && at >= own {
+		return who // the narration of the quotation's own sentence
 	}
 	if who := f.ownSubject(own, open); who != "" {
 		// "He said it was up to BP . David Cameron ... expressed his
@@ -32,7 +34,7 @@ func (f *finder) carried(from, open int, prevWho string) string {
 		// not the narration before it
 		return who
 	}
-	if who, at := f.narratorAt(max(from, f.sentencesBack(open, narrationSentences)), open); who != "" {
+	if who != "" {
 		if other := f.laterSubject(at, open); other != "" && lastWord(f.name(other, open)) != lastWord(f.name(who, open)) {
 			// "“…,” John Hocevar ... told Reuters . During the hearing ,
 			// congressman Joe Barton ... stunned lawmakers when he
@@ -268,15 +270,59 @@ func (f *finder) sentenceStart(pos int) int {
 	if nl := strings.LastIndexByte(f.text[lo:pos], '\n'); nl >= 0 {
 		lo += nl + 1
 	}
-	head := f.text[lo:min(len(f.text), pos+1)] // a break ends on its sentence's first letter, maybe pos
-	locs := sentenceBreak.FindAllStringIndex(head, -1)
-	for k := len(locs) - 1; k >= 0; k-- {
-		if !abbreviation(head[:locs[k][0]+1]) {
-			return lo + locs[k][1] - 1 // a break ends on its sentence's first letter
+	if f.breaks == nil {
+		f.indexBreaks()
+	}
+	// the last break that ends (on its sentence's first letter) at or
+	// before pos and starts in the window
+	k := sort.Search(len(f.breaks), func(i int) bool { return f.breaks[i][1] > pos+1 })
+	for k--; k >= 0 && f.breaks[k][0] >= lo; k-- {
+		if f.breaks[k][2] == 0 {
+			return f.breaks[k][1] - 1
 		}
 	}
 	return lo
 }
+
+// indexBreaks finds the text's sentence breaks (sentenceBreak) once,
+// marking those after an abbreviation or an initial. Only the stops and
+// newlines are tried: a break starts at one.
+func (f *finder) indexBreaks() {
+	f.breaks = [][3]int{}
+	line := 0
+	for i := 0; i < len(f.text); {
+		k := strings.IndexAny(f.text[i:], ".!?\n")
+		if k < 0 {
+			break
+		}
+		a := i + k
+		if f.text[a] == '\n' {
+			f.breaks = append(f.breaks, [3]int{a, a + 1, 0})
+			i, line = a+1, a+1
+			continue
+		}
+		end := strings.IndexByte(f.text[a:], '\n')
+		if end < 0 {
+			end = len(f.text)
+		} else {
+			end += a
+		}
+		loc := breakAt.FindStringIndex(f.text[a:min(end, a+64)])
+		if loc == nil {
+			i = a + 1
+			continue
+		}
+		abbr := 0
+		if abbreviation(f.text[max(line, a-maxSentence) : a+1]) {
+			abbr = 1
+		}
+		f.breaks = append(f.breaks, [3]int{a, a + loc[1], abbr})
+		i = a + loc[1]
+	}
+}
+
+// breakAt is sentenceBreak's stop and what follows it, at the start.
+var breakAt = regexp.MustCompile("^[.!?](?: ?(?:[\"”'’]|''))*\\s+(?:[\"“‘]|``)?\\s*[A-Z0-9]")
 
 // abbrevs are abbreviations that end in a stop but not a sentence.
 var abbrevs = set(`Mr. Mrs. Ms. Dr. St. Sgt. Lt. Capt. Col. Gen. Adm. Maj. Cpl. Det. Gov. Sen. Rep. Rev. Prof. Ald. Jr. Sr.

@@ -20,6 +20,7 @@ type finder struct {
 	apposedTo map[int]bool      // mentions given their role in an appositive after them (see holders)
 	owned     bool              // the last quotation's sentence attributes it after it (see ownAttribution)
 	spoken    []string          // the speakers of the quotations so far, in order, as name returns them
+	breaks    [][3]int          // sentence breaks: start, end, 1 after an abbreviation (see indexBreaks)
 }
 
 // inQuote reports whether mention m lies inside a quotation: a name
