@@ -74,6 +74,15 @@ func (f *finder) ownSubject(from, to int) string {
 	if baseSpeech.MatchString(head) {
 		return "" // "... his daughter , Malia , had knocked ... to ask , “…”": someone's speech the sentence introduces
 	}
+	if cs := strings.TrimLeft(head, " `'\"“"); determiners[strings.ToLower(firstWord(cs))] {
+		// "His mother called Christina and her slain sister “…”": a role
+		// that opens the sentence, a verb after it
+		if ph, n := rolePhrase(cs); ph != "" && !things[strings.ToLower(lastWord(ph))] && !documents[strings.ToLower(lastWord(ph))] {
+			if at := from + len(head) - len(cs) + n; f.verbFollows(at) {
+				return f.resolveRole(ph, to)
+			}
+		}
+	}
 	for i := f.before(from); i < len(f.mentions) && f.mentions[i].End <= to; i++ {
 		if m := f.mentions[i]; f.isPerson(m) && !f.inQuote(m) {
 			if !f.possessive(m) && f.isSubject(m) && (f.verbFollows(m.End) || f.coSubject(m)) {
@@ -104,7 +113,11 @@ func (f *finder) tailOnly(from, to int) bool {
 	if q := strings.TrimRight(f.text[max(0, from-8):from], " '\"”’`"); !strings.HasSuffix(q, ",") && !strings.HasPrefix(strings.TrimLeft(gap, " '\"”’"), ",") {
 		return false // the quotation ended its sentence: what follows is new narration
 	}
-	return !strings.Contains(gap, "\n") && len(sentenceBreak.FindAllStringIndex(f.text[from:min(len(f.text), to+1)], 2)) <= 1 && fieldCount(gap) <= 2*maxCarryWords // "56-year-old" is one word
+	breaks := sentenceBreak.FindAllStringIndex(f.text[from:min(len(f.text), to+1)], 2)
+	if len(breaks) == 1 && fieldCount(f.text[from+breaks[0][1]-1:to]) > 1 {
+		return false // "“…,” Wendell Warren said . His mother called … “…”": a sentence of its own before it
+	}
+	return !strings.Contains(gap, "\n") && len(breaks) <= 1 && fieldCount(gap) <= 2*maxCarryWords // "56-year-old" is one word
 }
 
 // fieldCount counts the space-separated fields of s without building

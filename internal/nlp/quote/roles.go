@@ -161,6 +161,11 @@ func (f *finder) resolveRole(ph string, quoteAt int) string {
 			return org // "Halliburton said it ... . “…,” the company said"
 		}
 	}
+	if definite && f.introducedAs(role, quoteAt) {
+		// "A friend close to the family said Junior was a wonderful kid .
+		// “…,” the friend said": the one the text introduced so, unnamed
+		return strings.TrimRight(strings.TrimPrefix(strings.TrimPrefix(ph, "the "), "The "), " ,")
+	}
 	if definite && roles[role] && !things[role] && !groups[role] && !ranks[role] {
 		// "the judge said", "the 36-year-old single mother said": the
 		// person who last spoke or was the subject, of the role's gender.
@@ -178,6 +183,36 @@ func (f *finder) resolveRole(ph string, quoteAt int) string {
 
 // indefinite is an indefinite article opening a role phrase.
 var indefinite = regexp.MustCompile(`^\s*(?:[Aa]n?|[Aa]nother|[Oo]ne)\s`)
+
+// introducedAs reports whether the text introduces someone unnamed by
+// role word role, after an indefinite article, in the sentences just
+// before pos ("A friend close to the family said ...").
+func (f *finder) introducedAs(role string, pos int) bool {
+	from := f.sentencesBack(pos, 2)
+	for _, m := range indefiniteRole.FindAllStringSubmatchIndex(f.text[from:pos], -1) {
+		if f.inQuoteAt(from + m[0]) {
+			continue
+		}
+		for _, w := range strings.Fields(f.text[from+m[2] : from+m[3]]) {
+			if strings.EqualFold(strings.TrimRight(w, ".,;:"), role) && !f.subjectBetween(from+m[3], pos) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// subjectBetween reports whether a person opens a sentence in
+// text[from:to]: "…, a government spokesman said . Moussa Ibrahim said
+// …" names the spokesman.
+func (f *finder) subjectBetween(from, to int) bool {
+	for i := f.before(from); i < len(f.mentions) && f.mentions[i].End <= to; i++ {
+		if m := f.mentions[i]; f.isPerson(m) && !f.inQuote(m) && f.isSubject(m) {
+			return true
+		}
+	}
+	return false
+}
 
 // ranks are roles a text gives with the name ("Sgt. Trent Crump",
 // "Detective Jane Roe"): "the police sergeant said" is the person the
