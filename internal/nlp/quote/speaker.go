@@ -385,6 +385,36 @@ var passives = set(`is was are were be been being`)
 // its clause: "Ibrahim 's father , Ali ." (whose name it is).
 var kinName = regexp.MustCompile(`^\s*,\s*([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})\s*(?:[.,;]|$)`)
 
+// namedAfterComma returns the person an appositive names after the first
+// comma past pos, within the clause, a role phrase perhaps before the
+// name and a comma after it: "another man at the hospital who heard the
+// soldiers , lawyer Mohamed al-Mana , told Reuters".
+func (f *finder) namedAfterComma(pos, quoteAt int) (entity.Mention, bool) {
+	rest := f.text[pos:min(len(f.text), pos+120)]
+	k := strings.IndexByte(rest, ',')
+	if k < 0 || strings.ContainsAny(rest[:k], ".;:\"“”") {
+		return entity.Mention{}, false
+	}
+	at := pos + k + 1
+	for at < len(f.text) && f.text[at] == ' ' {
+		at++
+	}
+	p, ok := f.personAt(at)
+	if !ok {
+		ph, n := rolePhrase(f.text[at:min(len(f.text), at+80)])
+		if ph == "" {
+			return entity.Mention{}, false
+		}
+		if p, ok = f.personAfterRole(at + n); !ok {
+			return entity.Mention{}, false
+		}
+	}
+	if after := strings.TrimLeft(f.text[p.End:min(len(f.text), p.End+4)], " "); !strings.HasPrefix(after, ",") || p.End > quoteAt && quoteAt > pos {
+		return entity.Mention{}, false
+	}
+	return p, true
+}
+
 // appositiveName is a name set off by commas after a role phrase, a place
 // perhaps between: "a witness in Misrata , Mohamed ,".
 var appositiveName = regexp.MustCompile(`^(?:\s+(?:in|from|of|at|near)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?\s*,\s*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*,`)
@@ -520,6 +550,9 @@ func (f *finder) phraseAt(pos, quoteAt int) (string, int) {
 			}
 			if m := givenName.FindStringSubmatchIndex(rest[n:]); m != nil {
 				return rest[n+m[2] : n+m[3]], pos + n + m[1] // "a resident, who gave his name only as Mohammed"
+			}
+			if p, ok := f.namedAfterComma(pos+n, quoteAt); ok {
+				return p.Text, p.End // "another man at the hospital who heard the soldiers , lawyer Mohamed al-Mana ,"
 			}
 			return f.resolveRole(ph, quoteAt), pos + n
 		}
