@@ -102,3 +102,25 @@ func TestTitledNameAfterThe(t *testing.T) {
 	}
 	t.Errorf("no person Bashar al-Assad in %+v", ms)
 }
+
+// TestPlacePairIsNoPlace: two places joined by a hyphen name their
+// relation ("US-Russia talks"), not a place; each place alone still is one.
+func TestPlacePairIsNoPlace(t *testing.T) {
+	for _, text := range []string{
+		"The US-Russia talks on Syria collapsed on Monday .",
+		"The United States is making preparations to suspend U.S.-Russia bilateral engagement on Syria .",
+	} {
+		places := 0
+		for _, m := range find(text) {
+			if strings.Contains(m.Text, "-Russia") && m.Type == Place {
+				t.Errorf("%q: %q typed %v", text, m.Text, m.Type)
+			}
+			if m.Type == Place {
+				places++
+			}
+		}
+		if places == 0 {
+			t.Errorf("%q: no place left in %+v", text, find(text))
+		}
+	}
+}

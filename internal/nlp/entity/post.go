@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -157,6 +158,10 @@ func postprocess(toks []string, labels []int) {
 			setName(labels, n.a, k, tORG)
 			continue
 		}
+		if n.b-n.a == 1 && n.t != tPER && placePair(toks[n.a]) {
+			setName(labels, n.a, n.b, tMISC) // "US-Russia" (talks): two places' relation, neither place
+			continue
+		}
 		if n.b-n.a == 1 && (demonyms[toks[n.a]] || demonyms[strings.TrimSuffix(toks[n.a], "s")]) {
 			setName(labels, n.a, n.b, tMISC) // "Muslims", "Americans": no person, no place
 			continue
@@ -165,6 +170,26 @@ func postprocess(toks []string, labels []int) {
 			clearNames(labels, n.a, n.b)
 		}
 	}
+}
+
+// placePair reports whether w joins two known places with a hyphen:
+// "US-Russia", "U.S.-Russian".
+func placePair(w string) bool {
+	a, b, ok := strings.Cut(w, "-")
+	return ok && knownPlace(a) && (knownPlace(b) || demonyms[b])
+}
+
+// knownPlace reports whether s is a country, a city or a variant of one.
+func knownPlace(s string) bool {
+	if countries[s] || cities[s] {
+		return true
+	}
+	for _, g := range aliasGroups {
+		if g.typ == Place && slices.Contains(g.names, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // ageAfter reports whether an age in commas follows position i
