@@ -56,11 +56,34 @@ func (f *finder) index() {
 		f.byWord[ws[0]] = append(f.byWord[ws[0]], i)
 		if l := ws[len(ws)-1]; l != ws[0] {
 			f.byWord[l] = append(f.byWord[l], i)
+			if alt := particleCase(l); alt != "" {
+				f.byWord[alt] = append(f.byWord[alt], i) // "al-Obeidy" also as "Al-Obeidy", opening a sentence
+			}
 			if h := strings.LastIndexByte(l, '-'); h > 0 && h+2 < len(l) && isCapital(l[h+1:]) {
 				f.byWord[l[h+1:]] = append(f.byWord[l[h+1:]], i) // "Gamaty" of "Guma El-Gamaty"
 			}
 		}
 	}
+}
+
+// particleCase returns a surname with a particle and a hyphen ("al-Obeidy")
+// with the particle's first letter in the other case ("Al-Obeidy"), or "".
+func particleCase(w string) string {
+	for _, p := range []string{"al-", "el-", "Al-", "El-"} {
+		if strings.HasPrefix(w, p) && len(w) > len(p) {
+			if p[0] == 'a' || p[0] == 'e' {
+				return strings.ToUpper(p[:1]) + w[1:]
+			}
+			return strings.ToLower(p[:1]) + w[1:]
+		}
+	}
+	return ""
+}
+
+// sameSurname reports whether the full name ends with surname who, a
+// particle's case aside.
+func sameSurname(full, who string) bool {
+	return strings.HasSuffix(full, " "+who) || particleCase(who) != "" && strings.HasSuffix(full, " "+particleCase(who))
 }
 
 // name returns the speaker who as the brief names it: role words cut
@@ -85,7 +108,7 @@ func (f *finder) name(who string, pos int) string {
 		if m.Start < f.sentencesBack(pos, 1) {
 			break
 		}
-		if full := cleanName(m.Text); strings.HasSuffix(full, " "+who) && f.isSubject(m) {
+		if full := cleanName(m.Text); sameSurname(full, who) && f.isSubject(m) {
 			// "Government spokesman Musa Ibrahim downplayed ... . “…,”
 			// Ibrahim said": the one the sentence before is about, though
 			// Jumma Ibrahim spoke earlier
@@ -95,14 +118,14 @@ func (f *finder) name(who string, pos int) string {
 	for i := len(f.spoken) - 1; i >= 0; i-- {
 		// "Taylor" after Tanisha Taylor spoke, though Jaleel Taylor was
 		// named since: the one who has been speaking
-		if ws := strings.Fields(f.spoken[i]); len(ws) > 1 && (ws[len(ws)-1] == who || ws[0] == who) && f.named(f.spoken[i]) {
+		if ws := strings.Fields(f.spoken[i]); len(ws) > 1 && (sameSurname(f.spoken[i], who) || ws[0] == who) && f.named(f.spoken[i]) {
 			return f.spoken[i]
 		}
 	}
 	for j := k - 1; j >= 0; j-- {
 		// the nearest before pos that has it as surname: "Martin" is
 		// Chad Martin, not the Martin Quarters named since
-		if full := cleanName(f.mentions[ids[j]].Text); strings.HasSuffix(full, " "+who) {
+		if full := cleanName(f.mentions[ids[j]].Text); sameSurname(full, who) {
 			return full
 		}
 	}
