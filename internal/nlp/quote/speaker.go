@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"parallax/internal/nlp/entity"
 )
@@ -384,36 +383,6 @@ var passives = set(`is was are were be been being`)
 // kinName is a name set off by a comma after a possessive's role, ending
 // its clause: "Ibrahim 's father , Ali ." (whose name it is).
 var kinName = regexp.MustCompile(`^\s*,\s*([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})\s*(?:[.,;]|$)`)
-
-// namedAfterComma returns the person an appositive names after the first
-// comma past pos, within the clause, a role phrase perhaps before the
-// name and a comma after it: "another man at the hospital who heard the
-// soldiers , lawyer Mohamed al-Mana , told Reuters".
-func (f *finder) namedAfterComma(pos, quoteAt int) (entity.Mention, bool) {
-	rest := f.text[pos:min(len(f.text), pos+120)]
-	k := strings.IndexByte(rest, ',')
-	if k < 0 || strings.ContainsAny(rest[:k], ".;:\"“”") {
-		return entity.Mention{}, false
-	}
-	at := pos + k + 1
-	for at < len(f.text) && f.text[at] == ' ' {
-		at++
-	}
-	p, ok := f.personAt(at)
-	if !ok {
-		ph, n := rolePhrase(f.text[at:min(len(f.text), at+80)])
-		if ph == "" {
-			return entity.Mention{}, false
-		}
-		if p, ok = f.personAfterRole(at + n); !ok {
-			return entity.Mention{}, false
-		}
-	}
-	if after := strings.TrimLeft(f.text[p.End:min(len(f.text), p.End+4)], " "); !strings.HasPrefix(after, ",") || p.End > quoteAt && quoteAt > pos {
-		return entity.Mention{}, false
-	}
-	return p, true
-}
 
 // appositiveName is a name set off by commas after a role phrase, a place
 // perhaps between: "a witness in Misrata , Mohamed ,".
@@ -1155,35 +1124,6 @@ func (f *finder) mentionEndingAt(end int) (entity.Mention, bool) {
 	return entity.Mention{}, false
 }
 
-// personAfterCapitals returns the person named after a few capitalised
-// words (party, place, title: "Republican Alabama Gov. Bob Riley",
-// "Secretary of Energy Steven Chu") that start at pos, with nothing else
-// between: the last person of that run of capitals.
-func (f *finder) personAfterCapitals(pos int) (entity.Mention, bool) {
-	at := pos
-	var last entity.Mention
-	found := false
-	for range 6 {
-		if m, ok := f.mentionAt(at); ok && at > pos {
-			if m.Type == entity.Person {
-				last, found = m, true
-			}
-			at = m.End // a place or organisation among the capitals
-		} else {
-			w, _ := nextWord(f.text, at)
-			if w == "" || !isCapital(strings.TrimSuffix(w, ".")) && !(at > pos && (w == "of" || w == "for")) {
-				break
-			}
-			at += len(w)
-		}
-		if !strings.HasPrefix(f.text[at:], " ") {
-			break // a comma or the end: the phrase is over
-		}
-		at++
-	}
-	return last, found
-}
-
 // yearsOld is an age written as a noun: "51-year-old".
 var yearsOld = regexp.MustCompile(`^\d{1,3}-year-old$`)
 
@@ -1216,172 +1156,4 @@ func agentNoun(w string) bool {
 		}
 	}
 	return false
-}
-
-// personAfterWords returns the person named right after up to n words that
-// follow at (the end of the word before them), each one space after the
-// last and accepted by keep; a person is looked for once min words are
-// passed.
-func (f *finder) personAfterWords(at, n, min int, keep func(string) bool) (entity.Mention, bool) {
-	for k := 0; ; k++ {
-		if k >= min && at < len(f.text) && f.text[at] == ' ' {
-			if m, ok := f.mentionAt(at + 1); ok && m.Type == entity.Person {
-				return m, true
-			}
-		}
-		if k == n {
-			return entity.Mention{}, false
-		}
-		w, start := nextWord(f.text, at)
-		if w == "" || start != at+1 || !keep(w) {
-			return entity.Mention{}, false
-		}
-		at = start + len(w)
-	}
-}
-
-// personAfterAdjectives returns the person named right after one or two
-// lower-case adjectives that start after pos ("the deadpan Suttles"); a
-// plural noun is none ("their brothers Marlon , Tito and Jackie").
-func (f *finder) personAfterAdjectives(pos int) (entity.Mention, bool) {
-	return f.personAfterWords(pos, 2, 1, func(w string) bool {
-		return adjLike(w) && !stop[w] && !roles[w] && (!strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ous"))
-	})
-}
-
-// personAfterLower returns the person named right after two or three
-// lower-case words that start at pos ("physical oceanographer Ian
-// MacDonald").
-func (f *finder) personAfterLower(pos int) (entity.Mention, bool) {
-	w, start := nextWord(f.text, pos)
-	if w == "" || start != pos || !isLower(w) || stop[w] {
-		return entity.Mention{}, false
-	}
-	return f.personAfterWords(pos+len(w), 2, 1, func(w string) bool { return isLower(w) && !stop[w] })
-}
-
-// personAfterRole returns the person named right after a role phrase
-// that ends at pos: at once ("spokesman John Dern"), after a qualifier
-// ("BP senior vice president for exploration and production Kent
-// Wells") or after two or three more lower-case words ("TD Ameritrade
-// chief derivatives strategist Joe Kinahan").
-func (f *finder) personAfterRole(pos int) (entity.Mention, bool) {
-	if m, ok := f.personAt(pos); ok {
-		return m, true
-	}
-	if m, ok := f.personAfterQualifier(pos); ok {
-		return m, true
-	}
-	if pos < len(f.text) && f.text[pos] == ' ' {
-		return f.personAfterLower(pos + 1)
-	}
-	return entity.Mention{}, false
-}
-
-// personAfterQualifier returns the person named right after a role's
-// qualifier that starts after pos: "for" or "of" and up to four more
-// words, no stop among them ("... vice president for exploration and
-// production Kent Wells").
-func (f *finder) personAfterQualifier(pos int) (entity.Mention, bool) {
-	w, start := nextWord(f.text, pos)
-	if w != "for" && w != "of" || start != pos+1 {
-		return entity.Mention{}, false
-	}
-	return f.personAfterWords(start+len(w), 4, 0, func(w string) bool { return !strings.ContainsAny(w, ".;:") })
-}
-
-// capitalHeader returns the person a line in capitals right before a
-// quotation names, with their role after a comma, as wire roundups of
-// reactions head each one ("GEORGE JOFFE , NORTH AFRICA EXPERT AT
-// CAMBRIDGE UNIVERSITY “…”"): the name in title case. A dateline ("NEW
-// ORLEANS , LA --") names no role and no one.
-func (f *finder) capitalHeader(before string, at int) string {
-	off := 0 // where head starts in before
-	if k := strings.LastIndex(before, ": "); k >= 0 {
-		// "Following are quotes on the situation in Libya : SHADI HAMID ,
-		// DIRECTOR …": the header after the roundup's lead
-		off = k + 2
-	}
-	head := strings.TrimSpace(before[off:])
-	head = capsRun(head) // "… WERNER HOYER On Libyan threat to …": the topic after the header is no part of it
-	if strings.IndexFunc(head, unicode.IsLower) >= 0 {
-		return ""
-	}
-	k := strings.Index(head, ",")
-	if k < 0 {
-		return roleFirstHeader(head) // "ITALIAN FOREIGN MINISTER FRANCO FRATTINI"
-	}
-	if k == 0 {
-		return ""
-	}
-	name := strings.Fields(head[:k])
-	if len(name) < 2 || len(name) > 4 {
-		return ""
-	}
-	for _, w := range name {
-		if strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '.' }) >= 0 {
-			return ""
-		}
-	}
-	role := false
-	for _, w := range strings.Fields(strings.ToLower(head[k+1:])) {
-		role = role || roles[w]
-	}
-	if !role {
-		return ""
-	}
-	for i, w := range name {
-		name[i] = titleWord(w)
-	}
-	return strings.Join(name, " ")
-}
-
-// capsRun returns the words of head in capitals up to the first word
-// that is not, when at least two are: a header before a topic line.
-func capsRun(head string) string {
-	ws := strings.Fields(head)
-	n := 0
-	for n < len(ws) && strings.IndexFunc(ws[n], unicode.IsLower) < 0 {
-		n++
-	}
-	if n < 2 || n == len(ws) {
-		return head
-	}
-	return strings.Join(ws[:n], " ")
-}
-
-// roleFirstHeader returns the name a header in capitals gives after a
-// role ("ITALIAN FOREIGN MINISTER FRANCO FRATTINI" -> "Franco
-// Frattini"), two to four words, or "".
-func roleFirstHeader(head string) string {
-	ws := strings.Fields(head)
-	last := -1
-	for i, w := range ws {
-		if lw := strings.ToLower(w); roles[lw] || roleWords[titleWord(w)] {
-			last = i
-		}
-	}
-	name := ws[last+1:]
-	if last < 0 || len(name) < 2 || len(name) > 4 {
-		return ""
-	}
-	for i, w := range name {
-		if strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' }) >= 0 {
-			return ""
-		}
-		name[i] = titleWord(w)
-	}
-	return strings.Join(name, " ")
-}
-
-// titleWord writes a word in capitals in title case, each part of a
-// hyphenated word too ("EL-KIKHIA" -> "El-Kikhia").
-func titleWord(w string) string {
-	parts := strings.Split(strings.ToLower(w), "-")
-	for i, p := range parts {
-		if r, n := utf8.DecodeRuneInString(p); n > 0 {
-			parts[i] = string(unicode.ToUpper(r)) + p[n:]
-		}
-	}
-	return strings.Join(parts, "-")
 }
