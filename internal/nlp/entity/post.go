@@ -1,7 +1,6 @@
 package entity
 
 import (
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -179,17 +178,10 @@ func placePair(w string) bool {
 	return ok && knownPlace(a) && (knownPlace(b) || demonyms[b])
 }
 
-// knownPlace reports whether s is a country, a city or a variant of one.
+// knownPlace reports whether the gazetteer knows s as a place.
 func knownPlace(s string) bool {
-	if countries[s] || cities[s] {
-		return true
-	}
-	for _, g := range aliasGroups {
-		if g.typ == Place && slices.Contains(g.names, s) {
-			return true
-		}
-	}
-	return false
+	t, ok := gazType(s)
+	return ok && t == Place
 }
 
 // ageAfter reports whether an age in commas follows position i

@@ -77,7 +77,7 @@ func (f *finder) ownSubject(from, to int) string {
 	if cs := strings.TrimLeft(head, " `'\"“"); determiners[strings.ToLower(firstWord(cs))] {
 		// "His mother called Christina and her slain sister “…”": a role
 		// that opens the sentence, a verb after it
-		if ph, n := rolePhrase(cs); ph != "" && !things[strings.ToLower(lastWord(ph))] && !documents[strings.ToLower(lastWord(ph))] {
+		if ph, n := rolePhrase(cs); ph != "" && personRole(strings.ToLower(lastWord(ph))) {
 			if at := from + len(head) - len(cs) + n; f.verbFollows(at) {
 				return f.resolveRole(ph, to)
 			}
@@ -288,20 +288,28 @@ func (f *finder) sentenceStart(pos int) int {
 	}
 	// the last break that ends (on its sentence's first letter) at or
 	// before pos and starts in the window
-	k := sort.Search(len(f.breaks), func(i int) bool { return f.breaks[i][1] > pos+1 })
-	for k--; k >= 0 && f.breaks[k][0] >= lo; k-- {
-		if f.breaks[k][2] == 0 {
-			return f.breaks[k][1] - 1
+	k := sort.Search(len(f.breaks), func(i int) bool { return f.breaks[i].end > pos+1 })
+	for k--; k >= 0 && f.breaks[k].start >= lo; k-- {
+		if !f.breaks[k].abbrev {
+			return f.breaks[k].end - 1
 		}
 	}
 	return lo
+}
+
+// sentenceBreakAt is one sentence break of a text: text[start:end]
+// matches sentenceBreak, end-1 is the next sentence's first letter; abbrev
+// marks a stop that ends an abbreviation or an initial, no sentence.
+type sentenceBreakAt struct {
+	start, end int
+	abbrev     bool
 }
 
 // indexBreaks finds the text's sentence breaks (sentenceBreak) once,
 // marking those after an abbreviation or an initial. Only the stops and
 // newlines are tried: a break starts at one.
 func (f *finder) indexBreaks() {
-	f.breaks = [][3]int{}
+	f.breaks = []sentenceBreakAt{}
 	line := 0
 	for i := 0; i < len(f.text); {
 		k := strings.IndexAny(f.text[i:], ".!?\n")
@@ -310,7 +318,7 @@ func (f *finder) indexBreaks() {
 		}
 		a := i + k
 		if f.text[a] == '\n' {
-			f.breaks = append(f.breaks, [3]int{a, a + 1, 0})
+			f.breaks = append(f.breaks, sentenceBreakAt{a, a + 1, false})
 			i, line = a+1, a+1
 			continue
 		}
@@ -325,11 +333,7 @@ func (f *finder) indexBreaks() {
 			i = a + 1
 			continue
 		}
-		abbr := 0
-		if abbreviation(f.text[max(line, a-maxSentence) : a+1]) {
-			abbr = 1
-		}
-		f.breaks = append(f.breaks, [3]int{a, a + loc[1], abbr})
+		f.breaks = append(f.breaks, sentenceBreakAt{a, a + loc[1], abbreviation(f.text[max(line, a-maxSentence) : a+1])})
 		i = a + loc[1]
 	}
 }

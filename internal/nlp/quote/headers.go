@@ -14,7 +14,7 @@ import (
 // reactions head each one ("GEORGE JOFFE , NORTH AFRICA EXPERT AT
 // CAMBRIDGE UNIVERSITY “…”"): the name in title case. A dateline ("NEW
 // ORLEANS , LA --") names no role and no one.
-func (f *finder) capitalHeader(before string, at int) string {
+func (f *finder) capitalHeader(before string) string {
 	off := 0 // where head starts in before
 	if k := strings.LastIndex(before, ": "); k >= 0 {
 		// "Following are quotes on the situation in Libya : SHADI HAMID ,

@@ -69,13 +69,14 @@ func (f *finder) index() {
 // particleCase returns a surname with a particle and a hyphen ("al-Obeidy")
 // with the particle's first letter in the other case ("Al-Obeidy"), or "".
 func particleCase(w string) string {
-	for _, p := range []string{"al-", "el-", "Al-", "El-"} {
-		if strings.HasPrefix(w, p) && len(w) > len(p) {
-			if p[0] == 'a' || p[0] == 'e' {
-				return strings.ToUpper(p[:1]) + w[1:]
-			}
-			return strings.ToLower(p[:1]) + w[1:]
-		}
+	if len(w) < 4 || w[1:3] != "l-" {
+		return ""
+	}
+	switch w[0] {
+	case 'a', 'e':
+		return strings.ToUpper(w[:1]) + w[1:]
+	case 'A', 'E':
+		return strings.ToLower(w[:1]) + w[1:]
 	}
 	return ""
 }
@@ -83,7 +84,11 @@ func particleCase(w string) string {
 // sameSurname reports whether the full name ends with surname who, a
 // particle's case aside.
 func sameSurname(full, who string) bool {
-	return strings.HasSuffix(full, " "+who) || particleCase(who) != "" && strings.HasSuffix(full, " "+particleCase(who))
+	if strings.HasSuffix(full, " "+who) {
+		return true
+	}
+	alt := particleCase(who)
+	return alt != "" && strings.HasSuffix(full, " "+alt)
 }
 
 // name returns the speaker who as the brief names it: role words cut
@@ -103,9 +108,10 @@ func (f *finder) name(who string, pos int) string {
 		return who
 	}
 	k := sort.Search(len(ids), func(j int) bool { return f.mentions[ids[j]].Start >= pos })
+	prev := f.sentencesBack(pos, 1)
 	for j := k - 1; j >= 0; j-- {
 		m := f.mentions[ids[j]]
-		if m.Start < f.sentencesBack(pos, 1) {
+		if m.Start < prev {
 			break
 		}
 		if full := cleanName(m.Text); sameSurname(full, who) && f.isSubject(m) {

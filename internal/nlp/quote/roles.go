@@ -129,8 +129,8 @@ func (f *finder) resolveRole(ph string, quoteAt int) string {
 		// person the text gives that role in an appositive in the same
 		// sentence is ("Richard Collier , a second generation fisherman ,
 		// says"; not "said Hobab Jomaa , a rebel fighter" a paragraph
-		// before "one fighter in Zawiya told")
-		f.holders()
+		// before "one fighter in Zawiya told"); holders() has filled
+		// apposedTo
 		var apposed []int
 		for _, i := range holders {
 			if m := f.mentions[i]; f.apposedTo[i] && m.Start < quoteAt && !sentenceBreak.MatchString(f.text[m.End:quoteAt]) {
@@ -677,6 +677,10 @@ func (f *finder) roleSubject(from, to int, want gender) string {
 	}
 	return ""
 }
+
+// personRole reports whether w is a role a person holds: no thing, no
+// document.
+func personRole(w string) bool { return roles[w] && !things[w] && !documents[w] }
 
 // things are the roles that are no person: a pronoun never stands for
 // them.

@@ -19,7 +19,7 @@ type finder struct {
 	apposedTo map[int]bool      // mentions given their role in an appositive after them (see holders)
 	owned     bool              // the last quotation's sentence attributes it after it (see ownAttribution)
 	spoken    []string          // the speakers of the quotations so far, in order, as name returns them
-	breaks    [][3]int          // sentence breaks: start, end, 1 after an abbreviation (see indexBreaks)
+	breaks    []sentenceBreakAt // the text's sentence breaks, in order (see indexBreaks)
 }
 
 // inQuote reports whether mention m lies inside a quotation: a name
@@ -161,7 +161,7 @@ func (f *finder) speaker(sp span, ln [2]int) string {
 	if endsSentence(before) {
 		before, bs = "", sp.open // the quotation starts a sentence
 	}
-	if who := f.capitalHeader(before, bs); who != "" {
+	if who := f.capitalHeader(before); who != "" {
 		return who
 	}
 	if who := f.verbSubject(before, bs, sp.open); who != "" {
@@ -804,7 +804,7 @@ func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
 		// "one fighter in Zawiya told": the role before the place
 		if loc := placePhrase.FindStringIndex(f.text[max(lineStart, m.Start-12):m.Start]); loc != nil {
 			rh := strings.TrimRight(f.text[lineStart:max(lineStart, m.Start-12)+loc[0]], " ")
-			if w, ph := lastWord(rh), roleTail(rh); roles[w] && !things[w] && !documents[w] && determiners[strings.ToLower(firstWord(ph))] && !f.apposition(lineStart+len(rh)-len(ph)) {
+			if w, ph := lastWord(rh), roleTail(rh); personRole(w) && determiners[strings.ToLower(firstWord(ph))] && !f.apposition(lineStart+len(rh)-len(ph)) {
 				return f.resolveRole(ph, quoteAt) // not "Dougie Youngson , oil analyst at Arbuthnot ," (the name the clause opens with)
 			}
 		}
@@ -859,7 +859,7 @@ func (f *finder) subjectBefore(v, lineStart, quoteAt int) string {
 	// clause follows.
 	if locs := relativeWho.FindAllStringIndex(head, -1); locs != nil {
 		if at := lineStart + locs[len(locs)-1][0]; at > lineStart {
-			if r := roleBeforeWho.FindStringSubmatch(f.text[max(lineStart, at-120):at]); r != nil && roles[r[2]] && !things[r[2]] && !documents[r[2]] {
+			if r := roleBeforeWho.FindStringSubmatch(f.text[max(lineStart, at-120):at]); r != nil && personRole(r[2]) {
 				// "interrupted by a protester with her hands painted black
 				// and who yelled": the role the relative clause follows
 				return f.resolveRole(r[1], quoteAt)
